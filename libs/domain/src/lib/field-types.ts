@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+/** Largest money amount in minor units (DESIGN: |amountMinor| ≤ 10^15, far inside 2^53). */
+export const MAX_MONEY_MINOR = 1e15;
+export const MAX_TEXT_LENGTH = 500;
+export const MAX_NAME_LENGTH = 200;
+export const MIN_DATE = '1900-01-01';
+export const MAX_DATE = '2199-12-31';
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** PostgreSQL cannot store U+0000 and lone surrogates are not text: both are refused up front. */
+function wellFormed(schema: z.ZodString) {
+  return schema
+    .refine((s) => !s.includes('\u0000'), { error: 'must not contain U+0000' })
+    .refine((s) => !LONE_SURROGATE.test(s), { error: 'must be well-formed Unicode' });
+}
+
+const UUID_PATTERN = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+/** Ids are UUIDs, case-insensitive on input and lowercase everywhere after (PostgreSQL prints them so). */
+export const uuidField = () =>
+  z
+    .string()
+    .regex(UUID_PATTERN, { error: 'must be a UUID' })
+    .overwrite((s) => s.toLowerCase());
+
+export const nameField = () => wellFormed(z.string().min(1, { error: 'must not be empty' }).max(MAX_NAME_LENGTH));
+
+/** Free text up to 200 characters, may be empty (payees). */
+export const shortTextField = () => wellFormed(z.string().max(MAX_NAME_LENGTH));
+
+export const textField = () => wellFormed(z.string().max(MAX_TEXT_LENGTH));
+
+/** Money in integer minor units; negative zero is stored as zero. */
+export const moneyField = () =>
+  z
+    .int({ error: 'must be an integer amount in minor units' })
+    .min(-MAX_MONEY_MINOR)
+    .max(MAX_MONEY_MINOR)
+    .overwrite((n) => (Object.is(n, -0) ? 0 : n));
+
+export const intField = () =>
+  z
+    .int({ error: 'must be an integer' })
+    .overwrite((n) => (Object.is(n, -0) ? 0 : n));
+
+export const booleanField = () => z.boolean();
+
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+function isRealDate(value: string): boolean {
+  const ms = Date.parse(`${value}T00:00:00.000Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === value;
+}
+
+/** A calendar date `YYYY-MM-DD` between 1900-01-01 and 2199-12-31. */
+export const dateField = () =>
+  z
+    .string()
+    .regex(DATE_PATTERN, { error: 'must be a date YYYY-MM-DD' })
+    .refine(isRealDate, { error: 'must be a real calendar date' })
+    .refine((d) => d >= MIN_DATE && d <= MAX_DATE, { error: `must be between ${MIN_DATE} and ${MAX_DATE}` });
+
+/** A budget month `YYYY-MM`. */
+export const monthField = () =>
+  z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month YYYY-MM' })
+    .refine((m) => m >= MIN_DATE.slice(0, 7) && m <= MAX_DATE.slice(0, 7), {
+      error: `must be between ${MIN_DATE.slice(0, 7)} and ${MAX_DATE.slice(0, 7)}`,
+    });
+
+const knownCurrencies: ReadonlySet<string> | null = (() => {
+  const intl = Intl as typeof Intl & { supportedValuesOf?: (key: string) => string[] };
+  return typeof intl.supportedValuesOf === 'function' ? new Set(intl.supportedValuesOf('currency')) : null;
+})();
+
+/** ISO-4217 currency code such as EUR or USD. */
+export const currencyField = () =>
+  z
+    .string()
+    .regex(/^[A-Z]{3}$/, { error: 'must be an ISO-4217 code such as EUR' })
+    .refine((c) => knownCurrencies === null || knownCurrencies.has(c), { error: 'is not a known ISO-4217 currency' });
+
+export const enumField = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values);

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import type { RecordMeta } from '@finwise/sync-protocol';
+import { uuidField } from './field-types';
+
+/** A rule tying a row's id to some of its fields (budgets: id = UUIDv5 of category and month). */
+export interface IdentityRule {
+  fields: readonly string[];
+  /** The id the row must have for these field values. */
+  idFor(values: Record<string, unknown>): string;
+  describe: string;
+}
+
+export type FieldShape = Record<string, z.ZodType>;
+
+export interface SyncedEntityOptions<Shape extends FieldShape> {
+  /** snake_case plural, e.g. `account_groups`: the wire name, REST path and table name. */
+  modelName: string;
+  /** Human label of one row, e.g. "Account group". */
+  label: string;
+  /** Entity fields besides the common sync columns; optional fields use `.nullish()`. */
+  fields: Shape;
+  /** Fields the client indexes in IndexedDB for its queries (keep few: they slow bulk loads). */
+  clientIndexes?: readonly (keyof Shape & string)[];
+  /** Whether rows may be deleted (budgets are cleared, never deleted). */
+  deletable?: boolean;
+  identity?: IdentityRule;
+}
+
+export interface SyncedEntityDefinition<Shape extends FieldShape = FieldShape> {
+  readonly modelName: string;
+  readonly label: string;
+  readonly shape: Shape;
+  /** Strict object of all entity fields (without `id`). */
+  readonly fieldsSchema: z.ZodObject<Shape, z.core.$strict>;
+  /** A full row as written by a create: `id` plus every required field. */
+  readonly createSchema: z.ZodObject<z.ZodRawShape, z.core.$strict>;
+  /** A partial update: `id` plus any subset of fields. */
+  readonly patchSchema: z.ZodObject<z.ZodRawShape, z.core.$strict>;
+  readonly fieldNames: readonly string[];
+  readonly requiredFieldNames: readonly string[];
+  readonly clientIndexes: readonly string[];
+  readonly deletable: boolean;
+  readonly identity?: IdentityRule;
+}
+
+export function defineSyncedEntity<const Shape extends FieldShape>(
+  options: SyncedEntityOptions<Shape>,
+): SyncedEntityDefinition<Shape> {
+  if (!/^[a-z][a-z0-9]*(_[a-z0-9]+)*$/.test(options.modelName)) {
+    throw new Error(`modelName must be snake_case: ${options.modelName}`);
+  }
+  const fieldsSchema = z.strictObject(options.fields);
+  const fieldNames = Object.keys(options.fields);
+  const requiredFieldNames = fieldNames.filter((f) => !options.fields[f].safeParse(undefined).success);
+  const idShape = { id: uuidField() };
+  return {
+    modelName: options.modelName,
+    label: options.label,
+    shape: options.fields,
+    fieldsSchema,
+    createSchema: z.strictObject({ ...idShape, ...options.fields }),
+    patchSchema: z.strictObject({ ...idShape, ...fieldsSchema.partial().shape }),
+    fieldNames,
+    requiredFieldNames,
+    clientIndexes: options.clientIndexes ?? [],
+    deletable: options.deletable ?? true,
+    identity: options.identity,
+  };
+}
+
+/** Entity fields as stored and sent: absent optional fields are null. */
+export type EntityFields<D> =
+  D extends SyncedEntityDefinition<infer Shape>
+    ? { [K in keyof Shape]-?: Exclude<z.output<Shape[K]>, undefined> | null }
+    : never;
+
+/** What a create accepts: required fields, optional ones may be left out; `id` is optional for convenience. */
+export type EntityInput<D> =
+  D extends SyncedEntityDefinition<infer Shape> ? z.input<z.ZodObject<Shape>> & { id?: string } : never;
+
+/** A synced row as it travels on the wire and lives in the client database. */
+export type EntityRecord<D> = RecordMeta & EntityFields<D>;

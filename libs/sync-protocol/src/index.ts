@@ -1,0 +1,5 @@
+export * from './lib/hlc';
+export * from './lib/record';
+export * from './lib/merge';
+export * from './lib/cursor';
+export * from './lib/protocol';
