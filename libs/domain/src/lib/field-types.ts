@@ -40,9 +40,12 @@ export const moneyField = () =>
     .max(MAX_MONEY_MINOR)
     .overwrite((n) => (Object.is(n, -0) ? 0 : n));
 
+/** 32-bit integer (sort orders, counts): what an SQL `integer` column holds. */
 export const intField = () =>
   z
     .int({ error: 'must be an integer' })
+    .min(-2_147_483_648)
+    .max(2_147_483_647)
     .overwrite((n) => (Object.is(n, -0) ? 0 : n));
 
 export const booleanField = () => z.boolean();

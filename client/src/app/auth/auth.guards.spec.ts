@@ -1,0 +1,41 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter, Router } from '@angular/router';
+import { signedInGuard, signedOutGuard } from './auth.guards';
+import { AuthService } from './auth.service';
+
+@Component({ template: '', changeDetection: ChangeDetectionStrategy.OnPush })
+class BlankComponent {}
+
+describe('auth guards', () => {
+  function setUp(signedIn: boolean): Router {
+    TestBed.configureTestingModule({
+      providers: [
+        { provide: AuthService, useValue: { isSignedIn: () => signedIn } },
+        provideRouter([
+          { path: '', component: BlankComponent, canActivate: [signedInGuard] },
+          { path: 'login', component: BlankComponent, canActivate: [signedOutGuard] },
+        ]),
+      ],
+    });
+    return TestBed.inject(Router);
+  }
+
+  it('sends signed-out visitors from home to /login', async () => {
+    const router = setUp(false);
+    await router.navigateByUrl('/');
+    expect(router.url).toBe('/login');
+  });
+
+  it('lets signed-in users reach home', async () => {
+    const router = setUp(true);
+    await router.navigateByUrl('/');
+    expect(router.url).toBe('/');
+  });
+
+  it('sends signed-in users away from /login', async () => {
+    const router = setUp(true);
+    await router.navigateByUrl('/login');
+    expect(router.url).toBe('/');
+  });
+});

@@ -1,0 +1,152 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { ApiError } from '../api/api-error';
+import { AuthService, SESSION_STORAGE_KEY } from './auth.service';
+import { Session } from './session';
+
+const session: Session = {
+  accessToken: 'access-1',
+  refreshToken: 'refresh-1',
+  user: { id: 'u1', email: 'ada@example.com' },
+  tenant: { id: 't1', name: 'Lovelace' },
+};
+
+function setUp(): { service: AuthService; http: HttpTestingController } {
+  TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+  return { service: TestBed.inject(AuthService), http: TestBed.inject(HttpTestingController) };
+}
+
+function storedSession(): unknown {
+  const stored = localStorage.getItem(SESSION_STORAGE_KEY);
+  return stored === null ? null : JSON.parse(stored);
+}
+
+describe('AuthService', () => {
+  beforeEach(() => localStorage.clear());
+  afterEach(() => TestBed.inject(HttpTestingController).verify());
+
+  it('starts signed out when nothing is stored', () => {
+    const { service } = setUp();
+    expect(service.session()).toBeNull();
+    expect(service.isSignedIn()).toBe(false);
+  });
+
+  it('logs in, exposes the session and persists it', async () => {
+    const { service, http } = setUp();
+
+    const result = service.logIn({ email: 'ada@example.com', password: 'correct horse' });
+    const request = http.expectOne('/api/auth/login');
+    expect(request.request.method).toBe('POST');
+    expect(request.request.body).toEqual({ email: 'ada@example.com', password: 'correct horse' });
+    request.flush(session);
+
+    await expect(result).resolves.toEqual(session);
+    expect(service.session()).toEqual(session);
+    expect(service.isSignedIn()).toBe(true);
+    expect(storedSession()).toEqual(session);
+  });
+
+  it('signs up with the household name and leaves out blank optional fields', async () => {
+    const { service, http } = setUp();
+
+    const result = service.signUp({
+      email: 'ada@example.com',
+      password: 'correct horse',
+      tenantName: '  Lovelace  ',
+      inviteCode: ' ',
+    });
+    const request = http.expectOne('/api/auth/signup');
+    expect(request.request.body).toEqual({ email: 'ada@example.com', password: 'correct horse', tenantName: 'Lovelace' });
+    request.flush(session, { status: 201, statusText: 'Created' });
+
+    await expect(result).resolves.toEqual(session);
+    expect(service.session()?.tenant.name).toBe('Lovelace');
+  });
+
+  it('rejects with the server message and stays signed out on bad credentials', async () => {
+    const { service, http } = setUp();
+
+    const result = service.logIn({ email: 'ada@example.com', password: 'wrong password' });
+    http
+      .expectOne('/api/auth/login')
+      .flush(
+        { statusCode: 401, error: 'Unauthorized', message: 'Invalid email or password' },
+        { status: 401, statusText: 'Unauthorized' },
+      );
+
+    const error = await result.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 401, message: 'Invalid email or password' });
+    expect(service.isSignedIn()).toBe(false);
+    expect(storedSession()).toBeNull();
+  });
+
+  it('explains a network failure instead of showing a raw error', async () => {
+    const { service, http } = setUp();
+
+    const result = service.logIn({ email: 'ada@example.com', password: 'correct horse' });
+    http.expectOne('/api/auth/login').error(new ProgressEvent('error'));
+
+    await expect(result).rejects.toMatchObject({ status: 0, message: expect.stringMatching(/cannot reach/i) });
+  });
+
+  it('refuses a response that is not a session', async () => {
+    const { service, http } = setUp();
+
+    const result = service.logIn({ email: 'ada@example.com', password: 'correct horse' });
+    http.expectOne('/api/auth/login').flush({ accessToken: 'only-a-token' });
+
+    await expect(result).rejects.toBeInstanceOf(ApiError);
+    expect(service.isSignedIn()).toBe(false);
+  });
+
+  it('restores a stored session on start and ignores a corrupt one', () => {
+    localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(session));
+    expect(setUp().service.session()).toEqual(session);
+
+    TestBed.resetTestingModule();
+    localStorage.setItem(SESSION_STORAGE_KEY, '{not json');
+    expect(setUp().service.session()).toBeNull();
+  });
+
+  it('signs out by clearing the session and the stored copy', () => {
+    localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(session));
+    const { service } = setUp();
+
+    service.signOut();
+
+    expect(service.session()).toBeNull();
+    expect(localStorage.getItem(SESSION_STORAGE_KEY)).toBeNull();
+  });
+
+  it('refreshes with the stored refresh token and keeps the new pair', async () => {
+    localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(session));
+    const { service, http } = setUp();
+    const renewed: Session = { ...session, accessToken: 'access-2', refreshToken: 'refresh-2' };
+
+    const result = service.refresh();
+    const request = http.expectOne('/api/auth/refresh');
+    expect(request.request.body).toEqual({ refreshToken: 'refresh-1' });
+    request.flush(renewed);
+
+    await expect(result).resolves.toEqual(renewed);
+    expect(storedSession()).toEqual(renewed);
+  });
+
+  it('signs out when the refresh token is refused', async () => {
+    localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(session));
+    const { service, http } = setUp();
+
+    const result = service.refresh();
+    http
+      .expectOne('/api/auth/refresh')
+      .flush(
+        { statusCode: 401, error: 'Unauthorized', message: 'Session expired' },
+        { status: 401, statusText: 'Unauthorized' },
+      );
+
+    await expect(result).rejects.toMatchObject({ status: 401, message: 'Session expired' });
+    expect(service.isSignedIn()).toBe(false);
+  });
+});

@@ -1,0 +1,123 @@
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter, Router } from '@angular/router';
+import { ApiError } from '../../api/api-error';
+import { AuthService } from '../auth.service';
+import { LoginComponent } from './login.component';
+
+describe('LoginComponent', () => {
+  let fixture: ComponentFixture<LoginComponent>;
+  let element: HTMLElement;
+  let auth: { logIn: jest.Mock; signUp: jest.Mock };
+  let navigateByUrl: jest.SpyInstance;
+
+  beforeEach(async () => {
+    auth = { logIn: jest.fn().mockResolvedValue(undefined), signUp: jest.fn().mockResolvedValue(undefined) };
+    TestBed.configureTestingModule({
+      imports: [LoginComponent],
+      providers: [provideRouter([]), { provide: AuthService, useValue: auth }],
+    });
+    navigateByUrl = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+    fixture = TestBed.createComponent(LoginComponent);
+    element = fixture.nativeElement;
+    await fixture.whenStable();
+  });
+
+  function input(id: string): HTMLInputElement {
+    const found = element.querySelector<HTMLInputElement>(`#${id}`);
+    if (!found) {
+      throw new Error(`No input #${id}`);
+    }
+    return found;
+  }
+
+  async function type(id: string, value: string): Promise<void> {
+    const field = input(id);
+    field.value = value;
+    field.dispatchEvent(new Event('input'));
+    field.dispatchEvent(new Event('blur'));
+    await fixture.whenStable();
+  }
+
+  async function submit(): Promise<void> {
+    element.querySelector('form')!.dispatchEvent(new Event('submit'));
+    await fixture.whenStable();
+  }
+
+  async function switchMode(): Promise<void> {
+    element.querySelector<HTMLButtonElement>('.login__switch button')!.click();
+    await fixture.whenStable();
+  }
+
+  function text(): string {
+    return element.textContent?.replace(/\s+/g, ' ') ?? '';
+  }
+
+  it('renders a sign-in form whose fields have labels', () => {
+    expect(element.querySelector('h1')?.textContent).toContain('Sign in');
+    for (const id of ['login-email', 'login-password']) {
+      expect(element.querySelector(`label[for="${id}"]`)).not.toBeNull();
+      expect(input(id)).toBeTruthy();
+    }
+    expect(element.querySelector('#login-tenant-name')).toBeNull();
+  });
+
+  it('shows a message for a password shorter than 8 characters and does not call the server', async () => {
+    await type('login-email', 'ada@example.com');
+    await type('login-password', 'short');
+    await submit();
+
+    expect(text()).toContain('Your password must be at least 8 characters long.');
+    expect(input('login-password').getAttribute('aria-invalid')).toBe('true');
+    expect(input('login-password').getAttribute('aria-describedby')).toContain('login-password-error');
+    expect(auth.logIn).not.toHaveBeenCalled();
+  });
+
+  it('asks for missing and malformed email addresses', async () => {
+    await submit();
+    expect(text()).toContain('Enter your email address.');
+    expect(text()).toContain('Enter your password.');
+
+    await type('login-email', 'not-an-email');
+    expect(text()).toContain('Enter a valid email address');
+  });
+
+  it('signs in with the entered credentials and goes home', async () => {
+    await type('login-email', ' ada@example.com ');
+    await type('login-password', 'correct horse');
+    await submit();
+
+    expect(auth.logIn).toHaveBeenCalledWith({ email: 'ada@example.com', password: 'correct horse' });
+    expect(auth.signUp).not.toHaveBeenCalled();
+    expect(navigateByUrl).toHaveBeenCalledWith('/');
+  });
+
+  it('creates an account with the optional household name', async () => {
+    await switchMode();
+    expect(element.querySelector('h1')?.textContent).toContain('Create your account');
+    expect(element.querySelector('label[for="login-tenant-name"]')?.textContent).toContain('Household name');
+
+    await type('login-email', 'ada@example.com');
+    await type('login-password', 'correct horse');
+    await type('login-tenant-name', 'Lovelace');
+    await submit();
+
+    expect(auth.signUp).toHaveBeenCalledWith({
+      email: 'ada@example.com',
+      password: 'correct horse',
+      tenantName: 'Lovelace',
+      inviteCode: '',
+    });
+    expect(navigateByUrl).toHaveBeenCalledWith('/');
+  });
+
+  it("shows the server's message when signing in fails", async () => {
+    auth.logIn.mockRejectedValue(new ApiError('Invalid email or password', 401));
+    await type('login-email', 'ada@example.com');
+    await type('login-password', 'wrong password');
+    await submit();
+
+    expect(element.querySelector('[role="alert"]')?.textContent).toContain('Invalid email or password');
+    expect(navigateByUrl).not.toHaveBeenCalled();
+    expect(element.querySelector<HTMLButtonElement>('button[type="submit"]')?.disabled).toBe(false);
+  });
+});

@@ -1,0 +1,17 @@
+import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import type { AccessClaims } from './token.service';
+
+export const IS_PUBLIC = 'finwise:public';
+
+/** Marks a route as reachable without a bearer token. */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+export type AuthenticatedRequest = Request & { auth?: AccessClaims };
+
+/** The verified token's claims; the tenant comes from here and nowhere else. */
+export const Auth = createParamDecorator((_data: unknown, context: ExecutionContext): AccessClaims => {
+  const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+  if (!request.auth) throw new Error('Auth used on a public route');
+  return request.auth;
+});

@@ -1,0 +1,150 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { IsNull, MoreThan, type EntityManager } from 'typeorm';
+import { DatabaseService } from '../database/database.service';
+import { InviteEntity } from '../tenants/entities/invite.entity';
+import { MembershipEntity, type MembershipRole } from '../tenants/entities/membership.entity';
+import { TenantEntity } from '../tenants/entities/tenant.entity';
+import type { LoginInput, SignupInput } from './auth.schemas';
+import { UserEntity } from './entities/user.entity';
+import { decoyHash, hashPassword, verifyPassword } from './password-hasher';
+import { TokenService, type TokenPair } from './token.service';
+
+export interface Session extends TokenPair {
+  user: { id: string; email: string };
+  tenant: { id: string; name: string; role: MembershipRole };
+}
+
+const INVITE_TTL_MS = 7 * 24 * 3600 * 1000;
+const INVITE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+const hashCode = (code: string) => createHash('sha256').update(code.toUpperCase().replace(/[^A-Z0-9]/g, '')).digest('base64url');
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly database: DatabaseService,
+    private readonly tokens: TokenService,
+  ) {}
+
+  async signup(input: SignupInput): Promise<Session> {
+    const passwordHash = await hashPassword(input.password);
+    const { user, tenant, role } = await this.database.dataSource.transaction(async (manager) => {
+      if (await manager.findOneBy(UserEntity, { email: input.email })) {
+        throw new ConflictException('An account with this email already exists');
+      }
+      const user = manager.create(UserEntity, { id: randomUUID(), email: input.email, passwordHash });
+      try {
+        await manager.insert(UserEntity, user);
+      } catch (error) {
+        if ((error as { code?: string }).code === '23505') throw new ConflictException('An account with this email already exists');
+        throw error;
+      }
+      if (input.inviteCode) {
+        const tenant = await this.redeem(manager, input.inviteCode, user.id);
+        return { user, tenant, role: 'member' as const };
+      }
+      const tenant = manager.create(TenantEntity, {
+        id: randomUUID(),
+        name: input.tenantName ?? `${input.email.split('@')[0]}'s household`,
+        seq: 0,
+        purgedSeq: 0,
+      });
+      await manager.insert(TenantEntity, tenant);
+      await manager.insert(MembershipEntity, { tenantId: tenant.id, userId: user.id, role: 'owner' });
+      return { user, tenant, role: 'owner' as const };
+    });
+    return this.session(user, tenant, role);
+  }
+
+  async login(input: LoginInput): Promise<Session> {
+    const users = this.database.dataSource.getRepository(UserEntity);
+    const user = await users.findOneBy({ email: input.email });
+    // Unknown emails cost a full hash too, so timing does not reveal which emails exist.
+    const valid = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash()));
+    if (!user || !valid) throw new UnauthorizedException('Invalid email or password');
+    const memberships = await this.database.dataSource.getRepository(MembershipEntity).find({
+      where: input.tenantId ? { userId: user.id, tenantId: input.tenantId } : { userId: user.id },
+      order: { createdAt: 'ASC' },
+    });
+    const membership = memberships[0];
+    if (!membership) throw new ForbiddenException('You are not a member of this household');
+    const tenant = await this.database.dataSource.getRepository(TenantEntity).findOneByOrFail({ id: membership.tenantId });
+    return this.session(user, tenant, membership.role);
+  }
+
+  async refresh(refreshToken: string): Promise<Session> {
+    const { pair, userId, tenantId } = await this.tokens.rotate(refreshToken);
+    const { user, tenant, role } = await this.loadMember(userId, tenantId);
+    return { ...pair, user: { id: user.id, email: user.email }, tenant: { id: tenant.id, name: tenant.name, role } };
+  }
+
+  async logout(refreshToken: string): Promise<void> {
+    await this.tokens.revokeFamilyOf(refreshToken);
+  }
+
+  async createInvite(userId: string, tokenTenantId: string, tenantId: string): Promise<{ code: string; expiresAt: string }> {
+    if (tenantId !== tokenTenantId) throw new ForbiddenException('You can only invite members to your current household');
+    await this.loadMember(userId, tenantId);
+    const bytes = randomBytes(12);
+    const raw = Array.from(bytes, (b) => INVITE_ALPHABET[b % INVITE_ALPHABET.length]).join('');
+    const code = `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8, 12)}`;
+    const expiresAt = new Date(Date.now() + INVITE_TTL_MS);
+    await this.database.dataSource.getRepository(InviteEntity).insert({
+      codeHash: hashCode(code),
+      tenantId,
+      createdBy: userId,
+      expiresAt,
+      usedBy: null,
+      usedAt: null,
+    });
+    return { code, expiresAt: expiresAt.toISOString() };
+  }
+
+  async join(userId: string, code: string): Promise<Session> {
+    const tenant = await this.database.dataSource.transaction((manager) => this.redeem(manager, code, userId));
+    const { user, role } = await this.loadMember(userId, tenant.id);
+    return this.session(user, tenant, role);
+  }
+
+  async memberships(userId: string): Promise<{ id: string; name: string; role: MembershipRole }[]> {
+    const rows: { id: string; name: string; role: MembershipRole }[] = await this.database.dataSource.query(
+      'SELECT t.id, t.name, m.role FROM memberships m JOIN tenants t ON t.id = m.tenant_id WHERE m.user_id = $1 ORDER BY m.created_at',
+      [userId],
+    );
+    return rows;
+  }
+
+  /** Marks an invite used and adds the membership; single use, expires after 7 days. */
+  private async redeem(manager: EntityManager, code: string, userId: string): Promise<TenantEntity> {
+    const invite = await manager.findOne(InviteEntity, {
+      where: { codeHash: hashCode(code), usedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!invite) throw new BadRequestException('This invite code is invalid, expired or already used');
+    await manager.update(InviteEntity, { codeHash: invite.codeHash }, { usedAt: new Date(), usedBy: userId });
+    const existing = await manager.findOneBy(MembershipEntity, { tenantId: invite.tenantId, userId });
+    if (!existing) await manager.insert(MembershipEntity, { tenantId: invite.tenantId, userId, role: 'member' });
+    return manager.findOneByOrFail(TenantEntity, { id: invite.tenantId });
+  }
+
+  private async loadMember(userId: string, tenantId: string) {
+    const membership = await this.database.dataSource.getRepository(MembershipEntity).findOneBy({ userId, tenantId });
+    if (!membership) throw new ForbiddenException('You are not a member of this household');
+    const user = await this.database.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
+    const tenant = await this.database.dataSource.getRepository(TenantEntity).findOneBy({ id: tenantId });
+    if (!user || !tenant) throw new NotFoundException('Account not found');
+    return { user, tenant, role: membership.role };
+  }
+
+  private async session(user: UserEntity, tenant: TenantEntity, role: MembershipRole): Promise<Session> {
+    const pair = await this.tokens.issue(user.id, tenant.id);
+    return { ...pair, user: { id: user.id, email: user.email }, tenant: { id: tenant.id, name: tenant.name, role } };
+  }
+}

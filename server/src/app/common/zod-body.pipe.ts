@@ -1,0 +1,21 @@
+import { BadRequestException, type PipeTransform } from '@nestjs/common';
+import type { z } from 'zod';
+
+/** Validates a request body with a shared zod schema; 400 with every problem listed. */
+export class ZodBodyPipe<T extends z.ZodType> implements PipeTransform<unknown, z.output<T>> {
+  constructor(private readonly schema: T) {}
+
+  transform(value: unknown): z.output<T> {
+    const parsed = this.schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    const details = parsed.error.issues.flatMap((issue) =>
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) => ({ path: key, message: 'is not an accepted field' }))
+        : [{ path: issue.path.map(String).join('.') || 'body', message: issue.message }],
+    );
+    throw new BadRequestException({
+      message: details.map((d) => `${d.path} ${d.message}`).join('; '),
+      details,
+    });
+  }
+}

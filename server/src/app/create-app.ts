@@ -1,0 +1,84 @@
+import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { AppModule } from './app.module';
+import { isAllowedOrigin } from './common/origin-policy';
+import type { AppConfig } from './config/app-config';
+import { SyncIoAdapter } from './realtime/sync-io-adapter';
+
+const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
+  error: ['fatal', 'error'],
+  warn: ['fatal', 'error', 'warn'],
+  log: ['fatal', 'error', 'warn', 'log'],
+  debug: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
+};
+
+/** Builds the whole server (HTTP, sockets, docs, static app) without listening yet. */
+export async function createApp(config: AppConfig): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: LOG_LEVELS[config.logLevel],
+    bodyParser: false,
+  });
+  app.useBodyParser('json', { limit: '1mb' });
+  app.setGlobalPrefix('api', { exclude: [] });
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+
+  const strictHelmet = helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        workerSrc: ["'self'"],
+      },
+    },
+  });
+  // Swagger UI boots with an inline script; its pages get the other headers but no CSP.
+  const docsHelmet = helmet({ contentSecurityPolicy: false });
+  app.use((req: { path: string }, res: unknown, next: () => void) =>
+    (req.path.startsWith('/api/docs') ? docsHelmet : strictHelmet)(req as never, res as never, next),
+  );
+
+  if (config.corsOrigins.length > 0) {
+    app.enableCors({ origin: config.corsOrigins, methods: ['GET', 'POST', 'PATCH', 'DELETE'], maxAge: 600 });
+  }
+  // Browsers on foreign origins may not call the API at all (CORS only hides responses).
+  app.use((req: { headers: Record<string, string | undefined>; path: string }, res: { status(n: number): { json(b: unknown): void } }, next: () => void) => {
+    if (req.path.startsWith('/api') && !isAllowedOrigin(req.headers['origin'], req.headers['host'], config.corsOrigins)) {
+      res.status(403).json({ statusCode: 403, error: 'Forbidden', message: 'origin not allowed' });
+      return;
+    }
+    next();
+  });
+
+  app.useWebSocketAdapter(new SyncIoAdapter(app, { corsOrigins: config.corsOrigins, redisUrl: config.redisUrl }));
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('FinWise Sync API')
+      .setDescription(
+        'REST API of FinWise Sync. Every write goes through the same per-field last-writer-wins merge, ' +
+          'change feed and real-time broadcast as the Socket.IO sync protocol on namespace /sync.',
+      )
+      .setVersion('1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}
+
+export async function listen(app: INestApplication, config: AppConfig): Promise<string> {
+  await (config.host ? app.listen(config.port, config.host) : app.listen(config.port));
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://localhost:${address.port}`;
+  new Logger('FinWise').log(`FinWise Sync listening on ${url}`);
+  return url;
+}

@@ -1,0 +1,26 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class CreateAccountGroups1764000000100 implements MigrationInterface {
+  name = 'CreateAccountGroups1764000000100';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE account_groups (
+        tenant_id uuid NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+        id uuid NOT NULL,
+        created_at timestamptz NOT NULL,
+        updated_at text NOT NULL,
+        deleted_at text,
+        field_clocks jsonb NOT NULL,
+        server_seq bigint NOT NULL,
+        name text,
+        sort_order integer,
+        PRIMARY KEY (tenant_id, id)
+      )`);
+    await q.query(`CREATE UNIQUE INDEX account_groups_feed ON account_groups (tenant_id, server_seq)`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE account_groups`);
+  }
+}

@@ -1,0 +1,32 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class CreateAccounts1764000000200 implements MigrationInterface {
+  name = 'CreateAccounts1764000000200';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE accounts (
+        tenant_id uuid NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+        id uuid NOT NULL,
+        created_at timestamptz NOT NULL,
+        updated_at text NOT NULL,
+        deleted_at text,
+        field_clocks jsonb NOT NULL,
+        server_seq bigint NOT NULL,
+        name text,
+        group_id uuid,
+        type text,
+        currency text,
+        on_budget boolean,
+        closed boolean,
+        sort_order integer,
+        note text,
+        PRIMARY KEY (tenant_id, id)
+      )`);
+    await q.query(`CREATE UNIQUE INDEX accounts_feed ON accounts (tenant_id, server_seq)`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE accounts`);
+  }
+}

@@ -1,0 +1,36 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class CreateTransactions1764000000400 implements MigrationInterface {
+  name = 'CreateTransactions1764000000400';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE transactions (
+        tenant_id uuid NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+        id uuid NOT NULL,
+        created_at timestamptz NOT NULL,
+        updated_at text NOT NULL,
+        deleted_at text,
+        field_clocks jsonb NOT NULL,
+        server_seq bigint NOT NULL,
+        account_id uuid,
+        date date,
+        amount_minor bigint,
+        payee text,
+        notes text,
+        category_id uuid,
+        cleared boolean,
+        reconciled boolean,
+        transfer_account_id uuid,
+        transfer_cleared boolean,
+        transfer_reconciled boolean,
+        parent_id uuid,
+        PRIMARY KEY (tenant_id, id)
+      )`);
+    await q.query(`CREATE UNIQUE INDEX transactions_feed ON transactions (tenant_id, server_seq)`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE transactions`);
+  }
+}

@@ -1,0 +1,16 @@
+import { AccountsAndTenants1764000000000 } from './1764000000000-accounts-and-tenants';
+import { CreateAccountGroups1764000000100 } from './1764000000100-create-account-groups';
+import { CreateAccounts1764000000200 } from './1764000000200-create-accounts';
+import { CreateCategories1764000000300 } from './1764000000300-create-categories';
+import { CreateTransactions1764000000400 } from './1764000000400-create-transactions';
+import { CreateBudgets1764000000500 } from './1764000000500-create-budgets';
+
+/** Every migration in order. Classes, not globs: the server ships as one webpack bundle. */
+export const MIGRATIONS = [
+  AccountsAndTenants1764000000000,
+  CreateAccountGroups1764000000100,
+  CreateAccounts1764000000200,
+  CreateCategories1764000000300,
+  CreateTransactions1764000000400,
+  CreateBudgets1764000000500,
+];

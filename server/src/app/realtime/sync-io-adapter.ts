@@ -1,0 +1,53 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { SyncLimits } from '@finwise/sync-protocol';
+import type { IncomingMessage } from 'node:http';
+import { Redis } from 'ioredis';
+import type { Server, ServerOptions } from 'socket.io';
+import { isAllowedOrigin } from '../common/origin-policy';
+
+/**
+ * Socket.IO server options shared by every instance: the frame limit, the Origin allow-list
+ * for browser handshakes and, with REDIS_URL, the Redis adapter so broadcasts reach sockets
+ * connected to any instance.
+ */
+export class SyncIoAdapter extends IoAdapter {
+  private readonly logger = new Logger('SyncIoAdapter');
+  private redisClients: Redis[] = [];
+
+  constructor(
+    app: INestApplicationContext,
+    private readonly options: { corsOrigins: string[]; redisUrl?: string },
+  ) {
+    super(app);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const server: Server = super.createIOServer(port, {
+      ...options,
+      maxHttpBufferSize: SyncLimits.maxFrameBytes,
+      cors: this.options.corsOrigins.length > 0 ? { origin: this.options.corsOrigins, credentials: false } : undefined,
+      allowRequest: (request: IncomingMessage, callback: (err: string | null, success: boolean) => void) => {
+        const allowed = isAllowedOrigin(request.headers.origin, request.headers.host, this.options.corsOrigins);
+        callback(allowed ? null : 'origin not allowed', allowed);
+      },
+    } as ServerOptions);
+    if (this.options.redisUrl) {
+      const pub = new Redis(this.options.redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
+      const sub = pub.duplicate();
+      for (const client of [pub, sub]) client.on('error', (error) => this.logger.warn(`Redis: ${error.message}`));
+      this.redisClients = [pub, sub];
+      server.adapter(createAdapter(pub, sub));
+      this.logger.log('Broadcasts shared through Redis');
+    }
+    return server;
+  }
+
+  override async close(server: Server): Promise<void> {
+    await super.close(server);
+    await Promise.all(this.redisClients.map((client) => client.quit().catch(() => undefined)));
+    this.redisClients = [];
+  }
+}

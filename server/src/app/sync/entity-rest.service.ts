@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import { validateMutationData, type SyncedEntityDefinition } from '@finwise/domain';
+import { ErrorCodes, type AnyRecord, type Operation } from '@finwise/sync-protocol';
+import { DatabaseService } from '../database/database.service';
+import { MergeService } from './merge.service';
+import { isPlainObject } from './mutation-envelope';
+import { SyncedEntityRegistry } from './synced-entity-registry';
+import type { SyncedTable } from './synced-table';
+
+export interface ListQuery {
+  limit?: string;
+  after?: string;
+  includeDeleted?: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * REST on top of the sync engine: every write is a one-mutation batch stamped with the
+ * server's clock, so it goes through the same merge, change feed and broadcast as a push.
+ */
+@Injectable()
+export class EntityRestService {
+  constructor(
+    private readonly database: DatabaseService,
+    private readonly registry: SyncedEntityRegistry,
+    private readonly merge: MergeService,
+  ) {}
+
+  async list(tenantId: string, modelName: string, query: ListQuery): Promise<{ items: AnyRecord[]; next: string | null }> {
+    const table = this.registry.get(modelName);
+    const limit = query.limit === undefined ? 100 : Number(query.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new BadRequestException('limit must be an integer between 1 and 1000');
+    if (query.after !== undefined && !UUID.test(query.after)) throw new BadRequestException('after must be the `next` value of the previous page');
+    if (query.includeDeleted !== undefined && !['true', 'false'].includes(query.includeDeleted)) {
+      throw new BadRequestException('includeDeleted must be true or false');
+    }
+    const items = await this.database.inTenantTransaction(tenantId, (manager) =>
+      table.listPage(manager, tenantId, {
+        after: query.after?.toLowerCase() ?? null,
+        limit,
+        includeDeleted: query.includeDeleted === 'true',
+      }),
+    );
+    return { items, next: items.length === limit ? items[items.length - 1].id : null };
+  }
+
+  async get(tenantId: string, modelName: string, id: string): Promise<AnyRecord> {
+    const table = this.registry.get(modelName);
+    const record = await this.find(tenantId, table, id);
+    if (!record || record.deletedAt !== null) throw this.notFound(table, id);
+    return record;
+  }
+
+  /** 201 when the id was new, 200 when the data was merged into an existing row. */
+  async create(tenantId: string, modelName: string, body: unknown): Promise<{ status: 201 | 200; record: AnyRecord }> {
+    const table = this.registry.get(modelName);
+    if (!isPlainObject(body)) throw new BadRequestException('body must be a JSON object');
+    const data = { ...body, id: body['id'] ?? this.newId(table.definition, body) };
+    const { record, inserted } = await this.write(tenantId, table, 'create', data, false);
+    return { status: inserted ? 201 : 200, record };
+  }
+
+  async patch(tenantId: string, modelName: string, id: string, body: unknown): Promise<AnyRecord> {
+    const table = this.registry.get(modelName);
+    if (!isPlainObject(body)) throw new BadRequestException('body must be a JSON object');
+    if (body['id'] !== undefined && String(body['id']).toLowerCase() !== id.toLowerCase()) {
+      throw new BadRequestException('id in the body must match the id in the path');
+    }
+    return (await this.write(tenantId, table, 'update', { ...body, id }, true)).record;
+  }
+
+  async remove(tenantId: string, modelName: string, id: string): Promise<AnyRecord> {
+    const table = this.registry.get(modelName);
+    return (await this.write(tenantId, table, 'delete', { id }, true)).record;
+  }
+
+  private async write(
+    tenantId: string,
+    table: SyncedTable,
+    operation: Operation,
+    data: Record<string, unknown>,
+    requireLive: boolean,
+  ): Promise<{ record: AnyRecord; inserted: boolean }> {
+    const validation = validateMutationData(table.definition, operation, data);
+    if (!validation.ok) throw new BadRequestException({ message: validation.message, details: validation.issues });
+    const { ack, inserted } = await this.merge.applyBatch(tenantId, [
+      {
+        accepted: {
+          mutationId: randomUUID(),
+          table,
+          operation,
+          data: validation.data,
+          hlc: 'server',
+          // REST PATCH never creates: an unknown id is a 404.
+          complete: operation === 'create' && validation.complete,
+          requireLive,
+        },
+      },
+    ]);
+    const [result] = ack.results;
+    if (result.status === 'rejected') {
+      if (result.error?.code === ErrorCodes.notFound) throw this.notFound(table, validation.data.id);
+      throw new BadRequestException(result.error?.message ?? 'rejected');
+    }
+    if (result.status === 'stale') {
+      throw new ConflictException(`${table.modelName} ${validation.data.id} was deleted and cannot be written again`);
+    }
+    return { record: result.record as AnyRecord, inserted: inserted[0] };
+  }
+
+  private async find(tenantId: string, table: SyncedTable, id: string): Promise<AnyRecord | undefined> {
+    if (!UUID.test(id)) return undefined;
+    const rows = await this.database.inTenantTransaction(tenantId, (manager) => table.findByIds(manager, tenantId, [id.toLowerCase()]));
+    return rows.get(id.toLowerCase());
+  }
+
+  private newId(definition: SyncedEntityDefinition, body: Record<string, unknown>): string {
+    const identity = definition.identity;
+    if (identity && identity.fields.every((f) => typeof body[f] === 'string')) return identity.idFor(body);
+    return randomUUID();
+  }
+
+  private notFound(table: SyncedTable, id: string): NotFoundException {
+    return new NotFoundException(`${table.definition.label} ${id} not found`);
+  }
+}

@@ -1,0 +1,183 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  applyMutation,
+  encodeCursor,
+  ErrorCodes,
+  pushBatchBytes,
+  SyncLimits,
+  type AnyRecord,
+  type Change,
+  type ErrorCode,
+  type Mutation,
+  type MutationResult,
+  type PushAck,
+  type PushResponse,
+} from '@finwise/sync-protocol';
+import { DatabaseService } from '../database/database.service';
+import { Broadcaster } from './broadcaster';
+import { ChangeFeed } from './change-feed';
+import { checkMutation, isPlainObject, type AcceptedMutation, type CheckedMutation } from './mutation-envelope';
+import { ServerClock } from './server-clock';
+import { SyncedEntityRegistry } from './synced-entity-registry';
+import type { SyncedTable } from './synced-table';
+
+export interface WriteOrigin {
+  /** The socket that sent the batch: it gets the ack, everyone else the broadcast. */
+  socketId?: string;
+}
+
+export interface BatchOutcome {
+  ack: PushAck;
+  /** Per mutation: whether it inserted a row that did not exist (REST 201 vs 200). */
+  inserted: boolean[];
+}
+
+interface PendingRow {
+  table: SyncedTable;
+  record: AnyRecord;
+}
+
+export class TenantNotFoundError extends Error {}
+
+/**
+ * Applies batches of mutations: validation, per-field LWW merge against the stored rows, one
+ * multi-row upsert per table and one change-feed advance, all in one transaction per batch;
+ * then broadcasts the committed rows. Socket pushes, HTTP pushes and REST writes all pass
+ * through `applyBatch`, so they share the same rules.
+ */
+@Injectable()
+export class MergeService {
+  private readonly logger = new Logger('MergeService');
+
+  constructor(
+    private readonly database: DatabaseService,
+    private readonly registry: SyncedEntityRegistry,
+    private readonly clock: ServerClock,
+    private readonly broadcaster: Broadcaster,
+  ) {}
+
+  /** Entry point for `sync:push` and `POST /api/sync/push`. */
+  async push(tenantId: string, body: unknown, origin: WriteOrigin = {}): Promise<PushResponse> {
+    if (!isPlainObject(body) || !Array.isArray(body['mutations'])) {
+      return { error: { code: ErrorCodes.validation, message: 'push expects { mutations: [...] }' } };
+    }
+    const mutations = body['mutations'] as unknown[];
+    if (mutations.length > SyncLimits.maxBatchMutations) {
+      return {
+        error: {
+          code: ErrorCodes.batchTooLarge,
+          message: `a batch holds at most ${SyncLimits.maxBatchMutations} mutations (got ${mutations.length})`,
+        },
+      };
+    }
+    const bytes = pushBatchBytes(mutations as Mutation[]);
+    if (bytes > SyncLimits.maxBatchBytes) {
+      return {
+        error: {
+          code: ErrorCodes.batchTooLarge,
+          message: `a batch holds at most ${SyncLimits.maxBatchBytes} bytes of JSON (got ${bytes})`,
+        },
+      };
+    }
+    const now = this.clock.now();
+    const checked = mutations.map((raw) => checkMutation(raw, this.registry, now));
+    return (await this.applyBatch(tenantId, checked, origin)).ack;
+  }
+
+  async applyBatch(tenantId: string, checked: readonly CheckedMutation[], origin: WriteOrigin = {}): Promise<BatchOutcome> {
+    const accepted = checked.filter((c): c is { accepted: AcceptedMutation } => 'accepted' in c).map((c) => c.accepted);
+    const results: MutationResult[] = checked.map((c) => ('rejected' in c ? c.rejected : { mutationId: c.accepted.mutationId, status: 'stale' }));
+    const inserted = checked.map(() => false);
+
+    const targets = checked.flatMap((c) => ('accepted' in c ? [{ table: c.accepted.table, id: c.accepted.data.id }] : c.target ? [c.target] : []));
+    const key = (table: SyncedTable, id: string) => `${table.modelName}\u0000${id}`;
+
+    const outcome = await this.database.inTenantTransaction(tenantId, async (manager) => {
+      const position = accepted.length > 0 ? await ChangeFeed.lock(manager, tenantId) : await ChangeFeed.read(manager, tenantId);
+      if (!position) throw new TenantNotFoundError(`tenant ${tenantId} does not exist`);
+
+      const state = new Map<string, AnyRecord | undefined>();
+      const idsByTable = new Map<SyncedTable, Set<string>>();
+      for (const target of targets) {
+        const ids = idsByTable.get(target.table) ?? new Set<string>();
+        ids.add(target.id);
+        idsByTable.set(target.table, ids);
+      }
+      for (const [table, ids] of idsByTable) {
+        const rows = await table.findByIds(manager, tenantId, [...ids]);
+        for (const [id, record] of rows) state.set(key(table, id), record);
+      }
+      // A rejected mutation carries the row's current state so the client can roll back to it.
+      checked.forEach((c, i) => {
+        if (!('accepted' in c) && c.target) {
+          const current = state.get(key(c.target.table, c.target.id));
+          if (current) results[i] = { ...c.rejected, record: current };
+        }
+      });
+      if (accepted.length === 0) return { fromSeq: position.seq, toSeq: position.seq, changed: [] as PendingRow[] };
+
+      // Insertion order of `changed` is the order of each row's last change in the batch,
+      // which becomes its feed order.
+      const changed = new Map<string, PendingRow>();
+      const nowIso = new Date().toISOString();
+      let index = -1;
+      for (const c of checked) {
+        index += 1;
+        if (!('accepted' in c)) continue;
+        const m = c.accepted;
+        const rowKey = key(m.table, m.data.id);
+        const current = state.get(rowKey);
+        if (m.requireLive && (!current || current.deletedAt !== null)) {
+          results[index] = rejected(m.mutationId, ErrorCodes.notFound, `${m.table.modelName} ${m.data.id} does not exist`, current);
+          continue;
+        }
+        const hlc = m.hlc === 'server' ? this.clock.stampAfter(current?.updatedAt) : m.hlc;
+        const applied = applyMutation(current, { operation: m.operation, data: m.data, hlc }, m.table.fieldNames, {
+          updateMayCreate: m.complete,
+        });
+        if (applied.status === 'not_found') {
+          results[index] = rejected(m.mutationId, ErrorCodes.notFound, `${m.table.modelName} ${m.data.id} does not exist; send a full record to create it`);
+          continue;
+        }
+        if (applied.status === 'stale') {
+          results[index] = { mutationId: m.mutationId, status: 'stale', record: applied.record };
+          continue;
+        }
+        const record = applied.record;
+        record.tenantId = tenantId;
+        record.createdAt ??= nowIso;
+        inserted[index] = current === undefined;
+        state.set(rowKey, record);
+        changed.delete(rowKey);
+        changed.set(rowKey, { table: m.table, record });
+        results[index] = { mutationId: m.mutationId, status: 'applied', record };
+      }
+      if (changed.size === 0) return { fromSeq: position.seq, toSeq: position.seq, changed: [] as PendingRow[] };
+
+      const toSeq = await ChangeFeed.advance(manager, tenantId, changed.size);
+      const rows = [...changed.values()];
+      const byTable = new Map<SyncedTable, { record: AnyRecord; serverSeq: number }[]>();
+      rows.forEach((row, i) => {
+        const list = byTable.get(row.table) ?? [];
+        list.push({ record: row.record, serverSeq: position.seq + i + 1 });
+        byTable.set(row.table, list);
+      });
+      for (const [table, list] of byTable) await table.upsert(manager, tenantId, list);
+      return { fromSeq: position.seq, toSeq, changed: rows };
+    });
+
+    for (const m of accepted) if (m.hlc !== 'server') this.clock.observe(m.hlc);
+    const ack: PushAck = { results, fromCursor: encodeCursor(outcome.fromSeq), cursor: encodeCursor(outcome.toSeq) };
+    if (outcome.changed.length > 0) {
+      const changes: Change[] = outcome.changed.map((row) => ({ modelName: row.table.modelName, record: row.record }));
+      this.broadcaster.changes(tenantId, { changes, fromCursor: ack.fromCursor, cursor: ack.cursor }, origin.socketId);
+    }
+    return { ack, inserted };
+  }
+}
+
+function rejected(mutationId: string, code: ErrorCode, message: string, record?: AnyRecord): MutationResult {
+  const result: MutationResult = { mutationId, status: 'rejected', error: { code, message } };
+  if (record) result.record = record;
+  return result;
+}

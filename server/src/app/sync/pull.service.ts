@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import {
+  decodeCursor,
+  encodeCursor,
+  ErrorCodes,
+  SyncLimits,
+  type PullResponse,
+} from '@finwise/sync-protocol';
+import { DatabaseService } from '../database/database.service';
+import { ChangeFeed } from './change-feed';
+import { isPlainObject } from './mutation-envelope';
+import { SyncedEntityRegistry } from './synced-entity-registry';
+import type { StoredRow } from './synced-table';
+
+/**
+ * Pages through a tenant's change feed in `serverSeq` order across all entity tables. Every
+ * page is read in one REPEATABLE READ snapshot: separate snapshots per table could show a
+ * later commit in one table while missing an earlier one in another, and the cursor would
+ * then skip it.
+ */
+@Injectable()
+export class PullService {
+  constructor(
+    private readonly database: DatabaseService,
+    private readonly registry: SyncedEntityRegistry,
+  ) {}
+
+  async pull(tenantId: string, body: unknown): Promise<PullResponse> {
+    if (!isPlainObject(body)) return invalid('pull expects { cursor, limit? }');
+    const cursor = body['cursor'] ?? null;
+    if (cursor !== null && typeof cursor !== 'string') return invalid('cursor must be a string or null');
+    const afterSeq = cursor === null ? 0 : decodeCursor(cursor);
+    if (afterSeq === null) return invalid('malformed cursor');
+    const rawLimit = body['limit'] ?? SyncLimits.defaultPullLimit;
+    if (typeof rawLimit !== 'number' || !Number.isFinite(rawLimit)) return invalid('limit must be a number');
+    const limit = Math.min(SyncLimits.maxPullLimit, Math.max(1, Math.floor(rawLimit)));
+
+    return this.database.inTenantTransaction(
+      tenantId,
+      async (manager): Promise<PullResponse> => {
+        const position = await ChangeFeed.read(manager, tenantId);
+        if (!position) return { error: { code: ErrorCodes.forbidden, message: 'unknown tenant' } };
+        if (afterSeq > position.seq || (afterSeq > 0 && afterSeq < position.purgedSeq)) {
+          return {
+            error: {
+              code: ErrorCodes.resyncRequired,
+              message: 'this cursor is no longer served (deleted rows were purged or the data was reset): clear local data and pull from null',
+            },
+          };
+        }
+        const tables = this.registry.all();
+        const candidates: { modelName: string; row: StoredRow }[] = [];
+        for (const table of tables) {
+          const rows = await table.changesSince(manager, tenantId, afterSeq, limit + 1);
+          for (const row of rows) candidates.push({ modelName: table.modelName, row });
+        }
+        candidates.sort((a, b) => a.row.serverSeq - b.row.serverSeq);
+        const page = candidates.slice(0, limit);
+        const last = page.at(-1);
+        const response: PullResponse = {
+          changes: page.map(({ modelName, row }) => ({ modelName, record: row.record })),
+          cursor: last ? encodeCursor(last.row.serverSeq) : encodeCursor(afterSeq),
+          hasMore: candidates.length > limit,
+        };
+        if (cursor === null) {
+          let total = 0;
+          for (const table of tables) total += await table.countSince(manager, tenantId, afterSeq);
+          response.total = total;
+        }
+        return response;
+      },
+      'REPEATABLE READ',
+    );
+  }
+}
+
+function invalid(message: string): PullResponse {
+  return { error: { code: ErrorCodes.validation, message } };
+}

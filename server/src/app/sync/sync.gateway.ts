@@ -1,0 +1,97 @@
+import { Logger } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  SubscribeMessage,
+  WebSocketGateway,
+  type OnGatewayConnection,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+} from '@nestjs/websockets';
+import {
+  ErrorCodes,
+  SYNC_NAMESPACE,
+  SyncEvents,
+  type ErrorAck,
+  type PullResponse,
+  type PushResponse,
+} from '@finwise/sync-protocol';
+import type { Namespace, Socket } from 'socket.io';
+import { TokenService, type AccessClaims } from '../auth/token.service';
+import { Broadcaster, tenantRoom } from './broadcaster';
+import { MergeService } from './merge.service';
+import { PullService } from './pull.service';
+
+interface SocketData {
+  auth: AccessClaims;
+  clientId: string | null;
+  expiryTimer?: NodeJS.Timeout;
+}
+
+type SyncSocket = Socket & { data: SocketData };
+
+/** Longest a timer may wait (setTimeout overflows beyond 2^31-1 ms). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * The `/sync` namespace: token-checked handshake, one room per tenant, and the push/pull
+ * calls. It knows nothing about entities; the merge and pull services do the work.
+ */
+@WebSocketGateway({ namespace: SYNC_NAMESPACE })
+export class SyncGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+  private readonly logger = new Logger('SyncGateway');
+
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly merge: MergeService,
+    private readonly pulls: PullService,
+    private readonly broadcaster: Broadcaster,
+  ) {}
+
+  afterInit(namespace: Namespace): void {
+    namespace.use((socket, next) => {
+      const auth = socket.handshake.auth as Record<string, unknown> | undefined;
+      const claims = this.tokens.verifyAccess(auth?.['token']);
+      if (!claims) return next(new Error(ErrorCodes.unauthorized));
+      const clientId = typeof auth?.['clientId'] === 'string' ? auth['clientId'].slice(0, 100) : null;
+      (socket as SyncSocket).data = { auth: claims, clientId };
+      next();
+    });
+    this.broadcaster.attach(namespace);
+  }
+
+  async handleConnection(socket: SyncSocket): Promise<void> {
+    const { auth } = socket.data;
+    await socket.join(tenantRoom(auth.tenantId));
+    // The socket lives no longer than its token; the client refreshes and reconnects.
+    const remaining = auth.exp * 1000 - Date.now();
+    socket.data.expiryTimer = setTimeout(() => socket.disconnect(true), Math.min(Math.max(remaining, 0), MAX_TIMER_MS));
+  }
+
+  handleDisconnect(socket: SyncSocket): void {
+    if (socket.data?.expiryTimer) clearTimeout(socket.data.expiryTimer);
+  }
+
+  @SubscribeMessage(SyncEvents.push)
+  async push(@ConnectedSocket() socket: SyncSocket, @MessageBody() body: unknown): Promise<PushResponse> {
+    return this.guard(socket, 'push', () => this.merge.push(socket.data.auth.tenantId, body, { socketId: socket.id }));
+  }
+
+  @SubscribeMessage(SyncEvents.pull)
+  async pull(@ConnectedSocket() socket: SyncSocket, @MessageBody() body: unknown): Promise<PullResponse> {
+    return this.guard(socket, 'pull', () => this.pulls.pull(socket.data.auth.tenantId, body ?? {}));
+  }
+
+  private async guard<T>(socket: SyncSocket, what: string, work: () => Promise<T | ErrorAck>): Promise<T | ErrorAck> {
+    if (socket.data.auth.exp * 1000 <= Date.now()) {
+      socket.disconnect(true);
+      return { error: { code: ErrorCodes.unauthorized, message: 'token expired' } };
+    }
+    try {
+      return await work();
+    } catch (error) {
+      this.logger.error(`${what} failed for tenant ${socket.data.auth.tenantId}: ${(error as Error).stack ?? error}`);
+      return { error: { code: ErrorCodes.internal, message: 'the server could not process this request; retry later' } };
+    }
+  }
+}

@@ -1,0 +1,148 @@
+import type { SyncedEntityDefinition } from '@finwise/domain';
+import type { AnyRecord } from '@finwise/sync-protocol';
+import type { EntityManager, EntityMetadata } from 'typeorm';
+
+interface ColumnMapping {
+  property: string;
+  column: string;
+  sqlType: string;
+}
+
+export interface StoredRow {
+  record: AnyRecord;
+  serverSeq: number;
+}
+
+/** Columns every synced table has, managed by the engine rather than by entity fields. */
+const SYSTEM_COLUMNS = ['tenantId', 'id', 'createdAt', 'updatedAt', 'deletedAt', 'fieldClocks', 'serverSeq'];
+
+const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
+
+/**
+ * The generic repository of one synced table: reads rows as wire records and writes merged
+ * rows back with one multi-row upsert per batch. Every statement takes the tenant id as its
+ * own parameter, so no query can reach another tenant's rows whatever the data says.
+ */
+export class SyncedTable {
+  readonly modelName: string;
+  readonly tableName: string;
+  readonly fieldNames: readonly string[];
+  private readonly fields: ColumnMapping[];
+  private readonly upsertSql: string;
+  private readonly selectColumns: string;
+
+  constructor(
+    readonly definition: SyncedEntityDefinition,
+    metadata: EntityMetadata,
+  ) {
+    this.modelName = definition.modelName;
+    this.tableName = metadata.tableName;
+    this.fieldNames = definition.fieldNames;
+    const byProperty = new Map(metadata.columns.map((c) => [c.propertyName, c]));
+    const missing = [...SYSTEM_COLUMNS, ...definition.fieldNames].filter((p) => !byProperty.has(p));
+    if (missing.length > 0) {
+      throw new Error(`Table ${metadata.tableName} lacks columns for ${definition.modelName}: ${missing.join(', ')}`);
+    }
+    const extra = metadata.columns
+      .map((c) => c.propertyName)
+      .filter((p) => !SYSTEM_COLUMNS.includes(p) && !definition.fieldNames.includes(p));
+    if (extra.length > 0) {
+      throw new Error(`Table ${metadata.tableName} has columns that are not fields of ${definition.modelName}: ${extra.join(', ')}`);
+    }
+    const mapping = (property: string): ColumnMapping => {
+      const column = byProperty.get(property)!;
+      if (typeof column.type !== 'string') {
+        throw new Error(`${metadata.tableName}.${property}: declare the SQL type as a string`);
+      }
+      return { property, column: column.databaseName, sqlType: column.type };
+    };
+    this.fields = definition.fieldNames.map(mapping);
+    const written = ['id', 'createdAt', 'updatedAt', 'deletedAt', 'fieldClocks', 'serverSeq', ...definition.fieldNames].map(mapping);
+    const columnList = written.map((c) => quote(c.column)).join(', ');
+    const recordsetTypes = written.map((c) => `${quote(c.column)} ${c.sqlType}`).join(', ');
+    const updates = written
+      .filter((c) => c.property !== 'id' && c.property !== 'createdAt')
+      .map((c) => `${quote(c.column)} = EXCLUDED.${quote(c.column)}`)
+      .join(', ');
+    this.upsertSql =
+      `INSERT INTO ${quote(this.tableName)} (tenant_id, ${columnList}) ` +
+      `SELECT $1::uuid, ${written.map((c) => `r.${quote(c.column)}`).join(', ')} ` +
+      `FROM jsonb_to_recordset($2::jsonb) AS r(${recordsetTypes}) ` +
+      `ON CONFLICT (tenant_id, id) DO UPDATE SET ${updates}`;
+    this.selectColumns = ['tenant_id', 'id', 'created_at', 'updated_at', 'deleted_at', 'field_clocks', 'server_seq', ...this.fields.map((f) => f.column)]
+      .map(quote)
+      .join(', ');
+  }
+
+  async findByIds(manager: EntityManager, tenantId: string, ids: readonly string[]): Promise<Map<string, AnyRecord>> {
+    if (ids.length === 0) return new Map();
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT ${this.selectColumns} FROM ${quote(this.tableName)} WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
+      [tenantId, ids],
+    );
+    return new Map(rows.map((row) => [row['id'] as string, this.toRecord(row)]));
+  }
+
+  async upsert(manager: EntityManager, tenantId: string, rows: readonly StoredRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    const json = rows.map(({ record, serverSeq }) => {
+      const row: Record<string, unknown> = {
+        id: record.id,
+        created_at: record.createdAt,
+        updated_at: record.updatedAt,
+        deleted_at: record.deletedAt,
+        field_clocks: record.fieldClocks,
+        server_seq: serverSeq,
+      };
+      for (const field of this.fields) row[field.column] = record[field.property] ?? null;
+      return row;
+    });
+    await manager.query(this.upsertSql, [tenantId, JSON.stringify(json)]);
+  }
+
+  /** Rows changed after feed position `afterSeq`, in feed order. */
+  async changesSince(manager: EntityManager, tenantId: string, afterSeq: number, limit: number): Promise<StoredRow[]> {
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT ${this.selectColumns} FROM ${quote(this.tableName)} WHERE tenant_id = $1 AND server_seq > $2 ORDER BY server_seq LIMIT $3`,
+      [tenantId, afterSeq, limit],
+    );
+    return rows.map((row) => ({ record: this.toRecord(row), serverSeq: row['server_seq'] as number }));
+  }
+
+  async countSince(manager: EntityManager, tenantId: string, afterSeq: number): Promise<number> {
+    const [row] = await manager.query(
+      `SELECT count(*)::int AS n FROM ${quote(this.tableName)} WHERE tenant_id = $1 AND server_seq > $2`,
+      [tenantId, afterSeq],
+    );
+    return row.n as number;
+  }
+
+  /** Keyset page by id for REST listing. */
+  async listPage(
+    manager: EntityManager,
+    tenantId: string,
+    page: { after: string | null; limit: number; includeDeleted: boolean },
+  ): Promise<AnyRecord[]> {
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT ${this.selectColumns} FROM ${quote(this.tableName)} ` +
+        `WHERE tenant_id = $1 AND ($2::uuid IS NULL OR id > $2::uuid) AND ($3::boolean OR deleted_at IS NULL) ` +
+        `ORDER BY id LIMIT $4`,
+      [tenantId, page.after, page.includeDeleted, page.limit],
+    );
+    return rows.map((row) => this.toRecord(row));
+  }
+
+  private toRecord(row: Record<string, unknown>): AnyRecord {
+    const createdAt = row['created_at'];
+    const record: AnyRecord = {
+      id: row['id'] as string,
+      tenantId: row['tenant_id'] as string,
+      createdAt: createdAt instanceof Date ? createdAt.toISOString() : (createdAt as string | null),
+      updatedAt: row['updated_at'] as string,
+      deletedAt: (row['deleted_at'] as string | null) ?? null,
+      fieldClocks: (row['field_clocks'] as Record<string, string>) ?? {},
+    };
+    for (const field of this.fields) record[field.property] = row[field.column] ?? null;
+    return record;
+  }
+}

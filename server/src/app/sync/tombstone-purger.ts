@@ -1,0 +1,73 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { formatHlc } from '@finwise/sync-protocol';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { DatabaseService } from '../database/database.service';
+import { ChangeFeed } from './change-feed';
+import { SyncedEntityRegistry } from './synced-entity-registry';
+
+const PURGE_INTERVAL_MS = 6 * 3600 * 1000;
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * Deletes tombstones older than the retention horizon. It records the highest purged feed
+ * position per tenant: a client whose cursor is older may have missed a delete and is told
+ * to reload (`resync_required`) instead of silently keeping a deleted row.
+ */
+@Injectable()
+export class TombstonePurger implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('TombstonePurger');
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly database: DatabaseService,
+    private readonly registry: SyncedEntityRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.nodeEnv === 'test') return;
+    this.timer = setInterval(() => void this.purgeSafely(), PURGE_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Purges tombstones deleted before `now - retention`; returns how many rows went. */
+  async purge(nowMs: number = Date.now()): Promise<number> {
+    const cutoff = formatHlc({ ms: nowMs - this.config.tombstoneRetentionDays * DAY_MS, counter: 0, nodeId: '0000000000000000' });
+    const tenants: { id: string }[] = await this.database.dataSource.query('SELECT id FROM tenants');
+    let purged = 0;
+    for (const { id: tenantId } of tenants) {
+      purged += await this.database.inTenantTransaction(tenantId, async (manager) => {
+        // Holding the feed lock keeps writers out while positions are compared.
+        await ChangeFeed.lock(manager, tenantId);
+        let count = 0;
+        let highest = 0;
+        for (const table of this.registry.all()) {
+          const rows: { server_seq: number }[] = await manager.query(
+            `DELETE FROM "${table.tableName}" WHERE tenant_id = $1 AND deleted_at IS NOT NULL AND deleted_at < $2 RETURNING server_seq`,
+            [tenantId, cutoff],
+          );
+          count += rows.length;
+          for (const row of rows) highest = Math.max(highest, row.server_seq);
+        }
+        if (highest > 0) {
+          await manager.query('UPDATE tenants SET purged_seq = GREATEST(purged_seq, $2) WHERE id = $1', [tenantId, highest]);
+        }
+        return count;
+      });
+    }
+    return purged;
+  }
+
+  private async purgeSafely(): Promise<void> {
+    try {
+      const count = await this.purge();
+      if (count > 0) this.logger.log(`Purged ${count} tombstone(s) older than ${this.config.tombstoneRetentionDays} days`);
+    } catch (error) {
+      this.logger.warn(`Tombstone purge failed: ${(error as Error).message}`);
+    }
+  }
+}
