@@ -9,5 +9,6 @@ export default {
   coverageDirectory: '../coverage/server',
   // Integration suites start databases and servers: give them room on a 2-core machine.
   testTimeout: 60_000,
+  globalSetup: '<rootDir>/src/testing/global-setup.ts',
   maxWorkers: 2,
 };

@@ -35,6 +35,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'", 'ws:', 'wss:'],
         workerSrc: ["'self'"],
+        // The app is also served over plain http on home networks.
+        upgradeInsecureRequests: null,
       },
     },
   });

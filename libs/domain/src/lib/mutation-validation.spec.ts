@@ -4,6 +4,7 @@ import { transactions } from './entities/transactions';
 import { budgetId } from './budget-id';
 import { validateMutationData } from './mutation-validation';
 import { findEntity, SYNCED_ENTITIES } from './registry';
+import { sampleData } from './sample-data';
 
 const ACCOUNT_ID = '7d4f3a0e-3c55-4f5b-9c2e-1b8a6f0d2c11';
 const TX_ID = '5a9c1e2b-7f3d-4b8a-a1c6-0e2d9f4b8c37';
@@ -162,5 +163,20 @@ describe('registry', () => {
       note: null,
     };
     expect(account.groupId).toBeNull();
+  });
+});
+
+describe('sample data', () => {
+  it.each(SYNCED_ENTITIES.map((e) => [e.modelName, e] as const))('builds valid %s rows', (_name, entity) => {
+    for (let seed = 0; seed < 50; seed++) {
+      const result = validateMutationData(entity, 'create', sampleData(entity, seed));
+      expect(result.ok ? 'ok' : result.message).toBe('ok');
+    }
+  });
+
+  it('describes field kinds', () => {
+    expect(transactions.fields.find((f) => f.name === 'amountMinor')).toEqual({ name: 'amountMinor', kind: 'money', optional: false });
+    expect(accounts.fields.find((f) => f.name === 'type')?.values).toContain('checking');
+    expect(accounts.fields.find((f) => f.name === 'groupId')).toMatchObject({ kind: 'uuid', optional: true });
   });
 });

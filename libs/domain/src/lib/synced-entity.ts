@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RecordMeta } from '@finwise/sync-protocol';
+import { describeFields, type FieldInfo } from './field-info';
 import { uuidField } from './field-types';
 
 /** A rule tying a row's id to some of its fields (budgets: id = UUIDv5 of category and month). */
@@ -37,6 +38,8 @@ export interface SyncedEntityDefinition<Shape extends FieldShape = FieldShape> {
   /** A partial update: `id` plus any subset of fields. */
   readonly patchSchema: z.ZodObject<z.ZodRawShape, z.core.$strict>;
   readonly fieldNames: readonly string[];
+  /** Kind and optionality of every field, in declaration order. */
+  readonly fields: readonly FieldInfo[];
   readonly requiredFieldNames: readonly string[];
   readonly clientIndexes: readonly string[];
   readonly deletable: boolean;
@@ -61,6 +64,7 @@ export function defineSyncedEntity<const Shape extends FieldShape>(
     createSchema: z.strictObject({ ...idShape, ...options.fields }),
     patchSchema: z.strictObject({ ...idShape, ...fieldsSchema.partial().shape }),
     fieldNames,
+    fields: describeFields(options.fields),
     requiredFieldNames,
     clientIndexes: options.clientIndexes ?? [],
     deletable: options.deletable ?? true,

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { queryRows } from '../database/query-rows';
 
 export interface FeedPosition {
   seq: number;
@@ -13,7 +14,8 @@ export interface FeedPosition {
  */
 export const ChangeFeed = {
   async lock(manager: EntityManager, tenantId: string): Promise<FeedPosition | null> {
-    const rows: { seq: number; purged_seq: number }[] = await manager.query(
+    const rows = await queryRows<{ seq: number; purged_seq: number }>(
+      manager,
       'SELECT seq, purged_seq FROM tenants WHERE id = $1 FOR UPDATE',
       [tenantId],
     );
@@ -21,7 +23,8 @@ export const ChangeFeed = {
   },
 
   async read(manager: EntityManager, tenantId: string): Promise<FeedPosition | null> {
-    const rows: { seq: number; purged_seq: number }[] = await manager.query(
+    const rows = await queryRows<{ seq: number; purged_seq: number }>(
+      manager,
       'SELECT seq, purged_seq FROM tenants WHERE id = $1',
       [tenantId],
     );
@@ -30,7 +33,8 @@ export const ChangeFeed = {
 
   /** Advances the counter by `count` and returns the new position. */
   async advance(manager: EntityManager, tenantId: string, count: number): Promise<number> {
-    const rows: { seq: number }[] = await manager.query(
+    const rows = await queryRows<{ seq: number }>(
+      manager,
       'UPDATE tenants SET seq = seq + $2 WHERE id = $1 RETURNING seq',
       [tenantId, count],
     );

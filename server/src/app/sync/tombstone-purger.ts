@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { formatHlc } from '@finwise/sync-protocol';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DatabaseService } from '../database/database.service';
+import { queryRows } from '../database/query-rows';
 import { ChangeFeed } from './change-feed';
 import { SyncedEntityRegistry } from './synced-entity-registry';
 
@@ -46,7 +47,8 @@ export class TombstonePurger implements OnApplicationBootstrap, OnApplicationShu
         let count = 0;
         let highest = 0;
         for (const table of this.registry.all()) {
-          const rows: { server_seq: number }[] = await manager.query(
+          const rows = await queryRows<{ server_seq: number }>(
+            manager,
             `DELETE FROM "${table.tableName}" WHERE tenant_id = $1 AND deleted_at IS NOT NULL AND deleted_at < $2 RETURNING server_seq`,
             [tenantId, cutoff],
           );
