@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpException, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { PullResponse, PushResponse } from '@finwise/sync-protocol';
+import { isErrorAck, type ErrorAck, type PullPage, type PushAck } from '@finwise/sync-protocol';
 import { Auth } from '../auth/auth-context';
 import type { AccessClaims } from '../auth/token.service';
 import { MergeService } from './merge.service';
@@ -19,17 +19,33 @@ export class SyncController {
   @Post('push')
   @HttpCode(200)
   @ApiOperation({ summary: 'Push a batch of mutations (same as the sync:push socket event)' })
-  push(@Auth() auth: AccessClaims, @Body() body: unknown): Promise<PushResponse> {
-    return this.merge.push(auth.tenantId, body);
+  async push(@Auth() auth: AccessClaims, @Body() body: unknown): Promise<PushAck> {
+    return orThrow(await this.merge.push(auth.tenantId, body));
   }
 
   @Get('pull')
   @ApiOperation({ summary: 'Pull a page of changes after a cursor (same as sync:pull)' })
   @ApiQuery({ name: 'cursor', required: false, description: 'omit for the initial load' })
   @ApiQuery({ name: 'limit', required: false, description: '1..1000, default 500' })
-  pull(@Auth() auth: AccessClaims, @Query('cursor') cursor?: string, @Query('limit') limit?: string): Promise<PullResponse> {
+  async pull(@Auth() auth: AccessClaims, @Query('cursor') cursor?: string, @Query('limit') limit?: string): Promise<PullPage> {
     const body: Record<string, unknown> = { cursor: cursor === undefined || cursor === '' ? null : cursor };
     if (limit !== undefined) body['limit'] = /^\d+$/.test(limit) ? Number(limit) : limit;
-    return this.pulls.pull(auth.tenantId, body);
+    return orThrow(await this.pulls.pull(auth.tenantId, body));
   }
+}
+
+const STATUS_OF_CODE: Record<string, number> = {
+  validation: 400,
+  batch_too_large: 413,
+  resync_required: 409,
+  forbidden: 403,
+  unauthorized: 401,
+  rate_limited: 429,
+};
+
+/** Over HTTP a refused request is an HTTP error; the protocol code travels in `details.code`. */
+function orThrow<T extends object>(response: T | ErrorAck): T {
+  if (!isErrorAck(response)) return response;
+  const { code, message } = response.error;
+  throw new HttpException({ message, details: { code } }, STATUS_OF_CODE[code] ?? 500);
 }
