@@ -13,9 +13,4 @@ export default [
       '@angular-eslint/prefer-on-push-component-change-detection': 'error',
     },
   },
-  {
-    // This file has to reach the workspace config it extends; it is tooling, not part of the app graph.
-    files: ['eslint.config.mjs'],
-    rules: { '@nx/enforce-module-boundaries': 'off' },
-  },
 ];

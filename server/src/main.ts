@@ -15,6 +15,15 @@ async function main(): Promise<void> {
     throw error;
   }
   const app = await createApp(config);
+  // Close sockets, the pool and the embedded database cleanly so PGlite's files stay consistent.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      app.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
   const url = await listen(app, config);
   // A machine-readable line for scripts and tests that start the server on port 0.
   process.stdout.write(`FINWISE_READY ${url}\n`);

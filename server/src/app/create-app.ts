@@ -59,7 +59,6 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   });
 
   app.useWebSocketAdapter(new SyncIoAdapter(app, { corsOrigins: config.corsOrigins, redisUrl: config.redisUrl }));
-  app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
     app,

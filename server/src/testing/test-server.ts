@@ -33,13 +33,14 @@ let counter = 0;
 export async function startTestServer(kind: TestDatabaseKind, overrides: Partial<AppConfig> = {}): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'finwise-test-'));
   let database: ThrowawayDatabase | null = null;
-  if (kind === 'postgres') database = await createThrowawayDatabase();
+  // Several instances may share one database: only the one that created it drops it.
+  if (kind === 'postgres' && !overrides.databaseUrl) database = await createThrowawayDatabase();
   const config: AppConfig = {
     ...loadConfig({ NODE_ENV: 'test' }, { clientDir: null }),
     host: '127.0.0.1',
     port: 0,
     dataDir,
-    databaseUrl: database?.url,
+    databaseUrl: database?.url ?? overrides.databaseUrl,
     jwtSecret: TEST_JWT_SECRET,
     logLevel: 'error',
     ...overrides,

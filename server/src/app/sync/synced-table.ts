@@ -50,8 +50,8 @@ export class SyncedTable {
       throw new Error(`Table ${metadata.tableName} has columns that are not fields of ${definition.modelName}: ${extra.join(', ')}`);
     }
     const mapping = (property: string): ColumnMapping => {
-      const column = byProperty.get(property)!;
-      if (typeof column.type !== 'string') {
+      const column = byProperty.get(property);
+      if (!column || typeof column.type !== 'string') {
         throw new Error(`${metadata.tableName}.${property}: declare the SQL type as a string`);
       }
       return { property, column: column.databaseName, sqlType: column.type };
