@@ -42,6 +42,8 @@ export async function startTestServer(kind: TestDatabaseKind, overrides: Partial
     dataDir,
     databaseUrl: database?.url ?? overrides.databaseUrl,
     jwtSecret: TEST_JWT_SECRET,
+    // One password for every suite: the serving role is shared by all databases of the cluster.
+    appDbPassword: 'finwise-test-app-role-password',
     logLevel: 'error',
     ...overrides,
   };

@@ -3,7 +3,11 @@ import { DataSource, type EntityManager, type MixedList } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
 import { installPgTypeParsers } from './pg-type-parsers';
+import { prepareAppRole } from './app-role';
 import { MIGRATIONS } from './migrations';
+
+/** Advisory lock key serialising migrations of instances that start together. */
+const MIGRATION_LOCK_KEY = 7_316_452_001;
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -37,25 +41,57 @@ export class DatabaseService implements OnApplicationShutdown {
   async connect(): Promise<void> {
     installPgTypeParsers();
     let url = this.config.databaseUrl;
-    if (!url) {
+    if (url) {
+      url = await this.migrateAsOwner(url);
+    } else {
       this.embedded = await startEmbeddedPostgres(this.config.dataDir);
       url = this.embedded.url;
     }
-    const source = new DataSource({
+    const source = this.createDataSource(url, {
+      // PGlite executes one statement at a time; a small pool avoids queueing sockets for nothing.
+      max: this.kind === 'pglite' ? 4 : 20,
+    });
+    await source.initialize();
+    this.source = source;
+    // PGlite has a single superuser, so there the repositories' tenant scoping is the guard.
+    if (this.kind === 'pglite') await this.migrate(source);
+  }
+
+  /**
+   * Migrates on one dedicated owner connection under an advisory lock (instances starting
+   * together migrate once), prepares the serving role, then closes the owner connection.
+   */
+  private async migrateAsOwner(ownerUrl: string): Promise<string> {
+    const owner = this.createDataSource(ownerUrl, { max: 1 });
+    await owner.initialize();
+    try {
+      await owner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+      try {
+        await this.migrate(owner);
+        return await prepareAppRole(owner, ownerUrl, this.config);
+      } finally {
+        await owner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+      }
+    } finally {
+      await owner.destroy();
+    }
+  }
+
+  private async migrate(source: DataSource): Promise<void> {
+    const applied = await source.runMigrations({ transaction: 'each' });
+    if (applied.length > 0) this.logger.log(`Applied ${applied.length} migration(s)`);
+  }
+
+  private createDataSource(url: string, pool: { max: number }): DataSource {
+    return new DataSource({
       type: 'postgres',
       url,
       entities: this.tables,
       migrations: MIGRATIONS,
-      migrationsTransactionMode: 'each',
       synchronize: false,
       logging: ['error'],
-      // PGlite executes one statement at a time; a small pool avoids queueing sockets for nothing.
-      extra: { max: this.kind === 'pglite' ? 4 : 20, connectionTimeoutMillis: 30_000 },
+      extra: { ...pool, connectionTimeoutMillis: 30_000 },
     });
-    await source.initialize();
-    this.source = source;
-    const applied = await source.runMigrations();
-    if (applied.length > 0) this.logger.log(`Applied ${applied.length} migration(s)`);
   }
 
   /** Runs `work` in one transaction scoped to a tenant (RLS reads `app.tenant_id`). */

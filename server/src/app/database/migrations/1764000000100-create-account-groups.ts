@@ -18,6 +18,13 @@ export class CreateAccountGroups1764000000100 implements MigrationInterface {
         PRIMARY KEY (tenant_id, id)
       )`);
     await q.query(`CREATE UNIQUE INDEX account_groups_feed ON account_groups (tenant_id, server_seq)`);
+    // Row-level security: the serving role sees only the tenant its transaction declares.
+    await q.query(`ALTER TABLE account_groups ENABLE ROW LEVEL SECURITY`);
+    await q.query(`ALTER TABLE account_groups FORCE ROW LEVEL SECURITY`);
+    await q.query(`
+      CREATE POLICY account_groups_tenant_isolation ON account_groups
+        USING (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid)
+        WITH CHECK (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid)`);
   }
 
   async down(q: QueryRunner): Promise<void> {

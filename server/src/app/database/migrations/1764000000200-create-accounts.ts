@@ -24,6 +24,13 @@ export class CreateAccounts1764000000200 implements MigrationInterface {
         PRIMARY KEY (tenant_id, id)
       )`);
     await q.query(`CREATE UNIQUE INDEX accounts_feed ON accounts (tenant_id, server_seq)`);
+    // Row-level security: the serving role sees only the tenant its transaction declares.
+    await q.query(`ALTER TABLE accounts ENABLE ROW LEVEL SECURITY`);
+    await q.query(`ALTER TABLE accounts FORCE ROW LEVEL SECURITY`);
+    await q.query(`
+      CREATE POLICY accounts_tenant_isolation ON accounts
+        USING (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid)
+        WITH CHECK (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid)`);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -21,6 +21,13 @@ export class CreateCategories1764000000300 implements MigrationInterface {
         PRIMARY KEY (tenant_id, id)
       )`);
     await q.query(`CREATE UNIQUE INDEX categories_feed ON categories (tenant_id, server_seq)`);
+    // Row-level security: the serving role sees only the tenant its transaction declares.
+    await q.query(`ALTER TABLE categories ENABLE ROW LEVEL SECURITY`);
+    await q.query(`ALTER TABLE categories FORCE ROW LEVEL SECURITY`);
+    await q.query(`
+      CREATE POLICY categories_tenant_isolation ON categories
+        USING (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid)
+        WITH CHECK (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid)`);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -28,6 +28,13 @@ export class CreateTransactions1764000000400 implements MigrationInterface {
         PRIMARY KEY (tenant_id, id)
       )`);
     await q.query(`CREATE UNIQUE INDEX transactions_feed ON transactions (tenant_id, server_seq)`);
+    // Row-level security: the serving role sees only the tenant its transaction declares.
+    await q.query(`ALTER TABLE transactions ENABLE ROW LEVEL SECURITY`);
+    await q.query(`ALTER TABLE transactions FORCE ROW LEVEL SECURITY`);
+    await q.query(`
+      CREATE POLICY transactions_tenant_isolation ON transactions
+        USING (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid)
+        WITH CHECK (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid)`);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -19,6 +19,13 @@ export class CreateBudgets1764000000500 implements MigrationInterface {
         PRIMARY KEY (tenant_id, id)
       )`);
     await q.query(`CREATE UNIQUE INDEX budgets_feed ON budgets (tenant_id, server_seq)`);
+    // Row-level security: the serving role sees only the tenant its transaction declares.
+    await q.query(`ALTER TABLE budgets ENABLE ROW LEVEL SECURITY`);
+    await q.query(`ALTER TABLE budgets FORCE ROW LEVEL SECURITY`);
+    await q.query(`
+      CREATE POLICY budgets_tenant_isolation ON budgets
+        USING (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid)
+        WITH CHECK (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
