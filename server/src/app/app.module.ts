@@ -10,6 +10,7 @@ import { DatabaseModule } from './database/database.module';
 import { DATABASE_TABLES } from './database-tables';
 import { SYNCED_ENTITY_MODULES } from './entities';
 import { HealthController } from './health/health.controller';
+import { RateLimitsModule } from './rate-limits/rate-limits.module';
 import { SyncModule } from './sync/sync.module';
 
 @Global()
@@ -29,6 +30,7 @@ export class AppModule {
       imports: [
         ConfigModule.with(config),
         DatabaseModule.forTables(DATABASE_TABLES),
+        RateLimitsModule,
         AuthModule,
         SyncModule.forEntities(SYNCED_ENTITY_MODULES),
         ...(clientDir ? [ServeStaticModule.forRoot({ rootPath: clientDir, exclude: ['/api/{*path}'] })] : []),

@@ -45,6 +45,8 @@ export async function startTestServer(kind: TestDatabaseKind, overrides: Partial
     // One password for every suite: the serving role is shared by all databases of the cluster.
     appDbPassword: 'finwise-test-app-role-password',
     logLevel: 'error',
+    // Suites sign up many users from one address; the limits have their own suite.
+    rateLimits: { httpPerMinute: 0, authPerMinute: 0, socketPerSecond: 0, tenantPerSecond: 0 },
     ...overrides,
   };
   const app = await createApp(config);

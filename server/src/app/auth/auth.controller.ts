@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
+import { AuthRateLimited } from '../rate-limits/auth-rate-limited.decorator';
 import { Auth, Public } from './auth-context';
 import { loginSchema, refreshSchema, signupSchema, type LoginInput, type SignupInput } from './auth.schemas';
 import { AuthService, type Session } from './auth.service';
@@ -16,6 +17,7 @@ export class AuthController {
 
   @Public()
   @Post('signup')
+  @AuthRateLimited()
   @ApiOperation({ summary: 'Create an account and a household (or join one with inviteCode)' })
   @ApiBody({ schema: jsonSchema(signupSchema) })
   signup(@Body(new ZodBodyPipe(signupSchema)) body: SignupInput): Promise<Session> {
@@ -24,6 +26,7 @@ export class AuthController {
 
   @Public()
   @Post('login')
+  @AuthRateLimited()
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in; 401 with the same message for unknown email and wrong password' })
   @ApiBody({ schema: jsonSchema(loginSchema) })
@@ -33,6 +36,7 @@ export class AuthController {
 
   @Public()
   @Post('refresh')
+  @AuthRateLimited()
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange a refresh token for a new pair (refresh tokens rotate)' })
   @ApiBody({ schema: jsonSchema(refreshSchema) })

@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
+import { AuthRateLimited } from '../rate-limits/auth-rate-limited.decorator';
 import { Auth } from './auth-context';
 import { joinSchema } from './auth.schemas';
 import { AuthService, type Session } from './auth.service';
@@ -20,6 +21,7 @@ export class TenantsController {
   }
 
   @Post('join')
+  @AuthRateLimited()
   @HttpCode(200)
   @ApiOperation({ summary: 'Join a household with an invite code; returns tokens for that household' })
   @ApiBody({ schema: z.toJSONSchema(joinSchema) as Record<string, unknown> })

@@ -18,6 +18,19 @@ export interface AppConfig {
   /** Directory of the built Angular app; null disables static serving. */
   clientDir: string | null;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  rateLimits: RateLimits;
+}
+
+/** Abuse limits; 0 turns one off. */
+export interface RateLimits {
+  /** HTTP requests per minute per client IP. */
+  httpPerMinute: number;
+  /** Sign-up, login, refresh and join attempts per minute per client IP. */
+  authPerMinute: number;
+  /** Socket events per second per connection. */
+  socketPerSecond: number;
+  /** Socket events per second per household, across connections (and instances with Redis). */
+  tenantPerSecond: number;
 }
 
 export class ConfigError extends Error {
@@ -65,6 +78,10 @@ const envSchema = z.object({
   TOMBSTONE_RETENTION_DAYS: int('TOMBSTONE_RETENTION_DAYS', 1, 36_500).default(90),
   FINWISE_APP_PASSWORD: z.string().min(12, { error: 'FINWISE_APP_PASSWORD must be at least 12 characters' }).optional(),
   CLIENT_DIR: z.string().optional(),
+  HTTP_RATE_LIMIT: int('HTTP_RATE_LIMIT', 0, 1_000_000).default(1200),
+  AUTH_RATE_LIMIT: int('AUTH_RATE_LIMIT', 0, 1_000_000).default(20),
+  SOCKET_RATE_LIMIT: int('SOCKET_RATE_LIMIT', 0, 1_000_000).default(100),
+  TENANT_RATE_LIMIT: int('TENANT_RATE_LIMIT', 0, 1_000_000).default(400),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug'], { error: 'LOG_LEVEL must be error, warn, log or debug' }).default('log'),
 });
 
@@ -111,6 +128,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { clientDir: string
     appDbPassword: e.FINWISE_APP_PASSWORD,
     clientDir: e.CLIENT_DIR ?? defaults.clientDir,
     logLevel: e.LOG_LEVEL,
+    rateLimits: {
+      httpPerMinute: e.HTTP_RATE_LIMIT,
+      authPerMinute: e.AUTH_RATE_LIMIT,
+      socketPerSecond: e.SOCKET_RATE_LIMIT,
+      tenantPerSecond: e.TENANT_RATE_LIMIT,
+    },
   };
 }
 

@@ -18,6 +18,7 @@ import {
 } from '@finwise/sync-protocol';
 import type { Namespace, Socket } from 'socket.io';
 import { TokenService, type AccessClaims } from '../auth/token.service';
+import { SocketRateLimiter } from '../rate-limits/socket-rate-limiter';
 import { Broadcaster, tenantRoom } from './broadcaster';
 import { MergeService } from './merge.service';
 import { PullService } from './pull.service';
@@ -46,6 +47,7 @@ export class SyncGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly merge: MergeService,
     private readonly pulls: PullService,
     private readonly broadcaster: Broadcaster,
+    private readonly rateLimiter: SocketRateLimiter,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -70,6 +72,7 @@ export class SyncGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   handleDisconnect(socket: SyncSocket): void {
     if (socket.data?.expiryTimer) clearTimeout(socket.data.expiryTimer);
+    this.rateLimiter.forget(socket.id);
   }
 
   @SubscribeMessage(SyncEvents.push)
@@ -86,6 +89,12 @@ export class SyncGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     if (socket.data.auth.exp * 1000 <= Date.now()) {
       socket.disconnect(true);
       return { error: { code: ErrorCodes.unauthorized, message: 'token expired' } };
+    }
+    const decision = await this.rateLimiter.consume(socket.id, socket.data.auth.tenantId);
+    if (!decision.allowed) {
+      return {
+        error: { code: ErrorCodes.rateLimited, message: 'too many requests; retry later', details: { retryAfterMs: decision.retryAfterMs } },
+      };
     }
     try {
       return await work();
