@@ -22,7 +22,8 @@ export function describeFields(shape: Record<string, z.ZodType>): FieldInfo[] {
       } else break;
     }
     const kind = z.globalRegistry.get(inner)?.[FIELD_KIND_KEY] as FieldKind | undefined;
-    if (!kind) throw new Error(`Field ${name} is not built with the field builders of @finwise/domain`);
+    if (!kind)
+      throw new Error(`Field ${name} is not built with the field builders of @finwise/domain`);
     const info: FieldInfo = { name, kind, optional };
     if (kind === 'enum') info.values = (inner as z.ZodEnum).options as string[];
     return info;

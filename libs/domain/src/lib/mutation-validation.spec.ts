@@ -90,16 +90,37 @@ describe('validateMutationData', () => {
   });
 
   it('takes only the id for a delete', () => {
-    expect(validateMutationData(transactions, 'delete', { id: TX_ID })).toEqual({ ok: true, data: { id: TX_ID }, complete: false });
+    expect(validateMutationData(transactions, 'delete', { id: TX_ID })).toEqual({
+      ok: true,
+      data: { id: TX_ID },
+      complete: false,
+    });
     expectInvalid(validateMutationData(transactions, 'delete', { id: TX_ID, payee: 'x' }), 'payee');
   });
 
   it('checks account types and currencies', () => {
-    const account = { id: ACCOUNT_ID, name: 'Giro', type: 'checking', currency: 'EUR', onBudget: true, closed: false, sortOrder: 0 };
+    const account = {
+      id: ACCOUNT_ID,
+      name: 'Giro',
+      type: 'checking',
+      currency: 'EUR',
+      onBudget: true,
+      closed: false,
+      sortOrder: 0,
+    };
     expect(validateMutationData(accounts, 'create', account).ok).toBe(true);
-    expectInvalid(validateMutationData(accounts, 'create', { ...account, type: 'shoebox' }), 'type');
-    expectInvalid(validateMutationData(accounts, 'create', { ...account, currency: 'eur' }), 'currency');
-    expectInvalid(validateMutationData(accounts, 'create', { ...account, currency: 'XYZ' }), 'currency');
+    expectInvalid(
+      validateMutationData(accounts, 'create', { ...account, type: 'shoebox' }),
+      'type',
+    );
+    expectInvalid(
+      validateMutationData(accounts, 'create', { ...account, currency: 'eur' }),
+      'currency',
+    );
+    expectInvalid(
+      validateMutationData(accounts, 'create', { ...account, currency: 'XYZ' }),
+      'currency',
+    );
     expectInvalid(validateMutationData(accounts, 'create', { ...account, name: '' }), 'name');
   });
 
@@ -119,7 +140,10 @@ describe('validateMutationData', () => {
 
     it('never lets category or month change', () => {
       expectInvalid(validateMutationData(budgets, 'update', { id, month: '2026-12' }), 'data');
-      expectInvalid(validateMutationData(budgets, 'update', { id, categoryId: ACCOUNT_ID, month: '2026-11' }), 'data.id');
+      expectInvalid(
+        validateMutationData(budgets, 'update', { id, categoryId: ACCOUNT_ID, month: '2026-11' }),
+        'data.id',
+      );
       expect(validateMutationData(budgets, 'update', { id, budgetedMinor: 0 }).ok).toBe(true);
     });
 
@@ -128,21 +152,44 @@ describe('validateMutationData', () => {
     });
 
     it('rejects months out of range', () => {
-      expectInvalid(validateMutationData(budgets, 'create', { ...budget, month: '2026-13', id: budgetId(CATEGORY_ID, '2026-13') }), 'month');
+      expectInvalid(
+        validateMutationData(budgets, 'create', {
+          ...budget,
+          month: '2026-13',
+          id: budgetId(CATEGORY_ID, '2026-13'),
+        }),
+        'month',
+      );
     });
   });
 });
 
 describe('registry', () => {
-  it('holds the five entities with snake_case names', () => {
-    expect(SYNCED_ENTITIES.map((e) => e.modelName)).toEqual(['account_groups', 'accounts', 'categories', 'transactions', 'budgets']);
+  it('holds the core entities, all with snake_case names', () => {
+    const names = SYNCED_ENTITIES.map((e) => e.modelName);
+    expect(names.slice(0, 5)).toEqual([
+      'account_groups',
+      'accounts',
+      'categories',
+      'transactions',
+      'budgets',
+    ]);
+    expect(names.every((n) => /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/.test(n))).toBe(true);
+    expect(new Set(names).size).toBe(names.length);
     expect(findEntity('accounts')).toBe(accounts);
     expect(findEntity('__proto__')).toBeUndefined();
     expect(findEntity(42)).toBeUndefined();
   });
 
   it('knows required and optional fields', () => {
-    expect(accounts.requiredFieldNames).toEqual(['name', 'type', 'currency', 'onBudget', 'closed', 'sortOrder']);
+    expect(accounts.requiredFieldNames).toEqual([
+      'name',
+      'type',
+      'currency',
+      'onBudget',
+      'closed',
+      'sortOrder',
+    ]);
     expect(accounts.fieldNames).toContain('note');
   });
 
@@ -167,16 +214,26 @@ describe('registry', () => {
 });
 
 describe('sample data', () => {
-  it.each(SYNCED_ENTITIES.map((e) => [e.modelName, e] as const))('builds valid %s rows', (_name, entity) => {
-    for (let seed = 0; seed < 50; seed++) {
-      const result = validateMutationData(entity, 'create', sampleData(entity, seed));
-      expect(result.ok ? 'ok' : result.message).toBe('ok');
-    }
-  });
+  it.each(SYNCED_ENTITIES.map((e) => [e.modelName, e] as const))(
+    'builds valid %s rows',
+    (_name, entity) => {
+      for (let seed = 0; seed < 50; seed++) {
+        const result = validateMutationData(entity, 'create', sampleData(entity, seed));
+        expect(result.ok ? 'ok' : result.message).toBe('ok');
+      }
+    },
+  );
 
   it('describes field kinds', () => {
-    expect(transactions.fields.find((f) => f.name === 'amountMinor')).toEqual({ name: 'amountMinor', kind: 'money', optional: false });
+    expect(transactions.fields.find((f) => f.name === 'amountMinor')).toEqual({
+      name: 'amountMinor',
+      kind: 'money',
+      optional: false,
+    });
     expect(accounts.fields.find((f) => f.name === 'type')?.values).toContain('checking');
-    expect(accounts.fields.find((f) => f.name === 'groupId')).toMatchObject({ kind: 'uuid', optional: true });
+    expect(accounts.fields.find((f) => f.name === 'groupId')).toMatchObject({
+      kind: 'uuid',
+      optional: true,
+    });
   });
 });

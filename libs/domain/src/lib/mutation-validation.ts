@@ -36,7 +36,10 @@ export function validateMutationData(
   const systemKeys = keys.filter((k) => SYSTEM_FIELD_SET.has(k));
   if (systemKeys.length > 0) {
     return invalid(
-      systemKeys.map((k) => ({ path: `data.${k}`, message: 'is set by the server and cannot be written' })),
+      systemKeys.map((k) => ({
+        path: `data.${k}`,
+        message: 'is set by the server and cannot be written',
+      })),
     );
   }
   if (operation === 'delete') {
@@ -74,10 +77,16 @@ function checkIdentity(
   const present = rule.fields.filter((f) => data[f] !== undefined);
   if (present.length === 0) return null;
   if (present.length !== rule.fields.length) {
-    return { path: 'data', message: `${rule.fields.join(' and ')} are sent together or not at all (${rule.describe})` };
+    return {
+      path: 'data',
+      message: `${rule.fields.join(' and ')} are sent together or not at all (${rule.describe})`,
+    };
   }
   if (rule.idFor(data) !== data.id) {
-    return { path: 'data.id', message: `must be ${rule.describe}; ${rule.fields.join(' and ')} never change` };
+    return {
+      path: 'data.id',
+      message: `must be ${rule.describe}; ${rule.fields.join(' and ')} never change`,
+    };
   }
   return null;
 }
@@ -85,7 +94,10 @@ function checkIdentity(
 export function toIssues(error: z.ZodError): ValidationIssue[] {
   return error.issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ path: joinPath([...issue.path, key]), message: 'is not a field of this entity' }));
+      return issue.keys.map((key) => ({
+        path: joinPath([...issue.path, key]),
+        message: 'is not a field of this entity',
+      }));
     }
     return [{ path: joinPath(issue.path), message: issue.message }];
   });

@@ -39,7 +39,8 @@ export function sampleData(
   overrides: Record<string, unknown> = {},
 ): { id: string } & Record<string, unknown> {
   const data: Record<string, unknown> = {};
-  for (const field of entity.fields) data[field.name] = sampleValue(field, seed + field.name.length);
+  for (const field of entity.fields)
+    data[field.name] = sampleValue(field, seed + field.name.length);
   Object.assign(data, overrides);
   const id =
     (overrides['id'] as string | undefined) ??

@@ -54,7 +54,9 @@ export function defineSyncedEntity<const Shape extends FieldShape>(
   }
   const fieldsSchema = z.strictObject(options.fields);
   const fieldNames = Object.keys(options.fields);
-  const requiredFieldNames = fieldNames.filter((f) => !options.fields[f].safeParse(undefined).success);
+  const requiredFieldNames = fieldNames.filter(
+    (f) => !options.fields[f].safeParse(undefined).success,
+  );
   const idShape = { id: uuidField() };
   return {
     modelName: options.modelName,
@@ -80,7 +82,9 @@ export type EntityFields<D> =
 
 /** What a create accepts: required fields, optional ones may be left out; `id` is optional for convenience. */
 export type EntityInput<D> =
-  D extends SyncedEntityDefinition<infer Shape> ? z.input<z.ZodObject<Shape>> & { id?: string } : never;
+  D extends SyncedEntityDefinition<infer Shape>
+    ? z.input<z.ZodObject<Shape>> & { id?: string }
+    : never;
 
 /** A synced row as it travels on the wire and lives in the client database. */
 export type EntityRecord<D> = RecordMeta & EntityFields<D>;

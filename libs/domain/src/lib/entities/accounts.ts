@@ -9,7 +9,15 @@ import {
   uuidField,
 } from '../field-types';
 
-export const ACCOUNT_TYPES = ['checking', 'savings', 'credit', 'cash', 'investment', 'loan', 'other'] as const;
+export const ACCOUNT_TYPES = [
+  'checking',
+  'savings',
+  'credit',
+  'cash',
+  'investment',
+  'loan',
+  'other',
+] as const;
 export type AccountType = (typeof ACCOUNT_TYPES)[number];
 
 export const accounts = defineSyncedEntity({

@@ -1,5 +1,12 @@
 import { defineSyncedEntity, type EntityRecord } from '../synced-entity';
-import { booleanField, dateField, moneyField, shortTextField, textField, uuidField } from '../field-types';
+import {
+  booleanField,
+  dateField,
+  moneyField,
+  shortTextField,
+  textField,
+  uuidField,
+} from '../field-types';
 
 /**
  * A transfer is one row with `transferAccountId` set (shown negated in the other account);

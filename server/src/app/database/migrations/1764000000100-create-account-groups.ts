@@ -17,7 +17,9 @@ export class CreateAccountGroups1764000000100 implements MigrationInterface {
         sort_order integer,
         PRIMARY KEY (tenant_id, id)
       )`);
-    await q.query(`CREATE UNIQUE INDEX account_groups_feed ON account_groups (tenant_id, server_seq)`);
+    await q.query(
+      `CREATE UNIQUE INDEX account_groups_feed ON account_groups (tenant_id, server_seq)`,
+    );
     // Row-level security: the serving role sees only the tenant its transaction declares.
     await q.query(`ALTER TABLE account_groups ENABLE ROW LEVEL SECURITY`);
     await q.query(`ALTER TABLE account_groups FORCE ROW LEVEL SECURITY`);

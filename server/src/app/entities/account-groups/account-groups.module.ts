@@ -3,5 +3,9 @@ import { SyncedEntityModule } from '../../sync/synced-entity-module';
 import { AccountGroupEntity } from './account-group.entity';
 import { AccountGroupsController } from './account-groups.controller';
 
-@SyncedEntityModule({ definition: accountGroups, table: AccountGroupEntity, controllers: [AccountGroupsController] })
+@SyncedEntityModule({
+  definition: accountGroups,
+  table: AccountGroupEntity,
+  controllers: [AccountGroupsController],
+})
 export class AccountGroupsModule {}

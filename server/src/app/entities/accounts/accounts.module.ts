@@ -3,5 +3,9 @@ import { SyncedEntityModule } from '../../sync/synced-entity-module';
 import { AccountEntity } from './account.entity';
 import { AccountsController } from './accounts.controller';
 
-@SyncedEntityModule({ definition: accounts, table: AccountEntity, controllers: [AccountsController] })
+@SyncedEntityModule({
+  definition: accounts,
+  table: AccountEntity,
+  controllers: [AccountsController],
+})
 export class AccountsModule {}

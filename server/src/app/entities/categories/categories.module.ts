@@ -3,5 +3,9 @@ import { SyncedEntityModule } from '../../sync/synced-entity-module';
 import { CategoryEntity } from './category.entity';
 import { CategoriesController } from './categories.controller';
 
-@SyncedEntityModule({ definition: categories, table: CategoryEntity, controllers: [CategoriesController] })
+@SyncedEntityModule({
+  definition: categories,
+  table: CategoryEntity,
+  controllers: [CategoriesController],
+})
 export class CategoriesModule {}

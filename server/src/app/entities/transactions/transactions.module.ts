@@ -3,5 +3,9 @@ import { SyncedEntityModule } from '../../sync/synced-entity-module';
 import { TransactionEntity } from './transaction.entity';
 import { TransactionsController } from './transactions.controller';
 
-@SyncedEntityModule({ definition: transactions, table: TransactionEntity, controllers: [TransactionsController] })
+@SyncedEntityModule({
+  definition: transactions,
+  table: TransactionEntity,
+  controllers: [TransactionsController],
+})
 export class TransactionsModule {}

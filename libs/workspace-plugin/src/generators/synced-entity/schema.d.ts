@@ -1,0 +1,8 @@
+export interface SyncedEntityGeneratorSchema {
+  name: string;
+  fields: string;
+  label?: string;
+  singular?: string;
+  timestamp?: number;
+  skipFormat?: boolean;
+}
