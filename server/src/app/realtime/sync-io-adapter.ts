@@ -7,6 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import { Redis } from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
 import { isAllowedOrigin } from '../common/origin-policy';
+import { jsonPacketParser } from './json-packet-parser';
 
 /**
  * Socket.IO server options shared by every instance: the frame limit, the Origin allow-list
@@ -28,6 +29,7 @@ export class SyncIoAdapter extends IoAdapter {
     const server: Server = super.createIOServer(port, {
       ...options,
       maxHttpBufferSize: SyncLimits.maxFrameBytes,
+      parser: jsonPacketParser,
       cors: this.options.corsOrigins.length > 0 ? { origin: this.options.corsOrigins, credentials: false } : undefined,
       allowRequest: (request: IncomingMessage, callback: (err: string | null, success: boolean) => void) => {
         const allowed = isAllowedOrigin(request.headers.origin, request.headers.host, this.options.corsOrigins);
