@@ -17,6 +17,7 @@ import { DatabaseService } from '../database/database.service';
 import { Broadcaster } from './broadcaster';
 import { ChangeFeed } from './change-feed';
 import { checkMutation, isPlainObject, type AcceptedMutation, type CheckedMutation } from './mutation-envelope';
+import { MutationLog, mutationDigest } from './mutation-log';
 import { ServerClock } from './server-clock';
 import { SyncedEntityRegistry } from './synced-entity-registry';
 import type { SyncedTable } from './synced-table';
@@ -81,7 +82,13 @@ export class MergeService {
     }
     const now = this.clock.now();
     const checked = mutations.map((raw) => checkMutation(raw, this.registry, now));
-    return (await this.applyBatch(tenantId, checked, origin)).ack;
+    try {
+      return (await this.applyBatch(tenantId, checked, origin)).ack;
+    } catch (error) {
+      // A validly signed token for a household that no longer exists.
+      if (error instanceof TenantNotFoundError) return { error: { code: ErrorCodes.forbidden, message: 'unknown household' } };
+      throw error;
+    }
   }
 
   async applyBatch(tenantId: string, checked: readonly CheckedMutation[], origin: WriteOrigin = {}): Promise<BatchOutcome> {
@@ -116,6 +123,13 @@ export class MergeService {
       });
       if (accepted.length === 0) return { fromSeq: position.seq, toSeq: position.seq, changed: [] as PendingRow[] };
 
+      const logged = await MutationLog.digestsOf(
+        manager,
+        tenantId,
+        accepted.filter((m) => m.hlc !== 'server').map((m) => m.mutationId),
+      );
+      const toLog: { mutationId: string; digest: string }[] = [];
+
       // Insertion order of `changed` is the order of each row's last change in the batch,
       // which becomes its feed order.
       const changed = new Map<string, PendingRow>();
@@ -127,6 +141,26 @@ export class MergeService {
         const m = c.accepted;
         const rowKey = key(m.table, m.data.id);
         const current = state.get(rowKey);
+        let logEntry: { mutationId: string; digest: string } | null = null;
+        if (m.hlc !== 'server') {
+          const digest = mutationDigest(m);
+          const previous = logged.get(m.mutationId);
+          if (previous !== undefined && previous !== digest) {
+            results[index] = rejected(m.mutationId, ErrorCodes.validation, `mutationId ${m.mutationId} was already used for a different mutation`, current);
+            continue;
+          }
+          if (previous !== undefined) {
+            results[index] = current ? { mutationId: m.mutationId, status: 'stale', record: current } : { mutationId: m.mutationId, status: 'stale' };
+            continue;
+          }
+          logEntry = { mutationId: m.mutationId, digest };
+        }
+        // Only processed mutations are logged: a not_found may legitimately be sent again.
+        const log = () => {
+          if (!logEntry) return;
+          logged.set(logEntry.mutationId, logEntry.digest);
+          toLog.push(logEntry);
+        };
         if (m.requireLive && (!current || current.deletedAt !== null)) {
           results[index] = rejected(m.mutationId, ErrorCodes.notFound, `${m.table.modelName} ${m.data.id} does not exist`, current);
           continue;
@@ -139,6 +173,7 @@ export class MergeService {
           results[index] = rejected(m.mutationId, ErrorCodes.notFound, `${m.table.modelName} ${m.data.id} does not exist; send a full record to create it`);
           continue;
         }
+        log();
         if (applied.status === 'stale') {
           results[index] = { mutationId: m.mutationId, status: 'stale', record: applied.record };
           continue;
@@ -152,6 +187,7 @@ export class MergeService {
         changed.set(rowKey, { table: m.table, record });
         results[index] = { mutationId: m.mutationId, status: 'applied', record };
       }
+      await MutationLog.record(manager, tenantId, toLog);
       if (changed.size === 0) return { fromSeq: position.seq, toSeq: position.seq, changed: [] as PendingRow[] };
 
       const toSeq = await ChangeFeed.advance(manager, tenantId, changed.size);

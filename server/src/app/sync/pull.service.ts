@@ -39,7 +39,7 @@ export class PullService {
       tenantId,
       async (manager): Promise<PullResponse> => {
         const position = await ChangeFeed.read(manager, tenantId);
-        if (!position) return { error: { code: ErrorCodes.forbidden, message: 'unknown tenant' } };
+        if (!position) return { error: { code: ErrorCodes.forbidden, message: 'unknown household' } };
         if (afterSeq > position.seq || (afterSeq > 0 && afterSeq < position.purgedSeq)) {
           return {
             error: {

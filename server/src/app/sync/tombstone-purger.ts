@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DatabaseService } from '../database/database.service';
 import { queryRows } from '../database/query-rows';
 import { ChangeFeed } from './change-feed';
+import { MutationLog } from './mutation-log';
 import { SyncedEntityRegistry } from './synced-entity-registry';
 
 const PURGE_INTERVAL_MS = 6 * 3600 * 1000;
@@ -55,6 +56,8 @@ export class TombstonePurger implements OnApplicationBootstrap, OnApplicationShu
           count += rows.length;
           for (const row of rows) highest = Math.max(highest, row.server_seq);
         }
+        // Mutation ids older than the horizon cannot come back: their clients had to reload.
+        await MutationLog.purgeOlderThan(manager, tenantId, new Date(nowMs - this.config.tombstoneRetentionDays * DAY_MS));
         if (highest > 0) {
           await manager.query('UPDATE tenants SET purged_seq = GREATEST(purged_seq, $2) WHERE id = $1', [tenantId, highest]);
         }

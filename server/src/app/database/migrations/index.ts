@@ -4,6 +4,7 @@ import { CreateAccounts1764000000200 } from './1764000000200-create-accounts';
 import { CreateCategories1764000000300 } from './1764000000300-create-categories';
 import { CreateTransactions1764000000400 } from './1764000000400-create-transactions';
 import { CreateBudgets1764000000500 } from './1764000000500-create-budgets';
+import { MutationLog1764000000600 } from './1764000000600-mutation-log';
 
 /** Every migration in order. Classes, not globs: the server ships as one webpack bundle. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CreateCategories1764000000300,
   CreateTransactions1764000000400,
   CreateBudgets1764000000500,
+  MutationLog1764000000600,
 ];
