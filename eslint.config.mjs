@@ -31,6 +31,14 @@ export default [
               onlyDependOnLibsWithTags: ['scope:protocol', 'scope:domain', 'scope:sync-client'],
             },
             {
+              sourceTag: 'scope:bench',
+              onlyDependOnLibsWithTags: ['scope:protocol', 'scope:domain', 'scope:sync-client'],
+            },
+            {
+              sourceTag: 'scope:e2e',
+              onlyDependOnLibsWithTags: ['scope:protocol', 'scope:domain', 'scope:sync-client'],
+            },
+            {
               sourceTag: 'scope:tooling',
               onlyDependOnLibsWithTags: ['scope:protocol', 'scope:domain', 'scope:sync-client'],
             },
