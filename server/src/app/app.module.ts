@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
+import { ApiDocsModule } from './api-docs/api-docs.module';
 import { AuthModule } from './auth/auth.module';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
@@ -33,6 +34,7 @@ export class AppModule {
         RateLimitsModule,
         AuthModule,
         SyncModule.forEntities(SYNCED_ENTITY_MODULES),
+        ApiDocsModule,
         ...(clientDir ? [ServeStaticModule.forRoot({ rootPath: clientDir, exclude: ['/api/{*path}'] })] : []),
       ],
       controllers: [HealthController],

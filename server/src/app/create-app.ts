@@ -1,8 +1,9 @@
 import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
+import { buildOpenApiDocument } from './api-docs/openapi-document';
 import { AppModule } from './app.module';
 import { isAllowedOrigin } from './common/origin-policy';
 import type { AppConfig } from './config/app-config';
@@ -60,18 +61,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
 
   app.useWebSocketAdapter(new SyncIoAdapter(app, { corsOrigins: config.corsOrigins, redisUrl: config.redisUrl }));
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('FinWise Sync API')
-      .setDescription(
-        'REST API of FinWise Sync. Every write goes through the same per-field last-writer-wins merge, ' +
-          'change feed and real-time broadcast as the Socket.IO sync protocol on namespace /sync.',
-      )
-      .setVersion('1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

@@ -2,7 +2,7 @@
  * Cursors are opaque to clients: a position in a tenant's change feed (its `serverSeq`).
  * The `c` prefix and base-36 body keep them short and make accidental numeric use fail loudly.
  */
-const CURSOR_PATTERN = /^c([0-9a-z]{1,11})$/;
+export const CURSOR_PATTERN = /^c([0-9a-z]{1,11})$/;
 
 export function encodeCursor(seq: number): string {
   if (!Number.isSafeInteger(seq) || seq < 0) throw new RangeError(`Invalid change-feed position: ${seq}`);

@@ -1,14 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiJsonBody, ApiJsonResponse } from '../api-docs/api-docs.decorators';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
 import { AuthRateLimited } from '../rate-limits/auth-rate-limited.decorator';
 import { Auth, Public } from './auth-context';
 import { loginSchema, refreshSchema, signupSchema, type LoginInput, type SignupInput } from './auth.schemas';
 import { AuthService, type Session } from './auth.service';
 import type { AccessClaims } from './token.service';
-
-const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input' }) as Record<string, unknown>;
 
 @ApiTags('auth')
 @Controller('auth')
@@ -19,7 +17,9 @@ export class AuthController {
   @Post('signup')
   @AuthRateLimited()
   @ApiOperation({ summary: 'Create an account and a household (or join one with inviteCode)' })
-  @ApiBody({ schema: jsonSchema(signupSchema) })
+  @ApiJsonBody('SignupRequest')
+  @ApiJsonResponse(201, 'Session', 'Signed up and signed in')
+  @ApiErrors({ 400: 'Invalid email, password under 8 characters, or an invalid, expired or used invite code', 409: 'An account with this email already exists' })
   signup(@Body(new ZodBodyPipe(signupSchema)) body: SignupInput): Promise<Session> {
     return this.auth.signup(body);
   }
@@ -29,7 +29,9 @@ export class AuthController {
   @AuthRateLimited()
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in; 401 with the same message for unknown email and wrong password' })
-  @ApiBody({ schema: jsonSchema(loginSchema) })
+  @ApiJsonBody('LoginRequest')
+  @ApiJsonResponse(200, 'Session', 'Signed in')
+  @ApiErrors({ 401: 'Invalid email or password (the same for both)', 403: 'Not a member of the requested household (tenantId)' })
   login(@Body(new ZodBodyPipe(loginSchema)) body: LoginInput): Promise<Session> {
     return this.auth.login(body);
   }
@@ -39,7 +41,9 @@ export class AuthController {
   @AuthRateLimited()
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange a refresh token for a new pair (refresh tokens rotate)' })
-  @ApiBody({ schema: jsonSchema(refreshSchema) })
+  @ApiJsonBody('RefreshRequest')
+  @ApiJsonResponse(200, 'Session', 'A new token pair; the old refresh token is used up')
+  @ApiErrors({ 401: 'Unknown, expired or already used refresh token (reuse revokes the whole login)' })
   refresh(@Body(new ZodBodyPipe(refreshSchema)) body: { refreshToken: string }): Promise<Session> {
     return this.auth.refresh(body.refreshToken);
   }
@@ -48,7 +52,8 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke a refresh token and every token rotated from it' })
-  @ApiBody({ schema: jsonSchema(refreshSchema) })
+  @ApiJsonBody('RefreshRequest')
+  @ApiResponse({ status: 204, description: 'Signed out' })
   async logout(@Body(new ZodBodyPipe(refreshSchema)) body: { refreshToken: string }): Promise<void> {
     await this.auth.logout(body.refreshToken);
   }
@@ -56,6 +61,7 @@ export class AuthController {
   @Get('me')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The signed-in user, current household and all memberships' })
+  @ApiJsonResponse(200, 'Me', 'The user and their households')
   async me(@Auth() auth: AccessClaims) {
     return { userId: auth.userId, tenantId: auth.tenantId, tenants: await this.auth.memberships(auth.userId) };
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiJsonBody, ApiJsonResponse } from '../api-docs/api-docs.decorators';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
 import { AuthRateLimited } from '../rate-limits/auth-rate-limited.decorator';
 import { Auth } from './auth-context';
@@ -16,6 +16,8 @@ export class TenantsController {
 
   @Post(':id/invites')
   @ApiOperation({ summary: 'Create a single-use invite code (valid 7 days) for your current household' })
+  @ApiJsonResponse(201, 'Invite', 'The invite code')
+  @ApiErrors({ 400: 'The id is not a UUID', 403: 'The id is not the household of your token' })
   invite(@Auth() auth: AccessClaims, @Param('id', new ParseUUIDPipe()) tenantId: string) {
     return this.auth.createInvite(auth.userId, auth.tenantId, tenantId);
   }
@@ -24,7 +26,9 @@ export class TenantsController {
   @AuthRateLimited()
   @HttpCode(200)
   @ApiOperation({ summary: 'Join a household with an invite code; returns tokens for that household' })
-  @ApiBody({ schema: z.toJSONSchema(joinSchema) as Record<string, unknown> })
+  @ApiJsonBody('JoinRequest')
+  @ApiJsonResponse(200, 'Session', 'A session for the joined household')
+  @ApiErrors({ 400: 'The invite code is invalid, expired or already used' })
   join(@Auth() auth: AccessClaims, @Body(new ZodBodyPipe(joinSchema)) body: { code: string }): Promise<Session> {
     return this.auth.join(auth.userId, body.code);
   }

@@ -1,5 +1,6 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiJsonResponse } from '../api-docs/api-docs.decorators';
 import { Public } from '../auth/auth-context';
 import { DatabaseService, type DatabaseKind } from '../database/database.service';
 
@@ -11,6 +12,8 @@ export class HealthController {
   @Public()
   @Get()
   @ApiOperation({ summary: 'Liveness and database reachability' })
+  @ApiJsonResponse(200, 'Health', 'Serving, and the database answers')
+  @ApiErrors({ 503: 'The database does not answer' })
   async health(): Promise<{ status: 'ok'; db: DatabaseKind }> {
     if (!(await this.database.ping())) throw new ServiceUnavailableException('database unreachable');
     return { status: 'ok', db: this.database.kind };

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpException, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { isErrorAck, type ErrorAck, type PullPage, type PushAck } from '@finwise/sync-protocol';
+import { ApiErrors, ApiJsonBody, ApiJsonResponse } from '../api-docs/api-docs.decorators';
 import { Auth } from '../auth/auth-context';
 import type { AccessClaims } from '../auth/token.service';
 import { MergeService } from './merge.service';
@@ -19,14 +20,26 @@ export class SyncController {
   @Post('push')
   @HttpCode(200)
   @ApiOperation({ summary: 'Push a batch of mutations (same as the sync:push socket event)' })
+  @ApiJsonBody('PushRequest')
+  @ApiJsonResponse(200, 'PushAck', 'One result per mutation (applied, stale or rejected), in order')
+  @ApiErrors({
+    400: 'Not {mutations: [...]} (details.code validation)',
+    413: 'Over 500 mutations or 256 KB of JSON (details.code batch_too_large): split and resend',
+  })
   async push(@Auth() auth: AccessClaims, @Body() body: unknown): Promise<PushAck> {
     return orThrow(await this.merge.push(auth.tenantId, body));
   }
 
   @Get('pull')
   @ApiOperation({ summary: 'Pull a page of changes after a cursor (same as sync:pull)' })
-  @ApiQuery({ name: 'cursor', required: false, description: 'omit for the initial load' })
-  @ApiQuery({ name: 'limit', required: false, description: '1..1000, default 500' })
+  @ApiQuery({ name: 'cursor', required: false, description: 'omit for the initial load', schema: { type: 'string' } })
+  @ApiQuery({ name: 'limit', required: false, description: 'clamped to 1..1000, default 500', schema: { type: 'integer' } })
+  @ApiJsonResponse(200, 'PullPage', 'A page of changes in feed order')
+  @ApiErrors({
+    400: 'Malformed cursor or limit (details.code validation)',
+    403: 'The household of the token does not exist (details.code forbidden)',
+    409: 'Cursor no longer served (details.code resync_required): clear local data and pull without cursor',
+  })
   async pull(@Auth() auth: AccessClaims, @Query('cursor') cursor?: string, @Query('limit') limit?: string): Promise<PullPage> {
     const body: Record<string, unknown> = { cursor: cursor === undefined || cursor === '' ? null : cursor };
     if (limit !== undefined) body['limit'] = /^\d+$/.test(limit) ? Number(limit) : limit;

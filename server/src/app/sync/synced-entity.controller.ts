@@ -1,14 +1,13 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Query, Res, type Type } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { z } from 'zod';
 import type { SyncedEntityDefinition } from '@finwise/domain';
 import type { AnyRecord } from '@finwise/sync-protocol';
+import { ApiErrors, ApiJsonBody, ApiJsonResponse } from '../api-docs/api-docs.decorators';
+import { entitySchemaNames } from '../api-docs/schema-names';
 import { Auth } from '../auth/auth-context';
 import type { AccessClaims } from '../auth/token.service';
 import { EntityRestService, type ListQuery } from './entity-rest.service';
-
-const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 
 /**
  * Builds the REST controller of one synced entity: list/get/create/patch/delete at
@@ -17,21 +16,7 @@ const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepr
 export function SyncedEntityController(definition: SyncedEntityDefinition): Type<object> {
   const name = definition.modelName;
   const label = definition.label.toLowerCase();
-  const recordSchema = {
-    allOf: [
-      json(definition.createSchema),
-      {
-        type: 'object',
-        properties: {
-          tenantId: { type: 'string', format: 'uuid' },
-          createdAt: { type: 'string', format: 'date-time' },
-          updatedAt: { type: 'string', description: 'HLC of the newest applied change' },
-          deletedAt: { type: 'string', nullable: true, description: 'HLC of the delete (tombstone) or null' },
-          fieldClocks: { type: 'object', additionalProperties: { type: 'string' } },
-        },
-      },
-    ],
-  };
+  const schemas = entitySchemaNames(definition);
 
   @ApiTags(name)
   @ApiBearerAuth()
@@ -41,24 +26,29 @@ export function SyncedEntityController(definition: SyncedEntityDefinition): Type
 
     @Get()
     @ApiOperation({ summary: `List ${label} rows (keyset pages by id)` })
-    @ApiQuery({ name: 'limit', required: false, description: '1..1000, default 100' })
-    @ApiQuery({ name: 'after', required: false, description: '`next` of the previous page' })
-    @ApiQuery({ name: 'includeDeleted', required: false, description: 'true to include tombstones' })
-    @ApiOkResponse({ schema: { type: 'object', properties: { items: { type: 'array', items: recordSchema }, next: { type: 'string', nullable: true } } } })
+    @ApiQuery({ name: 'limit', required: false, description: '1..1000, default 100', schema: { type: 'integer', minimum: 1, maximum: 1000 } })
+    @ApiQuery({ name: 'after', required: false, description: '`next` of the previous page', schema: { type: 'string', format: 'uuid' } })
+    @ApiQuery({ name: 'includeDeleted', required: false, description: 'true to include tombstones', schema: { type: 'string', enum: ['true', 'false'] } })
+    @ApiJsonResponse(200, schemas.page, 'A page of rows ordered by id')
+    @ApiErrors({ 400: 'limit, after or includeDeleted is malformed' })
     list(@Auth() auth: AccessClaims, @Query() query: ListQuery) {
       return this.rest.list(auth.tenantId, name, query);
     }
 
     @Get(':id')
     @ApiOperation({ summary: `Get one ${label}; 404 when unknown or deleted` })
-    @ApiOkResponse({ schema: recordSchema })
+    @ApiJsonResponse(200, schemas.record, `The ${label}`)
+    @ApiErrors({ 404: `No live ${label} with this id in your household` })
     get(@Auth() auth: AccessClaims, @Param('id') id: string): Promise<AnyRecord> {
       return this.rest.get(auth.tenantId, name, id);
     }
 
     @Post()
     @ApiOperation({ summary: `Create a ${label} (201), or merge into an existing id (200)` })
-    @ApiBody({ schema: json(definition.createSchema.partial({ id: true })) })
+    @ApiJsonBody(schemas.createBody)
+    @ApiJsonResponse(201, schemas.record, 'Inserted: the stored row')
+    @ApiJsonResponse(200, schemas.record, 'The id existed: the data was merged into it')
+    @ApiErrors({ 400: 'Invalid data (details lists each field)', 409: 'The id belongs to a deleted row, which cannot be written again' })
     async create(@Auth() auth: AccessClaims, @Body() body: unknown, @Res({ passthrough: true }) response: Response) {
       const { status, record } = await this.rest.create(auth.tenantId, name, body);
       response.status(status);
@@ -67,15 +57,21 @@ export function SyncedEntityController(definition: SyncedEntityDefinition): Type
 
     @Patch(':id')
     @ApiOperation({ summary: `Change some fields of a ${label}` })
-    @ApiBody({ schema: json(definition.patchSchema.omit({ id: true })) })
-    @ApiOkResponse({ schema: recordSchema })
+    @ApiJsonBody(schemas.patchBody)
+    @ApiJsonResponse(200, schemas.record, 'The row after the change')
+    @ApiErrors({ 400: 'Invalid data (details lists each field)', 404: `No live ${label} with this id in your household` })
     patch(@Auth() auth: AccessClaims, @Param('id') id: string, @Body() body: unknown): Promise<AnyRecord> {
       return this.rest.patch(auth.tenantId, name, id, body);
     }
 
     @Delete(':id')
     @ApiOperation({ summary: `Delete a ${label}; returns the tombstone` })
-    @ApiOkResponse({ schema: recordSchema })
+    @ApiJsonResponse(200, schemas.record, 'The tombstone (deletedAt set, fields null)')
+    @ApiErrors(
+      definition.deletable
+        ? { 404: `No live ${label} with this id in your household` }
+        : { 400: `${definition.modelName} cannot be deleted`, 404: `No live ${label} with this id in your household` },
+    )
     remove(@Auth() auth: AccessClaims, @Param('id') id: string): Promise<AnyRecord> {
       return this.rest.remove(auth.tenantId, name, id);
     }

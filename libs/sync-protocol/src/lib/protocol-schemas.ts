@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import { CURSOR_PATTERN } from './cursor';
+import { ERROR_CODE_DESCRIPTIONS } from './error-code-descriptions';
+import { HLC_PATTERN, isHlc } from './hlc';
+import { ErrorCodes, SyncLimits } from './protocol';
+
+/**
+ * The sync protocol's messages as zod schemas: the single description of the wire format
+ * from which the published JSON Schemas (AsyncAPI for the socket, OpenAPI for the HTTP twins)
+ * are generated. The TypeScript interfaces in protocol.ts are checked against these by a
+ * type-level test, so the two cannot drift apart.
+ *
+ * These schemas document what a well-behaved client sends and receives; the server's own
+ * checks (mutation-envelope, validateMutationData) stay the authority on what is accepted.
+ */
+
+/** Any 8-4-4-4-12 hex id, either case: what the server accepts as an id (it stores lowercase). */
+export const idSchema = z.guid().describe('UUID, chosen by the client; lowercase in everything the server returns');
+
+export const hlcSchema = z
+  .string()
+  .regex(HLC_PATTERN)
+  .refine(isHlc, { error: 'must be a real instant' })
+  .describe(
+    'Hybrid logical clock: <ISO-8601 UTC with ms>-<counter, 4 lowercase hex>-<node id, 16 lowercase hex>, ' +
+      'e.g. 2026-11-25T16:40:00.000Z-0000-9f1c2a7b3d4e5f60. Plain string order is causal order.',
+  );
+
+export const cursorSchema = z
+  .string()
+  .regex(CURSOR_PATTERN)
+  .describe('Opaque position in the household change feed. Store it as given; never compute with it.');
+
+export const errorCodeSchema = z
+  .enum(ErrorCodes)
+  .describe(
+    'Stable snake_case error code.\n' +
+      Object.entries(ERROR_CODE_DESCRIPTIONS)
+        .map(([code, text]) => `- ${code}: ${text}`)
+        .join('\n'),
+  );
+
+export const syncErrorSchema = z.strictObject({
+  code: errorCodeSchema,
+  message: z.string().describe('Human-readable explanation; may change between versions, unlike the code'),
+  details: z.unknown().optional().describe('validation: [{path, message}]; rate_limited: {retryAfterMs}'),
+});
+
+export const operationSchema = z.enum(['create', 'update', 'delete']);
+
+export const mutationSchema = z.strictObject({
+  mutationId: idSchema.describe('UUID per mutation; re-sending the same mutation is harmless'),
+  modelName: z.string().describe('The synced entity, e.g. transactions'),
+  operation: operationSchema,
+  data: z
+    .looseObject({ id: idSchema })
+    .describe(
+      'create: id and every required field; update: id and the changed fields; delete: only id. ' +
+        'System fields (tenantId, createdAt, updatedAt, deletedAt, fieldClocks) and unknown fields are rejected.',
+    ),
+  hlc: hlcSchema,
+});
+
+/** Columns every synced row carries besides its own fields. */
+export const recordMetaShape = {
+  id: idSchema,
+  tenantId: z.guid().optional().describe('Set by the server from the token, never from input'),
+  createdAt: z.string().nullable().describe('Server ISO time of first insert (not an HLC)'),
+  updatedAt: hlcSchema.describe('HLC of the newest applied change'),
+  deletedAt: hlcSchema.nullable().describe('null, or the HLC of the delete: the row is a tombstone'),
+  fieldClocks: z
+    .record(z.string(), hlcSchema)
+    .describe('Field name → HLC of its last applied write; {} for tombstones'),
+};
+
+export const syncRecordSchema = z
+  .looseObject(recordMetaShape)
+  .describe('A full synced row: the common columns plus the entity fields (absent optional fields are null)');
+
+export const mutationStatusSchema = z
+  .enum(['applied', 'stale', 'rejected'])
+  .describe(
+    'applied: at least one field took the mutation clock; stale: none did (record is the current row); ' +
+      'rejected: invalid, see error (record is the current row when it exists)',
+  );
+
+export const mutationResultSchema = z.strictObject({
+  mutationId: z.string().describe('The mutationId sent (empty when the mutation had none)'),
+  status: mutationStatusSchema,
+  error: syncErrorSchema.optional(),
+  record: syncRecordSchema.optional(),
+});
+
+export const pushRequestSchema = z.strictObject({
+  mutations: z
+    .array(mutationSchema)
+    .max(SyncLimits.maxBatchMutations)
+    .describe(
+      `At most ${SyncLimits.maxBatchMutations} mutations and ${SyncLimits.maxBatchBytes} bytes of JSON ` +
+        `({mutations}, UTF-8) per batch, applied in order in one transaction`,
+    ),
+});
+
+export const pushAckSchema = z.strictObject({
+  results: z.array(mutationResultSchema).describe('One result per mutation, in mutation order'),
+  fromCursor: cursorSchema.describe('Feed position before this batch; a client at this cursor may move to `cursor`'),
+  cursor: cursorSchema.describe('Feed position after this batch; equals fromCursor when nothing was applied'),
+});
+
+export const errorAckSchema = z.strictObject({ error: syncErrorSchema });
+
+export const pullRequestSchema = z.strictObject({
+  cursor: cursorSchema.nullable().describe('null = initial load from the beginning'),
+  limit: z
+    .number()
+    .optional()
+    .describe(`Changes per page: default ${SyncLimits.defaultPullLimit}, clamped to 1..${SyncLimits.maxPullLimit}`),
+});
+
+export const changeSchema = z.strictObject({
+  modelName: z.string(),
+  record: syncRecordSchema,
+});
+
+export const pullPageSchema = z.strictObject({
+  changes: z.array(changeSchema).describe('In feed order across all entities, each row at most once, tombstones included'),
+  cursor: cursorSchema.describe('Position of the last returned change (the given cursor when the page is empty)'),
+  hasMore: z.boolean().describe('Pull again with `cursor` while true'),
+  total: z
+    .int()
+    .nonnegative()
+    .optional()
+    .describe('Only for cursor null: how many changes the complete initial load returns (for a progress bar)'),
+});
+
+export const changesBroadcastSchema = z.strictObject({
+  changes: z.array(changeSchema),
+  fromCursor: cursorSchema.describe('Apply only if this equals your cursor; otherwise pull'),
+  cursor: cursorSchema.describe('Your new cursor after applying'),
+});
+
+export const pushResponseSchema = z.union([pushAckSchema, errorAckSchema]);
+export const pullResponseSchema = z.union([pullPageSchema, errorAckSchema]);
+
+/** Socket.IO handshake `auth` of the /sync namespace. */
+export const handshakeAuthSchema = z.strictObject({
+  token: z.string().describe('Access token (JWT) from /api/auth/signup, login, refresh or join'),
+  clientId: z.string().max(100).optional().describe('Stable id of this device, for logs'),
+});
+
+/** What socket.io clients see as `connect_error` when the handshake is refused. */
+export const connectErrorSchema = z.strictObject({
+  message: z.literal(ErrorCodes.unauthorized),
+});

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import type { SyncedEntityDefinition } from '@finwise/domain';
+import { changeSchema, mutationSchema, recordMetaShape } from '@finwise/sync-protocol';
+
+/** The zod schemas of one entity as it appears on the wire, all derived from its definition. */
+export interface EntitySchemas {
+  record: z.ZodType;
+  createBody: z.ZodType;
+  patchBody: z.ZodType;
+  page: z.ZodType;
+  mutation: z.ZodObject;
+  change: z.ZodObject;
+}
+
+/** The field builder's own schema under any `.nullish()`/`.optional()` wrappers. */
+function fieldBase(schema: z.ZodType): z.ZodType {
+  let inner = schema;
+  for (;;) {
+    const def = inner._zod.def as { type: string; innerType?: z.ZodType };
+    if ((def.type === 'optional' || def.type === 'nullable') && def.innerType) inner = def.innerType;
+    else return inner;
+  }
+}
+
+/**
+ * Derives the documented shapes of an entity from its `defineSyncedEntity` definition, so a
+ * new entity (from the generator) appears in every API document without a hand-written DTO.
+ */
+export function entitySchemas(definition: SyncedEntityDefinition): EntitySchemas {
+  const label = definition.label.toLowerCase();
+  // Rows always carry every field: null when optional and absent, and null throughout a tombstone.
+  const fields = Object.fromEntries(Object.entries(definition.shape).map(([name, schema]) => [name, fieldBase(schema).nullable()]));
+  const record = z
+    .strictObject({ ...recordMetaShape, tenantId: z.guid().describe('Set by the server from the token'), ...fields })
+    .describe(`A ${label} row. Every field is present; all entity fields are null on a tombstone (deletedAt set).`);
+  const createBody = definition.createSchema
+    .partial({ id: true })
+    .describe(
+      definition.identity
+        ? `A new ${label}. The id may be left out: it is ${definition.identity.describe}.`
+        : `A new ${label}. The id may be left out: the server then generates one.`,
+    );
+  const patchBody = definition.patchSchema
+    .omit({ id: true })
+    .describe(`Any subset of the ${label} fields to change${definition.identity ? ` (${definition.identity.fields.join(' and ')} never change)` : ''}`);
+  const page = z.strictObject({
+    items: z.array(record),
+    next: z.guid().nullable().describe('Pass as `after` for the next page; null on the last page'),
+  });
+  const mutation = mutationSchema.extend({
+    modelName: z.literal(definition.modelName),
+    data: z
+      .union([
+        definition.createSchema.describe('create: id and every required field (absent optional fields become null)'),
+        definition.patchSchema.describe(`update: id and the changed fields; delete: only id${definition.deletable ? '' : ` (${definition.modelName} cannot be deleted)`}`),
+      ])
+      .describe('The row id plus entity fields; system fields and unknown fields are rejected'),
+  });
+  const change = changeSchema.extend({ modelName: z.literal(definition.modelName), record });
+  return { record, createBody, patchBody, page, mutation, change };
+}
