@@ -1,0 +1,19 @@
+export { createSyncClient } from './lib/create-sync-client';
+export { SyncClientError, isSyncClientError } from './lib/errors';
+export type {
+  AnySyncRow,
+  CreateInput,
+  IdbKeyRangeLike,
+  IndexedDbFactoryLike,
+  InitialLoadProgress,
+  Rejection,
+  StopOptions,
+  SyncClient,
+  SyncClientErrorCode,
+  SyncClientOptions,
+  SyncRow,
+  SyncStatus,
+  SyncTable,
+  SyncTuning,
+  UpdatePatch,
+} from './lib/public-types';

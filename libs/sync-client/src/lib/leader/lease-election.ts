@@ -1,0 +1,100 @@
+import { liveQuery, type Subscription } from 'dexie';
+import type { LocalDatabase } from '../database/local-database';
+import { readMeta, writeMeta } from '../database/meta';
+import type { LeaderElection } from './leader-election';
+
+/**
+ * Leadership where the Web Locks API is missing (Node, old browsers): a lease row in `meta`
+ * that the leader renews every third of its duration. A leader that stops deletes the row
+ * and the others, watching it through a live query, take over at once; one that crashed is
+ * replaced when its lease runs out. Lease checks and writes happen in one transaction, so
+ * two candidates never both win.
+ */
+export class LeaseElection implements LeaderElection {
+  private leader = false;
+  private stopped = false;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private watch: Subscription | null = null;
+  private campaign: Promise<void> | null = null;
+  private onChange: (leader: boolean) => void = () => undefined;
+
+  constructor(
+    private readonly db: LocalDatabase,
+    private readonly holderId: string,
+    private readonly leaseMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async start(onChange: (leader: boolean) => void): Promise<boolean> {
+    this.onChange = onChange;
+    await this.runCampaign();
+    if (this.stopped) return false;
+    this.timer = setInterval(
+      () => void this.runCampaign(),
+      Math.max(50, Math.floor(this.leaseMs / 3)),
+    );
+    (this.timer as { unref?: () => void }).unref?.();
+    this.watch = liveQuery(() => this.db.meta.get('leaderLease')).subscribe({
+      next: (entry) => {
+        const lease = entry?.value as { holder: string; expiresAt: number } | undefined;
+        if (!this.leader && (!lease || lease.expiresAt <= this.now())) void this.runCampaign();
+      },
+      error: () => undefined,
+    });
+    return this.leader;
+  }
+
+  async stop(): Promise<void> {
+    this.halt();
+    await this.campaign;
+    if (!this.leader) return;
+    this.leader = false;
+    await this.db
+      .transaction('rw', this.db.meta, async () => {
+        const lease = await readMeta(this.db, 'leaderLease');
+        if (lease?.holder === this.holderId) await this.db.meta.delete('leaderLease');
+      })
+      .catch(() => undefined);
+  }
+
+  abandon(): void {
+    this.halt();
+  }
+
+  private halt(): void {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.watch?.unsubscribe();
+    this.watch = null;
+  }
+
+  /** One campaign at a time: renew when leading, take over a missing or expired lease. */
+  private runCampaign(): Promise<void> {
+    this.campaign ??= this.claim().finally(() => (this.campaign = null));
+    return this.campaign;
+  }
+
+  private async claim(): Promise<void> {
+    if (this.stopped) return;
+    let leader: boolean;
+    try {
+      leader = await this.db.transaction('rw', this.db.meta, async () => {
+        const lease = await readMeta(this.db, 'leaderLease');
+        const now = this.now();
+        if (lease && lease.holder !== this.holderId && lease.expiresAt > now) return false;
+        await writeMeta(this.db, 'leaderLease', {
+          holder: this.holderId,
+          expiresAt: now + this.leaseMs,
+        });
+        return true;
+      });
+    } catch {
+      // Database closing or briefly unavailable: the next tick decides.
+      return;
+    }
+    if (this.stopped || leader === this.leader) return;
+    this.leader = leader;
+    this.onChange(leader);
+  }
+}

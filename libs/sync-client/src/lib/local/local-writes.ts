@@ -1,0 +1,169 @@
+import { validateMutationData, type SyncedEntityDefinition } from '@finwise/domain';
+import {
+  applyMutation,
+  type AnyRecord,
+  type Mutation,
+  type Operation,
+} from '@finwise/sync-protocol';
+import { SyncClientError } from '../errors';
+import { rowKey, type LocalDatabase } from '../database/local-database';
+import type { PersistedClock } from '../database/persisted-clock';
+
+export interface LocalWriteResult {
+  /** The row after the write (a tombstone for deletes); null when nothing changed. */
+  record: AnyRecord | null;
+  /** Outbox size right after this write, read in the same transaction… */
+  pendingCount: number;
+  /** …and that read's place among all pending-count reads (see StatusStore). */
+  pendingReadSeq: number;
+}
+
+/** A write that validated and is ready to apply inside the transaction. */
+interface PreparedWrite {
+  operation: Operation;
+  data: { id: string } & Record<string, unknown>;
+  complete: boolean;
+}
+
+const randomUUID = (): string => globalThis.crypto.randomUUID();
+
+/**
+ * Local writes: validate with the shared zod schemas, then — in one Dexie transaction —
+ * stamp a fresh HLC from the persisted clock, apply the change to the row with the shared
+ * merge function (the optimistic state is exactly what the server will compute) and append
+ * the mutation to the outbox. Either all of it is stored or nothing.
+ */
+export class LocalWriter {
+  constructor(
+    private readonly db: LocalDatabase,
+    private readonly clock: PersistedClock,
+    private readonly beginPendingRead: () => number = () => 0,
+  ) {}
+
+  async create(
+    entity: SyncedEntityDefinition,
+    input: Record<string, unknown>,
+  ): Promise<LocalWriteResult> {
+    const data = withoutUndefined(input);
+    if (data['id'] === undefined)
+      data['id'] = entity.identity ? idFromIdentity(entity, data) : randomUUID();
+    const key = normalisedId(data['id']);
+    return this.write(entity, key, (current) => {
+      if (current?.deletedAt != null) {
+        throw new SyncClientError('deleted', `${entity.modelName} ${key} was deleted`);
+      }
+      // An id that exists locally gets the given fields updated (a create would null the rest).
+      return prepare(entity, current ? 'update' : 'create', data);
+    });
+  }
+
+  async update(
+    entity: SyncedEntityDefinition,
+    id: string,
+    patch: Record<string, unknown>,
+  ): Promise<LocalWriteResult> {
+    const data = withoutUndefined(patch);
+    if (data['id'] !== undefined && normalisedId(data['id']) !== normalisedId(id)) {
+      throw new SyncClientError('validation', 'data.id does not match the id being updated');
+    }
+    data['id'] = id;
+    const prepared = prepare(entity, 'update', data);
+    return this.write(entity, prepared.data.id, (current) => {
+      if (!current)
+        throw new SyncClientError(
+          'not_found',
+          `${entity.modelName} ${prepared.data.id} does not exist`,
+        );
+      if (current.deletedAt != null)
+        throw new SyncClientError('deleted', `${entity.modelName} ${prepared.data.id} was deleted`);
+      return prepared;
+    });
+  }
+
+  async delete(entity: SyncedEntityDefinition, id: string): Promise<LocalWriteResult> {
+    const prepared = prepare(entity, 'delete', { id });
+    // Deleting a row that is already a tombstone changes nothing and queues nothing.
+    return this.write(entity, prepared.data.id, (current) =>
+      current?.deletedAt != null ? null : prepared,
+    );
+  }
+
+  private async write(
+    entity: SyncedEntityDefinition,
+    id: string,
+    decide: (current: AnyRecord | undefined) => PreparedWrite | null,
+  ): Promise<LocalWriteResult> {
+    const table = this.db.rows(entity.modelName);
+    return this.db.transaction('rw', [table, this.db.outbox, this.db.meta], async () => {
+      const current = await table.get(id);
+      const prepared = decide(current);
+      if (!prepared) return { record: null, ...(await this.countPending()) };
+      const hlc = await this.clock.tick(this.db);
+      const outcome = applyMutation(
+        current,
+        { operation: prepared.operation, data: prepared.data, hlc },
+        entity.fieldNames,
+        {
+          updateMayCreate: prepared.complete,
+        },
+      );
+      // A fresh tick is newer than every clock this replica has seen, so the change applies.
+      if (outcome.status !== 'applied') {
+        throw new Error(
+          `local ${prepared.operation} of ${entity.modelName} ${id} did not apply (${outcome.status})`,
+        );
+      }
+      await table.put(outcome.record);
+      const mutation: Mutation = {
+        mutationId: randomUUID(),
+        modelName: entity.modelName,
+        operation: prepared.operation,
+        data: prepared.data,
+        hlc,
+      };
+      await this.db.outbox.add({
+        rowKey: rowKey(entity.modelName, id),
+        mutation,
+        complete: prepared.complete,
+      });
+      return { record: outcome.record, ...(await this.countPending()) };
+    });
+  }
+
+  private async countPending(): Promise<{ pendingCount: number; pendingReadSeq: number }> {
+    const pendingReadSeq = this.beginPendingRead();
+    return { pendingCount: await this.db.outbox.count(), pendingReadSeq };
+  }
+}
+
+function prepare(
+  entity: SyncedEntityDefinition,
+  operation: Operation,
+  data: Record<string, unknown>,
+): PreparedWrite {
+  const result = validateMutationData(entity, operation, data);
+  if (!result.ok) throw new SyncClientError('validation', result.message, result.issues);
+  return { operation, data: result.data, complete: result.complete };
+}
+
+/** Ids are stored lowercase (the server normalises them so); invalid ones fail validation later. */
+function normalisedId(id: unknown): string {
+  return typeof id === 'string' ? id.toLowerCase() : String(id);
+}
+
+function idFromIdentity(
+  entity: SyncedEntityDefinition,
+  data: Record<string, unknown>,
+): string | undefined {
+  const rule = entity.identity;
+  if (!rule || !rule.fields.every((f) => typeof data[f] === 'string')) return undefined;
+  return rule.idFor(data);
+}
+
+/** `undefined` means "not given": JSON would drop it on the wire, so it must not reach validation either. */
+function withoutUndefined(input: Record<string, unknown>): Record<string, unknown> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new SyncClientError('validation', 'data must be an object');
+  }
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+}

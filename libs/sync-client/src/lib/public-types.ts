@@ -1,0 +1,159 @@
+/**
+ * The public contract of `@finwise/sync-client` (DESIGN §7). This file is deliberately
+ * self-contained: the published `.d.ts` must not depend on the workspace's private libraries.
+ */
+
+/** Columns every synced row carries besides its entity fields (DESIGN §4). */
+export interface SyncRow {
+  id: string;
+  /** Set by the server; absent on a row created offline until its first ack. */
+  tenantId?: string;
+  /** Server time of first insert (ISO), null until the server has stored the row. */
+  createdAt: string | null;
+  /** HLC of the newest applied change. */
+  updatedAt: string;
+  /** HLC of the delete for tombstones (never returned by the table API), else null. */
+  deletedAt: string | null;
+  /** Field name → HLC of its last applied write. */
+  fieldClocks: Record<string, string>;
+}
+
+/** A row of an entity whose fields are not statically known. */
+export type AnySyncRow = SyncRow & Record<string, unknown>;
+
+type SystemKey = 'id' | 'tenantId' | 'createdAt' | 'updatedAt' | 'deletedAt' | 'fieldClocks';
+
+/** What `create` accepts: the entity's own fields, `id` optional (generated when absent). */
+export type CreateInput<T> = { [K in Exclude<keyof T, SystemKey>]?: T[K] } & { id?: string };
+
+/** What `update` accepts: any subset of the entity's own fields. */
+export type UpdatePatch<T> = { [K in Exclude<keyof T, SystemKey>]?: T[K] };
+
+/**
+ * The DOM's `IDBFactory` as far as the options need it: structural, so that Node projects
+ * compiled without the DOM library can use these types. Pass a real `IDBFactory`.
+ */
+export interface IndexedDbFactoryLike {
+  open(name: string, version?: number): unknown;
+  deleteDatabase(name: string): unknown;
+}
+
+/** The DOM's `typeof IDBKeyRange` as far as the options need it (see `IndexedDbFactoryLike`). */
+export interface IdbKeyRangeLike {
+  bound(...args: never[]): unknown;
+  lowerBound(...args: never[]): unknown;
+  upperBound(...args: never[]): unknown;
+  only(...args: never[]): unknown;
+}
+
+export interface SyncClientOptions {
+  /** Server origin, e.g. `http://localhost:3000`. */
+  url: string;
+  tenantId: string;
+  /** Called for every socket handshake. */
+  getToken(): string | Promise<string>;
+  /** Called on `unauthorized` or a server-side disconnect (token expiry); must return a fresh access token. */
+  refreshToken?(): Promise<string>;
+  /** Stable per device; generated and stored in the local database when absent. */
+  clientId?: string;
+  /** Node: an `IDBFactory` from fake-indexeddb (one per simulated device). Browsers: leave out. */
+  indexedDB?: IndexedDbFactoryLike;
+  /** The matching `IDBKeyRange` class (fake-indexeddb's in Node). */
+  IDBKeyRange?: IdbKeyRangeLike;
+  /**
+   * Addition to DESIGN §7: timing knobs (all optional). Defaults suit browsers; tests shorten
+   * them. Not needed by applications.
+   */
+  tuning?: Partial<SyncTuning>;
+}
+
+export interface SyncTuning {
+  /** First reconnect / retry delay (ms); doubles per failure, with jitter. Default 500. */
+  backoffBaseMs: number;
+  /** Longest reconnect / retry delay (ms). Default 30000. */
+  backoffMaxMs: number;
+  /** How long to wait for a push or pull ack before treating the connection as dead. Default 30000. */
+  requestTimeoutMs: number;
+  /** Changes per pull page (1..1000). Default 1000. */
+  pullPageSize: number;
+  /**
+   * Leader lease (fallback where the Web Locks API is missing): a crashed leader is replaced
+   * after this long (ms). Default 5000.
+   */
+  leaderLeaseMs: number;
+}
+
+export interface Rejection {
+  mutationId: string;
+  modelName: string;
+  /** Id of the row the mutation targeted. */
+  id: string;
+  operation: 'create' | 'update' | 'delete';
+  /** Stable snake_case code from the server (`validation`, `not_found`, `clock_skew`, …). */
+  code: string;
+  message: string;
+  /** ISO time the client learned of it. */
+  at: string;
+}
+
+export interface InitialLoadProgress {
+  loaded: number;
+  total: number;
+}
+
+export interface SyncStatus {
+  /** Whether the sync socket (this tab's, or the leader tab's) is connected. */
+  online: boolean;
+  /** Local changes not yet acknowledged by the server. */
+  pendingCount: number;
+  /** ISO time of the last completed exchange with the server, or null. */
+  lastSyncedAt: string | null;
+  /** Progress of the initial load: never decreasing; `{0,0}` when started from a stored cursor. */
+  initialLoad: InitialLoadProgress;
+  /** Mutations the server refused (rolled back locally), newest last. */
+  rejections: readonly Rejection[];
+}
+
+export interface SyncTable<T extends SyncRow = AnySyncRow> {
+  /** A live row (tombstones are never returned). */
+  get(id: string): Promise<T | undefined>;
+  /** All live rows, by id. */
+  all(): Promise<T[]>;
+  /** Creates a row (id generated when absent); an id that exists locally gets the given fields updated. */
+  create(data: CreateInput<T>): Promise<T>;
+  update(id: string, patch: UpdatePatch<T>): Promise<T>;
+  delete(id: string): Promise<void>;
+  /** Live query: called with the live rows as soon as they are read and after every change. */
+  observe(callback: (rows: T[]) => void): () => void;
+}
+
+export interface StopOptions {
+  /**
+   * Addition to DESIGN §7 (sign-out): also delete this tenant's local database, including
+   * changes not yet synced. Other tabs of the tenant lose their copy too.
+   */
+  clearLocalData?: boolean;
+}
+
+export interface SyncClient {
+  /** Opens the tenant database, connects and catches up; never rejects for network reasons. */
+  start(): Promise<void>;
+  /** Closes the socket and the database; the outbox stays on disk. Idempotent. */
+  stop(options?: StopOptions): Promise<void>;
+  /** Network only: local reads and writes keep working offline. */
+  connect(): void;
+  disconnect(): void;
+  table<T extends SyncRow = AnySyncRow>(modelName: string): SyncTable<T>;
+  /** Resolves when the outbox is empty and acknowledged; rejects on timeout or stop. */
+  flush(timeoutMs?: number): Promise<void>;
+  status(): SyncStatus;
+  /** Called at once and after every status change; returns unsubscribe. */
+  onStatus(callback: (status: SyncStatus) => void): () => void;
+  clearRejections(): void;
+  /** Addition to DESIGN §7: whether this instance is the tenant's sync leader (owns the socket). */
+  isLeader(): boolean;
+}
+
+/** `code` of the errors the client rejects with. */
+export type SyncClientErrorCode =
+  'validation' | 'not_found' | 'deleted' | 'unknown_model' | 'not_started' | 'stopped' | 'timeout';

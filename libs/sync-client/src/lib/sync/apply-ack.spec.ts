@@ -1,0 +1,269 @@
+import { accountGroups, sampleData, transactions } from '@finwise/domain';
+import {
+  applyMutation,
+  encodeCursor,
+  formatHlc,
+  type AnyRecord,
+  type MutationResult,
+  type PushAck,
+} from '@finwise/sync-protocol';
+import { newDevice } from '../../../test/support/fake-indexeddb';
+import type { OutboxEntry } from '../database/local-database';
+import { readMeta, writeMeta } from '../database/meta';
+import { openLocalDatabase, type OpenedDatabase } from '../database/open-database';
+import { LocalWriter } from '../local/local-writes';
+import { applyAck, dropUnsendable } from './apply-ack';
+
+const TENANT = '7d0b1c9e-5b7f-4f53-9d1e-0f8a3c2b1a00';
+const OTHER_NODE = 'aaaaaaaaaaaaaaaa';
+
+/** What the server stores after applying `entries` to `current` (same merge function, server columns set). */
+function serverApply(
+  current: AnyRecord | undefined,
+  entry: OutboxEntry,
+  fieldNames: readonly string[],
+): AnyRecord | undefined {
+  const { operation, data, hlc } = entry.mutation;
+  const outcome = applyMutation(current, { operation, data, hlc }, fieldNames, {
+    updateMayCreate: entry.complete,
+  });
+  if (outcome.status === 'not_found') return current;
+  return {
+    ...outcome.record,
+    tenantId: TENANT,
+    createdAt: current?.createdAt ?? '2026-11-25T10:00:00.000Z',
+  };
+}
+
+describe('applyAck', () => {
+  let local: OpenedDatabase;
+  let writer: LocalWriter;
+
+  beforeEach(async () => {
+    local = await openLocalDatabase('tenant-ack', newDevice());
+    writer = new LocalWriter(local.db, local.clock);
+    await writeMeta(local.db, 'cursor', encodeCursor(10));
+  });
+  afterEach(() => local.db.close());
+
+  const outbox = () => local.db.outbox.orderBy('seq').toArray();
+  const ack = (results: MutationResult[], from = 10, to = 10 + results.length): PushAck => ({
+    results,
+    fromCursor: encodeCursor(from),
+    cursor: encodeCursor(to),
+  });
+
+  it('removes only the acknowledged entries, merges the returned rows and advances the cursor', async () => {
+    const a = sampleData(accountGroups, 1);
+    const b = sampleData(accountGroups, 2);
+    await writer.create(accountGroups, a);
+    await writer.create(accountGroups, b);
+    const entries = await outbox();
+    const serverA = serverApply(undefined, entries[0], accountGroups.fieldNames)!;
+
+    // The batch held both entries, but the server answered only for the first one.
+    const outcome = await applyAck(
+      local.db,
+      local.clock,
+      entries,
+      ack([{ mutationId: entries[0].mutation.mutationId, status: 'applied', record: serverA }]),
+    );
+
+    expect(outcome).toMatchObject({ cursorAdvanced: true, pendingCount: 1, rejections: [] });
+    expect((await outbox()).map((e) => e.seq)).toEqual([entries[1].seq]);
+    expect(await local.db.rows('account_groups').get(a.id)).toEqual(serverA);
+    expect(await readMeta(local.db, 'cursor')).toBe(encodeCursor(11));
+  });
+
+  it('keeps the cursor when someone else committed in between (a pull is due)', async () => {
+    await writer.create(accountGroups, sampleData(accountGroups, 3));
+    const entries = await outbox();
+    const record = serverApply(undefined, entries[0], accountGroups.fieldNames)!;
+    const outcome = await applyAck(
+      local.db,
+      local.clock,
+      entries,
+      ack([{ mutationId: entries[0].mutation.mutationId, status: 'applied', record }], 12, 13),
+    );
+    expect(outcome.cursorAdvanced).toBe(false);
+    expect(await readMeta(local.db, 'cursor')).toBe(encodeCursor(10));
+  });
+
+  it('a stale result replaces the optimistic value with the newer server value and advances the clock', async () => {
+    const data = sampleData(accountGroups, 4);
+    await writer.create(accountGroups, data);
+    await local.db.outbox.clear();
+    await writer.update(accountGroups, data.id, { name: 'mine' });
+    const [entry] = await outbox();
+    const far = formatHlc({ ms: Date.now() + 60_000, counter: 0, nodeId: OTHER_NODE });
+    const server = {
+      ...(await local.db.rows('account_groups').get(data.id))!,
+      name: 'theirs',
+      updatedAt: far,
+      tenantId: TENANT,
+      createdAt: '2026-11-25T10:00:00.000Z',
+    };
+    server.fieldClocks = { ...server.fieldClocks, name: far };
+
+    await applyAck(
+      local.db,
+      local.clock,
+      [entry],
+      ack([{ mutationId: entry.mutation.mutationId, status: 'stale', record: server }], 10, 10),
+    );
+
+    expect(await local.db.rows('account_groups').get(data.id)).toEqual(server);
+    // The next local change must order after the server's newer write.
+    const next = await writer.update(accountGroups, data.id, { sortOrder: 99 });
+    expect(next.record!.updatedAt > far).toBe(true);
+  });
+
+  it('rolls a rejected change back to the returned record and re-applies the other pending changes of that row', async () => {
+    const data = sampleData(transactions, 5, { payee: 'Original', notes: 'n' });
+    await writer.create(transactions, data);
+    const [create] = await outbox();
+    const serverRow = serverApply(undefined, create, transactions.fieldNames)!;
+    await applyAck(
+      local.db,
+      local.clock,
+      [create],
+      ack(
+        [{ mutationId: create.mutation.mutationId, status: 'applied', record: serverRow }],
+        10,
+        11,
+      ),
+    );
+
+    await writer.update(transactions, data.id, { payee: 'Refused' });
+    await writer.update(transactions, data.id, { notes: 'kept', cleared: !data['cleared'] });
+    const [refused, later] = await outbox();
+    expect((await local.db.rows('transactions').get(data.id))!['payee']).toBe('Refused');
+
+    // Only the first update was in the batch; the server refused it and sent its row back.
+    const outcome = await applyAck(
+      local.db,
+      local.clock,
+      [refused],
+      ack(
+        [
+          {
+            mutationId: refused.mutation.mutationId,
+            status: 'rejected',
+            error: { code: 'forbidden', message: 'no' },
+            record: serverRow,
+          },
+        ],
+        11,
+        11,
+      ),
+    );
+
+    const row = await local.db.rows('transactions').get(data.id);
+    const expected = serverApply(serverRow, later, transactions.fieldNames);
+    expect(row).toEqual({ ...expected, tenantId: TENANT, createdAt: serverRow.createdAt });
+    expect(row).toMatchObject({ payee: 'Original', notes: 'kept', cleared: !data['cleared'] });
+    expect(outcome.rejections).toEqual([
+      {
+        mutationId: refused.mutation.mutationId,
+        modelName: 'transactions',
+        id: data.id,
+        operation: 'update',
+        code: 'forbidden',
+        message: 'no',
+        at: expect.any(String),
+      },
+    ]);
+    expect(await readMeta(local.db, 'rejections')).toEqual(outcome.rejections);
+    expect((await outbox()).map((e) => e.seq)).toEqual([later.seq]);
+  });
+
+  it('removes a rejected row the server does not have, unless a later pending change recreates it', async () => {
+    const gone = sampleData(accountGroups, 6);
+    const recreated = sampleData(accountGroups, 7);
+    await writer.create(accountGroups, gone);
+    await writer.create(accountGroups, recreated);
+    const [createGone, createRecreated] = await outbox();
+    // A later update that carries every field is a full row, so it may create the row (as on the server).
+    await writer.update(accountGroups, recreated.id, { name: 'again', sortOrder: 3 });
+    expect((await outbox())[2].complete).toBe(true);
+
+    const rejected = (mutationId: string): MutationResult => ({
+      mutationId,
+      status: 'rejected',
+      error: { code: 'validation', message: 'bad' },
+    });
+    const outcome = await applyAck(
+      local.db,
+      local.clock,
+      [createGone, createRecreated],
+      ack(
+        [rejected(createGone.mutation.mutationId), rejected(createRecreated.mutation.mutationId)],
+        10,
+        10,
+      ),
+    );
+
+    expect(await local.db.rows('account_groups').get(gone.id)).toBeUndefined();
+    expect(await local.db.rows('account_groups').get(recreated.id)).toMatchObject({
+      id: recreated.id,
+      name: 'again',
+      sortOrder: 3,
+    });
+    expect(outcome.rejections.map((r) => r.id)).toEqual([gone.id, recreated.id]);
+    expect(outcome.pendingCount).toBe(1);
+  });
+
+  it('a rejected delete brings the row back as the server has it', async () => {
+    const data = sampleData(accountGroups, 8);
+    await writer.create(accountGroups, data);
+    const [create] = await outbox();
+    const serverRow = serverApply(undefined, create, accountGroups.fieldNames)!;
+    await applyAck(
+      local.db,
+      local.clock,
+      [create],
+      ack(
+        [{ mutationId: create.mutation.mutationId, status: 'applied', record: serverRow }],
+        10,
+        11,
+      ),
+    );
+    await writer.delete(accountGroups, data.id);
+    const [deletion] = await outbox();
+    expect((await local.db.rows('account_groups').get(data.id))!.deletedAt).not.toBeNull();
+
+    await applyAck(
+      local.db,
+      local.clock,
+      [deletion],
+      ack(
+        [
+          {
+            mutationId: deletion.mutation.mutationId,
+            status: 'rejected',
+            error: { code: 'forbidden', message: 'no' },
+            record: serverRow,
+          },
+        ],
+        11,
+        11,
+      ),
+    );
+    expect(await local.db.rows('account_groups').get(data.id)).toEqual(serverRow);
+  });
+
+  it('drops a mutation that can never fit a batch and reports it, leaving the row', async () => {
+    const data = sampleData(accountGroups, 9);
+    await writer.create(accountGroups, data);
+    const [entry] = await outbox();
+    const outcome = await dropUnsendable(local.db, entry, {
+      code: 'batch_too_large',
+      message: 'too big',
+    });
+    expect(outcome.pendingCount).toBe(0);
+    expect(outcome.allRejections).toMatchObject([
+      { mutationId: entry.mutation.mutationId, code: 'batch_too_large' },
+    ]);
+    expect(await local.db.rows('account_groups').get(data.id)).toMatchObject(data);
+  });
+});

@@ -1,0 +1,155 @@
+import { findEntity } from '@finwise/domain';
+import {
+  mergeRecords,
+  type AnyRecord,
+  type MutationResult,
+  type PushAck,
+  type SyncError,
+} from '@finwise/sync-protocol';
+import type { Rejection } from '../public-types';
+import type { LocalDatabase, OutboxEntry } from '../database/local-database';
+import { appendRejections, readMeta, writeMeta } from '../database/meta';
+import type { PersistedClock } from '../database/persisted-clock';
+import { rebuildRow } from '../local/row-rebuild';
+
+export interface AckOutcome {
+  /** The stored cursor was the ack's `fromCursor` and moved to its `cursor`; else a pull is due. */
+  cursorAdvanced: boolean;
+  /** Rejections reported by this ack. */
+  rejections: Rejection[];
+  /** All stored rejections after this ack (newest last). */
+  allRejections: Rejection[];
+  pendingCount: number;
+  pendingReadSeq: number;
+}
+
+interface RowResults {
+  modelName: string;
+  id: string;
+  records: AnyRecord[];
+  rejected: boolean;
+}
+
+/**
+ * Applies a push ack in one transaction: removes exactly the acknowledged outbox entries,
+ * merges every returned record, rolls rejected rows back (rebuilt from the server's record,
+ * or removed when there is none, with the client's other pending mutations re-applied),
+ * records the rejections and advances the cursor when no one else's change lies in between.
+ */
+export async function applyAck(
+  db: LocalDatabase,
+  clock: PersistedClock,
+  batch: readonly OutboxEntry[],
+  ack: PushAck,
+  beginPendingRead: () => number = () => 0,
+  now: () => Date = () => new Date(),
+): Promise<AckOutcome> {
+  const results = new Map<string, MutationResult>(ack.results.map((r) => [r.mutationId, r]));
+  return db.transaction('rw', db.syncTables(), async () => {
+    const acked = batch.filter((entry) => results.has(entry.mutation.mutationId));
+    await db.outbox.bulkDelete(acked.map((entry) => entry.seq as number));
+
+    const rows = new Map<string, RowResults>();
+    const rejections: Rejection[] = [];
+    for (const entry of acked) {
+      const { mutation } = entry;
+      const result = results.get(mutation.mutationId) as MutationResult;
+      const row = rows.get(entry.rowKey) ?? {
+        modelName: mutation.modelName,
+        id: mutation.data.id,
+        records: [],
+        rejected: false,
+      };
+      if (result.record) row.records.push(result.record);
+      if (result.status === 'rejected') {
+        row.rejected = true;
+        rejections.push({
+          mutationId: mutation.mutationId,
+          modelName: mutation.modelName,
+          id: mutation.data.id,
+          operation: mutation.operation,
+          code: result.error?.code ?? 'rejected',
+          message: result.error?.message ?? 'the server rejected this change',
+          at: now().toISOString(),
+        });
+      }
+      rows.set(entry.rowKey, row);
+    }
+
+    for (const [key, row] of rows) {
+      const entity = findEntity(row.modelName);
+      if (!entity) continue;
+      const table = db.rows(row.modelName);
+      if (row.rejected) {
+        // The join of the returned versions is the server's row as of this batch.
+        const server = row.records.reduce<AnyRecord | undefined>(
+          (acc, r) => mergeRecords(acc, r, entity.fieldNames),
+          undefined,
+        );
+        const pending = await db.outbox.where('rowKey').equals(key).sortBy('seq');
+        const rebuilt = rebuildRow(server, pending, entity.fieldNames);
+        if (rebuilt) await table.put(rebuilt);
+        else await table.delete(row.id);
+      } else if (row.records.length > 0) {
+        const merged = row.records.reduce(
+          (acc, r) => mergeRecords(acc, r, entity.fieldNames),
+          await table.get(row.id),
+        );
+        if (merged) await table.put(merged);
+      }
+    }
+
+    await clock.observe(
+      db,
+      [...rows.values()].flatMap((row) => row.records.map((r) => r.updatedAt)),
+    );
+    const allRejections = await appendRejections(db, rejections);
+    const stored = (await readMeta(db, 'cursor')) ?? null;
+    const cursorAdvanced = stored === ack.fromCursor;
+    if (cursorAdvanced && ack.cursor !== stored) await writeMeta(db, 'cursor', ack.cursor);
+    const pendingReadSeq = beginPendingRead();
+    return {
+      cursorAdvanced,
+      rejections,
+      allRejections,
+      pendingCount: await db.outbox.count(),
+      pendingReadSeq,
+    };
+  });
+}
+
+/**
+ * Removes a mutation the server can never accept in any batch (larger than a whole batch)
+ * and reports it, so the outbox behind it keeps moving. The local row is left as it is:
+ * without a server record there is nothing to roll back to.
+ */
+export async function dropUnsendable(
+  db: LocalDatabase,
+  entry: OutboxEntry,
+  error: SyncError,
+  beginPendingRead: () => number = () => 0,
+  now: () => Date = () => new Date(),
+): Promise<AckOutcome> {
+  const { mutation } = entry;
+  const rejection: Rejection = {
+    mutationId: mutation.mutationId,
+    modelName: mutation.modelName,
+    id: mutation.data.id,
+    operation: mutation.operation,
+    code: error.code,
+    message: error.message,
+    at: now().toISOString(),
+  };
+  return db.transaction('rw', db.outbox, db.meta, async () => {
+    await db.outbox.delete(entry.seq as number);
+    const allRejections = await appendRejections(db, [rejection]);
+    const pendingReadSeq = beginPendingRead();
+    return {
+      cursorAdvanced: true,
+      rejections: [rejection],
+      allRejections,
+      pendingCount: await db.outbox.count(),
+      pendingReadSeq,
+    };
+  });
+}

@@ -1,0 +1,121 @@
+import { accountGroups, sampleData } from '@finwise/domain';
+import { encodeCursor } from '@finwise/sync-protocol';
+import { startServerProcess, type ServerProcess } from '../support/server';
+import { LocalDatabase } from '../../src/lib/database/local-database';
+import { readMeta, writeMeta } from '../../src/lib/database/meta';
+import { waitFor } from '../support/wait';
+import { deviceClient, type DeviceClient } from '../support/sync-harness';
+import { newDevice } from '../support/fake-indexeddb';
+
+/**
+ * What the server corrects: mutations it rejects (rolled back locally and reported) and a
+ * cursor it no longer serves (`resync_required`: reload, keeping the outbox).
+ */
+describe('server corrections (PostgreSQL)', () => {
+  let server: ServerProcess;
+  const clients: DeviceClient[] = [];
+
+  beforeAll(async () => {
+    server = await startServerProcess({ database: 'postgres' });
+  });
+  afterAll(async () => {
+    for (const { client } of clients) await client.stop();
+    await server?.dispose();
+  });
+
+  it('a rejected change is rolled back to the server row and reported until cleared', async () => {
+    const session = await server.signup();
+    const device = newDevice();
+    const first = deviceClient(server, session.tenant.id, session, { device });
+    clients.push(first);
+    await first.client.start();
+    const row = await first.client
+      .table('account_groups')
+      .create(sampleData(accountGroups, 1, { name: 'Synced name' }));
+    await first.client.flush();
+    await first.client.stop();
+
+    // The device's clock ran 10 minutes fast while it edited: the server refuses those HLCs.
+    const db = new LocalDatabase(session.tenant.id, device);
+    const clock = await readMeta(db, 'clock');
+    await writeMeta(db, 'clock', { ms: Date.now() + 10 * 60_000, counter: 0 });
+    db.close();
+    expect(clock).toBeDefined();
+
+    const second = deviceClient(server, session.tenant.id, session, { device });
+    clients.push(second);
+    second.client.disconnect();
+    await second.client.start();
+    const groups = second.client.table('account_groups');
+    await groups.update(row.id, { name: 'Edited with a fast clock' });
+    expect(await groups.get(row.id)).toMatchObject({ name: 'Edited with a fast clock' });
+
+    second.client.connect();
+    await second.client.flush(10_000);
+    const { rejections } = second.client.status();
+    expect(rejections).toEqual([
+      expect.objectContaining({
+        modelName: 'account_groups',
+        id: row.id,
+        operation: 'update',
+        code: 'clock_skew',
+      }),
+    ]);
+    const onServer = await server.request('GET', `/account_groups/${row.id}`, {
+      token: session.accessToken,
+    });
+    expect(onServer.body).toMatchObject({ name: 'Synced name' });
+    expect(await groups.get(row.id)).toEqual(onServer.body);
+
+    second.client.clearRejections();
+    expect(second.client.status().rejections).toEqual([]);
+  });
+
+  it('resync_required: the local copy is reloaded from scratch and pending changes still arrive', async () => {
+    const session = await server.signup();
+    const writer = deviceClient(server, session.tenant.id, session);
+    clients.push(writer);
+    await writer.client.start();
+    for (let i = 0; i < 30; i += 1)
+      await writer.client.table('account_groups').create(sampleData(accountGroups, i));
+    await writer.client.flush();
+
+    // A device whose stored cursor the server does not serve (as after a purge or a data reset),
+    // holding a row the server never had and an unsynced change.
+    const device = newDevice();
+    const stale = deviceClient(server, session.tenant.id, await server.login(session.user.email), {
+      device,
+    });
+    clients.push(stale);
+    stale.client.disconnect();
+    await stale.client.start();
+    const pending = await stale.client
+      .table('account_groups')
+      .create(sampleData(accountGroups, 100));
+    const db = new LocalDatabase(session.tenant.id, device);
+    await writeMeta(db, 'cursor', encodeCursor(1_000_000));
+    await db.rows('account_groups').put({
+      ...(await db.rows('account_groups').get(pending.id))!,
+      id: '5b0c6f1e-0000-4000-8000-000000000001',
+    });
+    db.close();
+
+    stale.client.connect();
+    await stale.client.flush(10_000);
+    await waitFor(
+      async () => (await stale.client.table('account_groups').all()).length === 31,
+      10_000,
+      'the reload',
+    );
+    const rows = await stale.client.table('account_groups').all();
+    expect(rows.map((r) => r.id)).not.toContain('5b0c6f1e-0000-4000-8000-000000000001');
+    expect(rows.map((r) => r.id)).toContain(pending.id);
+    // The reload (30 rows from the server) runs before the outbox drains.
+    expect(stale.client.status().initialLoad).toEqual({ loaded: 30, total: 30 });
+    await waitFor(
+      async () => (await writer.client.table('account_groups').get(pending.id)) !== undefined,
+      10_000,
+      'the pending change to arrive',
+    );
+  });
+});
