@@ -32,15 +32,15 @@ describe('synced-entity generator', () => {
   });
 
   it('writes the domain schema, server module, migration and tests', async () => {
-    await syncedEntityGenerator(tree, { name: 'payees', fields: FIELDS, timestamp: 1795000000000 });
+    await syncedEntityGenerator(tree, { name: 'gadgets', fields: FIELDS, timestamp: 1795000000000 });
     const written = [
-      'libs/domain/src/lib/entities/payees.ts',
-      'libs/domain/src/lib/entities/payees.spec.ts',
-      'server/src/app/entities/payees/payee.entity.ts',
-      'server/src/app/entities/payees/payees.controller.ts',
-      'server/src/app/entities/payees/payees.module.ts',
-      'server/src/app/entities/payees/payees.integration.spec.ts',
-      'server/src/app/database/migrations/1795000000000-create-payees.ts',
+      'libs/domain/src/lib/entities/gadgets.ts',
+      'libs/domain/src/lib/entities/gadgets.spec.ts',
+      'server/src/app/entities/gadgets/gadget.entity.ts',
+      'server/src/app/entities/gadgets/gadgets.controller.ts',
+      'server/src/app/entities/gadgets/gadgets.module.ts',
+      'server/src/app/entities/gadgets/gadgets.integration.spec.ts',
+      'server/src/app/database/migrations/1795000000000-create-gadgets.ts',
     ];
     for (const path of written) expect(tree.read(path, 'utf-8')).toMatchSnapshot(path);
   });
@@ -75,9 +75,9 @@ describe('synced-entity generator', () => {
     await expect(
       syncedEntityGenerator(tree, { name: 'accounts', fields: 'name:string' }),
     ).rejects.toThrow(EntityExistsError);
-    await syncedEntityGenerator(tree, { name: 'payees', fields: 'name:string' });
+    await syncedEntityGenerator(tree, { name: 'gadgets', fields: 'name:string' });
     await expect(
-      syncedEntityGenerator(tree, { name: 'payees', fields: 'name:string' }),
+      syncedEntityGenerator(tree, { name: 'gadgets', fields: 'name:string' }),
     ).rejects.toThrow(/already exists/);
   });
 
@@ -85,18 +85,18 @@ describe('synced-entity generator', () => {
     ['a camelCase name', 'Payees', 'name:string', /snake_case plural/],
     ['a singular name', 'payee', 'name:string', /must be plural/],
     ['a name with dashes', 'pay-ees', 'name:string', /snake_case/],
-    ['no fields', 'payees', '', /at least one field/],
-    ['an unknown type', 'payees', 'name:float', /unknown type "float"/],
-    ['a reserved field', 'payees', 'tenantId:uuid', /already has/],
-    ['a duplicate field', 'payees', 'name:string,name:text', /listed twice/],
-    ['a snake_case field', 'payees', 'default_category:uuid', /camelCase/],
-    ['an empty enum', 'payees', 'kind:enum()', /enum\(monthly\|yearly\)/],
-    ['arguments on a plain type', 'payees', 'name:string(5)', /takes no arguments/],
-    ['garbage', 'payees', 'just words', /is not name:type/],
+    ['no fields', 'gadgets', '', /at least one field/],
+    ['an unknown type', 'gadgets', 'name:float', /unknown type "float"/],
+    ['a reserved field', 'gadgets', 'tenantId:uuid', /already has/],
+    ['a duplicate field', 'gadgets', 'name:string,name:text', /listed twice/],
+    ['a snake_case field', 'gadgets', 'default_category:uuid', /camelCase/],
+    ['an empty enum', 'gadgets', 'kind:enum()', /enum\(monthly\|yearly\)/],
+    ['arguments on a plain type', 'gadgets', 'name:string(5)', /takes no arguments/],
+    ['garbage', 'gadgets', 'just words', /is not name:type/],
   ])('refuses %s clearly', async (_label, name, fields, message) => {
     await expect(syncedEntityGenerator(tree, { name, fields })).rejects.toThrow(message);
     await expect(syncedEntityGenerator(tree, { name, fields })).rejects.toThrow(FieldSpecError);
-    expect(tree.exists('server/src/app/entities/payees')).toBe(false);
+    expect(tree.exists('server/src/app/entities/gadgets')).toBe(false);
   });
 
   it('singularizes common plurals and accepts an override', async () => {
