@@ -1,11 +1,53 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { RouterLink, RouterOutlet } from '@angular/router';
+import { DOCUMENT } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { filter } from 'rxjs';
+import { AuthService } from './auth/auth.service';
+import { LoadProgressComponent } from './sync/load-progress/load-progress.component';
+import { RejectionNoticesComponent } from './sync/rejection-notices/rejection-notices.component';
+import { SyncIndicatorComponent } from './sync/sync-indicator/sync-indicator.component';
 
 @Component({
   selector: 'fw-root',
-  imports: [RouterOutlet, RouterLink],
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    SyncIndicatorComponent,
+    LoadProgressComponent,
+    RejectionNoticesComponent,
+  ],
   templateUrl: './app.component.html',
   styleUrl: './app.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class AppComponent {}
+export class AppComponent {
+  protected readonly signedIn = inject(AuthService).isSignedIn;
+
+  protected readonly links = [
+    { path: '/accounts', label: 'Accounts' },
+    { path: '/budget', label: 'Budget' },
+    { path: '/categories', label: 'Categories' },
+    { path: '/settings', label: 'Settings' },
+  ];
+
+  constructor() {
+    const document = inject(DOCUMENT);
+    let section: string | null = null;
+    // A screen reader hears nothing when a single-page app swaps screens: moving focus to the
+    // new content announces it. Paging within a screen (budget months) keeps focus where it is.
+    inject(Router)
+      .events.pipe(
+        filter((event) => event instanceof NavigationEnd),
+        takeUntilDestroyed(),
+      )
+      .subscribe((event) => {
+        const next = event.urlAfterRedirects.split(/[/?#]/)[1] ?? '';
+        if (section !== null && next !== section) {
+          setTimeout(() => document.getElementById('main')?.focus({ preventScroll: true }));
+        }
+        section = next;
+      });
+  }
+}

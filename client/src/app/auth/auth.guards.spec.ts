@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
-import { signedInGuard, signedOutGuard } from './auth.guards';
+import { joinGuard, signedInGuard, signedOutGuard } from './auth.guards';
 import { AuthService } from './auth.service';
 
 @Component({ template: '', changeDetection: ChangeDetectionStrategy.OnPush })
@@ -15,6 +15,8 @@ describe('auth guards', () => {
         provideRouter([
           { path: '', component: BlankComponent, canActivate: [signedInGuard] },
           { path: 'login', component: BlankComponent, canActivate: [signedOutGuard] },
+          { path: 'signup', component: BlankComponent },
+          { path: 'join', component: BlankComponent, canActivate: [joinGuard] },
         ]),
       ],
     });
@@ -37,5 +39,17 @@ describe('auth guards', () => {
     const router = setUp(true);
     await router.navigateByUrl('/login');
     expect(router.url).toBe('/');
+  });
+
+  it('turns an invite link into sign-up with the code when signed out', async () => {
+    const router = setUp(false);
+    await router.navigateByUrl('/join?code=abc123');
+    expect(router.url).toBe('/signup?code=abc123');
+  });
+
+  it('lets signed-in users join with the code', async () => {
+    const router = setUp(true);
+    await router.navigateByUrl('/join?code=abc123');
+    expect(router.url).toBe('/join?code=abc123');
   });
 });

@@ -5,6 +5,9 @@ import { firstValueFrom } from 'rxjs';
 import { authInterceptor } from './auth.interceptor';
 import { SESSION_STORAGE_KEY } from './auth.service';
 
+/** Lets the refresh promise and the observables chained on it run. */
+const settle = () => new Promise((resolve) => setTimeout(resolve));
+
 describe('authInterceptor', () => {
   let http: HttpClient;
   let backend: HttpTestingController;
@@ -23,7 +26,10 @@ describe('authInterceptor', () => {
       );
     }
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(withInterceptors([authInterceptor])), provideHttpClientTesting()],
+      providers: [
+        provideHttpClient(withInterceptors([authInterceptor])),
+        provideHttpClientTesting(),
+      ],
     });
     http = TestBed.inject(HttpClient);
     backend = TestBed.inject(HttpTestingController);
@@ -34,7 +40,9 @@ describe('authInterceptor', () => {
   it('sends the access token with API calls', () => {
     setUp(true);
     void firstValueFrom(http.get('/api/accounts'));
-    expect(backend.expectOne('/api/accounts').request.headers.get('Authorization')).toBe('Bearer access-1');
+    expect(backend.expectOne('/api/accounts').request.headers.get('Authorization')).toBe(
+      'Bearer access-1',
+    );
   });
 
   it('sends no token to the auth endpoints or other origins', () => {
@@ -42,7 +50,39 @@ describe('authInterceptor', () => {
     void firstValueFrom(http.post('/api/auth/refresh', {}));
     void firstValueFrom(http.get('https://example.com/api/accounts'));
     expect(backend.expectOne('/api/auth/refresh').request.headers.has('Authorization')).toBe(false);
-    expect(backend.expectOne('https://example.com/api/accounts').request.headers.has('Authorization')).toBe(false);
+    expect(
+      backend.expectOne('https://example.com/api/accounts').request.headers.has('Authorization'),
+    ).toBe(false);
+  });
+
+  it('refreshes once on 401 and retries with the new token', async () => {
+    setUp(true);
+    const result = firstValueFrom(http.get('/api/accounts'));
+    backend.expectOne('/api/accounts').flush({}, { status: 401, statusText: 'Unauthorized' });
+    const refresh = backend.expectOne('/api/auth/refresh');
+    expect(refresh.request.body).toEqual({ refreshToken: 'refresh-1' });
+    refresh.flush({
+      accessToken: 'access-2',
+      refreshToken: 'refresh-2',
+      user: { id: 'u1', email: 'ada@example.com' },
+      tenant: { id: 't1', name: 'Lovelace' },
+    });
+    await settle();
+    const retry = backend.expectOne('/api/accounts');
+    expect(retry.request.headers.get('Authorization')).toBe('Bearer access-2');
+    retry.flush({ items: [] });
+
+    await expect(result).resolves.toEqual({ items: [] });
+  });
+
+  it('passes the original 401 on when the refresh is refused', async () => {
+    setUp(true);
+    const result = firstValueFrom(http.get('/api/accounts')).catch((error: unknown) => error);
+    backend.expectOne('/api/accounts').flush({}, { status: 401, statusText: 'Unauthorized' });
+    backend.expectOne('/api/auth/refresh').flush({}, { status: 401, statusText: 'Unauthorized' });
+    expect(await result).toMatchObject({ status: 401, url: '/api/accounts' });
+    // The refused refresh signed the user out; its logout call is best effort.
+    backend.match('/api/auth/logout');
   });
 
   it('sends no token when signed out', () => {

@@ -1,13 +1,32 @@
-import { HttpInterceptorFn } from '@angular/common/http';
+import { HttpErrorResponse, HttpInterceptorFn, HttpRequest } from '@angular/common/http';
 import { inject } from '@angular/core';
+import { catchError, from, switchMap, throwError } from 'rxjs';
 import { AuthService } from './auth.service';
 
-/** Adds the bearer token to same-origin API calls; the auth endpoints themselves take no token. */
+/**
+ * Adds the bearer token to same-origin API calls (the auth endpoints themselves take none).
+ * Access tokens live minutes: a 401 triggers one refresh and one retry with the new token.
+ */
 export const authInterceptor: HttpInterceptorFn = (request, next) => {
-  const session = inject(AuthService).session();
+  const auth = inject(AuthService);
+  const session = auth.session();
   const needsToken = request.url.startsWith('/api/') && !request.url.startsWith('/api/auth/');
   if (session === null || !needsToken) {
     return next(request);
   }
-  return next(request.clone({ setHeaders: { Authorization: `Bearer ${session.accessToken}` } }));
+  return next(withToken(request, session.accessToken)).pipe(
+    catchError((error: unknown) => {
+      if (!(error instanceof HttpErrorResponse) || error.status !== 401) {
+        return throwError(() => error);
+      }
+      return from(auth.refresh()).pipe(
+        catchError(() => throwError(() => error)),
+        switchMap((renewed) => next(withToken(request, renewed.accessToken))),
+      );
+    }),
+  );
 };
+
+function withToken<T>(request: HttpRequest<T>, token: string): HttpRequest<T> {
+  return request.clone({ setHeaders: { Authorization: `Bearer ${token}` } });
+}

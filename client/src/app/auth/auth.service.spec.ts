@@ -57,7 +57,11 @@ describe('AuthService', () => {
       inviteCode: ' ',
     });
     const request = http.expectOne('/api/auth/signup');
-    expect(request.request.body).toEqual({ email: 'ada@example.com', password: 'correct horse', tenantName: 'Lovelace' });
+    expect(request.request.body).toEqual({
+      email: 'ada@example.com',
+      password: 'correct horse',
+      tenantName: 'Lovelace',
+    });
     request.flush(session, { status: 201, statusText: 'Created' });
 
     await expect(result).resolves.toEqual(session);
@@ -88,7 +92,10 @@ describe('AuthService', () => {
     const result = service.logIn({ email: 'ada@example.com', password: 'correct horse' });
     http.expectOne('/api/auth/login').error(new ProgressEvent('error'));
 
-    await expect(result).rejects.toMatchObject({ status: 0, message: expect.stringMatching(/cannot reach/i) });
+    await expect(result).rejects.toMatchObject({
+      status: 0,
+      message: expect.stringMatching(/cannot reach/i),
+    });
   });
 
   it('refuses a response that is not a session', async () => {
@@ -118,6 +125,63 @@ describe('AuthService', () => {
 
     expect(service.session()).toBeNull();
     expect(localStorage.getItem(SESSION_STORAGE_KEY)).toBeNull();
+    expect(
+      TestBed.inject(HttpTestingController).expectOne('/api/auth/logout').request.body,
+    ).toEqual({
+      refreshToken: 'refresh-1',
+    });
+  });
+
+  it('sends one refresh for concurrent callers, since refresh tokens rotate', async () => {
+    localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(session));
+    const { service, http } = setUp();
+    const renewed: Session = { ...session, accessToken: 'access-2', refreshToken: 'refresh-2' };
+
+    const first = service.refresh();
+    const second = service.refresh();
+    http.expectOne('/api/auth/refresh').flush(renewed);
+
+    await expect(Promise.all([first, second])).resolves.toEqual([renewed, renewed]);
+  });
+
+  it('joins a household by code and switches the session to it', async () => {
+    localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(session));
+    const { service, http } = setUp();
+    const joined: Session = {
+      ...session,
+      accessToken: 'access-3',
+      tenant: { id: 't2', name: 'Babbage' },
+    };
+
+    const result = service.joinHousehold('  CODE-1 ');
+    const request = http.expectOne('/api/tenants/join');
+    expect(request.request.body).toEqual({ code: 'CODE-1' });
+    request.flush(joined);
+
+    await expect(result).resolves.toEqual(joined);
+    expect(service.session()?.tenant.id).toBe('t2');
+  });
+
+  it('creates an invite for the current household', async () => {
+    localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(session));
+    const { service, http } = setUp();
+
+    const result = service.createInvite();
+    http
+      .expectOne('/api/tenants/t1/invites')
+      .flush({ code: 'abc123', expiresAt: '2026-12-01T00:00:00.000Z' });
+
+    await expect(result).resolves.toEqual({
+      code: 'abc123',
+      expiresAt: '2026-12-01T00:00:00.000Z',
+    });
+  });
+
+  it('follows the session another tab stored', () => {
+    const { service } = setUp();
+    localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(session));
+    window.dispatchEvent(new StorageEvent('storage', { key: SESSION_STORAGE_KEY }));
+    expect(service.session()).toEqual(session);
   });
 
   it('refreshes with the stored refresh token and keeps the new pair', async () => {
@@ -148,5 +212,6 @@ describe('AuthService', () => {
 
     await expect(result).rejects.toMatchObject({ status: 401, message: 'Session expired' });
     expect(service.isSignedIn()).toBe(false);
+    http.expectOne('/api/auth/logout');
   });
 });

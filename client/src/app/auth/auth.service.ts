@@ -1,5 +1,6 @@
 import { HttpClient } from '@angular/common/http';
-import { computed, inject, Injectable, signal } from '@angular/core';
+import { DOCUMENT } from '@angular/common';
+import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import { ApiError, toApiError } from '../api/api-error';
 import { LogInRequest, SignUpRequest } from './auth-requests';
@@ -7,14 +8,34 @@ import { isSession, Session } from './session';
 
 export const SESSION_STORAGE_KEY = 'finwise.session';
 
+export interface Invite {
+  code: string;
+  expiresAt: string;
+}
+
 /** Signs users in and out and keeps the session (tokens, user, tenant) in a signal that survives reloads. */
 @Injectable({ providedIn: 'root' })
 export class AuthService {
   private readonly http = inject(HttpClient);
   private readonly state = signal<Session | null>(readStoredSession());
+  /** Refresh tokens rotate: two refreshes with the same token would revoke the whole family. */
+  private refreshing: Promise<Session> | null = null;
 
   readonly session = this.state.asReadonly();
   readonly isSignedIn = computed(() => this.state() !== null);
+
+  constructor() {
+    // Another tab that refreshed, joined a household or signed out changed the stored session;
+    // following it keeps this tab from using a rotated-away refresh token.
+    const window = inject(DOCUMENT).defaultView;
+    const onStorage = (event: StorageEvent) => {
+      if (event.key === SESSION_STORAGE_KEY) {
+        this.state.set(readStoredSession());
+      }
+    };
+    window?.addEventListener('storage', onStorage);
+    inject(DestroyRef).onDestroy(() => window?.removeEventListener('storage', onStorage));
+  }
 
   signUp(request: SignUpRequest): Promise<Session> {
     return this.authenticate('signup', withoutBlankOptionals(request));
@@ -25,7 +46,36 @@ export class AuthService {
   }
 
   /** Exchanges the refresh token for a new pair; a refused refresh token ends the session. */
-  async refresh(): Promise<Session> {
+  refresh(): Promise<Session> {
+    this.refreshing ??= this.refreshOnce().finally(() => (this.refreshing = null));
+    return this.refreshing;
+  }
+
+  /** Joins the household of an invite code; the session then belongs to that household. */
+  async joinHousehold(code: string): Promise<Session> {
+    return this.request('/api/tenants/join', { code: code.trim() });
+  }
+
+  /** A single-use code another person can join the current household with. */
+  async createInvite(): Promise<Invite> {
+    const tenantId = this.state()?.tenant.id;
+    if (!tenantId) {
+      throw new ApiError('You are signed out. Please sign in again.', 401);
+    }
+    try {
+      const invite = await firstValueFrom(
+        this.http.post<Invite>(`/api/tenants/${tenantId}/invites`, {}),
+      );
+      if (typeof invite?.code !== 'string') {
+        throw new ApiError('The server sent an unexpected answer. Please try again.', 0);
+      }
+      return invite;
+    } catch (error) {
+      throw toApiError(error);
+    }
+  }
+
+  private async refreshOnce(): Promise<Session> {
     const current = this.state();
     if (current === null) {
       throw new ApiError('You are signed out. Please sign in again.', 401);
@@ -40,14 +90,23 @@ export class AuthService {
     }
   }
 
+  /** Ends the session here and, when the server is reachable, revokes its refresh token there too. */
   signOut(): void {
+    const refreshToken = this.state()?.refreshToken;
     this.update(null);
+    if (refreshToken) {
+      this.http.post('/api/auth/logout', { refreshToken }).subscribe({ error: () => undefined });
+    }
   }
 
-  private async authenticate(path: 'signup' | 'login' | 'refresh', body: object): Promise<Session> {
+  private authenticate(path: 'signup' | 'login' | 'refresh', body: object): Promise<Session> {
+    return this.request(`/api/auth/${path}`, body);
+  }
+
+  private async request(url: string, body: object): Promise<Session> {
     let response: unknown;
     try {
-      response = await firstValueFrom(this.http.post<unknown>(`/api/auth/${path}`, body));
+      response = await firstValueFrom(this.http.post<unknown>(url, body));
     } catch (error) {
       throw toApiError(error);
     }

@@ -11,7 +11,10 @@ describe('LoginComponent', () => {
   let navigateByUrl: jest.SpyInstance;
 
   beforeEach(async () => {
-    auth = { logIn: jest.fn().mockResolvedValue(undefined), signUp: jest.fn().mockResolvedValue(undefined) };
+    auth = {
+      logIn: jest.fn().mockResolvedValue(undefined),
+      signUp: jest.fn().mockResolvedValue(undefined),
+    };
     TestBed.configureTestingModule({
       imports: [LoginComponent],
       providers: [provideRouter([]), { provide: AuthService, useValue: auth }],
@@ -68,7 +71,9 @@ describe('LoginComponent', () => {
 
     expect(text()).toContain('Your password must be at least 8 characters long.');
     expect(input('login-password').getAttribute('aria-invalid')).toBe('true');
-    expect(input('login-password').getAttribute('aria-describedby')).toContain('login-password-error');
+    expect(input('login-password').getAttribute('aria-describedby')).toContain(
+      'login-password-error',
+    );
     expect(auth.logIn).not.toHaveBeenCalled();
   });
 
@@ -86,7 +91,10 @@ describe('LoginComponent', () => {
     await type('login-password', 'correct horse');
     await submit();
 
-    expect(auth.logIn).toHaveBeenCalledWith({ email: 'ada@example.com', password: 'correct horse' });
+    expect(auth.logIn).toHaveBeenCalledWith({
+      email: 'ada@example.com',
+      password: 'correct horse',
+    });
     expect(auth.signUp).not.toHaveBeenCalled();
     expect(navigateByUrl).toHaveBeenCalledWith('/');
   });
@@ -94,7 +102,9 @@ describe('LoginComponent', () => {
   it('creates an account with the optional household name', async () => {
     await switchMode();
     expect(element.querySelector('h1')?.textContent).toContain('Create your account');
-    expect(element.querySelector('label[for="login-tenant-name"]')?.textContent).toContain('Household name');
+    expect(element.querySelector('label[for="login-tenant-name"]')?.textContent).toContain(
+      'Household name',
+    );
 
     await type('login-email', 'ada@example.com');
     await type('login-password', 'correct horse');
@@ -116,8 +126,28 @@ describe('LoginComponent', () => {
     await type('login-password', 'wrong password');
     await submit();
 
-    expect(element.querySelector('[role="alert"]')?.textContent).toContain('Invalid email or password');
+    expect(element.querySelector('[role="alert"]')?.textContent).toContain(
+      'Invalid email or password',
+    );
     expect(navigateByUrl).not.toHaveBeenCalled();
     expect(element.querySelector<HTMLButtonElement>('button[type="submit"]')?.disabled).toBe(false);
+  });
+
+  it('starts in sign-up mode with the invite code of a join link', async () => {
+    fixture.componentRef.setInput('code', 'JOIN-ME');
+    await fixture.whenStable();
+
+    expect(element.querySelector('h1')?.textContent).toContain('Create your account');
+    expect(input('login-invite-code').value).toBe('JOIN-ME');
+    await type('login-email', 'bob@example.com');
+    await type('login-password', 'correct horse');
+    await submit();
+    expect(auth.signUp).toHaveBeenCalledWith(expect.objectContaining({ inviteCode: 'JOIN-ME' }));
+  });
+
+  it('opens in sign-up mode on /signup', async () => {
+    fixture.componentRef.setInput('startMode', 'signUp');
+    await fixture.whenStable();
+    expect(element.querySelector('h1')?.textContent).toContain('Create your account');
   });
 });

@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  linkedSignal,
+  signal,
+} from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router } from '@angular/router';
 import { toApiError } from '../../api/api-error';
@@ -6,7 +15,7 @@ import { AuthService } from '../auth.service';
 
 export const MIN_PASSWORD_LENGTH = 8;
 
-type Mode = 'signIn' | 'signUp';
+export type LoginMode = 'signIn' | 'signUp';
 type ValidatedField = 'email' | 'password';
 
 @Component({
@@ -21,7 +30,14 @@ export class LoginComponent {
   private readonly router = inject(Router);
 
   protected readonly minPasswordLength = MIN_PASSWORD_LENGTH;
-  protected readonly mode = signal<Mode>('signIn');
+  /** Route data: /login signs in, /signup and invite links create an account. */
+  readonly startMode = input<LoginMode>('signIn');
+  /** Query parameter of an invite link (/join?code=…). */
+  readonly code = input<string | null>(null);
+
+  protected readonly mode = linkedSignal<LoginMode>(() =>
+    this.code() ? 'signUp' : this.startMode(),
+  );
   protected readonly isSignUp = computed(() => this.mode() === 'signUp');
   protected readonly pending = signal(false);
   protected readonly submitted = signal(false);
@@ -33,6 +49,15 @@ export class LoginComponent {
     tenantName: [''],
     inviteCode: [''],
   });
+
+  constructor() {
+    effect(() => {
+      const code = this.code();
+      if (code) {
+        this.form.controls.inviteCode.setValue(code);
+      }
+    });
+  }
 
   protected toggleMode(): void {
     this.mode.update((mode) => (mode === 'signIn' ? 'signUp' : 'signIn'));

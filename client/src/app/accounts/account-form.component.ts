@@ -1,0 +1,155 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { ACCOUNT_TYPES, type Account, type AccountGroup, type AccountType } from '@finwise/domain';
+import { fieldErrors, issuesOf, type FieldErrors } from '../forms/validation-messages';
+import { knownCurrencies } from '../money/currency';
+import { AccountsStore } from '../stores/accounts.store';
+import { nextSortOrder } from '../stores/sort-order';
+import { changedFields } from '../forms/changed-fields';
+
+const LABELS: Readonly<Record<string, string>> = {
+  name: 'Name',
+  type: 'Type',
+  currency: 'Currency',
+  groupId: 'Group',
+  note: 'Note',
+};
+
+const TYPE_LABELS: Readonly<Record<AccountType, string>> = {
+  checking: 'Checking',
+  savings: 'Savings',
+  credit: 'Credit card',
+  cash: 'Cash',
+  investment: 'Investment',
+  loan: 'Loan',
+  other: 'Other',
+};
+
+let nextFormId = 0;
+
+/** Opens a new account or edits one (name, type, group, budget use, closed). */
+@Component({
+  selector: 'fw-account-form',
+  imports: [ReactiveFormsModule],
+  templateUrl: './account-form.component.html',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class AccountFormComponent {
+  private readonly accounts = inject(AccountsStore);
+
+  readonly groups = input<readonly AccountGroup[]>([]);
+  readonly account = input<Account | null>(null);
+  readonly defaultCurrency = input('EUR');
+  readonly done = output<Account | null>();
+
+  protected readonly id = `account-form-${++nextFormId}`;
+  protected readonly isNew = computed(() => this.account() === null);
+  protected readonly errors = signal<FieldErrors>({});
+  protected readonly saving = signal(false);
+  protected readonly types = ACCOUNT_TYPES.map((value) => ({ value, label: TYPE_LABELS[value] }));
+  protected readonly currencies = knownCurrencies();
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    name: [''],
+    type: ['checking' as AccountType],
+    currency: ['EUR'],
+    groupId: [''],
+    onBudget: [true],
+    closed: [false],
+  });
+
+  constructor() {
+    // Reset only for a different account to edit; live updates must not wipe typing.
+    effect(() => {
+      const account = this.account();
+      untracked(() => {
+        const currency = this.defaultCurrency();
+        this.form.reset(
+          account
+            ? {
+                name: account.name ?? '',
+                type: account.type ?? 'checking',
+                currency: account.currency ?? currency,
+                groupId: account.groupId ?? '',
+                onBudget: account.onBudget === true,
+                closed: account.closed === true,
+              }
+            : { currency },
+        );
+      });
+    });
+    // The household's currency becomes known once its accounts load: offer it until the user picks one.
+    effect(() => {
+      const currency = this.defaultCurrency();
+      untracked(() => {
+        const control = this.form.controls.currency;
+        if (!this.account() && control.pristine && control.value !== currency) {
+          control.setValue(currency);
+        }
+      });
+    });
+  }
+
+  protected errorId(field: string): string | null {
+    return this.errors()[field] ? `${this.id}-${field}-error` : null;
+  }
+
+  protected async submit(): Promise<void> {
+    const value = this.form.getRawValue();
+    const fields = {
+      name: value.name.trim(),
+      type: value.type,
+      currency: value.currency.trim().toUpperCase(),
+      groupId: value.groupId || null,
+      onBudget: value.onBudget,
+      closed: value.closed,
+    };
+    const existing = this.account();
+    const id = existing?.id ?? globalThis.crypto.randomUUID();
+    const data = existing
+      ? changedFields(existing, fields)
+      : { ...fields, sortOrder: nextSortOrder(this.accounts.entities()), note: null };
+    const errors = this.accounts.validate(existing ? 'update' : 'create', { id, ...data }, LABELS);
+    if (existing && Object.keys(data).length === 0) {
+      this.done.emit(existing);
+      return;
+    }
+    this.errors.set(errors);
+    if (Object.keys(errors).length > 0) {
+      return;
+    }
+    this.saving.set(true);
+    try {
+      const saved = existing
+        ? await this.accounts.update(id, data)
+        : await this.accounts.create({ id, ...data });
+      if (!existing) {
+        this.form.reset({ currency: fields.currency, groupId: value.groupId });
+      }
+      this.done.emit(saved);
+    } catch (error) {
+      const issues = issuesOf(error);
+      this.errors.set(
+        issues
+          ? fieldErrors(issues, LABELS)
+          : { form: error instanceof Error ? error.message : String(error) },
+      );
+    } finally {
+      this.saving.set(false);
+    }
+  }
+
+  protected cancel(): void {
+    this.done.emit(null);
+  }
+}

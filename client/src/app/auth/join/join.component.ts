@@ -1,0 +1,66 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { Router, RouterLink } from '@angular/router';
+import { toApiError } from '../../api/api-error';
+import { AuthService } from '../auth.service';
+
+/** A signed-in user joins another household with an invite code; the app then switches to it. */
+@Component({
+  selector: 'fw-join',
+  imports: [ReactiveFormsModule, RouterLink],
+  templateUrl: './join.component.html',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class JoinComponent {
+  private readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
+
+  /** From an invite link (/join?code=…). */
+  readonly code = input<string | null>(null);
+
+  protected readonly session = this.auth.session;
+  protected readonly pending = signal(false);
+  protected readonly submitted = signal(false);
+  protected readonly serverError = signal<string | null>(null);
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    code: ['', Validators.required],
+  });
+
+  constructor() {
+    effect(() => {
+      const code = this.code();
+      untracked(() => code && this.form.controls.code.setValue(code));
+    });
+  }
+
+  protected codeError(): string | null {
+    return this.submitted() && this.form.controls.code.value.trim() === ''
+      ? 'Enter the invite code you were given.'
+      : null;
+  }
+
+  protected async submit(): Promise<void> {
+    this.submitted.set(true);
+    this.serverError.set(null);
+    if (this.codeError()) {
+      return;
+    }
+    this.pending.set(true);
+    try {
+      await this.auth.joinHousehold(this.form.controls.code.value);
+      await this.router.navigateByUrl('/accounts');
+    } catch (error) {
+      this.serverError.set(toApiError(error).message);
+    } finally {
+      this.pending.set(false);
+    }
+  }
+}

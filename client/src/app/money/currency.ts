@@ -1,0 +1,47 @@
+const minorDigitsCache = new Map<string, number>();
+const separatorsCache = new Map<string, LocaleSeparators>();
+
+export interface LocaleSeparators {
+  decimal: string;
+  group: string;
+}
+
+/** How many minor-unit digits a currency has (EUR 2, JPY 0, KWD 3), as the browser's Intl data says. */
+export function minorDigits(currency: string): number {
+  let digits = minorDigitsCache.get(currency);
+  if (digits === undefined) {
+    try {
+      digits =
+        new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+          .maximumFractionDigits ?? 2;
+    } catch {
+      // An unknown code only reaches here from a half-typed form; two digits is the common case.
+      digits = 2;
+    }
+    minorDigitsCache.set(currency, digits);
+  }
+  return digits;
+}
+
+/** The decimal and grouping characters of a locale ("1,234.5" in en, "1.234,5" in de). */
+export function localeSeparators(locale?: string): LocaleSeparators {
+  const key = locale ?? '';
+  let separators = separatorsCache.get(key);
+  if (!separators) {
+    const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
+    separators = {
+      decimal: parts.find((part) => part.type === 'decimal')?.value ?? '.',
+      group: parts.find((part) => part.type === 'group')?.value ?? ',',
+    };
+    separatorsCache.set(key, separators);
+  }
+  return separators;
+}
+
+/** Every ISO-4217 code the browser knows, for currency pickers. */
+export function knownCurrencies(): readonly string[] {
+  const intl = Intl as typeof Intl & { supportedValuesOf?: (key: 'currency') => string[] };
+  return intl.supportedValuesOf
+    ? intl.supportedValuesOf('currency')
+    : ['CHF', 'EUR', 'GBP', 'JPY', 'USD'];
+}

@@ -1,0 +1,226 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  ElementRef,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import type { Account, Transaction } from '@finwise/domain';
+import { fieldErrors, issuesOf, type FieldErrors } from '../forms/validation-messages';
+import { localDate } from '../budget/month';
+import { USER_LOCALE } from '../locale';
+import { localeSeparators, minorDigits } from '../money/currency';
+import { formatMoneyForInput } from '../money/format-money';
+import { parseMoney } from '../money/parse-money';
+import type { CategoryGroup } from '../stores/category-groups';
+import type { TransactionSide } from '../stores/transaction-side';
+import { TransactionsStore } from '../stores/transactions.store';
+import { changedFields } from '../forms/changed-fields';
+import {
+  draftFields,
+  sideWrite,
+  targetOf,
+  TRANSFER_PREFIX,
+  type TransactionDraft,
+} from './transaction-draft';
+
+export const TRANSACTION_LABELS: Readonly<Record<string, string>> = {
+  accountId: 'Account',
+  date: 'Date',
+  payee: 'Payee',
+  amountMinor: 'Amount',
+  notes: 'Notes',
+  categoryId: 'Category',
+  transferAccountId: 'Transfer account',
+};
+
+let nextFormId = 0;
+
+/** Adds a transaction to an account, or edits one (only the changed fields are written). */
+@Component({
+  selector: 'fw-transaction-form',
+  imports: [ReactiveFormsModule],
+  templateUrl: './transaction-form.component.html',
+  styleUrl: './transaction-form.component.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class TransactionFormComponent {
+  private readonly transactions = inject(TransactionsStore);
+  private readonly locale = inject(USER_LOCALE);
+
+  readonly account = input.required<Account>();
+  readonly accounts = input<readonly Account[]>([]);
+  readonly categoryGroups = input<readonly CategoryGroup[]>([]);
+  readonly payees = input<readonly string[]>([]);
+  readonly categoryByPayee = input<ReadonlyMap<string, string>>(new Map());
+  /** The row being edited, or null to add a new one. */
+  readonly transaction = input<Transaction | null>(null);
+  /** How the edited row looks from this account (a transfer's other side is negated). */
+  readonly side = input<TransactionSide | null>(null);
+  readonly done = output<Transaction | null>();
+
+  protected readonly id = `transaction-form-${++nextFormId}`;
+  protected readonly errors = signal<FieldErrors>({});
+  protected readonly saving = signal(false);
+  protected readonly isNew = computed(() => this.transaction() === null);
+  protected readonly onTransferSide = computed(() => this.side()?.isTransferSide === true);
+  protected readonly transferTargets = computed(() =>
+    this.accounts().filter((other) => other.id !== this.account().id && !other.closed),
+  );
+  protected readonly counterAccountName = computed(() => {
+    const counterId = this.side()?.counterAccountId;
+    return this.accounts().find((other) => other.id === counterId)?.name ?? 'another account';
+  });
+  protected readonly decimalHint = computed(() => {
+    const digits = minorDigits(this.account().currency ?? 'EUR');
+    const example =
+      digits === 0
+        ? '-1200'
+        : `-12${localeSeparators(this.locale).decimal}${'5'.padEnd(digits, '0')}`;
+    return `Use a minus sign for money going out, e.g. ${example}.`;
+  });
+
+  private readonly dateInput = viewChild<ElementRef<HTMLInputElement>>('dateInput');
+  private readonly payeeInput = viewChild<ElementRef<HTMLInputElement>>('payeeInput');
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    date: [localDate(new Date())],
+    payee: [''],
+    target: [''],
+    amount: [''],
+    notes: [''],
+    cleared: [false],
+  });
+
+  constructor() {
+    // Only a different row to edit resets the form: other devices' changes to the account
+    // (new objects in the store) must not wipe what the user is typing.
+    effect(() => {
+      const transaction = this.transaction();
+      const side = this.side();
+      untracked(() => {
+        const currency = this.account().currency ?? 'EUR';
+        this.errors.set({});
+        if (transaction) {
+          this.form.setValue({
+            date: transaction.date ?? '',
+            payee: transaction.payee ?? '',
+            target: targetOf(transaction),
+            amount: formatMoneyForInput(
+              side?.amountMinor ?? transaction.amountMinor ?? 0,
+              currency,
+              this.locale,
+            ),
+            notes: transaction.notes ?? '',
+            cleared: side?.cleared ?? transaction.cleared === true,
+          });
+          queueMicrotask(() => this.dateInput()?.nativeElement.focus());
+        } else {
+          this.form.reset({ date: this.form.controls.date.value || localDate(new Date()) });
+        }
+      });
+    });
+  }
+
+  /** A known payee brings the category it had last time, unless one is already chosen. */
+  protected suggestCategory(): void {
+    const { payee, target } = this.form.getRawValue();
+    const suggestion = this.categoryByPayee().get(payee.trim().toLowerCase());
+    if (!target && suggestion && this.isNew()) {
+      this.form.controls.target.setValue(suggestion);
+    }
+  }
+
+  protected errorId(field: string): string | null {
+    return this.errors()[field] ? `${this.id}-${field}-error` : null;
+  }
+
+  protected cancel(): void {
+    this.errors.set({});
+    this.done.emit(null);
+  }
+
+  protected async submit(): Promise<void> {
+    const draft: TransactionDraft = this.form.getRawValue();
+    const account = this.account();
+    const currency = account.currency ?? 'EUR';
+    const amount = parseMoney(draft.amount, {
+      minorDigits: minorDigits(currency),
+      decimalSeparator: localeSeparators(this.locale).decimal,
+    });
+    const fields = draftFields(draft);
+    const write = {
+      date: fields.date,
+      payee: fields.payee,
+      notes: fields.notes,
+      ...(this.onTransferSide()
+        ? {}
+        : { categoryId: fields.categoryId, transferAccountId: fields.transferAccountId }),
+      ...sideWrite(
+        this.side(),
+        amount.ok ? amount.minor : 0,
+        draft.cleared === (this.side()?.cleared ?? false) && this.transaction()
+          ? undefined
+          : draft.cleared,
+      ),
+    };
+
+    const existing = this.transaction();
+    const id = existing?.id ?? globalThis.crypto.randomUUID();
+    const data = existing
+      ? changedFields(existing, write)
+      : { ...write, accountId: account.id, reconciled: false, cleared: draft.cleared };
+    const errors: FieldErrors = {
+      ...this.transactions.validate(
+        existing ? 'update' : 'create',
+        { id, ...data },
+        TRANSACTION_LABELS,
+      ),
+      ...(amount.ok ? {} : { amountMinor: amount.error }),
+    };
+    if (!draft.date) {
+      errors['date'] = 'Enter a date.';
+    }
+    if (existing && Object.keys(data).length === 0) {
+      delete errors['form'];
+    }
+    this.errors.set(errors);
+    if (Object.keys(errors).length > 0) {
+      return;
+    }
+    if (existing && Object.keys(data).length === 0) {
+      this.done.emit(existing);
+      return;
+    }
+
+    this.saving.set(true);
+    try {
+      const saved = existing
+        ? await this.transactions.update(id, data)
+        : await this.transactions.create({ id, ...data });
+      if (!existing) {
+        this.form.reset({ date: draft.date });
+        this.payeeInput()?.nativeElement.focus();
+      }
+      this.done.emit(saved);
+    } catch (error) {
+      const issues = issuesOf(error);
+      this.errors.set(
+        issues
+          ? fieldErrors(issues, TRANSACTION_LABELS)
+          : { form: error instanceof Error ? error.message : String(error) },
+      );
+    } finally {
+      this.saving.set(false);
+    }
+  }
+
+  protected readonly transferPrefix = TRANSFER_PREFIX;
+}

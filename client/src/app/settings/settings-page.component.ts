@@ -1,0 +1,63 @@
+import { DOCUMENT } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { Router, RouterLink } from '@angular/router';
+import { toApiError } from '../api/api-error';
+import { AuthService, type Invite } from '../auth/auth.service';
+import { SyncSessionService } from '../sync/sync-session.service';
+
+/** The household and this device: invite a member, switch household, sign out. */
+@Component({
+  selector: 'fw-settings-page',
+  imports: [FormsModule, RouterLink],
+  templateUrl: './settings-page.component.html',
+  styleUrl: './settings-page.component.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class SettingsPageComponent {
+  private readonly auth = inject(AuthService);
+  private readonly sync = inject(SyncSessionService);
+  private readonly router = inject(Router);
+  private readonly origin = inject(DOCUMENT).defaultView?.location.origin ?? '';
+
+  protected readonly session = this.auth.session;
+  protected readonly pendingCount = computed(() => this.sync.status().pendingCount);
+  protected readonly online = computed(() => this.sync.status().online);
+  protected readonly invite = signal<(Invite & { link: string }) | null>(null);
+  protected readonly inviteError = signal<string | null>(null);
+  protected readonly inviting = signal(false);
+  protected readonly deleteLocalData = signal(false);
+  protected readonly signingOut = signal(false);
+
+  protected async createInvite(): Promise<void> {
+    this.inviting.set(true);
+    this.inviteError.set(null);
+    try {
+      const invite = await this.auth.createInvite();
+      this.invite.set({
+        ...invite,
+        link: `${this.origin}/join?code=${encodeURIComponent(invite.code)}`,
+      });
+    } catch (error) {
+      this.inviteError.set(toApiError(error).message);
+    } finally {
+      this.inviting.set(false);
+    }
+  }
+
+  protected formatExpiry(iso: string): string {
+    return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(
+      new Date(iso),
+    );
+  }
+
+  protected async signOut(): Promise<void> {
+    this.signingOut.set(true);
+    try {
+      await this.sync.signOut({ deleteLocalData: this.deleteLocalData() });
+      await this.router.navigateByUrl('/login');
+    } finally {
+      this.signingOut.set(false);
+    }
+  }
+}

@@ -1,0 +1,77 @@
+import type { Account, AccountGroup, Budget, Category, Transaction } from '@finwise/domain';
+import { budgetId } from '@finwise/domain';
+
+let counter = 0;
+
+/** A UUID that is unique per test run and readable in failure output. */
+export function testId(): string {
+  counter += 1;
+  return `00000000-0000-4000-8000-${counter.toString(16).padStart(12, '0')}`;
+}
+
+function meta(id: string | undefined, clock: string) {
+  return {
+    id: id ?? testId(),
+    createdAt: null,
+    updatedAt: clock,
+    deletedAt: null,
+    fieldClocks: { accountId: clock },
+  };
+}
+
+const CLOCK = '2026-01-01T00:00:00.000Z-0000-0000000000000001';
+
+export function transactionRow(
+  overrides: Partial<Transaction> & Pick<Transaction, 'accountId'>,
+): Transaction {
+  return {
+    ...meta(overrides.id, overrides.updatedAt ?? CLOCK),
+    date: '2026-01-15',
+    amountMinor: -1000,
+    payee: 'Bakery',
+    notes: null,
+    categoryId: null,
+    cleared: false,
+    reconciled: false,
+    transferAccountId: null,
+    transferCleared: null,
+    transferReconciled: null,
+    parentId: null,
+    ...overrides,
+  };
+}
+
+export function accountRow(overrides: Partial<Account> = {}): Account {
+  return {
+    ...meta(overrides.id, CLOCK),
+    name: 'Checking',
+    groupId: null,
+    type: 'checking',
+    currency: 'EUR',
+    onBudget: true,
+    closed: false,
+    sortOrder: 10,
+    note: null,
+    ...overrides,
+  };
+}
+
+export function accountGroupRow(overrides: Partial<AccountGroup> = {}): AccountGroup {
+  return { ...meta(overrides.id, CLOCK), name: 'Everyday', sortOrder: 10, ...overrides };
+}
+
+export function categoryRow(overrides: Partial<Category> = {}): Category {
+  return {
+    ...meta(overrides.id, CLOCK),
+    name: 'Groceries',
+    groupName: 'Living',
+    isIncome: false,
+    hidden: false,
+    sortOrder: 10,
+    ...overrides,
+  };
+}
+
+export function budgetRow(categoryId: string, month: string, budgetedMinor: number): Budget {
+  return { ...meta(budgetId(categoryId, month), CLOCK), categoryId, month, budgetedMinor };
+}
