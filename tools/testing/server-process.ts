@@ -47,6 +47,8 @@ export interface ServerProcess {
   readonly url: string;
   readonly port: number;
   readonly database: ServerDatabase;
+  /** The throwaway PostgreSQL database serving this process, or null on PGlite. */
+  readonly databaseName: string | null;
   readonly running: boolean;
   /** Stops the process (SIGTERM by default; SIGKILL simulates a crash). Data is kept for `restart()`. */
   stop(signal?: NodeJS.Signals): Promise<void>;
@@ -223,6 +225,7 @@ export async function startServerProcess(
       return port;
     },
     database,
+    databaseName: postgres?.name ?? null,
     get running() {
       return child !== null;
     },

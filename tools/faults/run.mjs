@@ -1,0 +1,18 @@
+// npm run test:faults [-- --runs 1000] [-- --seed 42]: the seeded fault-injection suite.
+import { spawnSync } from 'node:child_process';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 && args[index + 1] ? args[index + 1] : fallback;
+};
+const env = {
+  ...process.env,
+  FAULT_RUNS: option('runs', process.env.FAULT_RUNS ?? '200'),
+  FAULT_SEED: option('seed', process.env.FAULT_SEED ?? '20261125'),
+  NODE_OPTIONS: '--experimental-vm-modules',
+};
+const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'server'], { stdio: 'inherit', env: { ...env, NX_DAEMON: 'false' } });
+if (build.status !== 0) process.exit(build.status ?? 1);
+const run = spawnSync('npx', ['jest', '--config', 'libs/sync-client/jest.faults.config.ts', '--runInBand'], { stdio: 'inherit', env });
+process.exit(run.status ?? 1);
