@@ -4,6 +4,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { filter } from 'rxjs';
 import { AuthService } from './auth/auth.service';
+import { NAV_LINKS } from './nav-links';
 import { LoadProgressComponent } from './sync/load-progress/load-progress.component';
 import { RejectionNoticesComponent } from './sync/rejection-notices/rejection-notices.component';
 import { SyncIndicatorComponent } from './sync/sync-indicator/sync-indicator.component';
@@ -25,12 +26,7 @@ import { SyncIndicatorComponent } from './sync/sync-indicator/sync-indicator.com
 export class AppComponent {
   protected readonly signedIn = inject(AuthService).isSignedIn;
 
-  protected readonly links = [
-    { path: '/accounts', label: 'Accounts' },
-    { path: '/budget', label: 'Budget' },
-    { path: '/categories', label: 'Categories' },
-    { path: '/settings', label: 'Settings' },
-  ];
+  protected readonly links = NAV_LINKS;
 
   constructor() {
     const document = inject(DOCUMENT);

@@ -1,5 +1,6 @@
 import { Routes } from '@angular/router';
 import { joinGuard, signedInGuard, signedOutGuard } from './auth/auth.guards';
+import { HOUSEHOLD_ROUTES } from './household.routes';
 
 const login = () => import('./auth/login/login.component').then((m) => m.LoginComponent);
 
@@ -27,44 +28,7 @@ export const appRoutes: Routes = [
   {
     path: '',
     canActivate: [signedInGuard],
-    children: [
-      {
-        path: 'accounts',
-        title: 'Accounts · FinWise',
-        loadComponent: () =>
-          import('./accounts/accounts-page.component').then((m) => m.AccountsPageComponent),
-      },
-      {
-        path: 'accounts/:accountId',
-        title: 'Register · FinWise',
-        loadComponent: () =>
-          import('./register/register-page.component').then((m) => m.RegisterPageComponent),
-      },
-      {
-        path: 'categories',
-        title: 'Categories · FinWise',
-        loadComponent: () =>
-          import('./categories/categories-page.component').then((m) => m.CategoriesPageComponent),
-      },
-      {
-        path: 'budget',
-        title: 'Budget · FinWise',
-        loadComponent: () =>
-          import('./budget/budget-page.component').then((m) => m.BudgetPageComponent),
-      },
-      {
-        path: 'budget/:month',
-        title: 'Budget · FinWise',
-        loadComponent: () =>
-          import('./budget/budget-page.component').then((m) => m.BudgetPageComponent),
-      },
-      {
-        path: 'settings',
-        title: 'Settings · FinWise',
-        loadComponent: () =>
-          import('./settings/settings-page.component').then((m) => m.SettingsPageComponent),
-      },
-    ],
+    children: HOUSEHOLD_ROUTES,
   },
   { path: '**', redirectTo: '' },
 ];

@@ -1,5 +1,6 @@
 import type { Account, AccountGroup, Budget, Category, Transaction } from '@finwise/domain';
-import { budgetId } from '@finwise/domain';
+import { budgetId, sampleData, type SyncedEntityDefinition } from '@finwise/domain';
+import type { SyncRow } from '@finwise/sync-client';
 
 let counter = 0;
 
@@ -74,4 +75,11 @@ export function categoryRow(overrides: Partial<Category> = {}): Category {
 
 export function budgetRow(categoryId: string, month: string, budgetedMinor: number): Budget {
   return { ...meta(budgetId(categoryId, month), CLOCK), categoryId, month, budgetedMinor };
+}
+
+/** A complete row of any synced entity (a generated one too), from the shared sample data. */
+export function syncedRow(entity: SyncedEntityDefinition, seed: number): SyncRow {
+  const { id, ...fields } = sampleData(entity, seed);
+  const full = Object.fromEntries(entity.fieldNames.map((name) => [name, fields[name] ?? null]));
+  return { ...meta(id, CLOCK), fieldClocks: {}, ...full } as SyncRow;
 }

@@ -15,6 +15,8 @@ function seed(tree: Tree): void {
     PATHS.domainIndex,
     PATHS.serverEntityIndex,
     PATHS.migrationsIndex,
+    PATHS.clientRoutes,
+    PATHS.clientNav,
     `${PATHS.domainEntities}/accounts.ts`,
   ]) {
     tree.write(path, readFileSync(join(WORKSPACE, path), 'utf-8'));
@@ -41,6 +43,10 @@ describe('synced-entity generator', () => {
       'server/src/app/entities/gadgets/gadgets.module.ts',
       'server/src/app/entities/gadgets/gadgets.integration.spec.ts',
       'server/src/app/database/migrations/1795000000000-create-gadgets.ts',
+      'client/src/app/stores/gadgets.store.ts',
+      'client/src/app/stores/gadgets.store.spec.ts',
+      'client/src/app/gadgets/gadgets-page.component.ts',
+      'client/src/app/gadgets/gadgets-page.component.spec.ts',
     ];
     for (const path of written) expect(tree.read(path, 'utf-8')).toMatchSnapshot(path);
   });

@@ -11,6 +11,8 @@ export const PATHS = {
   serverEntities: 'server/src/app/entities',
   serverEntityIndex: 'server/src/app/entities/index.ts',
   migrationsIndex: 'server/src/app/database/migrations/index.ts',
+  clientRoutes: 'client/src/app/household.routes.ts',
+  clientNav: 'client/src/app/nav-links.ts',
 };
 
 export class EntityExistsError extends Error {}
@@ -77,6 +79,14 @@ function register(tree: Tree, o: NormalizedOptions): void {
     'SYNCED_ENTITY_MODULES',
     `${o.pluralClassName}Module`,
   );
+
+  appendToArray(
+    tree,
+    PATHS.clientRoutes,
+    'HOUSEHOLD_ROUTES',
+    `{ path: '${o.fileName}', title: '${o.pluralLabel} · FinWise', loadComponent: () => import('./${o.fileName}/${o.fileName}-page.component').then((m) => m.${o.pluralClassName}PageComponent) }`,
+  );
+  appendToArray(tree, PATHS.clientNav, 'NAV_LINKS', `{ path: '/${o.fileName}', label: '${o.pluralLabel}' }`);
 
   const migration = `Create${o.pluralClassName}${o.timestamp}`;
   addNamedImport(tree, PATHS.migrationsIndex, migration, `./${o.timestamp}-create-${o.fileName}`);

@@ -1,0 +1,41 @@
+import type { Routes } from '@angular/router';
+
+/** The screens of a signed-in household; a generated entity adds its page here. */
+export const HOUSEHOLD_ROUTES: Routes = [
+  {
+    path: 'accounts',
+    title: 'Accounts · FinWise',
+    loadComponent: () =>
+      import('./accounts/accounts-page.component').then((m) => m.AccountsPageComponent),
+  },
+  {
+    path: 'accounts/:accountId',
+    title: 'Register · FinWise',
+    loadComponent: () =>
+      import('./register/register-page.component').then((m) => m.RegisterPageComponent),
+  },
+  {
+    path: 'categories',
+    title: 'Categories · FinWise',
+    loadComponent: () =>
+      import('./categories/categories-page.component').then((m) => m.CategoriesPageComponent),
+  },
+  {
+    path: 'budget',
+    title: 'Budget · FinWise',
+    loadComponent: () =>
+      import('./budget/budget-page.component').then((m) => m.BudgetPageComponent),
+  },
+  {
+    path: 'budget/:month',
+    title: 'Budget · FinWise',
+    loadComponent: () =>
+      import('./budget/budget-page.component').then((m) => m.BudgetPageComponent),
+  },
+  {
+    path: 'settings',
+    title: 'Settings · FinWise',
+    loadComponent: () =>
+      import('./settings/settings-page.component').then((m) => m.SettingsPageComponent),
+  },
+];
