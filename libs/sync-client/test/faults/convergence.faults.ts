@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { Client as PgClient } from 'pg';
 import { sameRecord, type AnyRecord } from '@finwise/sync-protocol';
-import { FaultProxy } from '../../../../tools/testing/fault-proxy';
+import { FaultProxy } from './fault-proxy';
 import { startServerProcess, TEST_JWT_SECRET, type ServerProcess, type Session } from '../support/server';
 import { createSyncClient } from '../../src/lib/create-sync-client';
 import type { SyncClient } from '../../src/lib/public-types';
