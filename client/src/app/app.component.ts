@@ -4,7 +4,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { filter } from 'rxjs';
 import { AuthService } from './auth/auth.service';
-import { NAV_LINKS } from './nav-links';
+import { NAV_LINKS, SETTINGS_LINK } from './nav-links';
 import { LoadProgressComponent } from './sync/load-progress/load-progress.component';
 import { RejectionNoticesComponent } from './sync/rejection-notices/rejection-notices.component';
 import { SyncIndicatorComponent } from './sync/sync-indicator/sync-indicator.component';
@@ -26,7 +26,7 @@ import { SyncIndicatorComponent } from './sync/sync-indicator/sync-indicator.com
 export class AppComponent {
   protected readonly signedIn = inject(AuthService).isSignedIn;
 
-  protected readonly links = NAV_LINKS;
+  protected readonly links = [...NAV_LINKS, SETTINGS_LINK];
 
   constructor() {
     const document = inject(DOCUMENT);

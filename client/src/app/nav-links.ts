@@ -3,10 +3,12 @@ export interface NavLink {
   label: string;
 }
 
-/** The main navigation of a signed-in household; a generated entity adds its page here. */
+/** The household's screens in the main navigation; a generated entity adds its page here. */
 export const NAV_LINKS: readonly NavLink[] = [
   { path: '/accounts', label: 'Accounts' },
   { path: '/budget', label: 'Budget' },
   { path: '/categories', label: 'Categories' },
-  { path: '/settings', label: 'Settings' },
 ];
+
+/** Always last, after every data screen. */
+export const SETTINGS_LINK: NavLink = { path: '/settings', label: 'Settings' };
