@@ -24,6 +24,8 @@ export interface ServerProcessOptions {
    * a note on stderr when none is reachable, like the server's own suites); default `pglite`.
    */
   database?: ServerDatabase;
+  /** Serve an existing PostgreSQL database (several instances on one database); not dropped. */
+  sharedDatabase?: ThrowawayPostgres;
   /** Extra environment, e.g. `{ ACCESS_TOKEN_TTL_SECONDS: '5' }`. */
   env?: Record<string, string>;
   /** How long to wait for `FINWISE_READY` (PGlite's first start takes 5–11 s on 2 cores). */
@@ -88,14 +90,15 @@ export async function startServerProcess(
       `${SERVER_MAIN} is missing: build it first with "NX_DAEMON=false npx nx build server"`,
     );
   }
-  let database: ServerDatabase = options.database ?? 'pglite';
+  let database: ServerDatabase = options.sharedDatabase ? 'postgres' : (options.database ?? 'pglite');
   if (database === 'postgres' && !(await postgresReachable())) {
     process.stderr.write('PostgreSQL is not reachable: this suite runs on PGlite instead\n');
     database = 'pglite';
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'finwise-sync-client-'));
-  let postgres: ThrowawayPostgres | null = null;
-  if (database === 'postgres') postgres = await createThrowawayPostgres();
+  let postgres: ThrowawayPostgres | null = options.sharedDatabase ?? null;
+  const ownsDatabase = !options.sharedDatabase;
+  if (database === 'postgres' && !postgres) postgres = await createThrowawayPostgres();
 
   const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
   let child: ChildProcess | null = null;
@@ -263,8 +266,9 @@ export async function startServerProcess(
     request,
     async dispose() {
       await stop('SIGTERM');
-      await postgres?.drop();
+      if (ownsDatabase) await postgres?.drop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
+export { createThrowawayPostgres, type ThrowawayPostgres } from './throwaway-postgres';

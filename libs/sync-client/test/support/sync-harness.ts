@@ -64,12 +64,13 @@ export function deviceClient(
   server: ServerProcess,
   tenantId: string,
   session: Session,
-  options: { device?: Device; tuning?: Partial<SyncTuning> } = {},
+  options: { device?: Device; tuning?: Partial<SyncTuning>; url?: string } = {},
 ): DeviceClient {
   const device = options.device ?? newDevice();
   const tokens = new DeviceTokens(server, session);
   const client = createSyncClient({
-    url: server.url,
+    // A load balancer in front of several instances is reached through its own address.
+    url: options.url ?? server.url,
     tenantId,
     getToken: tokens.getToken,
     refreshToken: tokens.refreshToken,
