@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { FIELD_KIND_KEY, type FieldKind } from './field-types';
 
 export interface FieldInfo {

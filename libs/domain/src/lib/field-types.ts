@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What a field holds, beyond its JSON type: drives sample data, forms and generated code. */
 export type FieldKind =

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RecordMeta } from '@finwise/sync-protocol';
 import { describeFields, type FieldInfo } from './field-info';
 import { uuidField } from './field-types';

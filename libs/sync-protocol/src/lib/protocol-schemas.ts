@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CURSOR_PATTERN } from './cursor';
 import { ERROR_CODE_DESCRIPTIONS } from './error-code-descriptions';
 import { HLC_PATTERN, isHlc } from './hlc';
