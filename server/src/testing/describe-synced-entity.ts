@@ -1,0 +1,65 @@
+import {
+  mutableFields,
+  sampleData,
+  sampleValue,
+  type SyncedEntityDefinition,
+} from '@finwise/domain';
+import type { PushAck } from '@finwise/sync-protocol';
+import { testDatabaseKinds } from './test-database';
+import { startTestServer, type TestServer } from './test-server';
+import { TestSyncClient } from './test-sync-client';
+
+/**
+ * The end-to-end check every synced entity gets (its module's generated spec calls this): rows
+ * sync between two clients of a household, and REST serves and changes them through the same
+ * engine, on PostgreSQL and PGlite.
+ */
+export function describeSyncedEntity(entity: SyncedEntityDefinition): void {
+  const { modelName } = entity;
+
+  describe.each(testDatabaseKinds())(`${modelName} on %s`, (kind) => {
+    let server: TestServer;
+    beforeAll(async () => {
+      server = await startTestServer(kind);
+    });
+    afterAll(async () => {
+      await server?.stop();
+    });
+
+    it('syncs between two clients of a household and serves REST', async () => {
+      const session = await server.signup();
+      const writer = await TestSyncClient.connected(server.url, session.accessToken);
+      const reader = await TestSyncClient.connected(server.url, session.accessToken);
+      await reader.catchUp();
+      const row = sampleData(entity, 1);
+      const created = (await writer.push([writer.mutation(modelName, 'create', row)])) as PushAck;
+      expect(created.results[0].status).toBe('applied');
+      await reader.waitFor(() => reader.row(modelName, row.id) !== undefined, 5000, 'the new row');
+      expect(reader.row(modelName, row.id)).toMatchObject(row);
+
+      const [field] = mutableFields(entity);
+      const patched = await server.request('PATCH', `/${modelName}/${row.id}`, {
+        token: session.accessToken,
+        body: { [field.name]: sampleValue(field, 7) },
+      });
+      expect(patched.status).toBe(200);
+      await writer.waitFor(() => writer.broadcasts.length === 1, 5000, 'the REST change');
+      expect(writer.broadcasts[0].changes[0].record[field.name]).toEqual(sampleValue(field, 7));
+
+      const deleted = await server.request('DELETE', `/${modelName}/${row.id}`, {
+        token: session.accessToken,
+      });
+      if (entity.deletable) {
+        expect(deleted.status).toBe(200);
+        expect(
+          (await server.request('GET', `/${modelName}/${row.id}`, { token: session.accessToken }))
+            .status,
+        ).toBe(404);
+      } else {
+        expect(deleted.status).toBe(400);
+      }
+      writer.disconnect();
+      reader.disconnect();
+    });
+  });
+}
