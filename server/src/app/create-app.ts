@@ -34,7 +34,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
+        // 'self' covers same-origin ws:// and wss:// (CSP 3), so sockets cannot reach other hosts.
+        connectSrc: ["'self'"],
         workerSrc: ["'self'"],
         // The app is also served over plain http on home networks.
         upgradeInsecureRequests: null,
