@@ -48,6 +48,13 @@ export class PullService {
             },
           };
         }
+        // A feed page must be an index scan in `(tenant_id, server_seq)` order that stops after
+        // `limit` rows. When the planner underestimates a household (right after an import, or
+        // one big household among many small ones) it prefers a bitmap scan of everything after
+        // the cursor plus a sort — every page then reads the rest of the feed, and an initial
+        // load grows quadratically (17 ms a page at 40k rows). Sorting is never the right plan
+        // for these reads, so it is ruled out for this transaction.
+        await manager.query('SET LOCAL enable_sort = off');
         const tables = this.registry.all();
         const candidates: { modelName: string; row: StoredRow }[] = [];
         for (const table of tables) {

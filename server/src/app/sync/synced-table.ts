@@ -1,6 +1,7 @@
 import type { SyncedEntityDefinition } from '@finwise/domain';
 import type { AnyRecord } from '@finwise/sync-protocol';
 import type { EntityManager, EntityMetadata } from 'typeorm';
+import type { SqlParameters } from './change-feed';
 
 interface ColumnMapping {
   property: string;
@@ -28,8 +29,9 @@ export class SyncedTable {
   readonly tableName: string;
   readonly fieldNames: readonly string[];
   private readonly fields: ColumnMapping[];
-  private readonly upsertSql: string;
+  private readonly upsertSql: (tenantParameter: string, rowsParameter: string) => string;
   private readonly selectColumns: string;
+  private readonly findByIdsSql: string;
 
   constructor(
     readonly definition: SyncedEntityDefinition,
@@ -64,27 +66,40 @@ export class SyncedTable {
       .filter((c) => c.property !== 'id' && c.property !== 'createdAt')
       .map((c) => `${quote(c.column)} = EXCLUDED.${quote(c.column)}`)
       .join(', ');
-    this.upsertSql =
-      `INSERT INTO ${quote(this.tableName)} (tenant_id, ${columnList}) ` +
-      `SELECT $1::uuid, ${written.map((c) => `r.${quote(c.column)}`).join(', ')} ` +
-      `FROM jsonb_to_recordset($2::jsonb) AS r(${recordsetTypes}) ` +
-      `ON CONFLICT (tenant_id, id) DO UPDATE SET ${updates}`;
+    const insertInto = `INSERT INTO ${quote(this.tableName)} (tenant_id, ${columnList}) `;
+    const selectRows = written.map((c) => `r.${quote(c.column)}`).join(', ');
+    const onConflict = `ON CONFLICT (tenant_id, id) DO UPDATE SET ${updates}`;
+    this.upsertSql = (tenant, rows) =>
+      `${insertInto}SELECT ${tenant}::uuid, ${selectRows} FROM jsonb_to_recordset(${rows}::jsonb) AS r(${recordsetTypes}) ${onConflict}`;
     this.selectColumns = ['tenant_id', 'id', 'created_at', 'updated_at', 'deleted_at', 'field_clocks', 'server_seq', ...this.fields.map((f) => f.column)]
       .map(quote)
       .join(', ');
+    this.findByIdsSql =
+      `SELECT found.* FROM unnest($2::uuid[]) AS wanted(wanted_id) CROSS JOIN LATERAL ` +
+      `(SELECT ${this.selectColumns} FROM ${quote(this.tableName)} WHERE tenant_id = (SELECT $1::uuid) AND id = wanted.wanted_id LIMIT 1) AS found`;
   }
 
+  /**
+   * One primary-key probe per id (`ids` must be distinct), whatever the planner's statistics
+   * say. Its estimate of a household's size is often far off — right after an import, or for
+   * one big household among many small ones — and with `tenant_id = $1 AND id = ANY($2)` it
+   * then bitmap-scans every row the household has for every push batch, or probes the feed
+   * index `(tenant_id, server_seq)` and filters the household's rows once per id. Two guards:
+   * a LATERAL lookup with LIMIT 1 (not flattened into a join) makes the plan one probe per id,
+   * and `(SELECT $1)` hides the tenant from the planner so it costs `tenant_id =` at the
+   * average household size, where the two-column primary key is always the cheaper index.
+   */
   async findByIds(manager: EntityManager, tenantId: string, ids: readonly string[]): Promise<Map<string, AnyRecord>> {
     if (ids.length === 0) return new Map();
-    const rows: Record<string, unknown>[] = await manager.query(
-      `SELECT ${this.selectColumns} FROM ${quote(this.tableName)} WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
-      [tenantId, ids],
-    );
+    const rows: Record<string, unknown>[] = await manager.query(this.findByIdsSql, [tenantId, ids]);
     return new Map(rows.map((row) => [row['id'] as string, this.toRecord(row)]));
   }
 
-  async upsert(manager: EntityManager, tenantId: string, rows: readonly StoredRow[]): Promise<void> {
-    if (rows.length === 0) return;
+  /**
+   * The multi-row upsert of merged rows (one statement whatever the batch size; rows travel as
+   * one jsonb parameter), for ChangeFeed.writeAndAdvance. Ids must be distinct.
+   */
+  upsertStatement(tenantId: string, rows: readonly StoredRow[]): (parameters: SqlParameters) => string {
     const json = rows.map(({ record, serverSeq }) => {
       const row: Record<string, unknown> = {
         id: record.id,
@@ -97,7 +112,7 @@ export class SyncedTable {
       for (const field of this.fields) row[field.column] = record[field.property] ?? null;
       return row;
     });
-    await manager.query(this.upsertSql, [tenantId, JSON.stringify(json)]);
+    return (parameters) => this.upsertSql(parameters.add(tenantId), parameters.add(JSON.stringify(json)));
   }
 
   /** Rows changed after feed position `afterSeq`, in feed order. */
