@@ -1,0 +1,55 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { onCleanup } from './cleanup';
+import type { RunningServer } from './server-process';
+import { stopChild } from './server-process';
+
+const READY = /RAW_READY (\d+)/;
+
+/** Starts the raw Socket.IO baseline server (bench/src/raw/raw-socketio-server.ts) as a process. */
+export async function startRawSocketServer(options: {
+  bundleDir: string;
+  label: string;
+  redisUrl?: string;
+  redisKey?: string;
+  cpuProfileDir?: string | null;
+}): Promise<RunningServer> {
+  const main = join(options.bundleDir, 'raw-socketio-server.cjs');
+  if (!existsSync(main)) throw new Error(`${main} is missing: start the benchmark with npm run bench`);
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env['NODE_OPTIONS'];
+  delete env['REDIS_URL'];
+  if (options.redisUrl) {
+    env['REDIS_URL'] = options.redisUrl;
+    env['REDIS_KEY'] = options.redisKey ?? 'finwise-bench-raw';
+  }
+  const nodeArgs = options.cpuProfileDir
+    ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`, `--cpu-prof-name=raw-${options.label}-${Date.now()}.cpuprofile`]
+    : [];
+  const child = spawn(process.execPath, [...nodeArgs, main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const stop = onCleanup(`raw socket.io ${options.label}`, () => stopChild(child));
+  let output = '';
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`raw server not ready within 20 s:\n${output}`)), 20_000);
+      child.stdout?.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = READY.exec(output);
+        if (match) {
+          clearTimeout(timer);
+          resolve(Number(match[1]));
+        }
+      });
+      child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`raw server exited (${code}):\n${output}`));
+      });
+    });
+    return { url: `http://127.0.0.1:${port}`, pid: child.pid ?? -1, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,102 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { onCleanup } from './cleanup';
+
+/** Fixed per bench run so that several instances accept each other's tokens. */
+const JWT_SECRET = 'finwise-bench-jwt-secret-0123456789abcdef';
+const APP_PASSWORD = 'finwise-bench-app-role-password';
+const READY = /FINWISE_READY http:\/\/[^:\s]+:(\d+)/;
+
+export interface RunningServer {
+  /** Always `http://127.0.0.1:<port>`: load generators target loopback only. */
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+export interface ServerStartOptions {
+  workspaceRoot: string;
+  /** The built server, normally dist/server/main.js. */
+  serverMain: string;
+  databaseUrl: string;
+  redisUrl?: string;
+  /** Writes a V8 CPU profile of the server into this directory when it stops. */
+  cpuProfileDir?: string | null;
+  /** Served as the static client (`CLIENT_DIR`): the browser benchmark page. */
+  clientDir?: string;
+  label: string;
+}
+
+/**
+ * Starts the real built server (`node dist/server/main.js`) the way operators run it, on a
+ * free loopback port, with rate limits off (the benchmark is the flood they exist to stop).
+ */
+export async function startServer(options: ServerStartOptions): Promise<RunningServer> {
+  const main = options.serverMain;
+  if (!existsSync(main)) throw new Error(`${main} is missing: run without --no-build`);
+  const dataDir = mkdtempSync(join(tmpdir(), 'finwise-bench-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    JWT_SECRET,
+    FINWISE_APP_PASSWORD: APP_PASSWORD,
+    DATABASE_URL: options.databaseUrl,
+    LOG_LEVEL: 'warn',
+    AUTH_RATE_LIMIT: '0',
+    HTTP_RATE_LIMIT: '0',
+    SOCKET_RATE_LIMIT: '0',
+    TENANT_RATE_LIMIT: '0',
+  };
+  delete env['NODE_OPTIONS'];
+  if (options.clientDir) env['CLIENT_DIR'] = options.clientDir;
+  if (options.redisUrl) env['REDIS_URL'] = options.redisUrl;
+  else delete env['REDIS_URL'];
+  const nodeArgs = options.cpuProfileDir
+    ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`, `--cpu-prof-name=server-${options.label}-${Date.now()}.cpuprofile`]
+    : [];
+  const child = spawn(process.execPath, [...nodeArgs, main], { cwd: options.workspaceRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const stop = onCleanup(`server ${options.label}`, async () => {
+    await stopChild(child);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  let output = '';
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`server ${options.label} not ready within 60 s:\n${output}`)), 60_000);
+      child.stdout?.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = READY.exec(output);
+        if (match) {
+          clearTimeout(timer);
+          resolve(Number(match[1]));
+        }
+      });
+      child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`server ${options.label} exited (${code}) before it was ready:\n${output}`));
+      });
+    });
+    // Warnings after start-up (e.g. failed pushes) are worth seeing next to the figures.
+    child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[server ${options.label}] ${chunk.toString()}`));
+    return { url: `http://127.0.0.1:${port}`, pid: child.pid ?? -1, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** SIGTERM (the server closes cleanly, which also writes a CPU profile), SIGKILL after 10 s. */
+export async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
