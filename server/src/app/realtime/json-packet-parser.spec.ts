@@ -1,4 +1,5 @@
-import { Encoder, PacketType } from 'socket.io-parser';
+import fc from 'fast-check';
+import { Encoder, PacketType, type Packet } from 'socket.io-parser';
 import { jsonPacketParser } from './json-packet-parser';
 
 describe('jsonPacketParser', () => {
@@ -11,7 +12,17 @@ describe('jsonPacketParser', () => {
     { type: PacketType.EVENT, nsp: '/', data: ['ping'] },
     { type: PacketType.CONNECT, nsp: '/sync', data: { sid: 'abc' } },
     { type: PacketType.DISCONNECT, nsp: '/sync' },
+    { type: PacketType.EVENT, nsp: '/sync', data: ['x', { a: undefined, b: [undefined, null], c: new Date(0), d: { e: { f: { g: [1] } } } }] },
   ])('writes exactly what the standard encoder writes for %j', (packet) => {
     expect(fast.encode(packet)).toEqual(standard.encode(packet));
+  });
+
+  it('writes what the standard encoder writes for any JSON payload', () => {
+    fc.assert(
+      fc.property(fc.array(fc.jsonValue(), { maxLength: 3 }), fc.option(fc.nat(), { nil: undefined }), (data, id) => {
+        const packet: Packet = { type: id === undefined ? PacketType.EVENT : PacketType.ACK, nsp: '/sync', data: ['e', ...data], id };
+        expect(fast.encode(packet)).toEqual(standard.encode(packet));
+      }),
+    );
   });
 });

@@ -18,12 +18,18 @@ export class Broadcaster {
   }
 
   changes(tenantId: string, payload: ChangesBroadcast, exceptSocketId?: string): void {
-    if (!this.namespace || payload.changes.length === 0) return;
-    try {
-      const room = this.namespace.to(tenantRoom(tenantId));
-      (exceptSocketId ? room.except(exceptSocketId) : room).emit(SyncEvents.changes, payload);
-    } catch (error) {
-      this.logger.warn(`Broadcast to tenant ${tenantId} failed: ${(error as Error).message}`);
-    }
+    const namespace = this.namespace;
+    if (!namespace || payload.changes.length === 0) return;
+    // The writer's ack goes out first (it is sent when the caller's promise settles, before
+    // this callback runs): the writer can prepare its next batch while the room's copies are
+    // being encoded and written. Callbacks run in call order, so broadcasts keep commit order.
+    setImmediate(() => {
+      try {
+        const room = namespace.to(tenantRoom(tenantId));
+        (exceptSocketId ? room.except(exceptSocketId) : room).emit(SyncEvents.changes, payload);
+      } catch (error) {
+        this.logger.warn(`Broadcast to tenant ${tenantId} failed: ${(error as Error).message}`);
+      }
+    });
   }
 }

@@ -29,7 +29,7 @@ export class SyncedTable {
   readonly tableName: string;
   readonly fieldNames: readonly string[];
   private readonly fields: ColumnMapping[];
-  private readonly upsertSql: (tenantParameter: string, rowsParameter: string) => string;
+  private readonly upsertSql: (tenantParameter: string, rowsParameter: string, seqsParameter: string) => string;
   private readonly selectColumns: string;
   private readonly findByIdsSql: string;
 
@@ -59,18 +59,23 @@ export class SyncedTable {
       return { property, column: column.databaseName, sqlType: column.type };
     };
     this.fields = definition.fieldNames.map(mapping);
-    const written = ['id', 'createdAt', 'updatedAt', 'deletedAt', 'fieldClocks', 'serverSeq', ...definition.fieldNames].map(mapping);
+    // Rows travel as the records' own JSON (camelCase keys, no copy per row) and their feed
+    // positions as a parallel array, zipped back together by ROWS FROM.
+    const fromRecord = ['id', 'createdAt', 'updatedAt', 'deletedAt', 'fieldClocks', ...definition.fieldNames].map(mapping);
+    const written = [...fromRecord, mapping('serverSeq')];
     const columnList = written.map((c) => quote(c.column)).join(', ');
-    const recordsetTypes = written.map((c) => `${quote(c.column)} ${c.sqlType}`).join(', ');
+    const recordsetTypes = fromRecord.map((c) => `${quote(c.property)} ${c.sqlType}`).join(', ');
+    const recordsetNames = written.map((c) => quote(c.property)).join(', ');
     const updates = written
       .filter((c) => c.property !== 'id' && c.property !== 'createdAt')
       .map((c) => `${quote(c.column)} = EXCLUDED.${quote(c.column)}`)
       .join(', ');
     const insertInto = `INSERT INTO ${quote(this.tableName)} (tenant_id, ${columnList}) `;
-    const selectRows = written.map((c) => `r.${quote(c.column)}`).join(', ');
+    const selectRows = written.map((c) => `r.${quote(c.property)}`).join(', ');
     const onConflict = `ON CONFLICT (tenant_id, id) DO UPDATE SET ${updates}`;
-    this.upsertSql = (tenant, rows) =>
-      `${insertInto}SELECT ${tenant}::uuid, ${selectRows} FROM jsonb_to_recordset(${rows}::jsonb) AS r(${recordsetTypes}) ${onConflict}`;
+    this.upsertSql = (tenant, rows, seqs) =>
+      `${insertInto}SELECT ${tenant}::uuid, ${selectRows} ` +
+      `FROM ROWS FROM (jsonb_to_recordset(${rows}::jsonb) AS (${recordsetTypes}), unnest(${seqs}::bigint[])) AS r(${recordsetNames}) ${onConflict}`;
     this.selectColumns = ['tenant_id', 'id', 'created_at', 'updated_at', 'deleted_at', 'field_clocks', 'server_seq', ...this.fields.map((f) => f.column)]
       .map(quote)
       .join(', ');
@@ -100,19 +105,9 @@ export class SyncedTable {
    * one jsonb parameter), for ChangeFeed.writeAndAdvance. Ids must be distinct.
    */
   upsertStatement(tenantId: string, rows: readonly StoredRow[]): (parameters: SqlParameters) => string {
-    const json = rows.map(({ record, serverSeq }) => {
-      const row: Record<string, unknown> = {
-        id: record.id,
-        created_at: record.createdAt,
-        updated_at: record.updatedAt,
-        deleted_at: record.deletedAt,
-        field_clocks: record.fieldClocks,
-        server_seq: serverSeq,
-      };
-      for (const field of this.fields) row[field.column] = record[field.property] ?? null;
-      return row;
-    });
-    return (parameters) => this.upsertSql(parameters.add(tenantId), parameters.add(JSON.stringify(json)));
+    const json = JSON.stringify(rows.map(({ record }) => record));
+    const seqs = rows.map(({ serverSeq }) => serverSeq);
+    return (parameters) => this.upsertSql(parameters.add(tenantId), parameters.add(json), parameters.add(seqs));
   }
 
   /** Rows changed after feed position `afterSeq`, in feed order. */
