@@ -92,6 +92,9 @@ export async function startServerProcess(
   }
   let database: ServerDatabase = options.sharedDatabase ? 'postgres' : (options.database ?? 'pglite');
   if (database === 'postgres' && !(await postgresReachable())) {
+    if (process.env['FINWISE_REQUIRE_POSTGRES'] === '1') {
+      throw new Error('PostgreSQL is not reachable and FINWISE_REQUIRE_POSTGRES=1: refusing to fall back to PGlite');
+    }
     process.stderr.write('PostgreSQL is not reachable: this suite runs on PGlite instead\n');
     database = 'pglite';
   }
