@@ -120,6 +120,36 @@ describe.each(testDatabaseKinds())('sync protocol on %s', (kind) => {
       expect(sameRecord(a.row(modelName, base.id), b.row(modelName, base.id))).toBe(true);
       expect(sameRecord(a.row(modelName, base.id), fromServer.body)).toBe(true);
     });
+
+    it('a new client loads every row through paged pulls, with the total on the first page', async () => {
+      const rows = Array.from({ length: 23 }, (_, i) => sampleData(entity, 100 + i));
+      ack(await a.push(rows.map((row) => a.mutation(modelName, 'create', row))));
+      const fresh = await TestSyncClient.connected(server.url, session.accessToken);
+      const pages = await fresh.catchUp(10);
+      expect(pages.map((p) => p.changes.length)).toEqual([10, 10, 3]);
+      expect(pages[0].total).toBe(23);
+      expect(pages.at(-1)!.hasMore).toBe(false);
+      for (const row of rows) expect(fresh.row(modelName, row.id)).toMatchObject(row);
+      fresh.disconnect();
+    });
+
+    it('a client reconnecting with its cursor receives only what it missed', async () => {
+      const seen = sampleData(entity, 200);
+      ack(await a.push([a.mutation(modelName, 'create', seen)]));
+      await b.waitFor(() => b.row(modelName, seen.id) !== undefined, 5000, 'the first row on B');
+      const cursor = b.cursor;
+      b.disconnect();
+      const missed = sampleData(entity, 201);
+      ack(await a.push([a.mutation(modelName, 'create', missed)]));
+      const change = { id: seen.id, [firstField.name]: sampleValue(firstField, 202) };
+      if (change[firstField.name] === seen[firstField.name]) change[firstField.name] = sampleValue(firstField, 203);
+      ack(await a.push([a.mutation(modelName, 'update', change)]));
+      await b.connect();
+      const page = (await b.pull(cursor)) as PullPage;
+      expect(page.changes.map((c) => c.record.id).sort()).toEqual([seen.id, missed.id].sort());
+      expect(page.changes.find((c) => c.record.id === seen.id)?.record[firstField.name]).toEqual(change[firstField.name]);
+      expect(page.hasMore).toBe(false);
+    });
   });
 
   it('gives a new client everything through paged pulls, with the total on the first page', async () => {
