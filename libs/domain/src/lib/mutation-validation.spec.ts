@@ -131,6 +131,9 @@ describe('validateMutationData', () => {
     it('derives the id from category and month (UUIDv5)', () => {
       expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       expect(budgetId(CATEGORY_ID.toUpperCase(), '2026-11')).toBe(id);
+      // The contract's namespace and name format, as any UUIDv5 implementation computes them
+      // (Python: uuid.uuid5(UUID('153e838f-…'), '<categoryId>:<month>')).
+      expect(id).toBe('6f733860-102f-5c90-9c35-3a08ff9624ee');
       expect(validateMutationData(budgets, 'create', budget).ok).toBe(true);
     });
 
