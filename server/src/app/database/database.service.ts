@@ -98,12 +98,15 @@ export class DatabaseService implements OnApplicationShutdown {
   async inTenantTransaction<T>(
     tenantId: string,
     work: (manager: EntityManager) => Promise<T>,
-    isolation: 'READ COMMITTED' | 'REPEATABLE READ' = 'READ COMMITTED',
+    isolation?: 'REPEATABLE READ',
   ): Promise<T> {
-    return this.dataSource.transaction(isolation, async (manager) => {
+    const scoped = async (manager: EntityManager) => {
       await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
       return work(manager);
-    });
+    };
+    // READ COMMITTED is PostgreSQL's default: naming it would cost every write a round trip
+    // (`SET TRANSACTION ISOLATION LEVEL …`) while the household's counter row is locked.
+    return isolation ? this.dataSource.transaction(isolation, scoped) : this.dataSource.transaction(scoped);
   }
 
   async ping(): Promise<boolean> {
