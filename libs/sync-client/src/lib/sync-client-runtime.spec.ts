@@ -4,6 +4,7 @@ import { waitFor } from '../../test/support/wait';
 import { createSyncClient } from './create-sync-client';
 import { isSyncClientError } from './errors';
 import type { SyncClient, SyncClientOptions, SyncStatus } from './public-types';
+import { simulateCrash } from './testing/simulate-crash';
 
 /** These tests never reach a server: every client is disconnected before it starts. */
 const UNREACHABLE = 'http://127.0.0.1:9';
@@ -174,5 +175,33 @@ describe('SyncClient (offline)', () => {
 
     await tabA.stop();
     await waitFor(() => tabB.isLeader(), 5000, 'tab B to take over');
+  });
+
+  it('a crash (test hook, not part of the API) keeps the outbox and frees nothing on purpose', async () => {
+    const device = newDevice();
+    const crashed = offlineClient({ ...device, tuning: { leaderLeaseMs: 2000 } });
+    await crashed.start();
+    expect(crashed.isLeader()).toBe(true);
+    const row = await crashed.table('account_groups').create(sampleData(accountGroups, 7));
+    expect(Object.getOwnPropertyNames(Object.getPrototypeOf(crashed))).not.toContain(
+      'simulateCrash',
+    );
+    expect('simulateCrash' in crashed).toBe(false);
+    simulateCrash(crashed);
+    await expect(crashed.table('account_groups').get(row.id)).rejects.toMatchObject({
+      code: 'stopped',
+    });
+
+    // The crashed leader never released its lease: the next instance leads only once it ran out.
+    const next = offlineClient({ ...device, tuning: { leaderLeaseMs: 2000 } });
+    await next.start();
+    expect(next.isLeader()).toBe(false);
+    await waitFor(() => next.isLeader(), 5000, 'the next instance to take over');
+    expect(next.status().pendingCount).toBe(1);
+    expect(await next.table('account_groups').get(row.id)).toMatchObject({ id: row.id });
+  });
+
+  it('rejects simulateCrash for objects that are not clients made by createSyncClient', () => {
+    expect(() => simulateCrash({} as SyncClient)).toThrow(TypeError);
   });
 });

@@ -28,6 +28,7 @@ import { StatusStore } from './status/status-store';
 import type { AckOutcome } from './sync/apply-ack';
 import { SyncEngine } from './sync/sync-engine';
 import { TableApi, type TableHost } from './table/table-api';
+import { CRASH_HOOK } from './testing/crash-hook';
 
 export const DEFAULT_TUNING: Readonly<SyncTuning> = Object.freeze({
   backoffBaseMs: 500,
@@ -198,8 +199,11 @@ export class SyncClientRuntime implements SyncClient {
     return this.phase === 'stopped';
   }
 
-  /** Test hook: drops the client the way a crashed tab would (no release, nothing awaited). */
-  simulateCrash(): void {
+  /**
+   * Drops the client the way a crashed tab would (no release, nothing awaited). Symbol-keyed,
+   * so it is no part of the client's API; tests reach it through `simulateCrash`.
+   */
+  [CRASH_HOOK](): void {
     this.phase = 'stopped';
     this.stopPromise ??= Promise.resolve();
     this.endListeners();
