@@ -154,6 +154,17 @@ export interface SyncClient {
   isLeader(): boolean;
 }
 
-/** `code` of the errors the client rejects with. */
+/**
+ * `code` of the errors the client rejects (or, for `unknown_model` and `no_indexeddb`,
+ * throws) with. `no_indexeddb`: `createSyncClient` found no IndexedDB — none in the options
+ * and none in the environment (Node without fake-indexeddb).
+ */
 export type SyncClientErrorCode =
-  'validation' | 'not_found' | 'deleted' | 'unknown_model' | 'not_started' | 'stopped' | 'timeout';
+  | 'validation'
+  | 'not_found'
+  | 'deleted'
+  | 'unknown_model'
+  | 'not_started'
+  | 'stopped'
+  | 'timeout'
+  | 'no_indexeddb';
