@@ -6,9 +6,17 @@
 /** Columns every synced row carries besides its entity fields (DESIGN §4). */
 export interface SyncRow {
   id: string;
-  /** Set by the server; absent on a row created offline until its first ack. */
+  /**
+   * The tenant (household). Always present on rows the client returns: set at once on rows
+   * made locally, from `options.tenantId`, and replaced by the server's value when the
+   * server's record arrives. Optional in the type only so that the entity types of the wire
+   * schema (where it is optional input) fit.
+   */
   tenantId?: string;
-  /** Server time of first insert (ISO), null until the server has stored the row. */
+  /**
+   * Server time of first insert (ISO). Null on a row made locally until the server's record
+   * of it arrives (the ack of its create, a pull or a broadcast); the client never invents it.
+   */
   createdAt: string | null;
   /** HLC of the newest applied change. */
   updatedAt: string;

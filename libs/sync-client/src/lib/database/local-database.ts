@@ -62,7 +62,11 @@ export class LocalDatabase extends Dexie {
   declare readonly outbox: Table<OutboxEntry, number>;
   declare readonly meta: Table<MetaEntry, string>;
 
-  constructor(tenantId: string, dependencies: IndexedDbDependencies) {
+  constructor(
+    /** The tenant as the options name it; stamped on rows made locally. */
+    readonly tenantId: string,
+    dependencies: IndexedDbDependencies,
+  ) {
     super(databaseName(tenantId), {
       indexedDB: dependencies.indexedDB,
       IDBKeyRange: dependencies.IDBKeyRange,

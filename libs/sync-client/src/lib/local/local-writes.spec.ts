@@ -34,7 +34,14 @@ describe('LocalWriter', () => {
     const stored = await local.db.rows('accounts').get(data.id);
     expect(stored).toEqual(record);
     // Absent optional fields are null, and every field carries the create's clock.
-    expect(stored).toMatchObject({ ...data, note: null, createdAt: null, deletedAt: null });
+    // The tenant is known at once; createdAt is the server's to set.
+    expect(stored).toMatchObject({
+      ...data,
+      note: null,
+      tenantId: 'tenant-a',
+      createdAt: null,
+      deletedAt: null,
+    });
     expect(Object.keys(stored!.fieldClocks).sort()).toEqual([...accounts.fieldNames].sort());
     expect(new Set(Object.values(stored!.fieldClocks))).toEqual(new Set([stored!.updatedAt]));
 
@@ -139,6 +146,7 @@ describe('LocalWriter', () => {
     const { record, pendingCount } = await writer.delete(accountGroups, id);
     expect(pendingCount).toBe(1);
     expect(record!.deletedAt).not.toBeNull();
+    expect(record).toMatchObject({ tenantId: 'tenant-a', createdAt: null });
     expect((await outbox())[0].mutation).toMatchObject({ operation: 'delete', data: { id } });
   });
 

@@ -8,6 +8,7 @@ import {
 import { SyncClientError } from '../errors';
 import { rowKey, type LocalDatabase } from '../database/local-database';
 import type { PersistedClock } from '../database/persisted-clock';
+import { withTenant } from './tenant-row';
 
 export interface LocalWriteResult {
   /** The row after the write (a tombstone for deletes); null when nothing changed. */
@@ -113,7 +114,8 @@ export class LocalWriter {
           `local ${prepared.operation} of ${entity.modelName} ${id} did not apply (${outcome.status})`,
         );
       }
-      await table.put(outcome.record);
+      const record = withTenant(outcome.record, this.db.tenantId);
+      await table.put(record);
       const mutation: Mutation = {
         mutationId: randomUUID(),
         modelName: entity.modelName,
@@ -126,7 +128,7 @@ export class LocalWriter {
         mutation,
         complete: prepared.complete,
       });
-      return { record: outcome.record, ...(await this.countPending()) };
+      return { record, ...(await this.countPending()) };
     });
   }
 

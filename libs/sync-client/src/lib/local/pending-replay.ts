@@ -22,7 +22,7 @@ export async function replayPendingMutations(db: LocalDatabase): Promise<void> {
     const entity = findEntity(modelName);
     if (!entity) continue;
     const table = db.rows(modelName);
-    const row = rebuildRow(await table.get(data.id), list, entity.fieldNames);
+    const row = rebuildRow(await table.get(data.id), list, entity.fieldNames, db.tenantId);
     if (row) await table.put(row);
   }
 }

@@ -71,6 +71,11 @@ describe('applyAck', () => {
 
     expect(outcome).toMatchObject({ cursorAdvanced: true, pendingCount: 1, rejections: [] });
     expect((await outbox()).map((e) => e.seq)).toEqual([entries[1].seq]);
+    // The server's record replaces the local one field for field, tenantId included (the
+    // local row carried the options' value, here deliberately a different spelling).
+    expect(await local.db.rows('account_groups').get(b.id)).toMatchObject({
+      tenantId: 'tenant-ack',
+    });
     expect(await local.db.rows('account_groups').get(a.id)).toEqual(serverA);
     expect(await readMeta(local.db, 'cursor')).toBe(encodeCursor(11));
   });
@@ -208,6 +213,9 @@ describe('applyAck', () => {
       id: recreated.id,
       name: 'again',
       sortOrder: 3,
+      // Rebuilt from nothing but the pending change: still a full local row.
+      tenantId: 'tenant-ack',
+      createdAt: null,
     });
     expect(outcome.rejections.map((r) => r.id)).toEqual([gone.id, recreated.id]);
     expect(outcome.pendingCount).toBe(1);

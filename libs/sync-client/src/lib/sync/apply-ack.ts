@@ -1,6 +1,5 @@
 import { findEntity } from '@finwise/domain';
 import {
-  mergeRecords,
   type AnyRecord,
   type MutationResult,
   type PushAck,
@@ -11,6 +10,7 @@ import type { LocalDatabase, OutboxEntry } from '../database/local-database';
 import { appendRejections, readMeta, writeMeta } from '../database/meta';
 import type { PersistedClock } from '../database/persisted-clock';
 import { rebuildRow } from '../local/row-rebuild';
+import { mergeServerRecord } from './merge-server-record';
 
 export interface AckOutcome {
   /** The stored cursor was the ack's `fromCursor` and moved to its `cursor`; else a pull is due. */
@@ -83,16 +83,16 @@ export async function applyAck(
       if (row.rejected) {
         // The join of the returned versions is the server's row as of this batch.
         const server = row.records.reduce<AnyRecord | undefined>(
-          (acc, r) => mergeRecords(acc, r, entity.fieldNames),
+          (acc, r) => mergeServerRecord(acc, r, entity.fieldNames),
           undefined,
         );
         const pending = await db.outbox.where('rowKey').equals(key).sortBy('seq');
-        const rebuilt = rebuildRow(server, pending, entity.fieldNames);
+        const rebuilt = rebuildRow(server, pending, entity.fieldNames, db.tenantId);
         if (rebuilt) await table.put(rebuilt);
         else await table.delete(row.id);
       } else if (row.records.length > 0) {
         const merged = row.records.reduce(
-          (acc, r) => mergeRecords(acc, r, entity.fieldNames),
+          (acc, r) => mergeServerRecord(acc, r, entity.fieldNames),
           await table.get(row.id),
         );
         if (merged) await table.put(merged);

@@ -1,7 +1,8 @@
 import { findEntity } from '@finwise/domain';
-import { mergeRecords, type AnyRecord, type Change } from '@finwise/sync-protocol';
+import type { AnyRecord, Change } from '@finwise/sync-protocol';
 import type { LocalDatabase } from '../database/local-database';
 import type { PersistedClock } from '../database/persisted-clock';
+import { mergeServerRecord } from './merge-server-record';
 
 /**
  * Merges server records into the local rows with the shared per-field rule. A field the user
@@ -30,7 +31,7 @@ export async function mergeIncoming(
     const existing = await table.bulkGet(ids);
     const rows = new Map<string, AnyRecord | undefined>(ids.map((id, i) => [id, existing[i]]));
     for (const record of records)
-      rows.set(record.id, mergeRecords(rows.get(record.id), record, entity.fieldNames));
+      rows.set(record.id, mergeServerRecord(rows.get(record.id), record, entity.fieldNames));
     await table.bulkPut([...rows.values()] as AnyRecord[]);
   }
   await clock.observe(
