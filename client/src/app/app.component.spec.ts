@@ -39,4 +39,13 @@ describe('AppComponent', () => {
     expect(element.querySelector('[role="status"][aria-label="Sync status"]')).not.toBeNull();
     expect(element.querySelector('a.skip-link')?.getAttribute('href')).toBe('#main');
   });
+
+  it('keeps the sync indicator and the first-load progress in the sticky top area', async () => {
+    const element = await render(true);
+    const top = element.querySelector('.app-top');
+    expect(top?.hasAttribute('fwStickyOffset') || top?.matches('[fwstickyoffset]')).toBe(true);
+    expect(top?.querySelector('[role="status"][aria-label="Sync status"]')).not.toBeNull();
+    expect(top?.querySelector('fw-load-progress')).not.toBeNull();
+    expect(top?.nextElementSibling?.id).toBe('main');
+  });
 });

@@ -4,6 +4,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { filter } from 'rxjs';
 import { AuthService } from './auth/auth.service';
+import { StickyOffsetDirective } from './layout/sticky-offset.directive';
 import { NAV_LINKS, SETTINGS_LINK } from './nav-links';
 import { LoadProgressComponent } from './sync/load-progress/load-progress.component';
 import { RejectionNoticesComponent } from './sync/rejection-notices/rejection-notices.component';
@@ -18,6 +19,7 @@ import { SyncIndicatorComponent } from './sync/sync-indicator/sync-indicator.com
     SyncIndicatorComponent,
     LoadProgressComponent,
     RejectionNoticesComponent,
+    StickyOffsetDirective,
   ],
   templateUrl: './app.component.html',
   styleUrl: './app.component.css',

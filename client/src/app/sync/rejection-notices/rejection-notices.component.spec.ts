@@ -1,5 +1,6 @@
 import type { Rejection } from '@finwise/sync-client';
 import { renderPage } from '../../testing/page-harness';
+import { accountRow, budgetRow, categoryRow, transactionRow } from '../../testing/rows';
 import { RejectionNoticesComponent } from './rejection-notices.component';
 
 function rejection(overrides: Partial<Rejection>): Rejection {
@@ -15,8 +16,14 @@ function rejection(overrides: Partial<Rejection>): Rejection {
   };
 }
 
+function alerts(element: HTMLElement): string[] {
+  return [...element.querySelectorAll('[role="alert"]')].map(
+    (alert) => alert.textContent?.replace(/\s+/g, ' ') ?? '',
+  );
+}
+
 describe('RejectionNoticesComponent', () => {
-  it('shows what was refused and why, one alert per change', async () => {
+  it('shows what was refused and why in the words of the forms, one alert per change', async () => {
     const page = await renderPage(RejectionNoticesComponent);
     expect(page.element.querySelector('[role="alert"]')).toBeNull();
 
@@ -34,14 +41,77 @@ describe('RejectionNoticesComponent', () => {
     });
     await page.settle();
 
-    const alerts = [...page.element.querySelectorAll('[role="alert"]')].map((alert) =>
-      alert.textContent?.replace(/\s+/g, ' '),
+    const [first, second] = alerts(page.element);
+    expect(alerts(page.element)).toHaveLength(2);
+    expect(first).toContain('Your change to a transaction was not saved');
+    expect(first).toContain('Amount must be an integer amount in minor units.');
+    expect(second).toContain('Your new account group was not saved');
+    expect(second).toContain("this device's clock is more than 5 minutes ahead");
+    expect(page.text()).toContain('2 changes were not saved');
+  });
+
+  it('names the row: payee, amount and date of a transaction, even once its create was undone', async () => {
+    const giro = accountRow({ name: 'Giro', currency: 'EUR' });
+    const bakery = transactionRow({
+      accountId: giro.id,
+      payee: 'Bakery',
+      amountMinor: -450,
+      date: '2026-01-03',
+    });
+    const page = await renderPage(RejectionNoticesComponent, {
+      seed: { accounts: [giro], transactions: [bakery] },
+    });
+    // The rollback of a refused create removes the row before the notice is read.
+    await page.client.table('transactions').delete(bakery.id);
+    page.client.setStatus({
+      rejections: [
+        rejection({
+          id: bakery.id,
+          operation: 'create',
+          message: 'data.date must be a real calendar date; data.payee must not contain U+0000',
+        }),
+      ],
+    });
+    await page.settle();
+
+    const [notice] = alerts(page.element);
+    expect(notice).toContain('Your new transaction "Bakery", -€4.50 on Jan 3, 2026 was not saved');
+    expect(notice).toContain('Date must be a real calendar date. Payee must not contain U+0000.');
+  });
+
+  it('names an account by its name and a budget by category and month', async () => {
+    const giro = accountRow({ name: 'Giro' });
+    const food = categoryRow({ name: 'Food' });
+    const budget = budgetRow(food.id, '2026-03', 1000);
+    const page = await renderPage(RejectionNoticesComponent, {
+      seed: { accounts: [giro], categories: [food], budgets: [budget] },
+    });
+    page.client.setStatus({
+      rejections: [
+        rejection({
+          modelName: 'accounts',
+          id: giro.id,
+          operation: 'delete',
+          code: 'not_found',
+          message: 'gone',
+        }),
+        rejection({
+          mutationId: 'm2',
+          modelName: 'budgets',
+          id: budget.id,
+          message: 'data.budgetedMinor must be an integer amount in minor units',
+        }),
+      ],
+    });
+    await page.settle();
+
+    const [account, budgetNotice] = alerts(page.element);
+    expect(account).toContain('Deleting the account "Giro" was not saved');
+    expect(account).toContain('it no longer exists on the server.');
+    expect(budgetNotice).toContain(
+      'Your change to the budget for Food in March 2026 was not saved',
     );
-    expect(alerts).toHaveLength(2);
-    expect(alerts[0]).toContain('Your change to a transaction was not saved');
-    expect(alerts[0]).toContain('data.amountMinor must be an integer amount in minor units.');
-    expect(alerts[1]).toContain('Your new account group was not saved');
-    expect(alerts[1]).toContain("this device's clock is more than 5 minutes ahead");
+    expect(budgetNotice).toContain('Budgeted amount must be an integer amount in minor units.');
   });
 
   it('dismisses one notice, and clears them in the client once all are dismissed', async () => {
@@ -51,16 +121,12 @@ describe('RejectionNoticesComponent', () => {
     });
     await page.settle();
 
-    const [first] = [...page.element.querySelectorAll<HTMLButtonElement>('button')].filter(
-      (button) => button.textContent?.trim() === 'Dismiss',
-    );
-    first.click();
-    await page.settle();
+    await page.click(/^Dismiss: Your change/);
     expect(page.element.querySelectorAll('[role="alert"]')).toHaveLength(1);
     expect(page.text()).toContain('Deleting a transaction was not saved');
     expect(page.client.status().rejections).toHaveLength(2);
 
-    await page.click('Dismiss');
+    await page.click(/^Dismiss: Deleting/);
     expect(page.element.querySelectorAll('[role="alert"]')).toHaveLength(0);
     expect(page.client.status().rejections).toEqual([]);
   });
