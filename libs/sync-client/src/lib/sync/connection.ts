@@ -24,6 +24,10 @@ export interface ConnectionEvents {
  * transport only, and our own reconnect loop with backoff. Socket.IO's built-in reconnection
  * is off because it gives up after `unauthorized` and after a server-side disconnect (the
  * server's token-expiry kick) — exactly the cases where we must refresh the token and retry.
+ *
+ * A successful handshake alone does not reset the backoff: a server (or proxy) that accepts
+ * sockets and drops them at once would otherwise see a reconnect every few hundred ms
+ * forever. The owner calls `markHealthy()` once the connection did real work.
  */
 export class SyncConnection {
   private socket: Socket | null = null;
@@ -51,6 +55,14 @@ export class SyncConnection {
     this.active = true;
     this.options.backoff.reset();
     this.attempt();
+  }
+
+  /**
+   * The current socket proved usable (its first catch-up finished): the next reconnect
+   * starts from the shortest delay again. Ignored for a socket that is no longer current.
+   */
+  markHealthy(socket: Socket): void {
+    if (this.socket === socket && socket.connected) this.options.backoff.reset();
   }
 
   close(): void {
@@ -84,7 +96,6 @@ export class SyncConnection {
     this.socket = socket;
     socket.on('connect', () => {
       if (generation !== this.generation) return;
-      this.options.backoff.reset();
       this.events.connected(socket);
     });
     socket.on('connect_error', (error: Error) => {

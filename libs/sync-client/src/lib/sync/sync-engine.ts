@@ -164,6 +164,8 @@ export class SyncEngine {
           const token = session.beginPull();
           await this.catchUp(session);
           session.pullDone(token);
+          // Only a connection that served a whole catch-up counts as healthy (see SyncConnection).
+          this.connection.markHealthy(session.socket);
           this.synced();
           this.resolveFirstSync();
         } else if (session.broadcasts.length > 0) {
