@@ -8,6 +8,7 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { IsNull, MoreThan, type EntityManager } from 'typeorm';
+import { declareScope } from '../database/database-scope';
 import { DatabaseService } from '../database/database.service';
 import { InviteEntity } from '../tenants/entities/invite.entity';
 import { MembershipEntity, type MembershipRole } from '../tenants/entities/membership.entity';
@@ -35,11 +36,12 @@ export class AuthService {
 
   async signup(input: SignupInput): Promise<Session> {
     const passwordHash = await hashPassword(input.password);
-    const { user, tenant, role } = await this.database.dataSource.transaction(async (manager) => {
+    const { user, tenant, role } = await this.database.inScope({ userEmail: input.email }, async (manager) => {
       if (await manager.findOneBy(UserEntity, { email: input.email })) {
         throw new ConflictException('An account with this email already exists');
       }
       const user = manager.create(UserEntity, { id: randomUUID(), email: input.email, passwordHash });
+      await declareScope(manager, { userId: user.id });
       try {
         await manager.insert(UserEntity, user);
       } catch (error) {
@@ -56,6 +58,7 @@ export class AuthService {
         seq: 0,
         purgedSeq: 0,
       });
+      await declareScope(manager, { tenantId: tenant.id });
       await manager.insert(TenantEntity, tenant);
       await manager.insert(MembershipEntity, { tenantId: tenant.id, userId: user.id, role: 'owner' });
       return { user, tenant, role: 'owner' as const };
@@ -64,19 +67,21 @@ export class AuthService {
   }
 
   async login(input: LoginInput): Promise<Session> {
-    const users = this.database.dataSource.getRepository(UserEntity);
-    const user = await users.findOneBy({ email: input.email });
+    const user = await this.database.inScope({ userEmail: input.email }, (manager) => manager.findOneBy(UserEntity, { email: input.email }));
     // Unknown emails cost a full hash too, so timing does not reveal which emails exist.
     const valid = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash()));
     if (!user || !valid) throw new UnauthorizedException('Invalid email or password');
-    const memberships = await this.database.dataSource.getRepository(MembershipEntity).find({
-      where: input.tenantId ? { userId: user.id, tenantId: input.tenantId } : { userId: user.id },
-      order: { createdAt: 'ASC' },
+    const found = await this.database.inScope({ userId: user.id }, async (manager) => {
+      const memberships = await manager.find(MembershipEntity, {
+        where: input.tenantId ? { userId: user.id, tenantId: input.tenantId } : { userId: user.id },
+        order: { createdAt: 'ASC' },
+      });
+      const membership = memberships[0];
+      if (!membership) return null;
+      return { membership, tenant: await manager.findOneByOrFail(TenantEntity, { id: membership.tenantId }) };
     });
-    const membership = memberships[0];
-    if (!membership) throw new ForbiddenException('You are not a member of this household');
-    const tenant = await this.database.dataSource.getRepository(TenantEntity).findOneByOrFail({ id: membership.tenantId });
-    return this.session(user, tenant, membership.role);
+    if (!found) throw new ForbiddenException('You are not a member of this household');
+    return this.session(user, found.tenant, found.membership.role);
   }
 
   async refresh(refreshToken: string): Promise<Session> {
@@ -96,38 +101,48 @@ export class AuthService {
     const raw = Array.from(bytes, (b) => INVITE_ALPHABET[b % INVITE_ALPHABET.length]).join('');
     const code = `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8, 12)}`;
     const expiresAt = new Date(Date.now() + INVITE_TTL_MS);
-    await this.database.dataSource.getRepository(InviteEntity).insert({
-      codeHash: hashCode(code),
-      tenantId,
-      createdBy: userId,
-      expiresAt,
-      usedBy: null,
-      usedAt: null,
-    });
+    await this.database.inScope({ tenantId }, (manager) =>
+      manager.insert(InviteEntity, {
+        codeHash: hashCode(code),
+        tenantId,
+        createdBy: userId,
+        expiresAt,
+        usedBy: null,
+        usedAt: null,
+      }),
+    );
     return { code, expiresAt: expiresAt.toISOString() };
   }
 
   async join(userId: string, code: string): Promise<Session> {
-    const tenant = await this.database.dataSource.transaction((manager) => this.redeem(manager, code, userId));
+    const tenant = await this.database.inScope({ userId }, (manager) => this.redeem(manager, code, userId));
     const { user, role } = await this.loadMember(userId, tenant.id);
     return this.session(user, tenant, role);
   }
 
   async memberships(userId: string): Promise<{ id: string; name: string; role: MembershipRole }[]> {
-    const rows: { id: string; name: string; role: MembershipRole }[] = await this.database.dataSource.query(
-      'SELECT t.id, t.name, m.role FROM memberships m JOIN tenants t ON t.id = m.tenant_id WHERE m.user_id = $1 ORDER BY m.created_at',
-      [userId],
+    return this.database.inScope({ userId }, (manager) =>
+      manager.query(
+        'SELECT t.id, t.name, m.role FROM memberships m JOIN tenants t ON t.id = m.tenant_id WHERE m.user_id = $1 ORDER BY m.created_at',
+        [userId],
+      ),
     );
-    return rows;
   }
 
-  /** Marks an invite used and adds the membership; single use, expires after 7 days. */
+  /**
+   * Marks an invite used and adds the membership; single use, expires after 7 days. The
+   * transaction declares the user; the code's hash makes the invite visible, and its household
+   * is declared before anything is written.
+   */
   private async redeem(manager: EntityManager, code: string, userId: string): Promise<TenantEntity> {
+    const codeHash = hashCode(code);
+    await declareScope(manager, { inviteCodeHash: codeHash });
     const invite = await manager.findOne(InviteEntity, {
-      where: { codeHash: hashCode(code), usedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      where: { codeHash, usedAt: IsNull(), expiresAt: MoreThan(new Date()) },
       lock: { mode: 'pessimistic_write' },
     });
     if (!invite) throw new BadRequestException('This invite code is invalid, expired or already used');
+    await declareScope(manager, { tenantId: invite.tenantId });
     await manager.update(InviteEntity, { codeHash: invite.codeHash }, { usedAt: new Date(), usedBy: userId });
     const existing = await manager.findOneBy(MembershipEntity, { tenantId: invite.tenantId, userId });
     if (!existing) await manager.insert(MembershipEntity, { tenantId: invite.tenantId, userId, role: 'member' });
@@ -135,12 +150,14 @@ export class AuthService {
   }
 
   private async loadMember(userId: string, tenantId: string) {
-    const membership = await this.database.dataSource.getRepository(MembershipEntity).findOneBy({ userId, tenantId });
-    if (!membership) throw new ForbiddenException('You are not a member of this household');
-    const user = await this.database.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
-    const tenant = await this.database.dataSource.getRepository(TenantEntity).findOneBy({ id: tenantId });
-    if (!user || !tenant) throw new NotFoundException('Account not found');
-    return { user, tenant, role: membership.role };
+    const found = await this.database.inScope({ userId }, async (manager) => ({
+      membership: await manager.findOneBy(MembershipEntity, { userId, tenantId }),
+      user: await manager.findOneBy(UserEntity, { id: userId }),
+      tenant: await manager.findOneBy(TenantEntity, { id: tenantId }),
+    }));
+    if (!found.membership) throw new ForbiddenException('You are not a member of this household');
+    if (!found.user || !found.tenant) throw new NotFoundException('Account not found');
+    return { user: found.user, tenant: found.tenant, role: found.membership.role };
   }
 
   private async session(user: UserEntity, tenant: TenantEntity, role: MembershipRole): Promise<Session> {

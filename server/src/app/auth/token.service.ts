@@ -1,8 +1,9 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { IsNull } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { declareScope } from '../database/database-scope';
 import { DatabaseService } from '../database/database.service';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 
@@ -52,14 +53,55 @@ export class TokenService {
     }
   }
 
-  async issue(userId: string, tenantId: string, familyId: string = randomUUID()): Promise<TokenPair> {
+  async issue(userId: string, tenantId: string): Promise<TokenPair> {
+    return this.database.inScope({ tenantId }, (manager) => this.issueIn(manager, userId, tenantId, randomUUID()));
+  }
+
+  /**
+   * Exchanges a refresh token for a new pair. A token that was already exchanged is a stolen
+   * copy or a replay: its whole family is revoked so the thief's session dies too.
+   */
+  async rotate(refreshToken: unknown): Promise<{ pair: TokenPair; userId: string; tenantId: string }> {
+    if (typeof refreshToken !== 'string' || refreshToken.length === 0 || refreshToken.length > 200) {
+      throw new UnauthorizedException('Invalid refresh token');
+    }
+    const tokenHash = sha256(refreshToken);
+    // The revocation of a reused family must commit, so refusals are returned, not thrown.
+    const outcome = await this.database.inScope({ refreshTokenHash: tokenHash }, async (manager) => {
+      const stored = await manager.findOneBy(RefreshTokenEntity, { tokenHash });
+      if (!stored || stored.revokedAt) return 'Invalid refresh token';
+      await declareScope(manager, { tenantId: stored.tenantId });
+      if (stored.rotatedAt) return revokeFamily(manager, stored.familyId);
+      if (stored.expiresAt.getTime() <= Date.now()) return 'Refresh token expired';
+      const claimed = await manager.update(RefreshTokenEntity, { id: stored.id, rotatedAt: IsNull() }, { rotatedAt: new Date() });
+      // Lost a race against a concurrent exchange of the same token: treat as reuse.
+      if (claimed.affected !== 1) return revokeFamily(manager, stored.familyId);
+      const pair = await this.issueIn(manager, stored.userId, stored.tenantId, stored.familyId);
+      return { pair, userId: stored.userId, tenantId: stored.tenantId };
+    });
+    if (typeof outcome === 'string') throw new UnauthorizedException(outcome);
+    return outcome;
+  }
+
+  async revokeFamilyOf(refreshToken: string): Promise<void> {
+    const tokenHash = sha256(refreshToken);
+    await this.database.inScope({ refreshTokenHash: tokenHash }, async (manager) => {
+      const stored = await manager.findOneBy(RefreshTokenEntity, { tokenHash });
+      if (!stored) return;
+      await declareScope(manager, { tenantId: stored.tenantId });
+      await revokeFamily(manager, stored.familyId);
+    });
+  }
+
+  /** Signs an access token and stores a new refresh token; the transaction declares `tenantId`. */
+  private async issueIn(manager: EntityManager, userId: string, tenantId: string, familyId: string): Promise<TokenPair> {
     const ttl = this.config.accessTokenTtlSeconds;
     const accessToken = await this.jwt.signAsync(
       { sub: userId, tid: tenantId, typ: 'access' },
       { secret: this.secret, algorithm: 'HS256', expiresIn: ttl },
     );
     const refreshToken = randomBytes(32).toString('base64url');
-    await this.database.dataSource.getRepository(RefreshTokenEntity).insert({
+    await manager.insert(RefreshTokenEntity, {
       id: randomUUID(),
       tokenHash: sha256(refreshToken),
       familyId,
@@ -71,36 +113,10 @@ export class TokenService {
     });
     return { accessToken, refreshToken, accessTokenExpiresAt: new Date(Date.now() + ttl * 1000).toISOString() };
   }
+}
 
-  /**
-   * Exchanges a refresh token for a new pair. A token that was already exchanged is a stolen
-   * copy or a replay: its whole family is revoked so the thief's session dies too.
-   */
-  async rotate(refreshToken: unknown): Promise<{ pair: TokenPair; userId: string; tenantId: string }> {
-    if (typeof refreshToken !== 'string' || refreshToken.length === 0 || refreshToken.length > 200) {
-      throw new UnauthorizedException('Invalid refresh token');
-    }
-    const repository = this.database.dataSource.getRepository(RefreshTokenEntity);
-    const stored = await repository.findOneBy({ tokenHash: sha256(refreshToken) });
-    if (!stored || stored.revokedAt) throw new UnauthorizedException('Invalid refresh token');
-    if (stored.rotatedAt) {
-      await repository.update({ familyId: stored.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
-      throw new UnauthorizedException('Refresh token was already used; please sign in again');
-    }
-    if (stored.expiresAt.getTime() <= Date.now()) throw new UnauthorizedException('Refresh token expired');
-    const claimed = await repository.update({ id: stored.id, rotatedAt: IsNull() }, { rotatedAt: new Date() });
-    if (claimed.affected !== 1) {
-      // Lost a race against a concurrent exchange of the same token: treat as reuse.
-      await repository.update({ familyId: stored.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
-      throw new UnauthorizedException('Refresh token was already used; please sign in again');
-    }
-    const pair = await this.issue(stored.userId, stored.tenantId, stored.familyId);
-    return { pair, userId: stored.userId, tenantId: stored.tenantId };
-  }
-
-  async revokeFamilyOf(refreshToken: string): Promise<void> {
-    const repository = this.database.dataSource.getRepository(RefreshTokenEntity);
-    const stored = await repository.findOneBy({ tokenHash: sha256(refreshToken) });
-    if (stored) await repository.update({ familyId: stored.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
-  }
+/** Every token of one login belongs to one household, which the transaction has declared. */
+async function revokeFamily(manager: EntityManager, familyId: string): Promise<string> {
+  await manager.update(RefreshTokenEntity, { familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  return 'Refresh token was already used; please sign in again';
 }

@@ -38,6 +38,7 @@ export async function prepareAppRole(owner: DataSource, ownerUrl: string, config
   await owner.query(`GRANT USAGE ON SCHEMA public TO ${APP_ROLE}`);
   await owner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${APP_ROLE}`);
   await owner.query(`REVOKE ALL ON TABLE migrations FROM ${APP_ROLE}`);
+  await owner.query(`GRANT EXECUTE ON FUNCTION finwise_tenant_ids() TO ${APP_ROLE}`);
   const url = new URL(ownerUrl);
   url.username = APP_ROLE;
   url.password = encodeURIComponent(password);

@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
 import { installPgTypeParsers } from './pg-type-parsers';
 import { prepareAppRole } from './app-role';
+import { declareScope, type DatabaseScope } from './database-scope';
 import { MIGRATIONS } from './migrations';
 
 /** Advisory lock key serialising migrations of instances that start together. */
@@ -107,6 +108,17 @@ export class DatabaseService implements OnApplicationShutdown {
     // READ COMMITTED is PostgreSQL's default: naming it would cost every write a round trip
     // (`SET TRANSACTION ISOLATION LEVEL …`) while the household's counter row is locked.
     return isolation ? this.dataSource.transaction(isolation, scoped) : this.dataSource.transaction(scoped);
+  }
+
+  /**
+   * Runs `work` in one transaction that declares what it works on (see DatabaseScope): the
+   * account flows, which start before the household is known. `declareScope` widens it later.
+   */
+  async inScope<T>(scope: DatabaseScope, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await declareScope(manager, scope);
+      return work(manager);
+    });
   }
 
   async ping(): Promise<boolean> {

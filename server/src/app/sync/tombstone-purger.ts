@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { formatHlc } from '@finwise/sync-protocol';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { allTenantIds } from '../database/database-scope';
 import { DatabaseService } from '../database/database.service';
 import { queryRows } from '../database/query-rows';
 import { ChangeFeed } from './change-feed';
@@ -39,9 +40,8 @@ export class TombstonePurger implements OnApplicationBootstrap, OnApplicationShu
   /** Purges tombstones deleted before `now - retention`; returns how many rows went. */
   async purge(nowMs: number = Date.now()): Promise<number> {
     const cutoff = formatHlc({ ms: nowMs - this.config.tombstoneRetentionDays * DAY_MS, counter: 0, nodeId: '0000000000000000' });
-    const tenants: { id: string }[] = await this.database.dataSource.query('SELECT id FROM tenants');
     let purged = 0;
-    for (const { id: tenantId } of tenants) {
+    for (const tenantId of await allTenantIds(this.database.dataSource)) {
       purged += await this.database.inTenantTransaction(tenantId, async (manager) => {
         // Holding the feed lock keeps writers out while positions are compared.
         await ChangeFeed.lock(manager, tenantId);

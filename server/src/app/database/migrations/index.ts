@@ -5,6 +5,7 @@ import { CreateCategories1764000000300 } from './1764000000300-create-categories
 import { CreateTransactions1764000000400 } from './1764000000400-create-transactions';
 import { CreateBudgets1764000000500 } from './1764000000500-create-budgets';
 import { MutationLog1764000000600 } from './1764000000600-mutation-log';
+import { AccountTablesRowLevelSecurity1764000000700 } from './1764000000700-account-tables-row-level-security';
 
 /** Every migration in order. Classes, not globs: the server ships as one webpack bundle. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CreateTransactions1764000000400,
   CreateBudgets1764000000500,
   MutationLog1764000000600,
+  AccountTablesRowLevelSecurity1764000000700,
 ];
