@@ -89,6 +89,18 @@ export interface SyncTuning {
    * after this long (ms). Default 5000.
    */
   leaderLeaseMs: number;
+  /**
+   * Most mutations in one push batch. Default 500, the protocol's limit; only a server
+   * configured with other limits needs another value. Whatever the setting, a batch the server
+   * refuses whole with `batch_too_large` is halved and sent again.
+   */
+  maxBatchMutations: number;
+  /**
+   * Most UTF-8 bytes of `JSON.stringify({ mutations })` in one push batch. Default 262144
+   * (256 KB, the protocol's limit); see `maxBatchMutations`. Capped below the 1 MB Socket.IO
+   * frame limit, beyond which the server closes the connection instead of answering.
+   */
+  maxBatchBytes: number;
 }
 
 export interface Rejection {

@@ -1,5 +1,6 @@
 import Dexie, { liveQuery, type Subscription } from 'dexie';
 import { findEntity } from '@finwise/domain';
+import { SyncLimits } from '@finwise/sync-protocol';
 import {
   databaseName,
   type IndexedDbDependencies,
@@ -36,6 +37,8 @@ export const DEFAULT_TUNING: Readonly<SyncTuning> = Object.freeze({
   requestTimeoutMs: 30_000,
   pullPageSize: 1000,
   leaderLeaseMs: 5000,
+  maxBatchMutations: SyncLimits.maxBatchMutations,
+  maxBatchBytes: SyncLimits.maxBatchBytes,
 });
 
 type Phase = 'new' | 'starting' | 'started' | 'stopped';

@@ -1,5 +1,6 @@
 import { findEntity } from '@finwise/domain';
 import {
+  applyMutation,
   mergeRecords,
   sameRecord,
   type AnyRecord,
@@ -199,4 +200,34 @@ export async function nodeIdOf(device: Device, tenantId: string): Promise<string
   } finally {
     db.close();
   }
+}
+
+/**
+ * The rows a server ends with after applying `entries` once each, in order (what an outbox
+ * drained exactly once produces), without `createdAt`.
+ */
+export function predictedRows(
+  entries: readonly OutboxEntry[],
+  tenantId: string,
+): Map<string, AnyRecord> {
+  const rows = new Map<string, AnyRecord>();
+  for (const { mutation, complete } of entries) {
+    const key = `${mutation.modelName}/${mutation.data.id}`;
+    const entity = findEntity(mutation.modelName);
+    if (!entity) throw new Error(`unknown model ${mutation.modelName}`);
+    const outcome = applyMutation(rows.get(key), mutation, entity.fieldNames, {
+      updateMayCreate: complete,
+    });
+    if (outcome.status === 'applied') rows.set(key, { ...outcome.record, tenantId });
+  }
+  return withoutCreatedAt(rows);
+}
+
+/** Every distinct value `pendingCount` takes from now on, in order. */
+export function recordPendingCounts(client: SyncClient): number[] {
+  const seen: number[] = [];
+  client.onStatus(({ pendingCount }) => {
+    if (seen.at(-1) !== pendingCount) seen.push(pendingCount);
+  });
+  return seen;
 }

@@ -67,7 +67,10 @@ export class SyncEngine {
   /** Outbox changes seen vs. drained: a write that lands during a drain is never missed. */
   private outboxVersion = 1;
   private drainedVersion = 0;
-  private batchLimit: number = SyncLimits.maxBatchMutations;
+  /** Mutations per batch: the tuning's, halved after each `batch_too_large` until drained. */
+  private batchLimit: number;
+  private readonly maxBatchMutations: number;
+  private readonly maxBatchBytes: number;
   private readonly retryBackoff: Backoff;
   private stopped = false;
   private publishing: Promise<void> | null = null;
@@ -76,6 +79,10 @@ export class SyncEngine {
   constructor(private readonly host: EngineHost) {
     this.firstSync = new Promise((resolve) => (this.resolveFirstSync = resolve));
     const { tuning } = host;
+    this.maxBatchMutations = Math.max(1, Math.floor(tuning.maxBatchMutations));
+    // Room for the Socket.IO packet around the payload (event name, ack id).
+    this.maxBatchBytes = Math.min(tuning.maxBatchBytes, SyncLimits.maxFrameBytes - 4096);
+    this.batchLimit = this.maxBatchMutations;
     this.retryBackoff = new Backoff(tuning.backoffBaseMs, tuning.backoffMaxMs);
     this.connection = new SyncConnection(
       {
@@ -275,10 +282,10 @@ export class SyncEngine {
     const entries = await db.outbox.orderBy('seq').limit(this.batchLimit).toArray();
     if (entries.length === 0) {
       this.drainedVersion = version;
-      this.batchLimit = SyncLimits.maxBatchMutations;
+      this.batchLimit = this.maxBatchMutations;
       return;
     }
-    const batch = takeBatch(entries, this.batchLimit);
+    const batch = takeBatch(entries, this.batchLimit, this.maxBatchBytes);
     const response = await this.request<PushResponse>(session, SyncEvents.push, {
       mutations: batch.map((e) => e.mutation),
     });
