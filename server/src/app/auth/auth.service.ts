@@ -10,6 +10,7 @@ import {
 import { IsNull, MoreThan, type EntityManager } from 'typeorm';
 import { declareScope } from '../database/database-scope';
 import { DatabaseService } from '../database/database.service';
+import { LoginThrottle } from '../rate-limits/login-throttle';
 import { InviteEntity } from '../tenants/entities/invite.entity';
 import { MembershipEntity, type MembershipRole } from '../tenants/entities/membership.entity';
 import { TenantEntity } from '../tenants/entities/tenant.entity';
@@ -32,6 +33,7 @@ export class AuthService {
   constructor(
     private readonly database: DatabaseService,
     private readonly tokens: TokenService,
+    private readonly loginThrottle: LoginThrottle,
   ) {}
 
   async signup(input: SignupInput): Promise<Session> {
@@ -67,10 +69,12 @@ export class AuthService {
   }
 
   async login(input: LoginInput): Promise<Session> {
+    await this.loginThrottle.attempt(input.email);
     const user = await this.database.inScope({ userEmail: input.email }, (manager) => manager.findOneBy(UserEntity, { email: input.email }));
     // Unknown emails cost a full hash too, so timing does not reveal which emails exist.
     const valid = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash()));
     if (!user || !valid) throw new UnauthorizedException('Invalid email or password');
+    await this.loginThrottle.succeeded(input.email);
     const found = await this.database.inScope({ userId: user.id }, async (manager) => {
       const memberships = await manager.find(MembershipEntity, {
         where: input.tenantId ? { userId: user.id, tenantId: input.tenantId } : { userId: user.id },

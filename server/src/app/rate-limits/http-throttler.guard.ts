@@ -1,7 +1,7 @@
 import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
 
-/** HTTP only: socket events have their own token buckets (SocketRateLimiter). */
+/** Per-address HTTP limits; socket events have their own token buckets (SocketRateLimiter). */
 @Injectable()
 export class HttpThrottlerGuard extends ThrottlerGuard {
   override canActivate(context: ExecutionContext): Promise<boolean> {

@@ -1,18 +1,61 @@
+import { randomUUID } from 'node:crypto';
 import { accounts, sampleData } from '@finwise/domain';
 import { testDatabaseKinds } from '../../testing/test-database';
 import { startTestServer, type TestServer } from '../../testing/test-server';
 import { TestSyncClient } from '../../testing/test-sync-client';
 
+const REDIS_URL = process.env['REDIS_URL'] || 'redis://127.0.0.1:6379';
+const LIMITS = { httpPerMinute: 40, authPerMinute: 5, socketPerSecond: 10, tenantPerSecond: 15 };
+const rest = () => new Promise((resolve) => setTimeout(resolve, 1100));
+
+let addresses = 0;
+/** A new client address per request, so the per-address limits stay out of the way. */
+const fresh = () => ({ 'x-forwarded-for': `10.${(addresses >> 16) & 255}.${(addresses >> 8) & 255}.${addresses++ & 255}` });
+
+async function signupFrom(server: TestServer, email = `limits-${randomUUID()}@example.com`) {
+  const response = await server.request('POST', '/auth/signup', { body: { email, password: 'long enough' }, headers: fresh() });
+  if (response.status !== 201) throw new Error(`sign-up failed: ${JSON.stringify(response.body)}`);
+  return response.body as { accessToken: string; tenant: { id: string }; user: { email: string } };
+}
+
+const pushOne = (server: TestServer, token: string, i: number, headers = fresh()) => {
+  const client = new TestSyncClient(server.url, token);
+  return server.request('POST', '/sync/push', { token, headers, body: { mutations: [client.mutation('accounts', 'create', sampleData(accounts, i))] } });
+};
+
+/** Runs a flood and returns its results with how long it took. */
+async function timed<T>(flood: () => Promise<T[]>): Promise<{ results: T[]; ms: number }> {
+  const started = performance.now();
+  const results = await flood();
+  return { results, ms: performance.now() - started };
+}
+
+/** A token bucket passes its capacity at once plus what refills meanwhile: no more, no less. */
+function expectBucket(passed: number, capacity: number, perSecond: number, ms: number) {
+  expect(passed).toBeGreaterThanOrEqual(capacity);
+  expect(passed).toBeLessThanOrEqual(capacity + Math.ceil((perSecond * ms) / 1000));
+}
+
+const TENANT_429 = {
+  statusCode: 429,
+  error: 'Too Many Requests',
+  message: 'too many writes for this household; retry later',
+  details: { code: 'rate_limited', retryAfterMs: expect.any(Number) },
+};
+
 describe('rate limits', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer(testDatabaseKinds()[0], {
-      rateLimits: { httpPerMinute: 40, authPerMinute: 5, socketPerSecond: 10, tenantPerSecond: 15 },
-    });
+    server = await startTestServer(testDatabaseKinds()[0], { rateLimits: LIMITS });
   });
   afterAll(async () => {
     await server?.stop();
   });
+
+  const accountsStored = async (token: string) => {
+    const page = await server.request('GET', '/accounts?limit=1000', { token, headers: fresh() });
+    return (page.body.items as unknown[]).length;
+  };
 
   it('throttles login attempts per address with 429 and a clear message', async () => {
     const statuses: number[] = [];
@@ -27,42 +70,120 @@ describe('rate limits', () => {
     expect((await server.request('GET', '/health')).status).toBe(200);
   });
 
+  it('throttles failed logins per account, whatever the address, and a success clears the count', async () => {
+    const victim = await signupFrom(server);
+    const login = (password: string) => server.request('POST', '/auth/login', { body: { email: victim.user.email, password }, headers: fresh() });
+    for (let i = 0; i < 3; i++) expect((await login(`guess-${i}`)).status).toBe(401);
+    expect((await login('long enough')).status).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await login(`guess-${i}`)).status).toBe(401);
+    const blocked = await login('guess-again');
+    expect(blocked).toEqual({
+      status: 429,
+      body: {
+        statusCode: 429,
+        error: 'Too Many Requests',
+        message: 'too many failed sign-ins for this account; retry later',
+        details: { code: 'rate_limited', retryAfterMs: expect.any(Number) },
+      },
+    });
+    expect(blocked.body.details.retryAfterMs).toBeGreaterThan(14 * 60_000);
+    // While blocked even the right password is refused: otherwise guessing would go on.
+    expect((await login('long enough')).status).toBe(429);
+    // Other accounts are unaffected.
+    const bystander = await signupFrom(server);
+    expect((await server.request('POST', '/auth/login', { body: { email: bystander.user.email, password: 'long enough' }, headers: fresh() })).status).toBe(200);
+  });
+
   it('answers a flood of socket events with rate_limited, per connection and per household', async () => {
-    const session = await (async () => {
-      // The sign-up budget may be spent by the test above: sign up through a fresh server-side path.
-      const response = await server.request('POST', '/auth/signup', {
-        body: { email: `flood-${Date.now()}@example.com`, password: 'long enough' },
-        headers: { 'x-forwarded-for': '10.9.8.7' },
-      });
-      return response.body;
-    })();
-    if (!session.accessToken) throw new Error(`sign-up failed: ${JSON.stringify(session)}`);
+    const session = await signupFrom(server);
     const flooder = await TestSyncClient.connected(server.url, session.accessToken);
-    const responses = await Promise.all(Array.from({ length: 30 }, () => flooder.emit<Record<string, any>>('sync:pull', { cursor: null })));
+    const { results: responses, ms } = await timed(() =>
+      Promise.all(Array.from({ length: 30 }, () => flooder.emit<Record<string, any>>('sync:pull', { cursor: null }))),
+    );
     const limited = responses.filter((r) => r['error']?.code === 'rate_limited');
-    expect(responses.length - limited.length).toBe(10);
+    expectBucket(responses.length - limited.length, 10, 10, ms);
+    expect(limited[0]).toEqual({ error: { code: 'rate_limited', message: 'too many requests; retry later', details: { retryAfterMs: expect.any(Number) } } });
     expect(limited[0].error.details.retryAfterMs).toBeGreaterThan(0);
 
     // A second connection of the same household shares the household budget.
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await rest();
     const second = await TestSyncClient.connected(server.url, session.accessToken);
-    const both = await Promise.all([
-      ...Array.from({ length: 10 }, () => flooder.emit<Record<string, any>>('sync:pull', { cursor: null })),
-      ...Array.from({ length: 10 }, () => second.emit<Record<string, any>>('sync:pull', { cursor: null })),
-    ]);
-    expect(both.filter((r) => !r['error']).length).toBe(15);
+    const both = await timed(() =>
+      Promise.all([
+        ...Array.from({ length: 10 }, () => flooder.emit<Record<string, any>>('sync:pull', { cursor: null })),
+        ...Array.from({ length: 10 }, () => second.emit<Record<string, any>>('sync:pull', { cursor: null })),
+      ]),
+    );
+    expectBucket(both.results.filter((r) => !r['error']).length, 15, 15, both.ms);
 
-    // Nothing was written by refused pushes.
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    // Refused pushes write nothing: the household holds exactly the acknowledged rows.
+    await rest();
     const pushes = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => flooder.push([flooder.mutation('accounts', 'create', sampleData(accounts, i))])),
+      Array.from({ length: 14 }, (_, i) => flooder.push([flooder.mutation('accounts', 'create', sampleData(accounts, i))])),
     );
     const applied = pushes.filter((p) => 'results' in p).length;
-    expect(applied).toBe(10);
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    const page = (await second.pull(null)) as { total: number };
-    expect(page.total).toBe(10);
+    expect(applied).toBeGreaterThanOrEqual(10);
+    expect(applied).toBeLessThan(14);
+    expect(pushes.filter((p) => !('results' in p)).every((p) => 'error' in p && p.error.code === 'rate_limited')).toBe(true);
+    await rest();
+    expect(await accountsStored(session.accessToken)).toBe(applied);
     flooder.disconnect();
     second.disconnect();
+  });
+
+  it('applies the household budget to HTTP pushes, and socket events spend it for REST writes too', async () => {
+    const session = await signupFrom(server);
+    const token = session.accessToken;
+    const { results: pushes, ms } = await timed(() => Promise.all(Array.from({ length: 40 }, (_, i) => pushOne(server, token, i))));
+    const accepted = pushes.filter((r) => r.status === 200).length;
+    expectBucket(accepted, 15, 15, ms);
+    for (const response of pushes.filter((r) => r.status !== 200)) expect(response).toEqual({ status: 429, body: TENANT_429 });
+
+    // Two connections' events (ten each) empty the household bucket; HTTP writes right after are refused.
+    await rest();
+    const sockets = await Promise.all([TestSyncClient.connected(server.url, token), TestSyncClient.connected(server.url, token)]);
+    await Promise.all(sockets.flatMap((socket) => Array.from({ length: 10 }, () => socket.pull(null))));
+    const writes = await Promise.all([
+      ...Array.from({ length: 4 }, (_, i) => server.request('POST', '/accounts', { token, headers: fresh(), body: sampleData(accounts, 100 + i) })),
+      ...Array.from({ length: 4 }, (_, i) => pushOne(server, token, 200 + i)),
+    ]);
+    sockets.forEach((socket) => socket.disconnect());
+    const refused = writes.filter((r) => r.status === 429);
+    // At most one token refills per 67 ms while these eight requests are answered.
+    expect(refused.length).toBeGreaterThanOrEqual(5);
+    for (const response of refused) expect(response).toEqual({ status: 429, body: TENANT_429 });
+    const written = writes.filter((r) => r.status !== 429);
+    expect(written.every((r) => r.status === 200 || r.status === 201)).toBe(true);
+
+    // Reads are not writes: they only count against the per-address limit.
+    expect((await server.request('GET', '/accounts', { token, headers: fresh() })).status).toBe(200);
+    await rest();
+    expect(await accountsStored(token)).toBe(accepted + written.length);
+  });
+});
+
+const postgres = testDatabaseKinds().includes('postgres');
+
+(postgres ? describe : describe.skip)('the household budget across two instances over Redis', () => {
+  let first: TestServer;
+  let second: TestServer;
+  beforeAll(async () => {
+    first = await startTestServer('postgres', { rateLimits: { ...LIMITS, httpPerMinute: 0 }, redisUrl: REDIS_URL });
+    second = await startTestServer('postgres', { rateLimits: { ...LIMITS, httpPerMinute: 0 }, redisUrl: REDIS_URL, databaseUrl: first.config.databaseUrl });
+  });
+  afterAll(async () => {
+    await second?.stop();
+    await first?.stop();
+  });
+
+  it('is one budget, not one per instance', async () => {
+    const session = await signupFrom(first);
+    const { results: responses, ms } = await timed(() =>
+      Promise.all(Array.from({ length: 40 }, (_, i) => pushOne(i % 2 ? first : second, session.accessToken, i))),
+    );
+    const accepted = responses.filter((r) => r.status === 200).length;
+    // One bucket per instance would pass twice the capacity.
+    expectBucket(accepted, 15, 15, ms);
+    expect(responses.filter((r) => r.status === 429)).toHaveLength(40 - accepted);
   });
 });

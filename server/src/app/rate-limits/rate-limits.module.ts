@@ -1,10 +1,14 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_GUARD, Reflector } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR, Reflector } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AUTH_RATE_LIMITED } from './auth-rate-limited.decorator';
 import { HttpThrottlerGuard } from './http-throttler.guard';
+import { LoginThrottle } from './login-throttle';
+import { RateLimitStore } from './rate-limit-store';
 import { SocketRateLimiter } from './socket-rate-limiter';
+import { TenantRateLimiter } from './tenant-rate-limiter';
+import { TenantWriteLimitInterceptor } from './tenant-write-limit.interceptor';
 
 const MINUTE_MS = 60_000;
 
@@ -33,7 +37,14 @@ const MINUTE_MS = 60_000;
       }),
     }),
   ],
-  providers: [{ provide: APP_GUARD, useClass: HttpThrottlerGuard }, SocketRateLimiter],
-  exports: [SocketRateLimiter],
+  providers: [
+    { provide: APP_GUARD, useClass: HttpThrottlerGuard },
+    { provide: APP_INTERCEPTOR, useClass: TenantWriteLimitInterceptor },
+    RateLimitStore,
+    TenantRateLimiter,
+    SocketRateLimiter,
+    LoginThrottle,
+  ],
+  exports: [SocketRateLimiter, TenantRateLimiter, LoginThrottle],
 })
 export class RateLimitsModule {}

@@ -1,59 +1,34 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { TenantRateLimiter } from './tenant-rate-limiter';
+import { MemoryTokenBucket, type RateDecision } from './token-bucket';
 
-export interface RateDecision {
-  allowed: boolean;
-  retryAfterMs: number;
-}
+export type { RateDecision } from './token-bucket';
 
 /**
- * Token buckets for socket events: one per connection and one per household. The household
- * bucket lives in Redis when several instances share REDIS_URL, so the limit holds across them.
+ * Token buckets for socket events: one per connection (in this instance's memory: a
+ * connection lives on one instance) and the household's shared one. An event refused by its
+ * connection's bucket costs the household nothing.
  */
 @Injectable()
-export class SocketRateLimiter implements OnApplicationShutdown {
-  private readonly perConnection: RateLimiterAbstract | null;
-  private readonly perTenant: RateLimiterAbstract | null;
-  private readonly redis: Redis | null;
+export class SocketRateLimiter {
+  private readonly perConnection: MemoryTokenBucket | null;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    const { socketPerSecond, tenantPerSecond } = config.rateLimits;
-    this.perConnection = socketPerSecond > 0 ? new RateLimiterMemory({ points: socketPerSecond, duration: 1, keyPrefix: 'fw-socket' }) : null;
-    this.redis = config.redisUrl && tenantPerSecond > 0 ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null;
-    this.redis?.on('error', () => undefined);
-    this.perTenant =
-      tenantPerSecond <= 0
-        ? null
-        : this.redis
-          ? new RateLimiterRedis({
-              storeClient: this.redis,
-              points: tenantPerSecond,
-              duration: 1,
-              keyPrefix: 'fw-tenant',
-              // Redis trouble must not stop sync: fall back to a per-instance bucket.
-              insuranceLimiter: new RateLimiterMemory({ points: tenantPerSecond, duration: 1 }),
-            })
-          : new RateLimiterMemory({ points: tenantPerSecond, duration: 1, keyPrefix: 'fw-tenant' });
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly tenants: TenantRateLimiter,
+  ) {
+    const rate = config.rateLimits.socketPerSecond;
+    this.perConnection = rate > 0 ? new MemoryTokenBucket({ capacity: rate, refillPerSecond: rate }) : null;
   }
 
   async consume(socketId: string, tenantId: string): Promise<RateDecision> {
-    try {
-      if (this.perConnection) await this.perConnection.consume(socketId);
-      if (this.perTenant) await this.perTenant.consume(tenantId);
-      return { allowed: true, retryAfterMs: 0 };
-    } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) return { allowed: false, retryAfterMs: rejection.msBeforeNext };
-      throw rejection;
-    }
+    const connection = this.perConnection?.take(socketId);
+    if (connection && !connection.allowed) return connection;
+    return this.tenants.take(tenantId);
   }
 
   forget(socketId: string): void {
-    void this.perConnection?.delete(socketId);
-  }
-
-  onApplicationShutdown(): void {
-    this.redis?.disconnect();
+    this.perConnection?.forget(socketId);
   }
 }
