@@ -97,7 +97,7 @@ export async function addTransaction(
   page: Page,
   entry: { payee: string; amount: string; date?: string; category?: string },
 ): Promise<void> {
-  const form = page.locator('fw-transaction-form');
+  const form = page.locator('[data-test="add-transaction"] fw-transaction-form');
   if (entry.date) {
     await form.getByLabel('Date').fill(entry.date);
   }
@@ -118,22 +118,36 @@ export function registerRows(page: Page, payee: string): Locator {
   });
 }
 
+/**
+ * Edits a row in place, as a keyboard user does: the row turns into its editor, Enter in the
+ * last changed field saves, and focus comes back to the row's Edit button.
+ */
 export async function editTransaction(
   page: Page,
   payee: string,
   changes: { payee?: string; amount?: string },
 ): Promise<void> {
   await registerRows(page, payee).first().getByRole('button', { name: /^Edit/ }).click();
-  const form = page.locator('fw-transaction-form');
-  await form.getByRole('heading', { name: /Edit transaction/ }).waitFor();
+  const editor = page.locator('fw-register-row-editor');
+  await editor.getByRole('heading', { name: /Edit transaction/ }).waitFor();
+  let last: Locator | null = null;
   if (changes.payee !== undefined) {
-    await form.getByLabel('Payee').fill(changes.payee);
+    last = editor.getByLabel('Payee');
+    await last.fill(changes.payee);
   }
   if (changes.amount !== undefined) {
-    await form.getByLabel(/^Amount/).fill(changes.amount);
+    last = editor.getByLabel(/^Amount/);
+    await last.fill(changes.amount);
   }
-  await form.getByRole('button', { name: 'Save changes' }).click();
-  await form.getByRole('heading', { name: 'Add a transaction' }).waitFor();
+  if (last) {
+    await last.press('Enter');
+  } else {
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+  }
+  await editor.waitFor({ state: 'detached' });
+  await waitUntil('focus is back on the edited row', () =>
+    page.evaluate(() => document.activeElement?.classList.contains('register__edit') === true),
+  );
 }
 
 export async function amountOf(row: Locator): Promise<string> {

@@ -112,27 +112,53 @@ describe('RegisterPageComponent', () => {
     expect(page.byLabel<HTMLSelectElement>('Category').value).toBe(groceries.id);
   });
 
-  it('edits inline and writes only the fields that changed', async () => {
+  function rowKinds(): string[] {
+    return [...page.element.querySelectorAll('.register__row')].map(
+      (row) => row.getAttribute('data-kind') ?? '',
+    );
+  }
+
+  it('edits in the row itself, writes only the changed fields and gives focus back to the row', async () => {
+    rowButton('Move', /^Edit/).click();
+    await page.settle();
+    // Cancel the first edit with Escape: the second row is still where it was.
+    expect(rowKinds()[1]).toBe('editor');
+    const editor = page.within('fw-register-row-editor');
+    editor
+      .byLabel(/^Amount/)
+      .dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await page.settle();
+    expect(page.element.querySelector('fw-register-row-editor')).toBeNull();
+    expect(document.activeElement).toBe(rowButton('Move', /^Edit/));
+
     rowButton('Bakery', /^Edit/).click();
     await page.settle();
-    expect(page.text()).toContain('Edit transaction');
-    expect(page.byLabel(/^Amount/).value).toBe('-4.50');
+    expect(rowKinds()[0]).toBe('editor');
+    expect(rowKinds().filter((kind) => kind === 'filler').length).toBeGreaterThan(0);
+    expect(editor.text()).toContain('Edit transaction');
+    expect(editor.byLabel(/^Amount/).value).toBe('-4.50');
+    // The add form at the top stays an add form.
+    expect(page.within('[data-test="add-transaction"]').text()).toContain('Add a transaction');
 
-    await page.type(/^Amount/, '-5');
-    await page.click('Save changes');
+    await editor.type(/^Amount/, '-5');
+    await editor.click('Save changes');
 
     expect(page.client.calls).toContain(`update transactions ${bakery.id} {"amountMinor":-500}`);
-    expect(page.text()).toContain('Add a transaction');
+    expect(page.element.querySelector('fw-register-row-editor')).toBeNull();
+    expect(rowKinds()).not.toContain('filler');
+    await page.settle();
+    expect(document.activeElement).toBe(rowButton('Bakery', /^Edit/));
   });
 
   it('edits the other side of a transfer in its own sign and flag', async () => {
     rowButton('Move', /^Edit/).click();
     await page.settle();
-    expect(page.byLabel(/^Amount/).value).toBe('100.00');
-    expect(page.element.querySelector('select')).toBeNull();
+    const editor = page.within('fw-register-row-editor');
+    expect(editor.byLabel(/^Amount/).value).toBe('100.00');
+    expect(page.element.querySelector('fw-register-row-editor select')).toBeNull();
 
-    await page.type(/^Amount/, '150');
-    await page.click('Save changes');
+    await editor.type(/^Amount/, '150');
+    await editor.click('Save changes');
     expect(page.client.calls).toContain(
       `update transactions ${transfer.id} {"amountMinor":-15000}`,
     );
@@ -145,16 +171,53 @@ describe('RegisterPageComponent', () => {
     );
   });
 
-  it('asks for confirmation before deleting', async () => {
-    rowButton('Bakery', /^Delete/).click();
+  it('offers transfers only to accounts in the same currency and says why', async () => {
+    page.client.seed('accounts', [accountRow({ name: 'Tokyo', currency: 'JPY' })]);
     await page.settle();
-    expect(page.client.calls.some((call) => call.startsWith('delete'))).toBe(false);
-
-    rowButton('Bakery', /^Confirm/).click();
-    await page.settle();
-    expect(page.client.calls).toContain(`delete transactions ${bakery.id}`);
-    expect(rows().some((row) => row.includes('Bakery'))).toBe(false);
+    const target = page.byLabel<HTMLSelectElement>('Category');
+    const transferOptions = [
+      ...target.querySelectorAll('optgroup[label="Transfer to or from"] option'),
+    ];
+    expect(transferOptions.map((option) => option.textContent?.trim())).toEqual(['Savings']);
+    expect(page.text()).toContain(
+      'Transfers stay within one currency, so Tokyo (JPY) cannot be chosen.',
+    );
   });
+
+  it('asks for confirmation before deleting, with Cancel, and disarms by itself', async () => {
+    jest.useFakeTimers();
+    try {
+      rowButton('Bakery', /^Delete/).click();
+      await settleWithTimers();
+      expect(page.client.calls.some((call) => call.startsWith('delete'))).toBe(false);
+      rowButton('Bakery', /^Cancel/).click();
+      await settleWithTimers();
+      expect(() => rowButton('Bakery', /^Confirm/)).toThrow();
+
+      rowButton('Bakery', /^Delete/).click();
+      await settleWithTimers();
+      jest.advanceTimersByTime(6000);
+      await settleWithTimers();
+      expect(() => rowButton('Bakery', /^Confirm/)).toThrow();
+      expect(page.client.calls.some((call) => call.startsWith('delete'))).toBe(false);
+
+      rowButton('Bakery', /^Delete/).click();
+      await settleWithTimers();
+      rowButton('Bakery', /^Confirm delete/).click();
+      await settleWithTimers();
+      expect(page.client.calls).toContain(`delete transactions ${bakery.id}`);
+      expect(rows().some((row) => row.includes('Bakery'))).toBe(false);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  async function settleWithTimers(): Promise<void> {
+    for (let round = 0; round < 3; round += 1) {
+      page.fixture.detectChanges();
+      await jest.advanceTimersByTimeAsync(1);
+    }
+  }
 
   it('shows split children and the uncategorized remainder under their parent', async () => {
     const parent = transactionRow({
@@ -183,14 +246,15 @@ describe('RegisterPageComponent', () => {
     expect(remainder).toContain('-€40.00');
   });
 
-  it('splits a transaction into categorised lines and keeps their date with the parent', async () => {
+  it('splits a transaction into categorised lines, edits a line and keeps their date with the parent', async () => {
     rowButton('Employer', /^Edit/).click();
     await page.settle();
-    expect(page.text()).toContain('Split lines');
+    const editor = page.within('fw-register-row-editor');
+    expect(editor.text()).toContain('Split lines');
 
-    await page.type('Split category', groceries.id);
-    await page.type(/^Split amount/, '1000');
-    await page.click('Add split line');
+    await editor.type('Split category', groceries.id);
+    await editor.type(/^Split amount/, '1000');
+    await editor.click('Add split line');
 
     const child = [...(page.client.rows.get('transactions')?.values() ?? [])].find(
       (row) => row['parentId'] === salary.id,
@@ -200,14 +264,28 @@ describe('RegisterPageComponent', () => {
       categoryId: groceries.id,
       amountMinor: 100_000,
       date: '2026-01-01',
+      payee: '',
     });
-    expect(page.text()).toContain('Uncategorized remainder: €1,500.00');
+    expect(editor.text()).toContain('Uncategorized remainder: €1,500.00');
 
-    await page.type('Date', '2026-02-01');
-    await page.click('Save changes');
-    expect(page.client.calls).toContain(`update transactions ${child?.id} {"date":"2026-02-01"}`);
+    await editor.click(/^Edit split line Groceries/);
+    expect(editor.byLabel(/^Line amount/).value).toBe('1000.00');
+    await editor.type(/^Line amount/, '1200');
+    await editor.type(/^Line note/, 'Shopping');
+    await editor.click('Save line');
+    expect(page.client.calls).toContain(
+      `update transactions ${child?.['id']} {"notes":"Shopping","amountMinor":120000}`,
+    );
+    expect(editor.text()).toContain('Uncategorized remainder: €1,300.00');
+    expect(page.element.querySelector('fw-register-row-editor')).not.toBeNull();
+
+    await editor.type('Date', '2026-02-01');
+    await editor.click('Save changes');
+    expect(page.client.calls).toContain(
+      `update transactions ${child?.['id']} {"date":"2026-02-01"}`,
+    );
     const [split, remainder] = rows().filter((row) => row.startsWith('↳'));
-    expect(split).toContain('Groceries');
+    expect(split).toContain('Shopping');
     expect(remainder).toContain('Uncategorized remainder');
   });
 

@@ -1,14 +1,18 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { ScrollingModule, CdkVirtualScrollViewport } from '@angular/cdk/scrolling';
 import {
+  afterNextRender,
   afterRenderEffect,
   ChangeDetectionStrategy,
   Component,
   computed,
+  effect,
   ElementRef,
   inject,
+  Injector,
   input,
   signal,
+  untracked,
   viewChild,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
@@ -18,17 +22,24 @@ import { map } from 'rxjs';
 import { accountBalance } from '../accounts/account-overview';
 import { USER_LOCALE } from '../locale';
 import { MoneyPipe } from '../money/money.pipe';
+import { AccountsViewStore } from '../stores/accounts-view.store';
 import { AccountsStore } from '../stores/accounts.store';
+import { CategoriesViewStore } from '../stores/categories-view.store';
 import { CategoriesStore } from '../stores/categories.store';
 import type { TransactionSide } from '../stores/transaction-side';
+import { TransactionsViewStore } from '../stores/transactions-view.store';
 import { TransactionsStore } from '../stores/transactions.store';
-import { registerItems, type RegisterItem } from './register-items';
-import { SplitEditorComponent } from './split-editor.component';
+import { DeleteConfirmation } from '../forms/delete-confirmation';
+import { editorSlots, withRowEditor, type RegisterViewItem } from './register-editor-items';
+import { registerItems } from './register-items';
+import { RegisterRowEditorComponent } from './register-row-editor.component';
 import { TransactionFormComponent } from './transaction-form.component';
 
 /** Row heights the virtual scroll relies on; the CSS gives rows exactly these heights. */
 export const ROW_HEIGHT = { wide: 52, narrow: 96 } as const;
 const NARROW_SCREEN = '(max-width: 640px)';
+/** Room an editor gets before it has measured itself (roughly a wide screen's form). */
+const EDITOR_START_HEIGHT = 320;
 
 interface Editing {
   transaction: Transaction;
@@ -38,7 +49,13 @@ interface Editing {
 /** One account's transactions, newest first, with running balance and inline add/edit/delete. */
 @Component({
   selector: 'fw-register-page',
-  imports: [ScrollingModule, RouterLink, MoneyPipe, TransactionFormComponent, SplitEditorComponent],
+  imports: [
+    ScrollingModule,
+    RouterLink,
+    MoneyPipe,
+    TransactionFormComponent,
+    RegisterRowEditorComponent,
+  ],
   templateUrl: './register-page.component.html',
   styleUrl: './register-page.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -48,15 +65,17 @@ export class RegisterPageComponent {
   private readonly transactions = inject(TransactionsStore);
   private readonly categories = inject(CategoriesStore);
   private readonly locale = inject(USER_LOCALE);
+  private readonly injector = inject(Injector);
+  private readonly host: HTMLElement = inject(ElementRef).nativeElement;
 
   readonly accountId = input.required<string>();
 
   protected readonly loaded = computed(() => this.accounts.loaded() && this.transactions.loaded());
   protected readonly account = computed(() => this.accounts.entityMap()[this.accountId()]);
-  protected readonly allAccounts = this.accounts.sorted;
-  protected readonly categoryGroups = this.categories.groups;
-  protected readonly index = this.transactions.index;
-  protected readonly items = computed(() =>
+  protected readonly allAccounts = inject(AccountsViewStore).sorted;
+  protected readonly categoryGroups = inject(CategoriesViewStore).groups;
+  protected readonly index = inject(TransactionsViewStore).index;
+  private readonly rows = computed(() =>
     registerItems(
       this.accountId(),
       this.index().byAccount.get(this.accountId()) ?? [],
@@ -78,13 +97,30 @@ export class RegisterPageComponent {
     { initialValue: ROW_HEIGHT.wide },
   );
 
-  /** Short lists get a short viewport; CSS caps long ones at 65% of the screen height. */
+  /** The row being edited, as it was when editing began (the form compares against it). */
+  protected readonly editing = signal<Editing | null>(null);
+  private readonly editorHeight = signal(EDITOR_START_HEIGHT);
+  private readonly editorSlots = computed(() => editorSlots(this.editorHeight(), this.rowHeight()));
+  /** The register's rows, the edited one opened in place. */
+  protected readonly items = computed(() =>
+    withRowEditor(this.rows(), this.editing()?.transaction.id ?? null, this.editorSlots()),
+  );
+  /** Rows a screen reader counts: fillers under the editor are not rows. */
+  protected readonly rowCount = computed(
+    () => this.items().filter((item) => item.kind !== 'filler').length,
+  );
+
+  /** Short lists get a short viewport; CSS caps long ones at a share of the screen height. */
   protected readonly viewportHeight = computed(
     () => Math.max(this.items().length, 1) * this.rowHeight() + 2,
   );
+  /** Keeps the whole editor rendered while any of it is in view. */
+  protected readonly minBufferPx = computed(() =>
+    Math.max(this.rowHeight() * 8, (this.editorSlots() + 2) * this.rowHeight()),
+  );
+  protected readonly maxBufferPx = computed(() => this.minBufferPx() + this.rowHeight() * 8);
 
-  protected readonly editing = signal<Editing | null>(null);
-  /** The edited row as it is now (the form keeps its snapshot); splits only on the booking side. */
+  /** The edited row as it is now; splits only on the booking side. */
   protected readonly splitParent = computed(() => {
     const editing = this.editing();
     const current = editing && this.transactions.entityMap()[editing.transaction.id];
@@ -94,12 +130,22 @@ export class RegisterPageComponent {
     const parent = this.splitParent();
     return parent ? (this.index().childrenByParent.get(parent.id) ?? []) : [];
   });
-  protected readonly confirmingDelete = signal<string | null>(null);
+  protected readonly deleting = new DeleteConfirmation();
   protected readonly actionError = signal<string | null>(null);
-  private readonly formSection = viewChild<ElementRef<HTMLElement>>('formSection');
   private readonly viewport = viewChild(CdkVirtualScrollViewport);
 
   constructor() {
+    // A row deleted meanwhile (here or on another device) closes its editor.
+    effect(() => {
+      const editing = this.editing();
+      if (
+        editing &&
+        this.transactions.loaded() &&
+        !this.transactions.entityMap()[editing.transaction.id]
+      ) {
+        untracked(() => this.editing.set(null));
+      }
+    });
     // The viewport caches its size; tell it when a height change (more rows, rotation) lands.
     afterRenderEffect(() => {
       this.viewportHeight();
@@ -126,19 +172,35 @@ export class RegisterPageComponent {
     return this.categories.entityMap()[id]?.name ?? 'Unknown category';
   }
 
-  protected trackItem(_index: number, item: RegisterItem): string {
+  protected trackItem(_index: number, item: RegisterViewItem): string {
     return item.key;
   }
 
+  /** Opens the row's editor where the row is; the list does not jump. */
   protected edit(transaction: Transaction, side: TransactionSide): void {
-    this.confirmingDelete.set(null);
+    this.deleting.disarm();
     this.editing.set({ transaction, side });
-    this.formSection()?.nativeElement.scrollIntoView({ block: 'nearest' });
+    afterNextRender(
+      () =>
+        this.host
+          .querySelector('fw-register-row-editor')
+          ?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }),
+      { injector: this.injector },
+    );
+  }
+
+  protected editorResized(heightPx: number): void {
+    if (heightPx > 0) {
+      this.editorHeight.set(heightPx);
+    }
   }
 
   protected async finishEditing(saved: Transaction | null): Promise<void> {
     const before = this.editing()?.transaction;
     this.editing.set(null);
+    if (before) {
+      this.focusRow(before.id);
+    }
     // Split lines carry the parent's date so budgets count them in the right month.
     if (saved && before && saved.date && saved.date !== before.date) {
       const date = saved.date;
@@ -158,12 +220,11 @@ export class RegisterPageComponent {
     await this.run(() => this.transactions.update(transaction.id, patch));
   }
 
+  /** First press arms, a second press on the same row deletes (with its split lines). */
   protected async remove(transaction: Transaction): Promise<void> {
-    if (this.confirmingDelete() !== transaction.id) {
-      this.confirmingDelete.set(transaction.id);
+    if (!this.deleting.confirm(transaction.id)) {
       return;
     }
-    this.confirmingDelete.set(null);
     if (this.editing()?.transaction.id === transaction.id) {
       this.editing.set(null);
     }
@@ -174,6 +235,46 @@ export class RegisterPageComponent {
       }
       await this.transactions.remove(transaction.id);
     });
+  }
+
+  /** Cancel disappears with the armed state: focus goes back to the row's Delete button. */
+  protected cancelDelete(key: string): void {
+    this.deleting.disarm();
+    afterNextRender(
+      () => this.host.querySelector<HTMLElement>(`[data-key="${key}"] .register__delete`)?.focus(),
+      { injector: this.injector },
+    );
+  }
+
+  /** Focus follows a closed editor back to its row, scrolling it into view if it moved away. */
+  private focusRow(id: string): void {
+    const find = () => this.host.querySelector<HTMLElement>(`[data-key="${id}"] .register__edit`);
+    afterNextRender(
+      () => {
+        const button = find();
+        if (button) {
+          button.focus();
+          return;
+        }
+        const at = this.items().findIndex((item) => item.key === id);
+        if (at < 0) {
+          return;
+        }
+        this.viewport()?.scrollToIndex(at);
+        // The virtual scroll renders the new range on a later frame.
+        let frames = 10;
+        const retry = () => {
+          const scrolledTo = find();
+          if (scrolledTo) {
+            scrolledTo.focus();
+          } else if (--frames > 0) {
+            requestAnimationFrame(retry);
+          }
+        };
+        requestAnimationFrame(retry);
+      },
+      { injector: this.injector },
+    );
   }
 
   private async run(action: () => Promise<unknown>): Promise<void> {

@@ -1,9 +1,21 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  Injector,
+  input,
+  signal,
+} from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import type { Transaction } from '@finwise/domain';
+import { changedFields } from '../forms/changed-fields';
 import { fieldErrors, issuesOf, type FieldErrors } from '../forms/validation-messages';
 import { USER_LOCALE } from '../locale';
 import { localeSeparators, minorDigits } from '../money/currency';
+import { formatMoneyForInput } from '../money/format-money';
 import { MoneyPipe } from '../money/money.pipe';
 import { parseMoney } from '../money/parse-money';
 import type { CategoryGroup } from '../stores/category-groups';
@@ -14,8 +26,9 @@ import { TRANSACTION_LABELS } from './transaction-form.component';
 let nextEditorId = 0;
 
 /**
- * The split lines of one transaction: child rows with their own category and amount. Their
- * sum may differ from what the bank booked; the difference is shown, never forced away.
+ * The split lines of one transaction: child rows with their own category and amount, added,
+ * edited and removed here. Their sum may differ from what the bank booked; the difference is
+ * shown, never forced away.
  */
 @Component({
   selector: 'fw-split-editor',
@@ -26,6 +39,8 @@ let nextEditorId = 0;
 export class SplitEditorComponent {
   private readonly transactions = inject(TransactionsStore);
   private readonly locale = inject(USER_LOCALE);
+  private readonly injector = inject(Injector);
+  private readonly host: HTMLElement = inject(ElementRef).nativeElement;
 
   readonly parent = input.required<Transaction>();
   readonly lines = input<readonly Transaction[]>([]);
@@ -35,7 +50,12 @@ export class SplitEditorComponent {
   protected readonly id = `split-editor-${++nextEditorId}`;
   protected readonly remainder = computed(() => splitRemainder(this.parent(), this.lines()));
   protected readonly errors = signal<FieldErrors>({});
-  protected readonly form = inject(NonNullableFormBuilder).group({
+  /** The line being edited, as it was when editing began. */
+  protected readonly editingLine = signal<Transaction | null>(null);
+  protected readonly lineErrors = signal<FieldErrors>({});
+  private readonly formBuilder = inject(NonNullableFormBuilder);
+  protected readonly form = this.formBuilder.group({ categoryId: [''], amount: [''], notes: [''] });
+  protected readonly lineForm = this.formBuilder.group({
     categoryId: [''],
     amount: [''],
     notes: [''],
@@ -54,16 +74,14 @@ export class SplitEditorComponent {
   protected async addLine(): Promise<void> {
     const value = this.form.getRawValue();
     const parent = this.parent();
-    const amount = parseMoney(value.amount, {
-      minorDigits: minorDigits(this.currency()),
-      decimalSeparator: localeSeparators(this.locale).decimal,
-    });
+    const amount = this.parseAmount(value.amount);
     const data = {
       id: globalThis.crypto.randomUUID(),
       parentId: parent.id,
       accountId: parent.accountId,
       date: parent.date,
-      payee: parent.payee ?? '',
+      // The parent carries the payee; a copy here would count twice in payee suggestions.
+      payee: '',
       categoryId: value.categoryId || null,
       amountMinor: amount.ok ? amount.minor : 0,
       notes: value.notes.trim() || null,
@@ -82,12 +100,59 @@ export class SplitEditorComponent {
       await this.transactions.create(data);
       this.form.reset();
     } catch (error) {
-      const issues = issuesOf(error);
-      this.errors.set(
-        issues
-          ? fieldErrors(issues, TRANSACTION_LABELS)
-          : { form: error instanceof Error ? error.message : String(error) },
-      );
+      this.errors.set(toFieldErrors(error));
+    }
+  }
+
+  protected editLine(line: Transaction): void {
+    this.editingLine.set(line);
+    this.lineErrors.set({});
+    this.lineForm.setValue({
+      categoryId: line.categoryId ?? '',
+      amount: formatMoneyForInput(line.amountMinor ?? 0, this.currency(), this.locale),
+      notes: line.notes ?? '',
+    });
+    this.focusAfterRender(`#${this.id}-line-category`);
+  }
+
+  /** Writes only what changed on the line, so another device's edit of the rest survives. */
+  protected async saveLine(): Promise<void> {
+    const line = this.editingLine();
+    if (!line) {
+      return;
+    }
+    const value = this.lineForm.getRawValue();
+    const amount = this.parseAmount(value.amount);
+    const patch = changedFields(line, {
+      categoryId: value.categoryId || null,
+      notes: value.notes.trim() || null,
+      ...(amount.ok ? { amountMinor: amount.minor } : {}),
+    });
+    const errors: FieldErrors = amount.ok
+      ? Object.keys(patch).length > 0
+        ? this.transactions.validate('update', { id: line.id, ...patch }, TRANSACTION_LABELS)
+        : {}
+      : { amountMinor: amount.error };
+    this.lineErrors.set(errors);
+    if (Object.keys(errors).length > 0) {
+      return;
+    }
+    try {
+      if (Object.keys(patch).length > 0) {
+        await this.transactions.update(line.id, patch);
+      }
+      this.closeLine(line);
+    } catch (error) {
+      this.lineErrors.set(toFieldErrors(error));
+    }
+  }
+
+  /** Escape ends the line's edit only; the transaction's editor stays open. */
+  protected cancelLine(event?: Event): void {
+    event?.preventDefault();
+    const line = this.editingLine();
+    if (line) {
+      this.closeLine(line);
     }
   }
 
@@ -98,4 +163,30 @@ export class SplitEditorComponent {
       this.errors.set({ form: error instanceof Error ? error.message : String(error) });
     }
   }
+
+  private closeLine(line: Transaction): void {
+    this.editingLine.set(null);
+    this.lineErrors.set({});
+    this.focusAfterRender(`[data-line="${line.id}"] .split-lines__edit-button`);
+  }
+
+  private parseAmount(text: string) {
+    return parseMoney(text, {
+      minorDigits: minorDigits(this.currency()),
+      decimalSeparator: localeSeparators(this.locale).decimal,
+    });
+  }
+
+  private focusAfterRender(selector: string): void {
+    afterNextRender(() => this.host.querySelector<HTMLElement>(selector)?.focus(), {
+      injector: this.injector,
+    });
+  }
+}
+
+function toFieldErrors(error: unknown): FieldErrors {
+  const issues = issuesOf(error);
+  return issues
+    ? fieldErrors(issues, TRANSACTION_LABELS)
+    : { form: error instanceof Error ? error.message : String(error) };
 }

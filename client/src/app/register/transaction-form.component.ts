@@ -23,6 +23,7 @@ import type { CategoryGroup } from '../stores/category-groups';
 import type { TransactionSide } from '../stores/transaction-side';
 import { TransactionsStore } from '../stores/transactions.store';
 import { changedFields } from '../forms/changed-fields';
+import { fieldLabelsOf } from '../forms/field-labels';
 import {
   draftFields,
   sideWrite,
@@ -30,20 +31,16 @@ import {
   TRANSFER_PREFIX,
   type TransactionDraft,
 } from './transaction-draft';
+import { transferChoices, transferCurrencyError, transferHint } from './transfer-targets';
 
-export const TRANSACTION_LABELS: Readonly<Record<string, string>> = {
-  accountId: 'Account',
-  date: 'Date',
-  payee: 'Payee',
-  amountMinor: 'Amount',
-  notes: 'Notes',
-  categoryId: 'Category',
-  transferAccountId: 'Transfer account',
-};
+export const TRANSACTION_LABELS = fieldLabelsOf('transactions');
 
 let nextFormId = 0;
 
-/** Adds a transaction to an account, or edits one (only the changed fields are written). */
+/**
+ * Adds a transaction to an account, or edits one in its register row (only the changed fields
+ * are written).
+ */
 @Component({
   selector: 'fw-transaction-form',
   imports: [ReactiveFormsModule],
@@ -71,8 +68,17 @@ export class TransactionFormComponent {
   protected readonly saving = signal(false);
   protected readonly isNew = computed(() => this.transaction() === null);
   protected readonly onTransferSide = computed(() => this.side()?.isTransferSide === true);
-  protected readonly transferTargets = computed(() =>
-    this.accounts().filter((other) => other.id !== this.account().id && !other.closed),
+  private readonly transferChoices = computed(() =>
+    transferChoices(
+      this.account(),
+      this.accounts(),
+      this.side()?.isTransferSide ? null : (this.transaction()?.transferAccountId ?? null),
+    ),
+  );
+  protected readonly transferTargets = computed(() => this.transferChoices().targets);
+  /** Why accounts in other currencies are not offered as transfer targets. */
+  protected readonly transferHint = computed(() =>
+    this.onTransferSide() ? null : transferHint(this.account(), this.transferChoices()),
   );
   protected readonly counterAccountName = computed(() => {
     const counterId = this.side()?.counterAccountId;
@@ -187,6 +193,15 @@ export class TransactionFormComponent {
     };
     if (!draft.date) {
       errors['date'] = 'Enter a date.';
+    }
+    const transferTarget = fields.transferAccountId
+      ? this.accounts().find((other) => other.id === fields.transferAccountId)
+      : undefined;
+    const currencyProblem = this.onTransferSide()
+      ? null
+      : transferCurrencyError(account, transferTarget);
+    if (currencyProblem && (!existing || 'transferAccountId' in data || 'amountMinor' in data)) {
+      errors['transferAccountId'] = currencyProblem;
     }
     if (existing && Object.keys(data).length === 0) {
       delete errors['form'];

@@ -71,6 +71,16 @@ describe('indexTransactions', () => {
       }),
       transactionRow({ accountId: checking.id, payee: 'Landlord', categoryId: null }),
       transactionRow({ accountId: checking.id, payee: '' }),
+      // Split lines do not add to their payee's count or change its category.
+      ...['a', 'b', 'c'].map((n) =>
+        transactionRow({
+          accountId: checking.id,
+          parentId: `parent-${n}`,
+          payee: 'Landlord',
+          categoryId: 'c-split',
+          date: '2026-02-01',
+        }),
+      ),
     ];
 
     const index = indexTransactions(rows);
@@ -78,6 +88,7 @@ describe('indexTransactions', () => {
     expect(index.payees).toEqual(['Bakery', 'Landlord']);
     expect(index.categoryByPayee.get('bakery')).toBe('c-new');
     expect(index.categoryByPayee.has('landlord')).toBe(false);
+    expect(index.payees).not.toContain('landlord');
   });
 });
 

@@ -44,7 +44,8 @@ export function indexTransactions(transactions: readonly Transaction[]): Transac
         add(byAccount, transaction.transferAccountId, transaction);
       }
     }
-    const payee = transaction.payee?.trim();
+    // Split lines belong to their parent's payee; counting them would rank it twice.
+    const payee = transaction.parentId ? undefined : transaction.payee?.trim();
     if (payee) {
       const key = payee.toLowerCase();
       const entry = payeeCounts.get(key);

@@ -8,16 +8,21 @@ import { SyncSessionService } from '../sync/sync-session.service';
 import type { FakeSyncClient } from '../sync/testing/fake-sync-client';
 import { setUpFakeSync } from '../sync/testing/fake-sync-setup';
 
-export interface PageHarness<T> {
+export interface PageQueries {
+  text(): string;
+  byLabel<E extends HTMLElement = HTMLInputElement>(label: string | RegExp): E;
+  type(label: string | RegExp, value: string): Promise<void>;
+  click(button: string | RegExp): Promise<void>;
+}
+
+export interface PageHarness<T> extends PageQueries {
   fixture: ComponentFixture<T>;
   element: HTMLElement;
   client: FakeSyncClient;
   /** Lets effects, live-query callbacks and change detection run. */
   settle(): Promise<void>;
-  text(): string;
-  byLabel<E extends HTMLElement = HTMLInputElement>(label: string | RegExp): E;
-  type(label: string | RegExp, value: string): Promise<void>;
-  click(button: string | RegExp): Promise<void>;
+  /** The same queries limited to one part of the page (the first match of `selector`). */
+  within(selector: string): PageQueries;
 }
 
 /**
@@ -58,46 +63,54 @@ export async function renderPage<T>(
   await settle();
   const element: HTMLElement = fixture.nativeElement;
 
-  const byLabel = <E extends HTMLElement>(label: string | RegExp): E => {
-    const labels = [...element.querySelectorAll('label')].filter((candidate) => {
-      const text = candidate.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-      return typeof label === 'string' ? text === label : label.test(text);
-    });
-    const target = labels[0]?.htmlFor
-      ? element.querySelector<E>(`[id="${labels[0].htmlFor}"]`)
-      : null;
-    if (!target) {
-      throw new Error(`No field labelled ${String(label)}`);
-    }
-    return target;
+  const queries = (root: () => HTMLElement): PageQueries => {
+    const byLabel = <E extends HTMLElement>(label: string | RegExp): E => {
+      const labels = [...root().querySelectorAll('label')].filter((candidate) => {
+        const text = candidate.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+        return typeof label === 'string' ? text === label : label.test(text);
+      });
+      const target = labels[0]?.htmlFor
+        ? root().querySelector<E>(`[id="${labels[0].htmlFor}"]`)
+        : null;
+      if (!target) {
+        throw new Error(`No field labelled ${String(label)}`);
+      }
+      return target;
+    };
+    return {
+      text: () => root().textContent?.replace(/\s+/g, ' ') ?? '',
+      byLabel,
+      type: async (label, value) => {
+        const field = byLabel<HTMLInputElement | HTMLSelectElement>(label);
+        field.value = value;
+        field.dispatchEvent(new Event(field instanceof HTMLSelectElement ? 'change' : 'input'));
+        field.dispatchEvent(new Event('change'));
+        await settle();
+      },
+      click: async (name) => {
+        const button = [...root().querySelectorAll<HTMLButtonElement>('button')].find(
+          (candidate) => {
+            const text = candidate.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+            return typeof name === 'string' ? text === name : name.test(text);
+          },
+        );
+        if (!button) {
+          throw new Error(`No button ${String(name)}`);
+        }
+        button.click();
+        await settle();
+      },
+    };
   };
 
-  return {
-    fixture,
-    element,
-    client,
-    settle,
-    text: () => element.textContent?.replace(/\s+/g, ' ') ?? '',
-    byLabel,
-    type: async (label, value) => {
-      const field = byLabel<HTMLInputElement | HTMLSelectElement>(label);
-      field.value = value;
-      field.dispatchEvent(new Event(field instanceof HTMLSelectElement ? 'change' : 'input'));
-      field.dispatchEvent(new Event('change'));
-      await settle();
-    },
-    click: async (name) => {
-      const button = [...element.querySelectorAll<HTMLButtonElement>('button')].find(
-        (candidate) => {
-          const text = candidate.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-          return typeof name === 'string' ? text === name : name.test(text);
-        },
-      );
-      if (!button) {
-        throw new Error(`No button ${String(name)}`);
+  const within = (selector: string): PageQueries =>
+    queries(() => {
+      const part = element.querySelector<HTMLElement>(selector);
+      if (!part) {
+        throw new Error(`Nothing on the page matches ${selector}`);
       }
-      button.click();
-      await settle();
-    },
-  };
+      return part;
+    });
+
+  return { fixture, element, client, settle, within, ...queries(() => element) };
 }
