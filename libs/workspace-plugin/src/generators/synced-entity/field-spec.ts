@@ -1,16 +1,14 @@
-/** The field types the generator understands (DESIGN: generator). */
-export const FIELD_TYPES = [
-  'string',
-  'text',
-  'int',
-  'money',
-  'boolean',
-  'date',
-  'month',
-  'uuid',
-  'enum',
-] as const;
-export type FieldType = (typeof FIELD_TYPES)[number];
+import pluralize from 'pluralize';
+import { FIELD_TYPE_MAPPINGS, FIELD_TYPES, isFieldType, type FieldType } from './field-types';
+import {
+  MAX_IDENTIFIER_LENGTH,
+  SQL_RESERVED_WORDS,
+  SYSTEM_COLUMNS,
+  toSnakeCase,
+} from './sql-names';
+
+export { FIELD_TYPES, type FieldType } from './field-types';
+export { toSnakeCase } from './sql-names';
 
 export interface FieldSpec {
   /** camelCase property name. */
@@ -21,7 +19,11 @@ export interface FieldSpec {
   optional: boolean;
   /** Values of an enum field. */
   values: string[];
-  /** `nameField()`, `uuidField()`, `enumField([...])`… as written in the domain schema. */
+  /** Exported constant holding an enum field's values, e.g. `ACCOUNT_TYPES`. */
+  valuesConst: string | null;
+  /** Exported union type of an enum field's values, e.g. `AccountType`. */
+  valuesType: string | null;
+  /** `nameField()`, `uuidField().nullish()`, `enumField(ACCOUNT_TYPES)`… as in the domain schema. */
   builder: string;
   /** Import name of the builder from field-types. */
   builderImport: string;
@@ -29,118 +31,118 @@ export interface FieldSpec {
   tsType: string;
 }
 
-const RESERVED = new Set([
-  'id',
-  'tenantId',
-  'createdAt',
-  'updatedAt',
-  'deletedAt',
-  'fieldClocks',
-  'serverSeq',
+/** The entity a field list belongs to: enum constants are named after its singular. */
+export interface FieldOwner {
+  /** snake_case singular, e.g. `account` → `ACCOUNT_TYPES`. */
+  singular: string;
+  /** PascalCase singular, e.g. `Account` → `AccountType`. */
+  className: string;
+}
+
+/** Property names no field may take: the sync columns, and names that break plain objects. */
+const RESERVED_PROPERTIES = new Set([
+  ...Object.keys(SYSTEM_COLUMNS),
   'constructor',
   'prototype',
   '__proto__',
 ]);
-
-const MAPPING: Record<
-  Exclude<FieldType, 'enum'>,
-  { builder: string; sqlType: string; tsType: string }
-> = {
-  string: { builder: 'nameField', sqlType: 'text', tsType: 'string' },
-  text: { builder: 'textField', sqlType: 'text', tsType: 'string' },
-  int: { builder: 'intField', sqlType: 'integer', tsType: 'number' },
-  money: { builder: 'moneyField', sqlType: 'bigint', tsType: 'number' },
-  boolean: { builder: 'booleanField', sqlType: 'boolean', tsType: 'boolean' },
-  date: { builder: 'dateField', sqlType: 'date', tsType: 'string' },
-  month: { builder: 'monthField', sqlType: 'text', tsType: 'string' },
-  uuid: { builder: 'uuidField', sqlType: 'uuid', tsType: 'string' },
-};
+const SYSTEM_COLUMN_NAMES = new Set(Object.values(SYSTEM_COLUMNS));
 
 export class FieldSpecError extends Error {}
 
-export function toSnakeCase(camel: string): string {
-  return camel.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
-}
-
 /** Parses `name:string,notes:text?,kind:enum(a|b)` into field specs, refusing anything unclear. */
-export function parseFields(input: string): FieldSpec[] {
+export function parseFields(input: string, owner: FieldOwner): FieldSpec[] {
   const parts = splitTopLevel(input);
   if (parts.length === 0)
     throw new FieldSpecError('--fields needs at least one field, e.g. --fields "name:string"');
-  const seen = new Set<string>();
+  const names = new Set<string>();
+  const columns = new Map<string, string>();
   return parts.map((raw) => {
-    const match = /^([a-zA-Z_][a-zA-Z0-9_]*)\s*:\s*([a-z]+)(?:\(([^)]*)\))?(\?)?$/.exec(raw);
+    const match = /^([a-zA-Z_][a-zA-Z0-9_]*)\s*:\s*([a-zA-Z]+)(?:\(([^)]*)\))?(\?)?$/.exec(raw);
     if (!match) throw new FieldSpecError(`"${raw}" is not name:type (e.g. notes:text?)`);
     const [, name, typeName, args, optional] = match;
-    if (!/^[a-z][a-zA-Z0-9]*$/.test(name))
-      throw new FieldSpecError(`field name "${name}" must be camelCase`);
-    if (RESERVED.has(name))
-      throw new FieldSpecError(`"${name}" is a field every synced entity already has`);
-    if (seen.has(name)) throw new FieldSpecError(`field "${name}" is listed twice`);
-    seen.add(name);
-    if (!(FIELD_TYPES as readonly string[]).includes(typeName)) {
+    const column = checkName(name, names, columns);
+    if (!isFieldType(typeName)) {
       throw new FieldSpecError(
         `field "${name}" has unknown type "${typeName}"; use one of ${FIELD_TYPES.join(', ')}`,
       );
     }
-    const type = typeName as FieldType;
-    if (type === 'enum') {
-      const values = (args ?? '').split('|').map((v) => v.trim());
-      if (values.length < 1 || values.some((v) => !/^[a-z][a-z0-9_]*$/.test(v))) {
-        throw new FieldSpecError(
-          `enum field "${name}" needs values like enum(monthly|yearly) (lowercase, snake_case)`,
-        );
-      }
-      if (new Set(values).size !== values.length)
-        throw new FieldSpecError(`enum field "${name}" repeats a value`);
-      return spec(
-        name,
-        type,
-        Boolean(optional),
-        values,
-        `enumField([${values.map((v) => `'${v}'`).join(', ')}])`,
-        'enumField',
-        'text',
-        'string',
-      );
+    const { builder, sqlType, tsType } = FIELD_TYPE_MAPPINGS[typeName];
+    const base = {
+      name,
+      column,
+      type: typeName,
+      optional: Boolean(optional),
+      builderImport: builder,
+      sqlType,
+      tsType,
+    };
+    if (typeName === 'enum') {
+      const values = parseEnumValues(name, args);
+      const valuesConst = `${owner.singular}_${pluralize(column)}`.toUpperCase();
+      const valuesType = `${owner.className}${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+      return finish({ ...base, values, valuesConst, valuesType }, `enumField(${valuesConst})`);
     }
     if (args !== undefined)
-      throw new FieldSpecError(`type "${type}" of field "${name}" takes no arguments`);
-    const mapped = MAPPING[type];
-    return spec(
-      name,
-      type,
-      Boolean(optional),
-      [],
-      `${mapped.builder}()`,
-      mapped.builder,
-      mapped.sqlType,
-      mapped.tsType,
-    );
+      throw new FieldSpecError(`type "${typeName}" of field "${name}" takes no arguments`);
+    return finish({ ...base, values: [], valuesConst: null, valuesType: null }, `${builder}()`);
   });
 }
 
-function spec(
-  name: string,
-  type: FieldType,
-  optional: boolean,
-  values: string[],
-  builder: string,
-  builderImport: string,
-  sqlType: string,
-  tsType: string,
-): FieldSpec {
-  return {
-    name,
-    column: toSnakeCase(name),
-    type,
-    optional,
-    values,
-    builder: optional ? `${builder}.nullish()` : builder,
-    builderImport,
-    sqlType,
-    tsType,
-  };
+/** Validates a field name against the others and returns its SQL column. */
+function checkName(name: string, names: Set<string>, columns: Map<string, string>): string {
+  if (!/^[a-z][a-zA-Z0-9]*$/.test(name))
+    throw new FieldSpecError(`field name "${name}" must be camelCase`);
+  if (RESERVED_PROPERTIES.has(name))
+    throw new FieldSpecError(`"${name}" is a field every synced entity already has`);
+  if (names.has(name)) throw new FieldSpecError(`field "${name}" is listed twice`);
+  names.add(name);
+  const column = toSnakeCase(name);
+  if (SYSTEM_COLUMN_NAMES.has(column)) {
+    throw new FieldSpecError(
+      `field "${name}" would be stored as the column "${column}" every synced table already has`,
+    );
+  }
+  const other = columns.get(column);
+  if (other !== undefined) {
+    throw new FieldSpecError(
+      `fields "${other}" and "${name}" would both be stored as the column "${column}"`,
+    );
+  }
+  columns.set(column, name);
+  if (SQL_RESERVED_WORDS.has(column)) {
+    throw new FieldSpecError(
+      `field "${name}" would be the column "${column}", an SQL reserved word; choose another name`,
+    );
+  }
+  if (column.length > MAX_IDENTIFIER_LENGTH) {
+    throw new FieldSpecError(
+      `field "${name}" would be the column "${column}", longer than PostgreSQL's ${MAX_IDENTIFIER_LENGTH} characters`,
+    );
+  }
+  return column;
+}
+
+function parseEnumValues(name: string, args: string | undefined): string[] {
+  const values = (args ?? '').split('|').map((v) => v.trim());
+  if (values.some((v) => !/^[a-z][a-z0-9_]*$/.test(v))) {
+    throw new FieldSpecError(
+      `enum field "${name}" needs values like enum(monthly|yearly) (lowercase, snake_case)`,
+    );
+  }
+  if (values.length < 2) {
+    throw new FieldSpecError(
+      `enum field "${name}" needs at least two values (a single value is a constant, not a choice)`,
+    );
+  }
+  if (new Set(values).size !== values.length)
+    throw new FieldSpecError(`enum field "${name}" repeats a value`);
+  return values;
+}
+
+/** Optional fields accept `null` and absence alike (absent means `null`). */
+function finish(field: Omit<FieldSpec, 'builder'>, call: string): FieldSpec {
+  return { ...field, builder: field.optional ? `${call}.nullish()` : call };
 }
 
 /** Splits on commas that are not inside enum(...) parentheses. */

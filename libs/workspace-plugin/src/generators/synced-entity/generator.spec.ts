@@ -1,54 +1,47 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Tree } from '@nx/devkit';
-import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
-import { EntityExistsError, PATHS, syncedEntityGenerator } from './generator';
+import { logger, type Tree } from '@nx/devkit';
 import { FieldSpecError } from './field-spec';
-import { singularize } from './normalize-options';
-
-const WORKSPACE = join(__dirname, '../../../../..');
-
-/** The real registration files of this workspace, so the spec follows them as they evolve. */
-function seed(tree: Tree): void {
-  for (const path of [
-    PATHS.domainRegistry,
-    PATHS.domainIndex,
-    PATHS.serverEntityIndex,
-    PATHS.migrationsIndex,
-    PATHS.clientRoutes,
-    PATHS.clientNav,
-    `${PATHS.domainEntities}/accounts.ts`,
-  ]) {
-    tree.write(path, readFileSync(join(WORKSPACE, path), 'utf-8'));
-  }
-}
+import { PATHS, syncedEntityGenerator } from './generator';
+import { normalizeOptions } from './normalize-options';
+import { EDITED_FILES, generatedFilePaths } from './paths';
+import { lineDiff } from './testing/line-diff';
+import { workspaceTree } from './testing/workspace-tree';
 
 const FIELDS =
-  'name:string,notes:text?,defaultCategoryId:uuid?,kind:enum(person|company),limitMinor:money?,since:date,month:month?,visits:int,active:boolean';
+  'name:string,notes:text?,defaultCategoryId:uuid?,kind:enum(person|company),limitMinor:money?,since:date,month:month?,visits:int,active:boolean,code:shortText?,currency:currency';
+const GADGETS = { name: 'gadgets', fields: FIELDS, timestamp: 1795000000000 };
 
 describe('synced-entity generator', () => {
   let tree: Tree;
   beforeEach(() => {
-    tree = createTreeWithEmptyWorkspace();
-    seed(tree);
+    tree = workspaceTree();
   });
 
-  it('writes the domain schema, server module, migration and tests', async () => {
-    await syncedEntityGenerator(tree, { name: 'gadgets', fields: FIELDS, timestamp: 1795000000000 });
-    const written = [
-      'libs/domain/src/lib/entities/gadgets.ts',
-      'libs/domain/src/lib/entities/gadgets.spec.ts',
-      'server/src/app/entities/gadgets/gadget.entity.ts',
-      'server/src/app/entities/gadgets/gadgets.controller.ts',
-      'server/src/app/entities/gadgets/gadgets.module.ts',
-      'server/src/app/entities/gadgets/gadgets.integration.spec.ts',
-      'server/src/app/database/migrations/1795000000000-create-gadgets.ts',
-      'client/src/app/stores/gadgets.store.ts',
-      'client/src/app/stores/gadgets.store.spec.ts',
-      'client/src/app/gadgets/gadgets-page.component.ts',
-      'client/src/app/gadgets/gadgets-page.component.spec.ts',
-    ];
-    for (const path of written) expect(tree.read(path, 'utf-8')).toMatchSnapshot(path);
+  it('writes the domain schema, server module, migration, client store and page, and their tests', async () => {
+    const warn = jest.spyOn(console, 'warn');
+    await syncedEntityGenerator(tree, GADGETS);
+    const created = tree
+      .listChanges()
+      .filter((change) => change.type === 'CREATE')
+      .map((change) => change.path);
+    const expected = generatedFilePaths(normalizeOptions(GADGETS));
+    expect(expected).toHaveLength(11);
+    for (const path of expected) {
+      expect(created).toContain(path);
+      expect(tree.read(path, 'utf-8')).toMatchSnapshot(path);
+    }
+    // formatFiles only warns when prettier fails; the snapshots must be what it really writes.
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
+  });
+
+  it('edits each registration file in place', async () => {
+    const before = new Map(EDITED_FILES.map((path) => [path, tree.read(path, 'utf-8') ?? '']));
+    await syncedEntityGenerator(tree, GADGETS);
+    for (const path of EDITED_FILES) {
+      expect(lineDiff(before.get(path) ?? '', tree.read(path, 'utf-8') ?? '')).toMatchSnapshot(
+        path,
+      );
+    }
   });
 
   it('registers the entity in every list that enumerates entities', async () => {
@@ -72,48 +65,80 @@ describe('synced-entity generator', () => {
     expect(tree.read(PATHS.migrationsIndex, 'utf-8')).toMatch(
       /MIGRATIONS = \[[^\]]*CreateRecurringRules1795000000001,?\s*\]/s,
     );
+    expect(tree.read(PATHS.clientRoutes, 'utf-8')).toContain("path: 'recurring-rules'");
+    expect(tree.read(PATHS.clientNav, 'utf-8')).toContain(
+      "{ path: '/recurring-rules', label: 'Recurring rules' }",
+    );
     expect(
       tree.read('server/src/app/entities/recurring-rules/recurring-rule.entity.ts', 'utf-8'),
     ).toContain("@Entity('recurring_rules')");
   });
 
-  it('refuses an entity that already exists', async () => {
-    await expect(
-      syncedEntityGenerator(tree, { name: 'accounts', fields: 'name:string' }),
-    ).rejects.toThrow(EntityExistsError);
-    await syncedEntityGenerator(tree, { name: 'gadgets', fields: 'name:string' });
-    await expect(
-      syncedEntityGenerator(tree, { name: 'gadgets', fields: 'name:string' }),
-    ).rejects.toThrow(/already exists/);
+  it('quotes the field columns of the migration', async () => {
+    await syncedEntityGenerator(tree, { ...GADGETS, fields: 'type:text,sortOrder:int' });
+    const sql = tree.read(`${PATHS.migrations}/1795000000000-create-gadgets.ts`, 'utf-8') ?? '';
+    expect(sql).toContain('"type" text,');
+    expect(sql).toContain('"sort_order" integer,');
+  });
+
+  it('prints what to run next', async () => {
+    const info = jest.spyOn(logger, 'info').mockImplementation(() => undefined);
+    const done = await syncedEntityGenerator(tree, GADGETS);
+    done();
+    const message = String(info.mock.calls[0]?.[0]);
+    expect(message).toContain('npm run docs');
+    expect(message).toContain('npm test');
+    expect(message).toContain('/api/gadgets');
+    info.mockRestore();
   });
 
   it.each([
     ['a camelCase name', 'Payees', 'name:string', /snake_case plural/],
     ['a singular name', 'payee', 'name:string', /must be plural/],
     ['a name with dashes', 'pay-ees', 'name:string', /snake_case/],
+    ['an SQL reserved word as name', 'user', 'name:string', /SQL reserved word/],
+    ['a name too long for PostgreSQL', `${'x'.repeat(47)}s`, 'name:string', /63 characters/],
     ['no fields', 'gadgets', '', /at least one field/],
     ['an unknown type', 'gadgets', 'name:float', /unknown type "float"/],
-    ['a reserved field', 'gadgets', 'tenantId:uuid', /already has/],
+    ['a system field', 'gadgets', 'tenantId:uuid', /already has/],
+    ['every system field', 'gadgets', 'serverSeq:int', /already has/],
+    ['a field stored as a system column', 'gadgets', 'tenantID:uuid', /column "tenant_id"/],
     ['a duplicate field', 'gadgets', 'name:string,name:text', /listed twice/],
+    [
+      'fields clashing after snake_casing',
+      'gadgets',
+      'aBC:int,aBc:int',
+      /both be stored as the column "a_bc"/,
+    ],
+    ['a field that is an SQL reserved word', 'gadgets', 'order:int', /SQL reserved word/],
+    [
+      'a field whose column is reserved',
+      'gadgets',
+      'currentUser:uuid',
+      /"current_user", an SQL reserved word/,
+    ],
+    ['a field too long for PostgreSQL', 'gadgets', `${'a'.repeat(64)}:int`, /63 characters/],
     ['a snake_case field', 'gadgets', 'default_category:uuid', /camelCase/],
     ['an empty enum', 'gadgets', 'kind:enum()', /enum\(monthly\|yearly\)/],
+    ['an enum with one value', 'gadgets', 'kind:enum(only)', /at least two values/],
+    ['an enum repeating a value', 'gadgets', 'kind:enum(a|a)', /repeats a value/],
     ['arguments on a plain type', 'gadgets', 'name:string(5)', /takes no arguments/],
     ['garbage', 'gadgets', 'just words', /is not name:type/],
-  ])('refuses %s clearly', async (_label, name, fields, message) => {
+  ])('refuses %s clearly, writing nothing', async (_label, name, fields, message) => {
+    const before = snapshotOf(tree);
     await expect(syncedEntityGenerator(tree, { name, fields })).rejects.toThrow(message);
     await expect(syncedEntityGenerator(tree, { name, fields })).rejects.toThrow(FieldSpecError);
-    expect(tree.exists('server/src/app/entities/gadgets')).toBe(false);
+    expect(snapshotOf(tree)).toEqual(before);
   });
 
-  it('singularizes common plurals and accepts an override', async () => {
-    expect(
-      ['payees', 'categories', 'account_groups', 'boxes', 'addresses'].map(singularize),
-    ).toEqual(['payee', 'category', 'account_group', 'box', 'address']);
-    await syncedEntityGenerator(tree, {
-      name: 'people',
-      singular: 'person',
-      fields: 'name:string',
-    });
-    expect(tree.exists('server/src/app/entities/people/person.entity.ts')).toBe(true);
+  it('refuses --indexes naming an unknown field', async () => {
+    await expect(
+      syncedEntityGenerator(tree, { name: 'gadgets', fields: 'name:string', indexes: 'nope' }),
+    ).rejects.toThrow(/--indexes names "nope"/);
   });
 });
+
+/** Every path and content of the tree, to prove a refused run wrote nothing. */
+function snapshotOf(tree: Tree): Map<string, string> {
+  return new Map(tree.listChanges().map((change) => [change.path, String(change.content)]));
+}

@@ -3,6 +3,10 @@ export interface SyncedEntityGeneratorSchema {
   fields: string;
   label?: string;
   singular?: string;
+  /** Comma-separated fields the client indexes; default: every uuid field. */
+  indexes?: string;
+  /** `false` for entities whose rows are never deleted (budgets). */
+  deletable?: boolean;
   timestamp?: number;
   skipFormat?: boolean;
 }
