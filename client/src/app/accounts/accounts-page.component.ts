@@ -4,10 +4,12 @@ import { RouterLink } from '@angular/router';
 import type { Account } from '@finwise/domain';
 import { budgetCurrency } from '../budget/budget-math';
 import { MoneyPipe } from '../money/money.pipe';
+import { AccountGroupsViewStore } from '../stores/account-groups-view.store';
 import { AccountGroupsStore } from '../stores/account-groups.store';
+import { AccountsViewStore } from '../stores/accounts-view.store';
 import { AccountsStore } from '../stores/accounts.store';
 import { nextSortOrder } from '../stores/sort-order';
-import { TransactionsStore } from '../stores/transactions.store';
+import { TransactionsViewStore } from '../stores/transactions-view.store';
 import { AccountFormComponent } from './account-form.component';
 import { accountOverview } from './account-overview';
 
@@ -22,16 +24,13 @@ import { accountOverview } from './account-overview';
 export class AccountsPageComponent {
   private readonly accounts = inject(AccountsStore);
   private readonly groups = inject(AccountGroupsStore);
-  private readonly transactions = inject(TransactionsStore);
+  private readonly transactionIndex = inject(TransactionsViewStore).index;
+  private readonly sortedAccounts = inject(AccountsViewStore).sorted;
 
   protected readonly loaded = computed(() => this.accounts.loaded() && this.groups.loaded());
-  protected readonly sortedGroups = this.groups.sorted;
+  protected readonly sortedGroups = inject(AccountGroupsViewStore).sorted;
   protected readonly overview = computed(() =>
-    accountOverview(
-      this.groups.sorted(),
-      this.accounts.sorted(),
-      this.transactions.index().byAccount,
-    ),
+    accountOverview(this.sortedGroups(), this.sortedAccounts(), this.transactionIndex().byAccount),
   );
   protected readonly defaultCurrency = computed(() => budgetCurrency(this.accounts.entities()));
   protected readonly editing = signal<Account | null>(null);

@@ -9,6 +9,7 @@ import { parseMoney } from '../money/parse-money';
 import { AccountsStore } from '../stores/accounts.store';
 import { BudgetsStore } from '../stores/budgets.store';
 import { CategoriesStore } from '../stores/categories.store';
+import { TransactionsViewStore } from '../stores/transactions-view.store';
 import { TransactionsStore } from '../stores/transactions.store';
 import { budgetCurrency, monthBudget, monthlyActivity, monthlyBudgeted } from './budget-math';
 import { addMonths, isMonth, monthLabel, monthOf } from './month';
@@ -27,6 +28,7 @@ export class BudgetPageComponent {
   private readonly categories = inject(CategoriesStore);
   private readonly budgets = inject(BudgetsStore);
   private readonly transactions = inject(TransactionsStore);
+  private readonly transactionIndex = inject(TransactionsViewStore).index;
   private readonly locale = inject(USER_LOCALE);
 
   /** Route parameter `YYYY-MM`; anything else means this month. */
@@ -47,7 +49,7 @@ export class BudgetPageComponent {
       this.transactions.entities(),
       this.accounts.entityMap(),
       this.currency(),
-      new Set(this.transactions.index().childrenByParent.keys()),
+      new Set(this.transactionIndex().childrenByParent.keys()),
     ),
   );
   private readonly budgeted = computed(() => monthlyBudgeted(this.budgets.entities()));

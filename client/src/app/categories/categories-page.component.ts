@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import type { Category } from '@finwise/domain';
+import { CategoriesViewStore } from '../stores/categories-view.store';
 import { CategoriesStore } from '../stores/categories.store';
 import type { CategoryGroup } from '../stores/category-groups';
 import { CategoryFormComponent } from './category-form.component';
@@ -17,7 +18,7 @@ export class CategoriesPageComponent {
   private readonly categories = inject(CategoriesStore);
 
   protected readonly loaded = this.categories.loaded;
-  protected readonly groups = this.categories.groups;
+  protected readonly groups = inject(CategoriesViewStore).groups;
   protected readonly groupNames = computed(() => this.groups().map((group) => group.name));
   /** The category as it was when editing began: the form compares against this snapshot. */
   protected readonly editing = signal<Category | null>(null);

@@ -13,8 +13,8 @@ export class CreateAccountGroups1764000000100 implements MigrationInterface {
         deleted_at text,
         field_clocks jsonb NOT NULL,
         server_seq bigint NOT NULL,
-        name text,
-        sort_order integer,
+        "name" text,
+        "sort_order" integer,
         PRIMARY KEY (tenant_id, id)
       )`);
     await q.query(

@@ -13,14 +13,14 @@ export class CreateAccounts1764000000200 implements MigrationInterface {
         deleted_at text,
         field_clocks jsonb NOT NULL,
         server_seq bigint NOT NULL,
-        name text,
-        group_id uuid,
-        type text,
-        currency text,
-        on_budget boolean,
-        closed boolean,
-        sort_order integer,
-        note text,
+        "name" text,
+        "group_id" uuid,
+        "type" text,
+        "currency" text,
+        "on_budget" boolean,
+        "closed" boolean,
+        "sort_order" integer,
+        "note" text,
         PRIMARY KEY (tenant_id, id)
       )`);
     await q.query(`CREATE UNIQUE INDEX accounts_feed ON accounts (tenant_id, server_seq)`);

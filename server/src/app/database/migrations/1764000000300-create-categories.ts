@@ -13,11 +13,11 @@ export class CreateCategories1764000000300 implements MigrationInterface {
         deleted_at text,
         field_clocks jsonb NOT NULL,
         server_seq bigint NOT NULL,
-        name text,
-        group_name text,
-        is_income boolean,
-        hidden boolean,
-        sort_order integer,
+        "name" text,
+        "group_name" text,
+        "is_income" boolean,
+        "hidden" boolean,
+        "sort_order" integer,
         PRIMARY KEY (tenant_id, id)
       )`);
     await q.query(`CREATE UNIQUE INDEX categories_feed ON categories (tenant_id, server_seq)`);

@@ -13,9 +13,9 @@ export class CreateBudgets1764000000500 implements MigrationInterface {
         deleted_at text,
         field_clocks jsonb NOT NULL,
         server_seq bigint NOT NULL,
-        category_id uuid,
-        month text,
-        budgeted_minor bigint,
+        "category_id" uuid,
+        "month" text,
+        "budgeted_minor" bigint,
         PRIMARY KEY (tenant_id, id)
       )`);
     await q.query(`CREATE UNIQUE INDEX budgets_feed ON budgets (tenant_id, server_seq)`);

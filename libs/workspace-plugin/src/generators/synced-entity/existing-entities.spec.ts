@@ -1,0 +1,78 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Tree } from '@nx/devkit';
+import { writeEntityFiles } from './generator';
+import { formatOnce } from './format-once';
+import { normalizeOptions } from './normalize-options';
+import { generatedFilePaths } from './paths';
+import type { SyncedEntityGeneratorSchema } from './schema';
+import { formattedTree, readWorkspaceFile, WORKSPACE } from './testing/workspace-tree';
+
+/**
+ * The built-in entities as generator invocations. Regenerating them must reproduce the files
+ * in the repository, so the code base keeps one pattern for every synced entity.
+ */
+const EXISTING: SyncedEntityGeneratorSchema[] = [
+  { name: 'account_groups', fields: 'name:string,sortOrder:int', timestamp: 1764000000100 },
+  {
+    name: 'accounts',
+    fields:
+      'name:string,groupId:uuid?,type:enum(checking|savings|credit|cash|investment|loan|other),currency:currency,onBudget:boolean,closed:boolean,sortOrder:int,note:text?',
+    timestamp: 1764000000200,
+  },
+  {
+    name: 'categories',
+    fields: 'name:string,groupName:string,isIncome:boolean,hidden:boolean,sortOrder:int',
+    timestamp: 1764000000300,
+  },
+  {
+    name: 'transactions',
+    fields:
+      'accountId:uuid,date:date,amountMinor:money,payee:shortText,notes:text?,categoryId:uuid?,cleared:boolean,reconciled:boolean,transferAccountId:uuid?,transferCleared:boolean?,transferReconciled:boolean?,parentId:uuid?',
+    indexes: 'accountId,transferAccountId,date',
+    timestamp: 1764000000400,
+  },
+  {
+    name: 'budgets',
+    fields: 'categoryId:uuid,month:month,budgetedMinor:money',
+    indexes: 'month',
+    deletable: false,
+    timestamp: 1764000000500,
+  },
+];
+
+/**
+ * Each entity keeps its own purpose-built screen; the generated list/edit page is only where a
+ * new entity starts.
+ */
+const HAND_MADE = /-page\.component(\.spec)?\.ts$/;
+
+/**
+ * What a definition may add by hand to the generated one (docs/adding-an-entity.md): doc
+ * comments, and an identity rule with the imports it needs. Anything else must be generated.
+ */
+function withoutDomainRefinements(text: string): string {
+  return text
+    .replace(/^\/\*\*[\s\S]*?\*\/\n(?=export )/gm, '')
+    .replace(/^import .* from '\.\.\/(?!synced-entity'|field-types')[^']+';\n/gm, '')
+    .replace(/^ {2}identity: \{\n[\s\S]*?^ {2}\},\n/m, '');
+}
+
+describe.each(EXISTING)('the built-in entity $name', (schema) => {
+  const options = normalizeOptions(schema);
+  const compared = generatedFilePaths(options).filter((path) => !HAND_MADE.test(path));
+  const definition = `libs/domain/src/lib/entities/${options.fileName}.ts`;
+  let tree: Tree;
+  beforeAll(async () => {
+    tree = formattedTree();
+    writeEntityFiles(tree, options);
+    await formatOnce(tree);
+  });
+
+  it.each(compared)('has %s exactly as the generator writes it', (path) => {
+    const real = existsSync(join(WORKSPACE, path)) ? readWorkspaceFile(path) : null;
+    expect(real !== null && path === definition ? withoutDomainRefinements(real) : real).toBe(
+      tree.read(path, 'utf-8'),
+    );
+  });
+});
