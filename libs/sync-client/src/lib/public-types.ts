@@ -85,8 +85,10 @@ export interface SyncTuning {
   /** Changes per pull page (1..1000). Default 1000. */
   pullPageSize: number;
   /**
-   * Leader lease (fallback where the Web Locks API is missing): a crashed leader is replaced
-   * after this long (ms). Default 5000.
+   * Leader lease (fallback where the Web Locks API is missing, and in Node): renewed every
+   * third of it; a leader that crashed without `stop()` is replaced once it ran out (ms).
+   * Default 3000. Unused where Web Locks decide (browser tabs sharing the origin's IndexedDB):
+   * the browser hands the lock over as soon as a tab closes or crashes.
    */
   leaderLeaseMs: number;
   /**

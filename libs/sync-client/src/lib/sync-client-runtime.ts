@@ -36,7 +36,7 @@ export const DEFAULT_TUNING: Readonly<SyncTuning> = Object.freeze({
   backoffMaxMs: 30_000,
   requestTimeoutMs: 30_000,
   pullPageSize: 1000,
-  leaderLeaseMs: 5000,
+  leaderLeaseMs: 3000,
   maxBatchMutations: SyncLimits.maxBatchMutations,
   maxBatchBytes: SyncLimits.maxBatchBytes,
 });

@@ -1,6 +1,7 @@
 import { newDevice } from '../../../test/support/fake-indexeddb';
 import { sleep, waitFor } from '../../../test/support/wait';
 import { LocalDatabase } from '../database/local-database';
+import { readMeta } from '../database/meta';
 import { environmentReady } from '../../../test/support/environment';
 import { LeaseElection } from './lease-election';
 
@@ -54,5 +55,21 @@ describe('LeaseElection', () => {
     expect(a.first).toBe(true);
     // Not before the crashed leader's lease ran out (it was renewed at most ~130 ms before).
     expect(Date.now() - crashedAt).toBeGreaterThanOrEqual(250);
+  });
+
+  it('takes over right when the crashed leader\'s lease runs out, not at its next renewal tick', async () => {
+    // Renewal ticks every 500 ms: waiting for one would add up to 500 ms after the expiry.
+    const a = await tab('a', 1500);
+    // Half a tick out of phase with a's renewals, so b's own ticks come 250 ms after an expiry.
+    await sleep(250);
+    const b = await tab('b', 1500);
+    await sleep(100);
+    a.election.abandon();
+    const lease = await readMeta(databases[0], 'leaderLease');
+    expect(lease?.holder).toBe('a');
+    await waitFor(() => b.changes.includes(true), 3000, 'b to take over');
+    const late = Date.now() - lease!.expiresAt;
+    expect(late).toBeGreaterThanOrEqual(0);
+    expect(late).toBeLessThan(200);
   });
 });

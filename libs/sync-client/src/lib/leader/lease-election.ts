@@ -5,15 +5,18 @@ import type { LeaderElection } from './leader-election';
 
 /**
  * Leadership where the Web Locks API is missing (Node, old browsers): a lease row in `meta`
- * that the leader renews every third of its duration. A leader that stops deletes the row
- * and the others, watching it through a live query, take over at once; one that crashed is
- * replaced when its lease runs out. Lease checks and writes happen in one transaction, so
- * two candidates never both win.
+ * that the leader renews every third of its duration, so only a leader that missed two
+ * renewals in a row loses it. A leader that stops deletes the row and the others, watching it
+ * through a live query, take over at once; one that crashed is replaced the moment its lease
+ * runs out (followers time a claim for the expiry they saw, rather than waiting for their next
+ * renewal tick). Lease checks and writes happen in one transaction, so two candidates never
+ * both win.
  */
 export class LeaseElection implements LeaderElection {
   private leader = false;
   private stopped = false;
   private timer: ReturnType<typeof setInterval> | null = null;
+  private expiryTimer: ReturnType<typeof setTimeout> | null = null;
   private watch: Subscription | null = null;
   private campaign: Promise<void> | null = null;
   private onChange: (leader: boolean) => void = () => undefined;
@@ -37,7 +40,9 @@ export class LeaseElection implements LeaderElection {
     this.watch = liveQuery(() => this.db.meta.get('leaderLease')).subscribe({
       next: (entry) => {
         const lease = entry?.value as { holder: string; expiresAt: number } | undefined;
-        if (!this.leader && (!lease || lease.expiresAt <= this.now())) void this.runCampaign();
+        if (this.leader) return;
+        if (!lease || lease.expiresAt <= this.now()) void this.runCampaign();
+        else this.claimAt(lease.expiresAt);
       },
       error: () => undefined,
     });
@@ -61,10 +66,25 @@ export class LeaseElection implements LeaderElection {
     this.halt();
   }
 
+  /** Campaigns right after the lease another instance holds would run out (unless renewed). */
+  private claimAt(expiresAt: number): void {
+    if (this.expiryTimer) clearTimeout(this.expiryTimer);
+    this.expiryTimer = setTimeout(
+      () => {
+        this.expiryTimer = null;
+        void this.runCampaign();
+      },
+      Math.max(0, expiresAt - this.now()) + 1,
+    );
+    (this.expiryTimer as { unref?: () => void }).unref?.();
+  }
+
   private halt(): void {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    if (this.expiryTimer) clearTimeout(this.expiryTimer);
+    this.expiryTimer = null;
     this.watch?.unsubscribe();
     this.watch = null;
   }
