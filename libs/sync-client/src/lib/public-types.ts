@@ -130,7 +130,11 @@ export interface SyncStatus {
   pendingCount: number;
   /** ISO time of the last completed exchange with the server, or null. */
   lastSyncedAt: string | null;
-  /** Progress of the initial load: never decreasing; `{0,0}` when started from a stored cursor. */
+  /**
+   * Progress of the initial load: never decreasing. A load cut off mid-way resumes after a
+   * restart and keeps counting from its stored progress; `{0,0}` only when started from the
+   * cursor of a finished load.
+   */
   initialLoad: InitialLoadProgress;
   /** Mutations the server refused (rolled back locally), newest last. */
   rejections: readonly Rejection[];

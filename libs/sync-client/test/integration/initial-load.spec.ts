@@ -7,7 +7,9 @@ import {
 } from '@finwise/sync-protocol';
 import { startServerProcess, type ServerProcess, type Session } from '../support/server';
 import type { InitialLoadProgress } from '../../src/lib/public-types';
+import { simulateCrash } from '../../src/lib/testing/simulate-crash';
 import { deviceClient, httpPush, type DeviceClient } from '../support/sync-harness';
+import { waitFor } from '../support/wait';
 
 const ROWS = 20_000;
 /** 500 full transaction rows exceed the 256 KB batch limit; 300 fit. */
@@ -42,7 +44,9 @@ describe('initial load of 20,000 transactions (PostgreSQL)', () => {
       expect(ack.results.every((r) => r.status === 'applied')).toBe(true);
     }
   });
+  const others: DeviceClient[] = [];
   afterAll(async () => {
+    for (const other of others) await other.client.stop();
     await device?.client.stop();
     await server?.dispose();
   });
@@ -95,5 +99,49 @@ describe('initial load of 20,000 transactions (PostgreSQL)', () => {
     await device.client.start();
     expect(device.client.status().initialLoad).toEqual({ loaded: 0, total: 0 });
     expect(await device.client.table('transactions').all()).toHaveLength(ROWS);
+  });
+
+  it('a load cut off mid-way resumes where it stopped and keeps counting to the end', async () => {
+    const first = deviceClient(server, session.tenant.id, session);
+    others.push(first);
+    // Killed (no stop()) once a quarter has been loaded.
+    const killedAt = new Promise<InitialLoadProgress>((resolve) => {
+      first.client.onStatus(({ initialLoad }) => {
+        if (initialLoad.loaded >= ROWS / 4) {
+          simulateCrash(first.client);
+          resolve(initialLoad);
+        }
+      });
+    });
+    void first.client.start().catch(() => undefined);
+    const atCrash = await killedAt;
+    expect(atCrash.loaded).toBeLessThan(ROWS);
+
+    const resumed = deviceClient(server, session.tenant.id, session, { device: first.device });
+    others.push(resumed);
+    const progress: InitialLoadProgress[] = [];
+    resumed.client.onStatus(({ initialLoad }) => {
+      const last = progress.at(-1);
+      if (!last || last.loaded !== initialLoad.loaded || last.total !== initialLoad.total)
+        progress.push(initialLoad);
+    });
+    await resumed.client.start();
+    await waitFor(() => resumed.client.isLeader(), 10_000, 'the new engine to lead');
+    await waitFor(
+      () => resumed.client.status().initialLoad.loaded === ROWS,
+      60_000,
+      'the load to finish',
+    );
+    // Before start() nothing is known; the stored progress shows as soon as the database is
+    // open (an unfinished load is not reported as {0,0})…
+    expect(progress[0]).toEqual({ loaded: 0, total: 0 });
+    expect(progress[1].loaded).toBeGreaterThanOrEqual(atCrash.loaded);
+    expect(progress[1].total).toBe(ROWS);
+    // …and counting goes on from there, never back and never past the total (no page twice).
+    for (let i = 2; i < progress.length; i += 1)
+      expect(progress[i].loaded).toBeGreaterThan(progress[i - 1].loaded);
+    expect(progress.slice(1).every((p) => p.total === ROWS)).toBe(true);
+    expect(progress.at(-1)).toEqual({ loaded: ROWS, total: ROWS });
+    expect(await resumed.client.table('transactions').all()).toHaveLength(ROWS);
   });
 });
