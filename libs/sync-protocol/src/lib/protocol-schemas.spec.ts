@@ -3,8 +3,10 @@ import { encodeCursor } from './cursor';
 import { ERROR_CODE_DESCRIPTIONS } from './error-code-descriptions';
 import { formatHlc } from './hlc';
 import { ErrorCodes, SyncLimits } from './protocol';
+import type { Operation } from './merge';
 import type {
   Change,
+  ErrorCode,
   ChangesBroadcast,
   ErrorAck,
   Mutation,
@@ -22,6 +24,7 @@ import {
   errorAckSchema,
   errorCodeSchema,
   handshakeAuthSchema,
+  hlcSchema,
   mutationResultSchema,
   mutationSchema,
   pullPageSchema,
@@ -33,8 +36,9 @@ import {
 } from './protocol-schemas';
 
 /**
- * Compile-time proof that the hand-written interfaces and the schemas describe the same shapes:
- * each must be assignable to the other. ts-jest type-checks this file, so a drift fails the suite.
+ * Compile-time proof that the exported types are the schemas' shapes (they are inferred, so this
+ * guards against someone replacing an inference with a hand-written copy that drifts).
+ * ts-jest type-checks this file, so a drift fails the suite.
  */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const matches = <T extends true>(value: T): T => value;
@@ -50,6 +54,13 @@ matches<Same<z.output<typeof pullRequestSchema>, PullRequest>>(true);
 matches<Same<z.output<typeof changeSchema>, Change>>(true);
 matches<Same<z.output<typeof pullPageSchema>, PullPage>>(true);
 matches<Same<z.output<typeof changesBroadcastSchema>, ChangesBroadcast>>(true);
+// The shapes clients were written against before the types were inferred.
+matches<Same<PullRequest, { cursor: string | null; limit?: number }>>(true);
+matches<Same<SyncError, { code: ErrorCode; message: string; details?: unknown }>>(true);
+matches<Same<Mutation, { mutationId: string; modelName: string; operation: Operation; data: { id: string } & Record<string, unknown>; hlc: string }>>(true);
+matches<Same<PushAck, { results: MutationResult[]; fromCursor: string; cursor: string }>>(true);
+matches<Same<PullPage, { changes: Change[]; cursor: string; hasMore: boolean; total?: number }>>(true);
+matches<Same<MutationResult, { mutationId: string; status: 'applied' | 'stale' | 'rejected'; error?: SyncError; record?: AnyRecord }>>(true);
 
 const hlc = formatHlc({ ms: Date.UTC(2026, 10, 25, 16, 40), counter: 0, nodeId: '9f1c2a7b3d4e5f60' });
 const id = '7d4f3a0e-3c55-4f5b-9c2e-1b8a6f0d2c11';
@@ -89,6 +100,21 @@ describe('protocol schemas', () => {
     const tooMany = Array.from({ length: SyncLimits.maxBatchMutations + 1 }, () => mutation);
     expect(pushRequestSchema.safeParse({ mutations: tooMany }).success).toBe(false);
     expect(pullRequestSchema.safeParse({ cursor: 'garbage' }).success).toBe(false);
+  });
+
+  it('read pull requests as the server does: cursor optional, unknown keys ignored, limit a number', () => {
+    expect(pullRequestSchema.parse({})).toEqual({ cursor: null });
+    expect(pullRequestSchema.parse({ cursor: 'c5', limit: -3, since: 'x' })).toEqual({ cursor: 'c5', limit: -3 });
+    expect(pullRequestSchema.safeParse({ cursor: null, limit: null }).success).toBe(false);
+    expect(pullRequestSchema.safeParse({ cursor: 'c05' }).success).toBe(false);
+    expect(pullRequestSchema.safeParse([]).success).toBe(false);
+  });
+
+  it('ignore unknown keys of a push request and a handshake, and refuse HLCs before 2000', () => {
+    expect(pushRequestSchema.parse({ mutations: [], batch: 1 })).toEqual({ mutations: [] });
+    expect(handshakeAuthSchema.parse({ token: 't', clientId: 'x'.repeat(300), v: 2 })).toEqual({ token: 't', clientId: 'x'.repeat(300) });
+    expect(hlcSchema.safeParse(formatHlc({ ms: Date.UTC(1999, 11, 31), counter: 0, nodeId: '9f1c2a7b3d4e5f60' })).success).toBe(false);
+    expect(hlcSchema.safeParse(hlc).success).toBe(true);
   });
 
   it('know every error code and describe each one', () => {

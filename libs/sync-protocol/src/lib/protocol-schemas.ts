@@ -1,17 +1,22 @@
 import * as z from 'zod';
-import { CURSOR_PATTERN } from './cursor';
+import { CURSOR_PATTERN, decodeCursor } from './cursor';
 import { ERROR_CODE_DESCRIPTIONS } from './error-code-descriptions';
-import { HLC_PATTERN, isHlc } from './hlc';
+import { EARLIEST_HLC_MS, HLC_PATTERN, parseHlc } from './hlc';
 import { ErrorCodes, SyncLimits } from './protocol';
 
 /**
  * The sync protocol's messages as zod schemas: the single description of the wire format
  * from which the published JSON Schemas (AsyncAPI for the socket, OpenAPI for the HTTP twins)
- * are generated. The TypeScript interfaces in protocol.ts are checked against these by a
- * type-level test, so the two cannot drift apart.
+ * are generated, and from which the TypeScript types in protocol.ts are inferred.
  *
- * These schemas document what a well-behaved client sends and receives; the server's own
- * checks (mutation-envelope, validateMutationData) stay the authority on what is accepted.
+ * They describe exactly what the server accepts: it validates pull requests with
+ * `pullRequestSchema` itself. Push envelopes and mutations are checked by hand-optimised code on
+ * the hot path (mutation-envelope, validateMutationData); a conformance suite on the server runs
+ * the same inputs through these schemas and through the server and requires the same verdict.
+ * Request objects ignore keys they do not know (so newer clients can talk to older servers); a
+ * mutation and its data refuse them, because a misspelt field must never be dropped silently.
+ * What no JSON Schema can say is stated in the descriptions: the byte limit of a batch, the clock
+ * skew limit (checked against the server's clock) and entity-specific data rules.
  */
 
 /** Any 8-4-4-4-12 hex id, either case: what the server accepts as an id (it stores lowercase). */
@@ -20,15 +25,17 @@ export const idSchema = z.guid().describe('UUID, chosen by the client; lowercase
 export const hlcSchema = z
   .string()
   .regex(HLC_PATTERN)
-  .refine(isHlc, { error: 'must be a real instant' })
+  .refine((value) => (parseHlc(value)?.ms ?? -1) >= EARLIEST_HLC_MS, { error: 'must be a real instant, 2000-01-01 or later' })
   .describe(
     'Hybrid logical clock: <ISO-8601 UTC with ms>-<counter, 4 lowercase hex>-<node id, 16 lowercase hex>, ' +
-      'e.g. 2026-11-25T16:40:00.000Z-0000-9f1c2a7b3d4e5f60. Plain string order is causal order.',
+      'e.g. 2026-11-25T16:40:00.000Z-0000-9f1c2a7b3d4e5f60. The time must be a real instant, 2000-01-01 or later. ' +
+      'Plain string order is causal order.',
   );
 
 export const cursorSchema = z
-  .string()
-  .regex(CURSOR_PATTERN)
+  .string({ error: 'cursor must be null or a cursor the server returned' })
+  .regex(CURSOR_PATTERN, { error: 'malformed cursor' })
+  .refine((value) => decodeCursor(value) !== null, { error: 'malformed cursor' })
   .describe('Opaque position in the household change feed. Store it as given; never compute with it.');
 
 export const errorCodeSchema = z
@@ -73,6 +80,8 @@ export const recordMetaShape = {
     .describe('Field name → HLC of its last applied write; {} for tombstones'),
 };
 
+export const recordMetaSchema = z.strictObject(recordMetaShape);
+
 export const syncRecordSchema = z
   .looseObject(recordMetaShape)
   .describe('A full synced row: the common columns plus the entity fields (absent optional fields are null)');
@@ -91,15 +100,19 @@ export const mutationResultSchema = z.strictObject({
   record: syncRecordSchema.optional(),
 });
 
-export const pushRequestSchema = z.strictObject({
-  mutations: z
-    .array(mutationSchema)
-    .max(SyncLimits.maxBatchMutations)
-    .describe(
-      `At most ${SyncLimits.maxBatchMutations} mutations and ${SyncLimits.maxBatchBytes} bytes of JSON ` +
-        `({mutations}, UTF-8) per batch, applied in order in one transaction`,
-    ),
-});
+export const pushRequestSchema = z
+  .object({
+    mutations: z
+      .array(mutationSchema)
+      .max(SyncLimits.maxBatchMutations)
+      .describe(
+        `At most ${SyncLimits.maxBatchMutations} mutations and ${SyncLimits.maxBatchBytes} bytes of JSON ` +
+          `({mutations}, UTF-8) per batch, applied in order in one transaction. A larger batch is refused whole ` +
+          '(batch_too_large); a body without this list is refused whole (validation); an invalid entry is one ' +
+          'rejected result, the others still apply.',
+      ),
+  })
+  .describe('Other keys are ignored');
 
 export const pushAckSchema = z.strictObject({
   results: z.array(mutationResultSchema).describe('One result per mutation, in mutation order'),
@@ -109,13 +122,21 @@ export const pushAckSchema = z.strictObject({
 
 export const errorAckSchema = z.strictObject({ error: syncErrorSchema });
 
-export const pullRequestSchema = z.strictObject({
-  cursor: cursorSchema.nullable().describe('null = initial load from the beginning'),
-  limit: z
-    .number()
-    .optional()
-    .describe(`Changes per page: default ${SyncLimits.defaultPullLimit}, clamped to 1..${SyncLimits.maxPullLimit}`),
-});
+export const pullRequestSchema = z
+  .object({
+    cursor: cursorSchema
+      .nullable()
+      .default(null)
+      .describe('null or left out = initial load from the beginning; else a cursor the server returned'),
+    limit: z
+      .number({ error: 'limit must be a number' })
+      .optional()
+      .describe(
+        `Changes per page: default ${SyncLimits.defaultPullLimit}; any number is rounded down and clamped to ` +
+          `1..${SyncLimits.maxPullLimit}. Anything but a number is refused (validation).`,
+      ),
+  })
+  .describe('Other keys are ignored. The payload may be left out altogether (an initial load).');
 
 export const changeSchema = z.strictObject({
   modelName: z.string(),
@@ -143,10 +164,18 @@ export const pushResponseSchema = z.union([pushAckSchema, errorAckSchema]);
 export const pullResponseSchema = z.union([pullPageSchema, errorAckSchema]);
 
 /** Socket.IO handshake `auth` of the /sync namespace. */
-export const handshakeAuthSchema = z.strictObject({
-  token: z.string().describe('Access token (JWT) from /api/auth/signup, login, refresh or join'),
-  clientId: z.string().max(100).optional().describe('Stable id of this device, for logs'),
-});
+export const handshakeAuthSchema = z
+  .object({
+    token: z.string().describe('Access token (JWT) from /api/auth/signup, login, refresh or join'),
+    clientId: z
+      .string()
+      .optional()
+      .describe(
+        'Optional stable id of this device. The server keeps its first 100 characters with the connection ' +
+          'and ignores a value that is not a string; it never affects what is synced.',
+      ),
+  })
+  .describe('Other keys are ignored');
 
 /** What socket.io clients see as `connect_error` when the handshake is refused. */
 export const connectErrorSchema = z.strictObject({

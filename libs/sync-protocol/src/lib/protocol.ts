@@ -1,6 +1,18 @@
-import type { Hlc } from './hlc';
-import type { Operation } from './merge';
-import type { AnyRecord } from './record';
+import type * as z from 'zod';
+import type {
+  changeSchema,
+  changesBroadcastSchema,
+  errorAckSchema,
+  handshakeAuthSchema,
+  mutationResultSchema,
+  mutationSchema,
+  mutationStatusSchema,
+  pullPageSchema,
+  pullRequestSchema,
+  pushAckSchema,
+  pushRequestSchema,
+  syncErrorSchema,
+} from './protocol-schemas';
 
 /** Socket.IO namespace and event names of the sync protocol. */
 export const SYNC_NAMESPACE = '/sync';
@@ -23,6 +35,12 @@ export const SyncLimits = {
   maxClockSkewMs: 5 * 60 * 1000,
 } as const;
 
+/** Page sizes of the REST lists `GET /api/{modelName}` (keyset pages by id). */
+export const RestLimits = {
+  defaultListLimit: 100,
+  maxListLimit: 1000,
+} as const;
+
 export const ErrorCodes = {
   validation: 'validation',
   unknownModel: 'unknown_model',
@@ -37,76 +55,32 @@ export const ErrorCodes = {
 } as const;
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
 
-export interface SyncError {
-  code: ErrorCode;
-  message: string;
-  details?: unknown;
-}
+/*
+ * The message types are inferred from the zod schemas in protocol-schemas.ts, which also produce
+ * the published JSON Schemas (AsyncAPI, OpenAPI) and validate pull requests on the server: one
+ * description of the wire format, never a second hand-written copy.
+ */
 
-export interface Mutation {
-  mutationId: string;
-  modelName: string;
-  operation: Operation;
-  data: { id: string } & Record<string, unknown>;
-  hlc: Hlc;
-}
-
-export type MutationStatus = 'applied' | 'stale' | 'rejected';
-
-export interface MutationResult {
-  mutationId: string;
-  status: MutationStatus;
-  error?: SyncError;
-  /** The row after this mutation (stale: the current row; rejected: the row when it exists). */
-  record?: AnyRecord;
-}
-
-export interface PushRequest {
-  mutations: Mutation[];
-}
-
-export interface PushAck {
-  results: MutationResult[];
-  /** Feed position before this batch's changes… */
-  fromCursor: string;
-  /** …and after them. Equal when nothing was applied. */
-  cursor: string;
-}
-
+export type SyncError = z.output<typeof syncErrorSchema>;
+export type Mutation = z.output<typeof mutationSchema>;
+export type MutationStatus = z.output<typeof mutationStatusSchema>;
+/** `record`: the row after this mutation (stale: the current row; rejected: the row when it exists). */
+export type MutationResult = z.output<typeof mutationResultSchema>;
+export type PushRequest = z.output<typeof pushRequestSchema>;
+/** `fromCursor`/`cursor`: the feed position before and after this batch; equal when nothing was applied. */
+export type PushAck = z.output<typeof pushAckSchema>;
 /** A batch refused whole (too large, not a list) or a protocol error. */
-export interface ErrorAck {
-  error: SyncError;
-}
-
+export type ErrorAck = z.output<typeof errorAckSchema>;
 export type PushResponse = PushAck | ErrorAck;
-
-export interface PullRequest {
-  /** null = initial load from the beginning. */
-  cursor: string | null;
-  limit?: number;
-}
-
-export interface Change {
-  modelName: string;
-  record: AnyRecord;
-}
-
-export interface PullPage {
-  changes: Change[];
-  /** Position of the last returned change (the given cursor when the page is empty). */
-  cursor: string;
-  hasMore: boolean;
-  /** Number of changes a complete pull from the request's cursor returns (initial load only). */
-  total?: number;
-}
-
+/** `cursor: null` (or left out) = initial load from the beginning. */
+export type PullRequest = z.output<typeof pullRequestSchema>;
+export type Change = z.output<typeof changeSchema>;
+/** `cursor`: position of the last returned change (the given one when the page is empty). */
+export type PullPage = z.output<typeof pullPageSchema>;
 export type PullResponse = PullPage | ErrorAck;
-
-export interface ChangesBroadcast {
-  changes: Change[];
-  fromCursor: string;
-  cursor: string;
-}
+export type ChangesBroadcast = z.output<typeof changesBroadcastSchema>;
+/** Socket.IO handshake `auth` of the /sync namespace. */
+export type HandshakeAuth = z.input<typeof handshakeAuthSchema>;
 
 export function isErrorAck(value: unknown): value is ErrorAck {
   return typeof value === 'object' && value !== null && 'error' in value && !('results' in value);

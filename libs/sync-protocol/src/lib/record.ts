@@ -1,19 +1,11 @@
-import type { Hlc } from './hlc';
+import type * as z from 'zod';
+import type { recordMetaSchema } from './protocol-schemas';
 
-/** Columns every synced row carries besides its own fields (DESIGN: data model). */
-export interface RecordMeta {
-  id: string;
-  /** Set by the server from the verified token; absent on rows not yet seen by the server. */
-  tenantId?: string;
-  /** Server time of first insert (ISO), null until the server has stored the row. */
-  createdAt: string | null;
-  /** HLC of the newest applied change. */
-  updatedAt: Hlc;
-  /** HLC of the delete for tombstones, else null. A tombstone wins over every update. */
-  deletedAt: Hlc | null;
-  /** Field name → HLC of its last applied write. Empty for tombstones. */
-  fieldClocks: Record<string, Hlc>;
-}
+/**
+ * Columns every synced row carries besides its own fields (DESIGN: data model), inferred from
+ * `recordMetaShape` in protocol-schemas.ts, which documents each column.
+ */
+export type RecordMeta = z.output<typeof recordMetaSchema>;
 
 export const RECORD_META_KEYS = [
   'id',

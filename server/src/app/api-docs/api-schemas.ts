@@ -60,7 +60,7 @@ export function namedApiSchemas(entities: readonly SyncedEntityDefinition[] = SY
     if (named.has(name)) throw new Error(`API schema name ${name} is used twice; rename the entity label`);
     named.set(name, schema);
   };
-  const mutations: z.ZodObject[] = [];
+  const mutations: z.ZodType[] = [];
   const changes: z.ZodObject[] = [];
   for (const definition of entities) {
     const schemas = entitySchemas(definition);
@@ -76,17 +76,19 @@ export function namedApiSchemas(entities: readonly SyncedEntityDefinition[] = SY
   add('Change', change);
   add(
     'PushRequest',
-    pushRequestSchema.extend({ mutations: z.array(mutation).max(SyncLimits.maxBatchMutations).describe(describedAs(pushRequestSchema.shape.mutations)) }),
+    pushRequestSchema
+      .extend({ mutations: z.array(mutation).max(SyncLimits.maxBatchMutations).describe(describedAs(pushRequestSchema.shape.mutations)) })
+      .describe(describedAs(pushRequestSchema)),
   );
   add('PullPage', pullPageSchema.extend({ changes: z.array(change).describe(describedAs(pullPageSchema.shape.changes)) }));
   add('ChangesBroadcast', changesBroadcastSchema.extend({ changes: z.array(change).describe('The rows this commit changed, in feed order') }));
   return named;
 }
 
-function oneOfEntities(options: z.ZodObject[], description: string): z.ZodType {
-  const [first, ...rest] = options;
+function oneOfEntities(options: z.ZodType[], description: string): z.ZodType {
+  const [first, ...rest] = options as z.core.$ZodTypeDiscriminable[];
   if (!first) throw new Error('no synced entities registered');
-  return (rest.length === 0 ? first : z.discriminatedUnion('modelName', [first, ...rest])).describe(description);
+  return (rest.length === 0 ? (first as z.ZodType) : z.discriminatedUnion('modelName', [first, ...rest])).describe(description);
 }
 
 function describedAs(schema: z.ZodType): string {

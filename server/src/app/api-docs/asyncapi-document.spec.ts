@@ -49,7 +49,10 @@ describe('AsyncAPI document', () => {
       const names = entitySchemaNames(entity);
       expect(mutationRefs).toContain(`${COMPONENT_SCHEMAS_PATH}${names.mutation}`);
       expect(changeRefs).toContain(`${COMPONENT_SCHEMAS_PATH}${names.change}`);
-      expect(schemas[names.mutation]['properties']['modelName']).toMatchObject({ const: entity.modelName });
+      // One variant per allowed operation, each naming its entity.
+      const variants = schemas[names.mutation]['oneOf'] as Json[];
+      expect(variants.map((v) => v['properties']['operation']['const'])).toEqual(entity.deletable ? ['create', 'update', 'delete'] : ['create', 'update']);
+      for (const v of variants) expect(v['properties']['modelName']).toMatchObject({ const: entity.modelName });
       const record = schemas[names.record];
       expect(Object.keys(record['properties']).sort()).toEqual(
         ['id', 'tenantId', 'createdAt', 'updatedAt', 'deletedAt', 'fieldClocks', ...entity.fieldNames].sort(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { SyncedEntityDefinition } from '@finwise/domain';
-import { changeSchema, mutationSchema, recordMetaShape } from '@finwise/sync-protocol';
+import { changeSchema, mutationSchema, recordMetaShape, type Operation } from '@finwise/sync-protocol';
 
 /** The zod schemas of one entity as it appears on the wire, all derived from its definition. */
 export interface EntitySchemas {
@@ -8,7 +8,8 @@ export interface EntitySchemas {
   createBody: z.ZodType;
   patchBody: z.ZodType;
   page: z.ZodType;
-  mutation: z.ZodObject;
+  /** One variant per operation the entity allows, told apart by `operation`. */
+  mutation: z.ZodType;
   change: z.ZodObject;
 }
 
@@ -47,15 +48,30 @@ export function entitySchemas(definition: SyncedEntityDefinition): EntitySchemas
     items: z.array(record),
     next: z.guid().nullable().describe('Pass as `after` for the next page; null on the last page'),
   });
-  const mutation = mutationSchema.extend({
-    modelName: z.literal(definition.modelName),
-    data: z
-      .union([
-        definition.createSchema.describe('create: id and every required field (absent optional fields become null)'),
-        definition.patchSchema.describe(`update: id and the changed fields; delete: only id${definition.deletable ? '' : ` (${definition.modelName} cannot be deleted)`}`),
-      ])
-      .describe('The row id plus entity fields; system fields and unknown fields are rejected'),
-  });
+  // Exactly what the server accepts per operation, so a client validating with the published
+  // schema gets the server's verdict: a create carries a full row, an update some fields, a
+  // delete only the id (and only where the entity can be deleted).
+  const variant = (operation: Operation, data: z.ZodType) =>
+    mutationSchema.extend({ modelName: z.literal(definition.modelName), operation: z.literal(operation), data });
+  const variants: [z.ZodObject, ...z.ZodObject[]] = [
+    variant('create', definition.createSchema.describe('create: id and every required field (absent optional fields become null)')),
+    variant(
+      'update',
+      definition.patchSchema
+        .refine((data) => Object.keys(data).length > 1, { error: 'an update must change at least one field' })
+        .meta({
+          description: 'update: id and at least one changed field; a complete row also creates an id the server does not know',
+          minProperties: 2,
+        }),
+    ),
+    ...(definition.deletable ? [variant('delete', definition.createSchema.pick({ id: true }).describe('delete: only the id'))] : []),
+  ];
+  const mutation = z
+    .discriminatedUnion('operation', variants)
+    .describe(
+      `A mutation of a ${label}. System fields and unknown fields in data are rejected` +
+        (definition.deletable ? '' : `; ${definition.modelName} cannot be deleted`),
+    );
   const change = changeSchema.extend({ modelName: z.literal(definition.modelName), record });
   return { record, createBody, patchBody, page, mutation, change };
 }

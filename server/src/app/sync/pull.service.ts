@@ -3,12 +3,12 @@ import {
   decodeCursor,
   encodeCursor,
   ErrorCodes,
+  pullRequestSchema,
   SyncLimits,
   type PullResponse,
 } from '@finwise/sync-protocol';
 import { DatabaseService } from '../database/database.service';
 import { ChangeFeed } from './change-feed';
-import { isPlainObject } from './mutation-envelope';
 import { SyncedEntityRegistry } from './synced-entity-registry';
 import type { StoredRow } from './synced-table';
 
@@ -25,15 +25,17 @@ export class PullService {
     private readonly registry: SyncedEntityRegistry,
   ) {}
 
+  /** `body` is the wire request: validated with the published PullRequest schema, nothing else. */
   async pull(tenantId: string, body: unknown): Promise<PullResponse> {
-    if (!isPlainObject(body)) return invalid('pull expects { cursor, limit? }');
-    const cursor = body['cursor'] ?? null;
-    if (cursor !== null && typeof cursor !== 'string') return invalid('cursor must be a string or null');
-    const afterSeq = cursor === null ? 0 : decodeCursor(cursor);
-    if (afterSeq === null) return invalid('malformed cursor');
-    const rawLimit = body['limit'] ?? SyncLimits.defaultPullLimit;
-    if (typeof rawLimit !== 'number' || !Number.isFinite(rawLimit)) return invalid('limit must be a number');
-    const limit = Math.min(SyncLimits.maxPullLimit, Math.max(1, Math.floor(rawLimit)));
+    const request = pullRequestSchema.safeParse(body);
+    if (!request.success) {
+      const problems = request.error.issues.map((issue) => (issue.path.length === 0 ? `pull expects { cursor, limit? }` : issue.message));
+      return invalid([...new Set(problems)].join('; '));
+    }
+    const { cursor } = request.data;
+    // The schema has already checked the cursor; decoding cannot fail here.
+    const afterSeq = cursor === null ? 0 : (decodeCursor(cursor) ?? 0);
+    const limit = clampPullLimit(request.data.limit);
 
     return this.database.inTenantTransaction(
       tenantId,
@@ -79,6 +81,12 @@ export class PullService {
       'REPEATABLE READ',
     );
   }
+}
+
+/** Any number is a usable page size: rounded down and clamped, as the protocol documents. */
+export function clampPullLimit(limit: number | undefined): number {
+  if (limit === undefined) return SyncLimits.defaultPullLimit;
+  return Math.min(SyncLimits.maxPullLimit, Math.max(1, Math.floor(limit)));
 }
 
 function invalid(message: string): PullResponse {
