@@ -2,14 +2,15 @@ import { randomUUID } from 'node:crypto';
 import {
   BadRequestException,
   ConflictException,
+  ForbiddenException,
   Injectable,
   NotFoundException,
 } from '@nestjs/common';
 import { validateMutationData, type SyncedEntityDefinition } from '@finwise/domain';
-import { ErrorCodes, type AnyRecord, type Operation } from '@finwise/sync-protocol';
+import { ErrorCodes, RestLimits, type AnyRecord, type Operation } from '@finwise/sync-protocol';
 import { DatabaseService } from '../database/database.service';
-import { MergeService } from './merge.service';
-import { isPlainObject } from './mutation-envelope';
+import { MergeService, TenantNotFoundError } from './merge.service';
+import { isPlainObject, type CheckedMutation } from './mutation-envelope';
 import { SyncedEntityRegistry } from './synced-entity-registry';
 import type { SyncedTable } from './synced-table';
 
@@ -35,8 +36,11 @@ export class EntityRestService {
 
   async list(tenantId: string, modelName: string, query: ListQuery): Promise<{ items: AnyRecord[]; next: string | null }> {
     const table = this.registry.get(modelName);
-    const limit = query.limit === undefined ? 100 : Number(query.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new BadRequestException('limit must be an integer between 1 and 1000');
+    const { defaultListLimit, maxListLimit } = RestLimits;
+    const limit = query.limit === undefined ? defaultListLimit : Number(query.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > maxListLimit) {
+      throw new BadRequestException(`limit must be an integer between 1 and ${maxListLimit}`);
+    }
     if (query.after !== undefined && !UUID.test(query.after)) throw new BadRequestException('after must be the `next` value of the previous page');
     if (query.includeDeleted !== undefined && !['true', 'false'].includes(query.includeDeleted)) {
       throw new BadRequestException('includeDeleted must be true or false');
@@ -69,6 +73,8 @@ export class EntityRestService {
 
   async patch(tenantId: string, modelName: string, id: string, body: unknown): Promise<AnyRecord> {
     const table = this.registry.get(modelName);
+    // A path id that is not a UUID names no row: 404 like GET, before the body is looked at.
+    if (!UUID.test(id)) throw this.notFound(table, id);
     if (!isPlainObject(body)) throw new BadRequestException('body must be a JSON object');
     if (body['id'] !== undefined && String(body['id']).toLowerCase() !== id.toLowerCase()) {
       throw new BadRequestException('id in the body must match the id in the path');
@@ -78,6 +84,7 @@ export class EntityRestService {
 
   async remove(tenantId: string, modelName: string, id: string): Promise<AnyRecord> {
     const table = this.registry.get(modelName);
+    if (!UUID.test(id)) throw this.notFound(table, id);
     return (await this.write(tenantId, table, 'delete', { id }, true)).record;
   }
 
@@ -90,7 +97,7 @@ export class EntityRestService {
   ): Promise<{ record: AnyRecord; inserted: boolean }> {
     const validation = validateMutationData(table.definition, operation, data);
     if (!validation.ok) throw new BadRequestException({ message: validation.message, details: validation.issues });
-    const { ack, inserted } = await this.merge.applyBatch(tenantId, [
+    const { ack, inserted } = await this.applyOne(tenantId, [
       {
         accepted: {
           mutationId: randomUUID(),
@@ -115,6 +122,16 @@ export class EntityRestService {
     return { record: result.record as AnyRecord, inserted: inserted[0] };
   }
 
+  /** A validly signed token for a household that no longer exists is refused, as on the sync routes. */
+  private async applyOne(tenantId: string, checked: readonly CheckedMutation[]) {
+    try {
+      return await this.merge.applyBatch(tenantId, checked);
+    } catch (error) {
+      if (error instanceof TenantNotFoundError) throw new ForbiddenException({ message: 'unknown household', details: { code: ErrorCodes.forbidden } });
+      throw error;
+    }
+  }
+
   private async find(tenantId: string, table: SyncedTable, id: string): Promise<AnyRecord | undefined> {
     if (!UUID.test(id)) return undefined;
     const rows = await this.database.inTenantTransaction(tenantId, (manager) => table.findByIds(manager, tenantId, [id.toLowerCase()]));
@@ -128,6 +145,6 @@ export class EntityRestService {
   }
 
   private notFound(table: SyncedTable, id: string): NotFoundException {
-    return new NotFoundException(`${table.definition.label} ${id} not found`);
+    return new NotFoundException(`${table.definition.label} ${id.slice(0, 100)} not found`);
   }
 }

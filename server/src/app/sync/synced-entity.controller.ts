@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, Param, Patch, Post, Query, Res, type Typ
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { SyncedEntityDefinition } from '@finwise/domain';
-import type { AnyRecord } from '@finwise/sync-protocol';
+import { RestLimits, type AnyRecord } from '@finwise/sync-protocol';
 import { ApiErrors, ApiJsonBody, ApiJsonResponse } from '../api-docs/api-docs.decorators';
 import { entitySchemaNames } from '../api-docs/schema-names';
 import { Auth } from '../auth/auth-context';
@@ -17,6 +17,8 @@ export function SyncedEntityController(definition: SyncedEntityDefinition): Type
   const name = definition.modelName;
   const label = definition.label.toLowerCase();
   const schemas = entitySchemaNames(definition);
+  const NOT_FOUND = `No live ${label} with this id in your household (an id that is not a UUID names no row either)`;
+  const WRITE_FORBIDDEN = 'The household of the token does not exist (any more)';
 
   @ApiTags(name)
   @ApiBearerAuth()
@@ -26,7 +28,12 @@ export function SyncedEntityController(definition: SyncedEntityDefinition): Type
 
     @Get()
     @ApiOperation({ summary: `List ${label} rows (keyset pages by id)` })
-    @ApiQuery({ name: 'limit', required: false, description: '1..1000, default 100', schema: { type: 'integer', minimum: 1, maximum: 1000 } })
+    @ApiQuery({
+      name: 'limit',
+      required: false,
+      description: `An integer 1..${RestLimits.maxListLimit}, default ${RestLimits.defaultListLimit}; anything else is a 400`,
+      schema: { type: 'integer', minimum: 1, maximum: RestLimits.maxListLimit, default: RestLimits.defaultListLimit },
+    })
     @ApiQuery({ name: 'after', required: false, description: '`next` of the previous page', schema: { type: 'string', format: 'uuid' } })
     @ApiQuery({ name: 'includeDeleted', required: false, description: 'true to include tombstones', schema: { type: 'string', enum: ['true', 'false'] } })
     @ApiJsonResponse(200, schemas.page, 'A page of rows ordered by id')
@@ -38,7 +45,7 @@ export function SyncedEntityController(definition: SyncedEntityDefinition): Type
     @Get(':id')
     @ApiOperation({ summary: `Get one ${label}; 404 when unknown or deleted` })
     @ApiJsonResponse(200, schemas.record, `The ${label}`)
-    @ApiErrors({ 404: `No live ${label} with this id in your household` })
+    @ApiErrors({ 404: NOT_FOUND })
     get(@Auth() auth: AccessClaims, @Param('id') id: string): Promise<AnyRecord> {
       return this.rest.get(auth.tenantId, name, id);
     }
@@ -48,7 +55,11 @@ export function SyncedEntityController(definition: SyncedEntityDefinition): Type
     @ApiJsonBody(schemas.createBody)
     @ApiJsonResponse(201, schemas.record, 'Inserted: the stored row')
     @ApiJsonResponse(200, schemas.record, 'The id existed: the data was merged into it')
-    @ApiErrors({ 400: 'Invalid data (details lists each field)', 409: 'The id belongs to a deleted row, which cannot be written again' })
+    @ApiErrors({
+      400: 'Invalid data (details lists each field)',
+      403: WRITE_FORBIDDEN,
+      409: 'The id belongs to a deleted row, which cannot be written again',
+    })
     async create(@Auth() auth: AccessClaims, @Body() body: unknown, @Res({ passthrough: true }) response: Response) {
       const { status, record } = await this.rest.create(auth.tenantId, name, body);
       response.status(status);
@@ -59,7 +70,7 @@ export function SyncedEntityController(definition: SyncedEntityDefinition): Type
     @ApiOperation({ summary: `Change some fields of a ${label}` })
     @ApiJsonBody(schemas.patchBody)
     @ApiJsonResponse(200, schemas.record, 'The row after the change')
-    @ApiErrors({ 400: 'Invalid data (details lists each field)', 404: `No live ${label} with this id in your household` })
+    @ApiErrors({ 400: 'Invalid data (details lists each field)', 403: WRITE_FORBIDDEN, 404: NOT_FOUND })
     patch(@Auth() auth: AccessClaims, @Param('id') id: string, @Body() body: unknown): Promise<AnyRecord> {
       return this.rest.patch(auth.tenantId, name, id, body);
     }
@@ -69,8 +80,8 @@ export function SyncedEntityController(definition: SyncedEntityDefinition): Type
     @ApiJsonResponse(200, schemas.record, 'The tombstone (deletedAt set, fields null)')
     @ApiErrors(
       definition.deletable
-        ? { 404: `No live ${label} with this id in your household` }
-        : { 400: `${definition.modelName} cannot be deleted`, 404: `No live ${label} with this id in your household` },
+        ? { 403: WRITE_FORBIDDEN, 404: NOT_FOUND }
+        : { 400: `${definition.modelName} cannot be deleted`, 403: WRITE_FORBIDDEN, 404: NOT_FOUND },
     )
     remove(@Auth() auth: AccessClaims, @Param('id') id: string): Promise<AnyRecord> {
       return this.rest.remove(auth.tenantId, name, id);
