@@ -10,3 +10,4 @@ export * from './lib/entities/accounts';
 export * from './lib/entities/categories';
 export * from './lib/entities/transactions';
 export * from './lib/entities/budgets';
+export * from './lib/auth-requests';

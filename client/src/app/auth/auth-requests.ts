@@ -1,10 +1,7 @@
-export interface LogInRequest {
-  email: string;
-  password: string;
-}
+import type { LoginRequestInput, SignupRequestInput } from '@finwise/domain';
+
+/** Signing in; with `tenantId` into that one of the user's households. */
+export type LogInRequest = LoginRequestInput;
 
 /** Without an invite code a new household is created (named `tenantName` when given); with one, the user joins it. */
-export interface SignUpRequest extends LogInRequest {
-  tenantName?: string;
-  inviteCode?: string;
-}
+export type SignUpRequest = Omit<SignupRequestInput, 'code'>;

@@ -30,6 +30,11 @@ describe('JoinComponent', () => {
     await page.click('Join household');
     expect(page.text()).toContain('Enter the invite code you were given.');
 
+    await page.type('Invite code', 'x'.repeat(65));
+    await page.click('Join household');
+    expect(page.text()).toContain('Invite code must be at most 64 characters.');
+    TestBed.inject(HttpTestingController).expectNone('/api/tenants/join');
+
     await page.type('Invite code', 'nope');
     await page.click('Join household');
     TestBed.inject(HttpTestingController)

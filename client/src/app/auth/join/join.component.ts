@@ -7,9 +7,10 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { toApiError } from '../../api/api-error';
+import { joinErrors } from '../auth-form-errors';
 import { AuthService } from '../auth.service';
 
 /** A signed-in user joins another household with an invite code; the app then switches to it. */
@@ -31,7 +32,7 @@ export class JoinComponent {
   protected readonly submitted = signal(false);
   protected readonly serverError = signal<string | null>(null);
   protected readonly form = inject(NonNullableFormBuilder).group({
-    code: ['', Validators.required],
+    code: [''],
   });
 
   constructor() {
@@ -41,10 +42,15 @@ export class JoinComponent {
     });
   }
 
+  /** After a submit: a plain request for a missing code, else the shared schema's verdict. */
   protected codeError(): string | null {
-    return this.submitted() && this.form.controls.code.value.trim() === ''
+    if (!this.submitted()) {
+      return null;
+    }
+    const code = this.form.controls.code.value;
+    return code.trim() === ''
       ? 'Enter the invite code you were given.'
-      : null;
+      : (joinErrors({ code })['code'] ?? null);
   }
 
   protected async submit(): Promise<void> {

@@ -64,17 +64,25 @@ describe('LoginComponent', () => {
     expect(element.querySelector('#login-tenant-name')).toBeNull();
   });
 
-  it('shows a message for a password shorter than 8 characters and does not call the server', async () => {
+  it('checks a new password with the shared sign-up rule and does not call the server', async () => {
+    await switchMode();
     await type('login-email', 'ada@example.com');
     await type('login-password', 'short');
     await submit();
 
-    expect(text()).toContain('Your password must be at least 8 characters long.');
+    expect(text()).toContain('Password must be at least 8 characters.');
     expect(input('login-password').getAttribute('aria-invalid')).toBe('true');
     expect(input('login-password').getAttribute('aria-describedby')).toContain(
       'login-password-error',
     );
-    expect(auth.logIn).not.toHaveBeenCalled();
+    expect(auth.signUp).not.toHaveBeenCalled();
+  });
+
+  it('leaves the length of an existing password to the server when signing in', async () => {
+    await type('login-email', 'ada@example.com');
+    await type('login-password', 'short');
+    await submit();
+    expect(auth.logIn).toHaveBeenCalledWith({ email: 'ada@example.com', password: 'short' });
   });
 
   it('asks for missing and malformed email addresses', async () => {
@@ -83,7 +91,18 @@ describe('LoginComponent', () => {
     expect(text()).toContain('Enter your password.');
 
     await type('login-email', 'not-an-email');
-    expect(text()).toContain('Enter a valid email address');
+    expect(text()).toContain('Email must be a valid email address.');
+  });
+
+  it('refuses a household name longer than the server takes', async () => {
+    await switchMode();
+    await type('login-email', 'ada@example.com');
+    await type('login-password', 'correct horse');
+    await type('login-tenant-name', 'x'.repeat(201));
+    await submit();
+    expect(text()).toContain('Household name must be at most 200 characters.');
+    expect(input('login-tenant-name').getAttribute('aria-invalid')).toBe('true');
+    expect(auth.signUp).not.toHaveBeenCalled();
   });
 
   it('signs in with the entered credentials and goes home', async () => {

@@ -8,15 +8,21 @@ import {
   linkedSignal,
   signal,
 } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
+import { MIN_PASSWORD_LENGTH } from '@finwise/domain';
 import { toApiError } from '../../api/api-error';
+import type { FieldErrors } from '../../forms/validation-messages';
+import { logInErrors, signUpErrors } from '../auth-form-errors';
 import { AuthService } from '../auth.service';
 
-export const MIN_PASSWORD_LENGTH = 8;
-
 export type LoginMode = 'signIn' | 'signUp';
-type ValidatedField = 'email' | 'password';
+type Field = 'email' | 'password' | 'tenantName' | 'inviteCode';
+
+const REQUIRED: Partial<Record<Field, string>> = {
+  email: 'Enter your email address.',
+  password: 'Enter your password.',
+};
 
 @Component({
   selector: 'fw-login',
@@ -44,8 +50,8 @@ export class LoginComponent {
   protected readonly serverError = signal<string | null>(null);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
-    email: ['', [Validators.required, Validators.email]],
-    password: ['', [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH)]],
+    email: [''],
+    password: [''],
     tenantName: [''],
     inviteCode: [''],
   });
@@ -65,27 +71,18 @@ export class LoginComponent {
   }
 
   /** A field's message once the user has left it or tried to submit; null while it is valid. */
-  protected errorFor(field: ValidatedField): string | null {
+  protected errorFor(field: Field): string | null {
     const control = this.form.controls[field];
-    if (control.valid || !(control.touched || this.submitted())) {
+    if (!(control.touched || this.submitted())) {
       return null;
     }
-    if (control.hasError('required')) {
-      return field === 'email' ? 'Enter your email address.' : 'Enter your password.';
-    }
-    if (control.hasError('email')) {
-      return 'Enter a valid email address, like name@example.com.';
-    }
-    if (control.hasError('minlength')) {
-      return `Your password must be at least ${MIN_PASSWORD_LENGTH} characters long.`;
-    }
-    return null;
+    return this.errors()[field] ?? null;
   }
 
   protected async submit(): Promise<void> {
     this.submitted.set(true);
     this.serverError.set(null);
-    if (this.form.invalid) {
+    if (Object.keys(this.errors()).length > 0) {
       this.form.markAllAsTouched();
       return;
     }
@@ -103,5 +100,27 @@ export class LoginComponent {
     } finally {
       this.pending.set(false);
     }
+  }
+
+  /** Empty required fields get a plain request; everything else is the shared schema's verdict. */
+  private errors(): FieldErrors {
+    const { email, password, tenantName, inviteCode } = this.form.getRawValue();
+    const errors = this.isSignUp()
+      ? signUpErrors({
+          email,
+          password,
+          // Blank optional fields are left out of the request (see AuthService.signUp).
+          ...(tenantName.trim() ? { tenantName } : {}),
+          ...(inviteCode.trim() ? { inviteCode } : {}),
+        })
+      : logInErrors({ email, password });
+    // A password may be all spaces; an email address may not.
+    if (email.trim() === '') {
+      errors['email'] = REQUIRED.email;
+    }
+    if (password === '') {
+      errors['password'] = REQUIRED.password;
+    }
+    return errors;
   }
 }
