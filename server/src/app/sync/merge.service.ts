@@ -14,6 +14,7 @@ import {
 import { DatabaseService } from '../database/database.service';
 import { Broadcaster } from './broadcaster';
 import { ChangeFeed } from './change-feed';
+import { nestsDeeperThan } from './json-depth';
 import { checkMutation, isPlainObject, type AcceptedMutation, type CheckedMutation } from './mutation-envelope';
 import { MutationLog, mutationDigest } from './mutation-log';
 import { ServerClock } from './server-clock';
@@ -37,6 +38,13 @@ interface PendingRow {
 }
 
 export class TenantNotFoundError extends Error {}
+
+/**
+ * A batch is {mutations: [{…, data: {…}}]}: four levels, and entity fields are scalars. The
+ * bound leaves room for future shapes while keeping every later recursive step (size check,
+ * validation, digest) far from the stack limit.
+ */
+export const MAX_BATCH_DEPTH = 32;
 
 /**
  * Applies batches of mutations: validation, per-field LWW merge against the stored rows, one
@@ -68,6 +76,9 @@ export class MergeService {
           message: `a batch holds at most ${SyncLimits.maxBatchMutations} mutations (got ${mutations.length})`,
         },
       };
+    }
+    if (nestsDeeperThan(mutations, MAX_BATCH_DEPTH - 1)) {
+      return { error: { code: ErrorCodes.validation, message: `a batch may nest JSON at most ${MAX_BATCH_DEPTH} levels deep` } };
     }
     const bytes = jsonBytes({ mutations });
     if (bytes > SyncLimits.maxBatchBytes) {
