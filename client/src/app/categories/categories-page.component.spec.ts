@@ -49,4 +49,82 @@ describe('CategoriesPageComponent', () => {
       sortOrder: 30,
     });
   });
+
+  it('edits a category in place, writing only the changed fields', async () => {
+    const page = await renderPage(CategoriesPageComponent, {
+      seed: { categories: [food, fun, salary] },
+    });
+    await page.click(/^Edit Food/);
+    const editor = page.within('.category-list__editor');
+    expect(editor.byLabel('Name').value).toBe('Food');
+    expect(editor.byLabel('Group').value).toBe('Living');
+
+    await editor.type('Name', 'Groceries');
+    await editor.type('Group', 'Home');
+    await editor.click('Save category');
+
+    expect(page.client.calls).toContain(
+      `update categories ${food.id} {"name":"Groceries","groupName":"Home"}`,
+    );
+    expect(page.element.querySelector('.category-list__editor')).toBeNull();
+    const home = page.element.querySelector('[aria-label="Home"]');
+    expect(home?.textContent).toContain('Groceries');
+  });
+
+  it('explains a category name it refuses and sends nothing; Cancel keeps the old one', async () => {
+    const page = await renderPage(CategoriesPageComponent, {
+      seed: { categories: [food, fun, salary] },
+    });
+    await page.click(/^Edit Fun/);
+    const editor = page.within('.category-list__editor');
+    await editor.type('Name', '');
+    await editor.click('Save category');
+    expect(editor.text()).toContain('Name must not be empty.');
+    expect(editor.byLabel('Name').getAttribute('aria-invalid')).toBe('true');
+
+    await editor.click('Cancel');
+    expect(page.client.calls.filter((call) => call.startsWith('update'))).toEqual([]);
+    expect(page.text()).toContain('Fun');
+  });
+
+  it('renames a whole group at once and refuses an empty name', async () => {
+    const page = await renderPage(CategoriesPageComponent, {
+      seed: { categories: [food, fun, salary] },
+    });
+    await page.click(/^Rename group Living/);
+    expect(page.byLabel('New name for Living').value).toBe('Living');
+
+    await page.type('New name for Living', ' ');
+    await page.click('Save name');
+    expect(page.text()).toContain('Group name must not be empty.');
+    expect(page.client.calls.filter((call) => call.startsWith('update'))).toEqual([]);
+
+    await page.type('New name for Living', 'Daily life');
+    await page.click('Save name');
+    expect(page.client.calls).toContain(`update categories ${food.id} {"groupName":"Daily life"}`);
+    expect(page.client.calls).toContain(`update categories ${fun.id} {"groupName":"Daily life"}`);
+    expect([...page.element.querySelectorAll('h2')].map((h) => h.textContent?.trim())[0]).toBe(
+      'Daily life',
+    );
+    expect(document.activeElement?.textContent).toContain('Rename group Daily life');
+  });
+
+  it('moves a group up by renumbering its categories, and keeps income groups last', async () => {
+    const rent = categoryRow({ name: 'Rent', groupName: 'Home', sortOrder: 30 });
+    const page = await renderPage(CategoriesPageComponent, {
+      seed: { categories: [food, fun, rent, salary] },
+    });
+    const button = (name: RegExp) =>
+      [...page.element.querySelectorAll<HTMLButtonElement>('button')].find((candidate) =>
+        name.test(candidate.textContent ?? ''),
+      );
+    expect(button(/Move group Living up/)?.disabled).toBe(true);
+    expect(button(/Move group Home down/)?.disabled).toBe(true);
+    expect(button(/Move group Income up/)?.disabled).toBe(true);
+
+    await page.click(/^↑Move group Home up/);
+    const headings = [...page.element.querySelectorAll('h2')].map((h) => h.textContent?.trim());
+    expect(headings.slice(0, 3)).toEqual(['Home', 'Living', 'Income (income)']);
+    expect(page.client.calls).toContain(`update categories ${rent.id} {"sortOrder":10}`);
+  });
 });

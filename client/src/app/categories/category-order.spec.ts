@@ -1,5 +1,6 @@
 import { categoryRow } from '../testing/rows';
-import { moveCategory } from './category-order';
+import { groupCategories } from '../stores/category-groups';
+import { moveCategory, moveCategoryGroup, renameCategoryGroup } from './category-order';
 
 describe('moveCategory', () => {
   const a = categoryRow({ name: 'A', sortOrder: 10 });
@@ -31,5 +32,44 @@ describe('moveCategory', () => {
       { id: z.id, sortOrder: 15 },
       { id: y.id, sortOrder: 25 },
     ]);
+  });
+});
+
+describe('category group order and names', () => {
+  const food = categoryRow({ name: 'Food', groupName: 'Living', sortOrder: 10 });
+  const fun = categoryRow({ name: 'Fun', groupName: 'Living', sortOrder: 40 });
+  const rent = categoryRow({ name: 'Rent', groupName: 'Home', sortOrder: 20 });
+  const power = categoryRow({ name: 'Power', groupName: 'Home', sortOrder: 30 });
+  const salary = categoryRow({ name: 'Salary', groupName: 'Income', isIncome: true, sortOrder: 5 });
+  const groups = groupCategories([food, fun, rent, power, salary]);
+
+  it('moves a group above its neighbour, keeping the order inside each group', () => {
+    expect(groups.map((group) => group.name)).toEqual(['Living', 'Home', 'Income']);
+    const changes = moveCategoryGroup(groups, 'Home', -1);
+    const moved = groupCategories(
+      [food, fun, rent, power, salary].map((category) => ({
+        ...category,
+        sortOrder:
+          changes.find((change) => change.id === category.id)?.sortOrder ?? category.sortOrder,
+      })),
+    );
+    expect(moved.map((group) => group.name)).toEqual(['Home', 'Living', 'Income']);
+    expect(moved[0].categories.map((category) => category.name)).toEqual(['Rent', 'Power']);
+    expect(moved[1].categories.map((category) => category.name)).toEqual(['Food', 'Fun']);
+  });
+
+  it('keeps income groups last and does nothing past either end', () => {
+    expect(moveCategoryGroup(groups, 'Home', 1)).toEqual([]);
+    expect(moveCategoryGroup(groups, 'Income', -1)).toEqual([]);
+    expect(moveCategoryGroup(groups, 'Living', -1)).toEqual([]);
+    expect(moveCategoryGroup(groups, 'Nope', 1)).toEqual([]);
+  });
+
+  it('renames every category of a group in one go', () => {
+    expect(renameCategoryGroup(groups[0], ' Daily life ')).toEqual([
+      { id: food.id, groupName: 'Daily life' },
+      { id: fun.id, groupName: 'Daily life' },
+    ]);
+    expect(renameCategoryGroup(groups[0], 'Living')).toEqual([]);
   });
 });
