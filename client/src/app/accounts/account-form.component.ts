@@ -11,19 +11,14 @@ import {
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { ACCOUNT_TYPES, type Account, type AccountGroup, type AccountType } from '@finwise/domain';
+import { fieldLabelsOf } from '../forms/field-labels';
 import { fieldErrors, issuesOf, type FieldErrors } from '../forms/validation-messages';
 import { knownCurrencies } from '../money/currency';
 import { AccountsStore } from '../stores/accounts.store';
 import { nextSortOrder } from '../stores/sort-order';
 import { changedFields } from '../forms/changed-fields';
 
-const LABELS: Readonly<Record<string, string>> = {
-  name: 'Name',
-  type: 'Type',
-  currency: 'Currency',
-  groupId: 'Group',
-  note: 'Note',
-};
+const LABELS = fieldLabelsOf('accounts');
 
 const TYPE_LABELS: Readonly<Record<AccountType, string>> = {
   checking: 'Checking',
@@ -37,7 +32,7 @@ const TYPE_LABELS: Readonly<Record<AccountType, string>> = {
 
 let nextFormId = 0;
 
-/** Opens a new account or edits one (name, type, group, budget use, closed). */
+/** Opens a new account or edits one (name, type, currency, group, note, budget use, closed). */
 @Component({
   selector: 'fw-account-form',
   imports: [ReactiveFormsModule],
@@ -50,6 +45,8 @@ export class AccountFormComponent {
   readonly groups = input<readonly AccountGroup[]>([]);
   readonly account = input<Account | null>(null);
   readonly defaultCurrency = input('EUR');
+  /** Transactions the edited account holds (its own and transfers in). */
+  readonly transactionCount = input(0);
   readonly done = output<Account | null>();
 
   protected readonly id = `account-form-${++nextFormId}`;
@@ -58,6 +55,11 @@ export class AccountFormComponent {
   protected readonly saving = signal(false);
   protected readonly types = ACCOUNT_TYPES.map((value) => ({ value, label: TYPE_LABELS[value] }));
   protected readonly currencies = knownCurrencies();
+  /**
+   * Amounts are stored in the account's currency without one of their own: changing it would
+   * silently turn €12.50 into $12.50 (or ¥1250). Once money is booked it stays fixed.
+   */
+  protected readonly currencyLocked = computed(() => !this.isNew() && this.transactionCount() > 0);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: [''],
@@ -66,6 +68,7 @@ export class AccountFormComponent {
     groupId: [''],
     onBudget: [true],
     closed: [false],
+    note: [''],
   });
 
   constructor() {
@@ -83,10 +86,19 @@ export class AccountFormComponent {
                 groupId: account.groupId ?? '',
                 onBudget: account.onBudget === true,
                 closed: account.closed === true,
+                note: account.note ?? '',
               }
             : { currency },
         );
       });
+    });
+    effect(() => {
+      const control = this.form.controls.currency;
+      if (this.currencyLocked()) {
+        untracked(() => control.disable());
+      } else {
+        untracked(() => control.enable());
+      }
     });
     // The household's currency becomes known once its accounts load: offer it until the user picks one.
     effect(() => {
@@ -113,13 +125,17 @@ export class AccountFormComponent {
       groupId: value.groupId || null,
       onBudget: value.onBudget,
       closed: value.closed,
+      note: value.note.trim() || null,
     };
     const existing = this.account();
     const id = existing?.id ?? globalThis.crypto.randomUUID();
     const data = existing
       ? changedFields(existing, fields)
-      : { ...fields, sortOrder: nextSortOrder(this.accounts.entities()), note: null };
+      : { ...fields, sortOrder: nextSortOrder(this.accounts.entities()) };
     const errors = this.accounts.validate(existing ? 'update' : 'create', { id, ...data }, LABELS);
+    if (this.currencyLocked() && data.currency !== undefined) {
+      errors['currency'] = this.currencyLockedText();
+    }
     if (existing && Object.keys(data).length === 0) {
       this.done.emit(existing);
       return;
@@ -147,6 +163,11 @@ export class AccountFormComponent {
     } finally {
       this.saving.set(false);
     }
+  }
+
+  protected currencyLockedText(): string {
+    const count = this.transactionCount();
+    return `The currency stays ${this.account()?.currency ?? ''}: this account holds ${count} ${count === 1 ? 'transaction' : 'transactions'} in it. Open a new account for another currency.`;
   }
 
   protected cancel(): void {
