@@ -7,7 +7,7 @@ import type { ErrorCode } from './protocol';
 export const ERROR_CODE_DESCRIPTIONS: Readonly<Record<ErrorCode, string>> = {
   validation:
     'Malformed input: a mutation envelope or its data (unknown or system field, wrong type, bad id, bad HLC), ' +
-    'a push body that is not { mutations: [...] }, or a pull with a malformed cursor or limit. `message` names ' +
+    'a push body that is not { mutations: [...] }, or a pull with a malformed cursor or a limit that is not a number. `message` names ' +
     'each problem; for data, `details` lists { path, message }. Do not retry unchanged.',
   unknown_model: 'The mutation names a modelName that is not a synced entity. Do not retry unchanged.',
   not_found:
@@ -18,12 +18,16 @@ export const ERROR_CODE_DESCRIPTIONS: Readonly<Record<ErrorCode, string>> = {
   batch_too_large:
     'A push of more than 500 mutations or 256 KB of JSON ({mutations}, UTF-8). Nothing was applied: split the ' +
     'batch and resend the halves.',
-  forbidden: 'The household named by the token does not exist (any more). Sign in again.',
+  forbidden:
+    'The household named by the token does not exist (any more): a push or pull is refused whole, nothing was ' +
+    'applied. Sign in again.',
   rate_limited:
     'Too many events on this connection or household. Nothing was done; wait `details.retryAfterMs` and retry.',
   unauthorized:
     'Missing, forged or expired access token. The handshake is refused with connect_error message ' +
-    '"unauthorized"; refresh the token and connect again.',
+    '"unauthorized"; refresh the token and connect again. A push or pull sent on an open socket after its ' +
+    'token expired is not carried out and gets no acknowledgement: the server closes the socket ' +
+    '("io server disconnect"); refresh, reconnect and send it again.',
   resync_required:
     'The cursor is no longer served (older than the tombstone retention horizon, or ahead of the server data). ' +
     'Clear synced rows (keep the outbox) and pull again from cursor null.',

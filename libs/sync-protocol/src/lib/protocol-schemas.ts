@@ -177,6 +177,11 @@ export const handshakeAuthSchema = z
   })
   .describe('Other keys are ignored');
 
+/** The data of the Socket.IO CONNECT packet the server answers an accepted handshake with. */
+export const connectedSchema = z
+  .strictObject({ sid: z.string().describe('Socket.IO id of this connection (socket.id on the client)') })
+  .describe('Handshake accepted: the socket joined its household room; socket.io clients emit "connect"');
+
 /** What socket.io clients see as `connect_error` when the handshake is refused. */
 export const connectErrorSchema = z.strictObject({
   message: z.literal(ErrorCodes.unauthorized),

@@ -3,6 +3,7 @@ import { SYNCED_ENTITIES, type SyncedEntityDefinition } from '@finwise/domain';
 import {
   changesBroadcastSchema,
   connectErrorSchema,
+  connectedSchema,
   cursorSchema,
   errorAckSchema,
   errorCodeSchema,
@@ -44,6 +45,7 @@ export function namedApiSchemas(entities: readonly SyncedEntityDefinition[] = SY
     ['ErrorAck', errorAckSchema],
     ['PullRequest', pullRequestSchema],
     ['HandshakeAuth', handshakeAuthSchema],
+    ['Connected', connectedSchema],
     ['ConnectError', connectErrorSchema],
     ['HttpError', httpErrorSchema],
     ['SignupRequest', signupSchema],

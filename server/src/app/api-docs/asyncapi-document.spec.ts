@@ -28,6 +28,9 @@ describe('AsyncAPI document', () => {
     expect(operations['pull']).toMatchObject({ action: 'send', messages: [{ $ref: '#/channels/sync/messages/pull' }] });
     expect(operations['receiveChanges']).toMatchObject({ action: 'receive', messages: [{ $ref: '#/channels/sync/messages/changes' }] });
     expect(document.components.messages['handshake']['payload']).toEqual({ $ref: `${COMPONENT_SCHEMAS_PATH}HandshakeAuth` });
+    // The handshake's reply is either outcome: connected, or refused with connect_error.
+    expect(operations['connect'].reply.messages).toEqual([{ $ref: '#/channels/sync/messages/connected' }, { $ref: '#/channels/sync/messages/connectError' }]);
+    expect(document.components.messages['connected']['payload']).toEqual({ $ref: `${COMPONENT_SCHEMAS_PATH}Connected` });
     expect(document.components.securitySchemes['accessToken']).toMatchObject({ type: 'http', scheme: 'bearer' });
   });
 

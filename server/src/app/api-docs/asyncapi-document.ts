@@ -51,6 +51,16 @@ export function buildAsyncApiDocument(entities: readonly SyncedEntityDefinition[
       payload: schemaRef('HandshakeAuth'),
       examples: [{ name: 'handshake', payload: { token: '<accessToken>', clientId: 'laptop-7f3a' } }],
     },
+    connected: {
+      name: 'connect',
+      title: 'Handshake accepted',
+      summary: 'A valid token: the socket is connected and has joined its household room',
+      description:
+        'socket.io clients emit "connect" (socket.id is the sid). Push and pull may start at once; live changes ' +
+        'of the household arrive as sync:changes from now on, so pull from your cursor to catch up first.',
+      payload: schemaRef('Connected'),
+      examples: [{ name: 'connected', payload: { sid: 'Zk2yX9c1aB3dE5fGAAAB' } }],
+    },
     connectError: {
       name: 'connect_error',
       title: 'Handshake refused',
@@ -138,7 +148,8 @@ export function buildAsyncApiDocument(entities: readonly SyncedEntityDefinition[
         description:
           'Requests are Socket.IO events with an acknowledgement callback (`emitWithAck`): the reply of an ' +
           'operation is the ack. The server disconnects a socket when its access token expires (reason ' +
-          '"io server disconnect"): refresh the token and connect again; keep the outbox.',
+          '"io server disconnect"): refresh the token and connect again; keep the outbox. A call that was in ' +
+          'flight then has no ack: it was not applied, and re-sending it is harmless.',
         servers: [{ $ref: '#/servers/local' }],
         messages: Object.fromEntries(Object.keys(messages).map((name) => [name, { $ref: `#/components/messages/${name}` }])),
       },
@@ -148,9 +159,13 @@ export function buildAsyncApiDocument(entities: readonly SyncedEntityDefinition[
         action: 'send',
         channel: channelRef,
         title: 'Connect',
-        summary: 'Open the socket with an access token; refused with connect_error "unauthorized"',
+        summary: 'Open the socket with an access token: connect on success, connect_error "unauthorized" otherwise',
+        description:
+          'A valid access token is answered with the Socket.IO CONNECT packet (the client emits "connect"); a ' +
+          'missing, forged or expired one with connect_error message "unauthorized" (refresh the token and connect ' +
+          'again). The connection lives no longer than its token.',
         messages: [messageRef('handshake')],
-        reply: { channel: channelRef, messages: [messageRef('connectError')] },
+        reply: { channel: channelRef, messages: [messageRef('connected'), messageRef('connectError')] },
       },
       push: {
         action: 'send',
@@ -160,7 +175,9 @@ export function buildAsyncApiDocument(entities: readonly SyncedEntityDefinition[
         description:
           'Results are applied, stale or rejected per mutation. A client whose cursor equals the ack\'s fromCursor ' +
           'may move to its cursor; otherwise it pulls. A batch refused whole (batch_too_large, validation, ' +
-          'rate_limited, internal) is acked with an ErrorAck.',
+          'forbidden for a household that no longer exists, rate_limited, internal) is acked with an ErrorAck. ' +
+          'A push sent after the token expired gets no ack: the socket is closed ("io server disconnect") and ' +
+          'nothing was applied; send it again after reconnecting.',
         messages: [messageRef('push')],
         reply: { channel: channelRef, messages: [messageRef('pushAck'), messageRef('errorAck')] },
       },
@@ -169,7 +186,11 @@ export function buildAsyncApiDocument(entities: readonly SyncedEntityDefinition[
         channel: channelRef,
         title: SyncEvents.pull,
         summary: 'Read the change feed after a cursor, page by page',
-        description: `limit defaults to ${SyncLimits.defaultPullLimit} and is clamped to 1..${SyncLimits.maxPullLimit}. Pull again with the returned cursor while hasMore.`,
+        description:
+          `limit defaults to ${SyncLimits.defaultPullLimit}; any number is rounded down and clamped to 1..${SyncLimits.maxPullLimit}, ` +
+          'anything else is refused (validation). Pull again with the returned cursor while hasMore. Refused with ' +
+          'an ErrorAck: validation, resync_required, forbidden, rate_limited, internal. Like a push, a pull sent ' +
+          'after the token expired gets no ack: the socket is closed.',
         messages: [messageRef('pull')],
         reply: { channel: channelRef, messages: [messageRef('pullAck'), messageRef('errorAck')] },
       },

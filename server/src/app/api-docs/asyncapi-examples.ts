@@ -81,6 +81,11 @@ export const errorAckExamples: { name: string; summary: string; payload: ErrorAc
     payload: { error: { code: 'resync_required', message: 'this cursor is no longer served: clear local data and pull from null' } },
   },
   {
+    name: 'forbidden',
+    summary: 'A push or pull with a token of a household that no longer exists: sign in again',
+    payload: { error: { code: 'forbidden', message: 'unknown household' } },
+  },
+  {
     name: 'rateLimited',
     summary: 'Too many events: wait and retry',
     payload: { error: { code: 'rate_limited', message: 'too many requests; retry later', details: { retryAfterMs: 250 } } },

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ErrorCodes, SyncEvents, SyncLimits } from '@finwise/sync-protocol';
+import { ErrorCodes, RestLimits, SyncEvents, SyncLimits } from '@finwise/sync-protocol';
 
 /**
  * The hand-written user docs must keep up with the protocol: a new error code, event or limit
@@ -26,6 +26,10 @@ describe('user docs', () => {
     expect(protocol).toContain(`${SyncLimits.maxFrameBytes / 1024 / 1024} MB`);
     expect(protocol).toContain(`default ${SyncLimits.defaultPullLimit}, clamped to 1…${SyncLimits.maxPullLimit}`);
     expect(protocol).toContain(`${SyncLimits.maxClockSkewMs / 60_000} minutes`);
+  });
+
+  it('quote the REST list page sizes the server uses', () => {
+    expect(api).toContain(`\`limit\` is an integer 1…${RestLimits.maxListLimit} (default ${RestLimits.defaultListLimit})`);
   });
 
   it('list the HTTP error statuses the API documents', () => {
