@@ -105,6 +105,9 @@ class Device:
             self.rows[(change["modelName"], record["id"])] = record
 
     def call(self, event, payload):
+        # A call sent after the access token expired gets no reply: the server closes the socket
+        # instead (the "disconnect" event) and applies nothing. A long-running client then
+        # refreshes (POST /api/auth/refresh), connects again and repeats the call: harmless.
         return self.sio.call(event, payload, namespace=NAMESPACE, timeout=20)
 
     def pull_all(self):

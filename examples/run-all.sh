@@ -77,8 +77,25 @@ run() {
   fi
 }
 
+# Two processes of one household: the listener must print the writer's new account live.
+live_sync() {
+  local email="live-$$-$RANDOM@example.com" out="$DATA_DIR/live-sync.out" listener status
+  node examples/live-sync.mjs "$email" 'a long password' --exit >"$out" 2>&1 &
+  listener=$!
+  for _ in $(seq 1 100); do
+    grep -q 'listening for changes' "$out" && break
+    sleep 0.2
+  done
+  node examples/live-sync.mjs "$email" 'a long password' 'Giro' --exit || { kill "$listener" 2>/dev/null; return 1; }
+  wait "$listener"
+  status=$?
+  cat "$out"
+  [[ $status -eq 0 ]] && grep -q '"name":"Giro"' "$out"
+}
+
 run "curl walkthrough" bash examples/curl-walkthrough.sh
 run "node: @finwise/sync-client" node examples/node-sync-client.mjs
+run "node: live sync between two processes (socket.io-client)" live_sync
 if PY=$(pick_python); then
   run "python: python-socketio" "$PY" examples/python_sync.py
 else
