@@ -92,6 +92,24 @@ describe.each(testDatabaseKinds())('published push schemas agree with the server
     });
   });
 
+  it('a delete of a tombstone with a newer HLC moves deletedAt forward and re-enters the feed; an older one is stale', async () => {
+    const id = randomUUID();
+    const del = (stamp: string) => client.emit<PushResponse>('sync:push', { mutations: [update({ operation: 'delete', data: { id }, hlc: stamp })] });
+    const older = hlc();
+    const first = hlc();
+    const firstAck = await del(first);
+    expect('results' in firstAck && firstAck.results[0]).toMatchObject({ status: 'applied', record: { deletedAt: first } });
+    const later = hlc();
+    const again = await del(later);
+    expect('results' in again && again.results[0]).toMatchObject({ status: 'applied', record: { deletedAt: later, updatedAt: later } });
+    if (!('results' in again)) throw new Error('push refused');
+    // The tombstone is in the feed once more, at the position of the second delete.
+    const feed = (await client.pull(again.fromCursor)) as { changes: { record: Json }[] };
+    expect(feed.changes.map((change) => change.record['deletedAt'])).toEqual([later]);
+    const stale = await del(older);
+    expect('results' in stale && stale.results[0].status).toBe('stale');
+  });
+
   const batchCases: [string, unknown, boolean][] = [
     ['an empty batch', { mutations: [] }, true],
     ['a batch with an unknown top-level key', { mutations: [], batchId: 'b-1' }, true],
