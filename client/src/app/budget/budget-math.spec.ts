@@ -1,7 +1,13 @@
 import type { Account } from '@finwise/domain';
 import { indexTransactions } from '../stores/transaction-index';
 import { accountRow, budgetRow, categoryRow, transactionRow } from '../testing/rows';
-import { budgetCurrency, monthBudget, monthlyActivity, monthlyBudgeted } from './budget-math';
+import {
+  budgetCurrency,
+  monthBudget,
+  monthlyActivity,
+  monthlyBudgeted,
+  monthlyUncategorized,
+} from './budget-math';
 
 describe('budget math', () => {
   const checking = accountRow({ currency: 'EUR', onBudget: true });
@@ -20,6 +26,12 @@ describe('budget math', () => {
   function budgetFor(month: string, transactions = defaultTransactions()) {
     const index = indexTransactions(transactions);
     return monthBudget({
+      uncategorized: monthlyUncategorized(
+        transactions,
+        accountsById,
+        'EUR',
+        index.childrenByParent,
+      ),
       month,
       currency: 'EUR',
       categories: [food, rent, salary, old],
@@ -136,5 +148,72 @@ describe('budget math', () => {
     expect(budgetCurrency(accounts)).toBe('EUR');
     expect(budgetCurrency([])).toBe('EUR');
     expect(budgetCurrency([travel])).toBe('USD');
+  });
+
+  it('counts uncategorized money (rows, split lines and remainders, transfers out of the budget) in activity and "to budget"', () => {
+    const savings = accountRow({ name: 'Savings', currency: 'EUR', onBudget: true });
+    accountsById[savings.id] = savings;
+    const parent = transactionRow({
+      accountId: checking.id,
+      amountMinor: -10_000,
+      date: '2026-03-02',
+    });
+    const rows = [
+      ...defaultTransactions(),
+      transactionRow({ accountId: checking.id, amountMinor: -2_500, date: '2026-03-01' }),
+      parent,
+      transactionRow({
+        accountId: checking.id,
+        parentId: parent.id,
+        categoryId: food.id,
+        amountMinor: -7_000,
+        date: '2026-03-02',
+      }),
+      transactionRow({
+        accountId: checking.id,
+        parentId: parent.id,
+        amountMinor: -1_000,
+        date: '2026-03-02',
+      }),
+      // Into the off-budget broker account: leaves the budget.
+      transactionRow({
+        accountId: checking.id,
+        transferAccountId: broker.id,
+        amountMinor: -20_000,
+        date: '2026-03-05',
+      }),
+      // Between budget accounts: stays in the budget.
+      transactionRow({
+        accountId: checking.id,
+        transferAccountId: savings.id,
+        amountMinor: -5_000,
+        date: '2026-03-05',
+      }),
+      // Off budget and no category: not the budget's business.
+      transactionRow({ accountId: broker.id, amountMinor: -99_000, date: '2026-03-05' }),
+    ];
+    const march = budgetFor('2026-03', rows);
+    // 25.00 + 10.00 (uncategorized line) + 20.00 (remainder) + 200.00 (transfer out).
+    expect(march.uncategorized).toEqual({ activityMinor: -25_500, soFarMinor: -25_500 });
+    expect(march.activityMinor).toBe(-7_000 - 25_500);
+    expect(march.toBudgetMinor).toBe(250_000 - 170_000 - 25_500);
+    expect(march.spending).toContainEqual({ label: 'Uncategorized', amountMinor: 25_500 });
+    expect(budgetFor('2026-02', rows).uncategorized).toBeNull();
+    expect(budgetFor('2026-04', rows).uncategorized).toEqual({
+      activityMinor: 0,
+      soFarMinor: -25_500,
+    });
+  });
+
+  it('treats activity of a deleted category as uncategorized', () => {
+    const rows = [
+      transactionRow({
+        accountId: checking.id,
+        categoryId: '00000000-0000-4000-8000-0000000000aa',
+        amountMinor: -1_234,
+        date: '2026-05-01',
+      }),
+    ];
+    expect(budgetFor('2026-05', rows).uncategorized?.activityMinor).toBe(-1_234);
   });
 });

@@ -17,6 +17,18 @@ export interface BudgetGroupView {
   availableMinor: number;
 }
 
+/**
+ * Money that moved on budget accounts without a category: uncategorized rows, split lines
+ * without one and split remainders, rows of a deleted category, and transfers between a
+ * budget account and one outside the budget. It is real spending (or income), so it counts
+ * in the month's activity and in what is left to budget.
+ */
+export interface UncategorizedLine {
+  activityMinor: number;
+  /** Everything uncategorized up to and including this month. */
+  soFarMinor: number;
+}
+
 export interface SpendingSlice {
   label: string;
   amountMinor: number;
@@ -29,7 +41,11 @@ export interface MonthBudget {
   income: BudgetLine[];
   incomeMinor: number;
   budgetedMinor: number;
-  /** All income so far minus all money budgeted so far (envelope budgeting). */
+  /** Uncategorized money this month; null when there never was any up to this month. */
+  uncategorized: UncategorizedLine | null;
+  /** Category and uncategorized activity this month (income categories excluded). */
+  activityMinor: number;
+  /** All income so far, plus uncategorized money so far, minus all money budgeted so far. */
   toBudgetMinor: number;
   /** Outflows by category this month, largest first (for the chart). */
   spending: SpendingSlice[];
@@ -41,6 +57,7 @@ export interface MonthBudget {
 export type MonthlySums = Map<string, Map<string, number>>;
 
 const MAX_CHART_SLICES = 8;
+export const UNCATEGORIZED_LABEL = 'Uncategorized';
 
 /** The budget currency: the one most on-budget accounts use (budgets carry no currency of their own). */
 export function budgetCurrency(accounts: readonly Account[]): string {
@@ -78,6 +95,57 @@ export function monthlyActivity(
   return sums;
 }
 
+/**
+ * Uncategorized money per month `YYYY-MM` on on-budget accounts in the budget currency (see
+ * UncategorizedLine). A transfer counts only when exactly one side is in the budget: money
+ * moved between two budget accounts stays in the budget.
+ */
+export function monthlyUncategorized(
+  transactions: readonly Transaction[],
+  accountsById: Readonly<Record<string, Account | undefined>>,
+  currency: string,
+  childrenByParent: ReadonlyMap<string, readonly Transaction[]>,
+): Map<string, number> {
+  const sums = new Map<string, number>();
+  const inBudget = (accountId: string | null) => {
+    const account = accountId ? accountsById[accountId] : undefined;
+    return account?.onBudget === true && account.currency === currency;
+  };
+  const add = (date: string, amount: number) => {
+    if (amount !== 0) {
+      const month = date.slice(0, 7);
+      sums.set(month, (sums.get(month) ?? 0) + amount);
+    }
+  };
+  for (const row of transactions) {
+    if (!row.date || !row.accountId) {
+      continue;
+    }
+    const amount = row.amountMinor ?? 0;
+    if (row.transferAccountId && !row.parentId) {
+      const from = inBudget(row.accountId);
+      const to = inBudget(row.transferAccountId);
+      if (from !== to) {
+        add(row.date, from ? amount : -amount);
+      }
+      continue;
+    }
+    if (!inBudget(row.accountId)) {
+      continue;
+    }
+    const children = row.parentId ? undefined : childrenByParent.get(row.id);
+    if (children && children.length > 0) {
+      add(
+        row.date,
+        children.reduce((rest, child) => rest - (child.amountMinor ?? 0), amount),
+      );
+    } else if (!row.categoryId) {
+      add(row.date, amount);
+    }
+  }
+  return sums;
+}
+
 export function monthlyBudgeted(budgets: readonly Budget[]): MonthlySums {
   const sums: MonthlySums = new Map();
   for (const budget of budgets) {
@@ -95,8 +163,31 @@ export function monthBudget(input: {
   activity: MonthlySums;
   budgeted: MonthlySums;
   accounts: readonly Account[];
+  /** From monthlyUncategorized; absent means none. */
+  uncategorized?: ReadonlyMap<string, number>;
 }): MonthBudget {
   const { month, activity, budgeted } = input;
+  // Activity of a category that no longer exists has no line of its own: it is uncategorized.
+  const known = new Set(input.categories.map((category) => category.id));
+  const uncategorizedByMonth = new Map(input.uncategorized ?? []);
+  for (const [categoryId, months] of activity) {
+    if (!known.has(categoryId)) {
+      for (const [key, value] of months) {
+        uncategorizedByMonth.set(key, (uncategorizedByMonth.get(key) ?? 0) + value);
+      }
+    }
+  }
+  let uncategorizedSoFar = 0;
+  let uncategorizedEver = false;
+  for (const [key, value] of uncategorizedByMonth) {
+    if (key <= month) {
+      uncategorizedSoFar += value;
+      uncategorizedEver ||= value !== 0;
+    }
+  }
+  const uncategorized: UncategorizedLine | null = uncategorizedEver
+    ? { activityMinor: uncategorizedByMonth.get(month) ?? 0, soFarMinor: uncategorizedSoFar }
+    : null;
   const line = (category: Category): BudgetLine => ({
     category,
     budgetedMinor: valueAt(budgeted, category.id, month),
@@ -144,18 +235,25 @@ export function monthBudget(input: {
     income,
     incomeMinor: total(income, 'activityMinor'),
     budgetedMinor: total(allLines, 'budgetedMinor'),
-    toBudgetMinor: incomeSoFar - budgetedSoFar,
-    spending: spendingSlices(allLines),
+    uncategorized,
+    activityMinor: total(allLines, 'activityMinor') + (uncategorized?.activityMinor ?? 0),
+    toBudgetMinor: incomeSoFar + uncategorizedSoFar - budgetedSoFar,
+    spending: spendingSlices(allLines, uncategorized?.activityMinor ?? 0),
     otherCurrencyAccounts: input.accounts.filter(
       (account) => account.onBudget && !account.closed && account.currency !== input.currency,
     ),
   };
 }
 
-function spendingSlices(lines: readonly BudgetLine[]): SpendingSlice[] {
+function spendingSlices(lines: readonly BudgetLine[], uncategorizedMinor: number): SpendingSlice[] {
   const slices = lines
     .filter((line) => line.activityMinor < 0)
     .map((line) => ({ label: line.category.name ?? '', amountMinor: -line.activityMinor }))
+    .concat(
+      uncategorizedMinor < 0
+        ? [{ label: UNCATEGORIZED_LABEL, amountMinor: -uncategorizedMinor }]
+        : [],
+    )
     .sort((a, b) => b.amountMinor - a.amountMinor || a.label.localeCompare(b.label));
   if (slices.length <= MAX_CHART_SLICES) {
     return slices;

@@ -70,4 +70,27 @@ describe('BudgetPageComponent', () => {
     expect(page.text()).toContain('Enter a number such as -12.50.');
     expect(page.byLabel('Budgeted for Food').getAttribute('aria-invalid')).toBe('true');
   });
+
+  it('shows uncategorized spending as its own line that counts against "to budget"', async () => {
+    const page = await renderPage(BudgetPageComponent, {
+      seed: {
+        ...seed,
+        transactions: [
+          ...seed.transactions,
+          transactionRow({ accountId: checking.id, amountMinor: -1_000, date: '2026-03-09' }),
+        ],
+      },
+      inputs: { month: '2026-03' },
+    });
+    const line = page.element.querySelector('[data-test="uncategorized"]');
+    expect(line?.textContent).toContain('Uncategorized');
+    expect(line?.textContent).toContain('-€10.00');
+    expect(page.element.querySelector('[data-test="to-budget"]')?.textContent?.trim()).toBe(
+      '€2,790.00',
+    );
+    expect(page.element.querySelector('[data-test="month-activity"]')?.textContent?.trim()).toBe(
+      '-€55.00',
+    );
+    expect(page.element.querySelector('figure')?.textContent).toContain('Uncategorized');
+  });
 });

@@ -11,7 +11,13 @@ import { BudgetsStore } from '../stores/budgets.store';
 import { CategoriesStore } from '../stores/categories.store';
 import { TransactionsViewStore } from '../stores/transactions-view.store';
 import { TransactionsStore } from '../stores/transactions.store';
-import { budgetCurrency, monthBudget, monthlyActivity, monthlyBudgeted } from './budget-math';
+import {
+  budgetCurrency,
+  monthBudget,
+  monthlyActivity,
+  monthlyBudgeted,
+  monthlyUncategorized,
+} from './budget-math';
 import { addMonths, isMonth, monthLabel, monthOf } from './month';
 import { SpendingChartComponent } from './spending-chart.component';
 
@@ -52,6 +58,14 @@ export class BudgetPageComponent {
       new Set(this.transactionIndex().childrenByParent.keys()),
     ),
   );
+  private readonly uncategorized = computed(() =>
+    monthlyUncategorized(
+      this.transactions.entities(),
+      this.accounts.entityMap(),
+      this.currency(),
+      this.transactionIndex().childrenByParent,
+    ),
+  );
   private readonly budgeted = computed(() => monthlyBudgeted(this.budgets.entities()));
 
   protected readonly view = computed(() =>
@@ -62,6 +76,7 @@ export class BudgetPageComponent {
       activity: this.activity(),
       budgeted: this.budgeted(),
       accounts: this.accounts.entities(),
+      uncategorized: this.uncategorized(),
     }),
   );
   protected readonly errors = signal<Readonly<Record<string, string>>>({});
