@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { accounts, budgetId, budgets, sampleData } from '@finwise/domain';
+import { accounts, budgetId, sampleData } from '@finwise/domain';
 import { formatHlc, SyncLimits, type PushResponse } from '@finwise/sync-protocol';
 import { namedApiSchemas } from '../api-docs/api-schemas';
 import { testDatabaseKinds } from '../../testing/test-database';
