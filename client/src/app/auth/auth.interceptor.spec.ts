@@ -55,6 +55,14 @@ describe('authInterceptor', () => {
     ).toBe(false);
   });
 
+  it('sends the token to the signed-in auth endpoints such as /api/auth/me', () => {
+    setUp(true);
+    void firstValueFrom(http.get('/api/auth/me'));
+    expect(backend.expectOne('/api/auth/me').request.headers.get('Authorization')).toBe(
+      'Bearer access-1',
+    );
+  });
+
   it('refreshes once on 401 and retries with the new token', async () => {
     setUp(true);
     const result = firstValueFrom(http.get('/api/accounts'));

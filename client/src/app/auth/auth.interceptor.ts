@@ -3,14 +3,17 @@ import { inject } from '@angular/core';
 import { catchError, from, switchMap, throwError } from 'rxjs';
 import { AuthService } from './auth.service';
 
+/** Auth endpoints that take credentials in the body, never a bearer token. */
+const PUBLIC_AUTH_ENDPOINT = /^\/api\/auth\/(signup|login|refresh|logout)(\?|$)/;
+
 /**
- * Adds the bearer token to same-origin API calls (the auth endpoints themselves take none).
+ * Adds the bearer token to same-origin API calls (except the sign-in endpoints themselves).
  * Access tokens live minutes: a 401 triggers one refresh and one retry with the new token.
  */
 export const authInterceptor: HttpInterceptorFn = (request, next) => {
   const auth = inject(AuthService);
   const session = auth.session();
-  const needsToken = request.url.startsWith('/api/') && !request.url.startsWith('/api/auth/');
+  const needsToken = request.url.startsWith('/api/') && !PUBLIC_AUTH_ENDPOINT.test(request.url);
   if (session === null || !needsToken) {
     return next(request);
   }

@@ -13,6 +13,13 @@ export interface Invite {
   expiresAt: string;
 }
 
+/** A household the user belongs to (GET /api/auth/me). */
+export interface Membership {
+  id: string;
+  name: string;
+  role: string;
+}
+
 /** Signs users in and out and keeps the session (tokens, user, tenant) in a signal that survives reloads. */
 @Injectable({ providedIn: 'root' })
 export class AuthService {
@@ -54,6 +61,42 @@ export class AuthService {
   /** Joins the household of an invite code; the session then belongs to that household. */
   async joinHousehold(code: string): Promise<Session> {
     return this.request('/api/tenants/join', { code: code.trim() });
+  }
+
+  /** Every household the signed-in user belongs to, oldest membership first. */
+  async memberships(): Promise<Membership[]> {
+    let response: unknown;
+    try {
+      response = await firstValueFrom(this.http.get<unknown>('/api/auth/me'));
+    } catch (error) {
+      throw toApiError(error);
+    }
+    const tenants = (response as { tenants?: unknown } | null)?.tenants;
+    if (!Array.isArray(tenants) || !tenants.every(isMembership)) {
+      throw new ApiError('The server sent an unexpected answer. Please try again.', 0);
+    }
+    return tenants;
+  }
+
+  /**
+   * Moves the session to another of the user's households. Tokens belong to one household, so
+   * this is a sign-in to it (the password confirms it is still the user at this device); the
+   * old household's refresh token is revoked afterwards.
+   */
+  async switchHousehold(tenantId: string, password: string): Promise<Session> {
+    const current = this.state();
+    if (!current) {
+      throw new ApiError('You are signed out. Please sign in again.', 401);
+    }
+    const session = await this.authenticate('login', {
+      email: current.user.email,
+      password,
+      tenantId,
+    });
+    this.http
+      .post('/api/auth/logout', { refreshToken: current.refreshToken })
+      .subscribe({ error: () => undefined });
+    return session;
   }
 
   /** A single-use code another person can join the current household with. */
@@ -156,4 +199,13 @@ function withoutBlankOptionals(request: SignUpRequest): SignUpRequest {
     ...(tenantName ? { tenantName } : {}),
     ...(inviteCode ? { inviteCode } : {}),
   };
+}
+
+function isMembership(value: unknown): value is Membership {
+  const candidate = value as Record<string, unknown> | null;
+  return (
+    typeof candidate?.['id'] === 'string' &&
+    typeof candidate['name'] === 'string' &&
+    typeof candidate['role'] === 'string'
+  );
 }

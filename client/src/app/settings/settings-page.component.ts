@@ -4,12 +4,14 @@ import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { toApiError } from '../api/api-error';
 import { AuthService, type Invite } from '../auth/auth.service';
+import { USER_LOCALE } from '../locale';
 import { SyncSessionService } from '../sync/sync-session.service';
+import { HouseholdSwitcherComponent } from './household-switcher.component';
 
 /** The household and this device: invite a member, switch household, sign out. */
 @Component({
   selector: 'fw-settings-page',
-  imports: [FormsModule, RouterLink],
+  imports: [FormsModule, RouterLink, HouseholdSwitcherComponent],
   templateUrl: './settings-page.component.html',
   styleUrl: './settings-page.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -19,6 +21,7 @@ export class SettingsPageComponent {
   private readonly sync = inject(SyncSessionService);
   private readonly router = inject(Router);
   private readonly origin = inject(DOCUMENT).defaultView?.location.origin ?? '';
+  private readonly locale = inject(USER_LOCALE);
 
   protected readonly session = this.auth.session;
   protected readonly pendingCount = computed(() => this.sync.status().pendingCount);
@@ -46,9 +49,10 @@ export class SettingsPageComponent {
   }
 
   protected formatExpiry(iso: string): string {
-    return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(
-      new Date(iso),
-    );
+    return new Intl.DateTimeFormat(this.locale, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    }).format(new Date(iso));
   }
 
   protected async signOut(): Promise<void> {
