@@ -55,7 +55,7 @@ const newAccount = accountName && {
 const socket = io(`${server}/sync`, { auth: { token: accessToken, clientId: randomUUID() }, transports: ['websocket'] });
 socket.on('connect_error', (error) => console.error(`connection refused: ${error.message}`));
 // The server closes the socket when the access token expires ("io server disconnect"); a push or
-// pull sent after the expiry gets no ack and was not applied. Refresh the token, connect again
+// pull sent after the expiry is answered `unauthorized` and was not applied. Refresh the token, connect again
 // (the 'connect' handler below pulls and, for the writer, pushes again: re-sending is harmless).
 socket.on('disconnect', async (reason) => {
   if (reason !== 'io server disconnect') return;

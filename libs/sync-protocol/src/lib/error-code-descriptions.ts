@@ -26,7 +26,7 @@ export const ERROR_CODE_DESCRIPTIONS: Readonly<Record<ErrorCode, string>> = {
   unauthorized:
     'Missing, forged or expired access token. The handshake is refused with connect_error message ' +
     '"unauthorized"; refresh the token and connect again. A push or pull sent on an open socket after its ' +
-    'token expired is not carried out and gets no acknowledgement: the server closes the socket ' +
+    'token expired is not carried out: it is acked with this code, then the server closes the socket ' +
     '("io server disconnect"); refresh, reconnect and send it again.',
   resync_required:
     'The cursor is no longer served (older than the tombstone retention horizon, or ahead of the server data). ' +

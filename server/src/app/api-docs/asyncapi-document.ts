@@ -176,8 +176,8 @@ export function buildAsyncApiDocument(entities: readonly SyncedEntityDefinition[
           'Results are applied, stale or rejected per mutation. A client whose cursor equals the ack\'s fromCursor ' +
           'may move to its cursor; otherwise it pulls. A batch refused whole (batch_too_large, validation, ' +
           'forbidden for a household that no longer exists, rate_limited, internal) is acked with an ErrorAck. ' +
-          'A push sent after the token expired gets no ack: the socket is closed ("io server disconnect") and ' +
-          'nothing was applied; send it again after reconnecting.',
+          'A push sent after the token expired is acked with ErrorAck unauthorized, then the socket is closed ' +
+          '("io server disconnect"); nothing was applied: refresh, reconnect and send it again.',
         messages: [messageRef('push')],
         reply: { channel: channelRef, messages: [messageRef('pushAck'), messageRef('errorAck')] },
       },
@@ -190,7 +190,7 @@ export function buildAsyncApiDocument(entities: readonly SyncedEntityDefinition[
           `limit defaults to ${SyncLimits.defaultPullLimit}; any number is rounded down and clamped to 1..${SyncLimits.maxPullLimit}, ` +
           'anything else is refused (validation). Pull again with the returned cursor while hasMore. Refused with ' +
           'an ErrorAck: validation, resync_required, forbidden, rate_limited, internal. Like a push, a pull sent ' +
-          'after the token expired gets no ack: the socket is closed.',
+          'after the token expired is acked with ErrorAck unauthorized and the socket is closed.',
         messages: [messageRef('pull')],
         reply: { channel: channelRef, messages: [messageRef('pullAck'), messageRef('errorAck')] },
       },

@@ -87,7 +87,9 @@ export class SyncGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   private async guard<T>(socket: SyncSocket, what: string, work: () => Promise<T | ErrorAck>): Promise<T | ErrorAck> {
     if (socket.data.auth.exp * 1000 <= Date.now()) {
-      socket.disconnect(true);
+      // The answer goes out first (it is sent when this promise settles), so the client learns
+      // why; then the socket lives no longer than its token, as when the expiry timer fires.
+      setImmediate(() => socket.disconnect(true));
       return { error: { code: ErrorCodes.unauthorized, message: 'token expired' } };
     }
     const decision = await this.rateLimiter.consume(socket.id, socket.data.auth.tenantId);
