@@ -88,9 +88,9 @@ describe('synced-entity generator refuses clashes', () => {
       /already has a screen at \/reports/,
     );
     const nav = tree.read(PATHS.clientNav, 'utf-8') ?? '';
-    tree.write(PATHS.clientNav, nav.replace("'/budget'", "'/payees'"));
-    await expect(syncedEntityGenerator(tree, { name: 'payees', fields })).rejects.toThrow(
-      /already has a screen at \/payees/,
+    tree.write(PATHS.clientNav, nav.replace("'/budget'", "'/journals'"));
+    await expect(syncedEntityGenerator(tree, { name: 'journals', fields })).rejects.toThrow(
+      /already has a screen at \/journals/,
     );
   });
 
