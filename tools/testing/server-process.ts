@@ -51,6 +51,8 @@ export interface ServerProcess {
   readonly database: ServerDatabase;
   /** The throwaway PostgreSQL database serving this process, or null on PGlite. */
   readonly databaseName: string | null;
+  /** Its connection URL as the administrator (who owns the tables), or null on PGlite. */
+  readonly databaseUrl: string | null;
   readonly running: boolean;
   /** Stops the process (SIGTERM by default; SIGKILL simulates a crash). Data is kept for `restart()`. */
   stop(signal?: NodeJS.Signals): Promise<void>;
@@ -232,6 +234,7 @@ export async function startServerProcess(
     },
     database,
     databaseName: postgres?.name ?? null,
+    databaseUrl: postgres?.url ?? null,
     get running() {
       return child !== null;
     },

@@ -13,6 +13,8 @@ interface FieldWrite {
 export class WriteOracle {
   private readonly fields = new Map<string, Map<string, FieldWrite>>();
   private readonly deleted = new Set<string>();
+  /** The HLC of every create and update the clients made (one per mutation). */
+  readonly hlcs = new Set<string>();
   writes = 0;
 
   recordWrite(id: string, row: AnyRecord, written: readonly string[]): void {
@@ -21,6 +23,7 @@ export class WriteOracle {
     for (const field of written) {
       const hlc = row.fieldClocks[field];
       if (!hlc) throw new Error(`write of ${field} on ${id} has no clock`);
+      this.hlcs.add(hlc);
       const previous = fields.get(field);
       if (!previous || compareHlc(hlc, previous.hlc) > 0) fields.set(field, { hlc, value: row[field] ?? null });
     }
