@@ -180,13 +180,26 @@ export class RegisterPageComponent {
   protected edit(transaction: Transaction, side: TransactionSide): void {
     this.deleting.disarm();
     this.editing.set({ transaction, side });
-    afterNextRender(
-      () =>
-        this.host
-          .querySelector('fw-register-row-editor')
-          ?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }),
-      { injector: this.injector },
+    afterNextRender(() => this.revealEditor(), { injector: this.injector });
+  }
+
+  /**
+   * Scrolls as little as possible to show the opened editor; one taller than the screen (a
+   * phone) starts right under the sticky bar, so its first field is where the user looks.
+   */
+  private revealEditor(): void {
+    const editor = this.host.querySelector<HTMLElement>('fw-register-row-editor');
+    const view = this.host.ownerDocument.defaultView;
+    if (!editor || !view) {
+      return;
+    }
+    const sticky = parseFloat(
+      view
+        .getComputedStyle(this.host.ownerDocument.documentElement)
+        .getPropertyValue('--fw-sticky-offset'),
     );
+    const room = view.innerHeight - (Number.isFinite(sticky) ? sticky : 0);
+    editor.scrollIntoView({ block: editor.offsetHeight > room ? 'start' : 'nearest' });
   }
 
   protected editorResized(heightPx: number): void {

@@ -127,7 +127,8 @@ export class TransactionFormComponent {
             notes: transaction.notes ?? '',
             cleared: side?.cleared ?? transaction.cleared === true,
           });
-          queueMicrotask(() => this.dateInput()?.nativeElement.focus());
+          // The register scrolls its row editor into view; focusing must not scroll first.
+          queueMicrotask(() => this.dateInput()?.nativeElement.focus({ preventScroll: true }));
         } else {
           this.form.reset({ date: this.form.controls.date.value || localDate(new Date()) });
         }
