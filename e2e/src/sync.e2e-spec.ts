@@ -134,7 +134,7 @@ describe('FinWise in two browsers of one household', () => {
     }
   });
 
-  it('3. reloads B offline with its data, and syncs an edit made then once online', async () => {
+  it('3. reloads B offline with its data, and syncs a new row and an edit made then once online', async () => {
     await waitForOfflineReady(b.page);
     await b.context.setOffline(true);
     await b.page.reload();
@@ -147,23 +147,44 @@ describe('FinWise in two browsers of one household', () => {
     await addTransaction(b.page, { payee: 'Market stall', amount: '-7.30' });
     await registerRows(b.page, 'Market stall').waitFor();
     await expectOffline(b.page, 1);
+    // An existing row, loaded from this device's database after the offline reload, edited in place.
+    await editTransaction(b.page, 'Bakery Sonnenschein', { amount: '-5.20' });
+    expect(await amountOf(registerRows(b.page, 'Bakery Sonnenschein'))).toBe('-€5.20');
+    await expectOffline(b.page, 2);
     await screenshot(b.page, 'offline-reload-phone');
     await a.page.waitForTimeout(1500);
     expect(await registerRows(a.page, 'Market stall').count()).toBe(0);
+    expect(await amountOf(registerRows(a.page, 'Bakery Sonnenschein'))).toBe('-€4.20');
 
     await b.context.setOffline(false);
     await waitForSynced(b.page);
     await registerRows(a.page, 'Market stall').waitFor({ timeout: 30_000 });
     expect(await amountOf(registerRows(a.page, 'Market stall'))).toBe('-€7.30');
     expect(await registerRows(a.page, 'Market stall').count()).toBe(1);
+    await waitUntil('A shows the amount B changed offline', async () => {
+      const rows = registerRows(a.page, 'Bakery Sonnenschein');
+      return (await rows.count()) === 1 && (await amountOf(rows)) === '-€5.20';
+    });
   });
 
   it('shows the other main screens (accounts, budget) with the synced data', async () => {
     await a.page.getByRole('link', { name: 'Accounts', exact: true }).click();
     await a.page.getByRole('link', { name: account, exact: true }).waitFor();
-    // 4.20 + 25.50 + 7.30 spent.
-    expect(await a.page.locator('[data-test="net-worth"]').innerText()).toBe('-€37.00');
+    // 5.20 + 25.50 + 7.30 spent.
+    expect(await a.page.locator('[data-test="net-worth"]').innerText()).toBe('-€38.00');
     await screenshot(a.page, 'accounts');
+
+    // A signed-in member opening the join screen (to join another household with a code).
+    await a.page.getByRole('link', { name: 'Settings', exact: true }).click();
+    await a.page.getByRole('link', { name: /Join another household/ }).click();
+    await a.page.getByRole('heading', { level: 1, name: 'Join a household' }).waitFor();
+    await a.page
+      .getByText(/You are in\s+Lovelace household/)
+      .first()
+      .waitFor();
+    await screenshot(a.page, 'join-signed-in');
+    await a.page.getByRole('link', { name: 'Cancel' }).click();
+    await a.page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
 
     await a.page.getByRole('link', { name: 'Budget', exact: true }).click();
     const groceries = a.page.getByLabel('Budgeted for Groceries');
