@@ -1,4 +1,4 @@
-import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
+import { BadRequestException, Logger, type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -23,6 +23,11 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     bodyParser: false,
   });
   app.useBodyParser('json', { limit: '1mb' });
+  // Nest turns body-parser's SyntaxError into a 400 that repeats the parser's message, which
+  // quotes the caller's body back; answer with one fixed sentence instead.
+  app.use((error: unknown, _req: unknown, _res: unknown, next: (error?: unknown) => void) => {
+    next((error as { type?: unknown })?.type === 'entity.parse.failed' ? new BadRequestException('request body is not valid JSON') : error);
+  });
   app.setGlobalPrefix('api', { exclude: [] });
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');

@@ -43,7 +43,10 @@ export class AuthController {
   @ApiOperation({ summary: 'Exchange a refresh token for a new pair (refresh tokens rotate)' })
   @ApiJsonBody('RefreshRequest')
   @ApiJsonResponse(200, 'Session', 'A new token pair; the old refresh token is used up')
-  @ApiErrors({ 401: 'Unknown, expired or already used refresh token (reuse revokes the whole login)' })
+  @ApiErrors({
+    401: 'Unknown, expired or already used refresh token (reuse revokes the whole login)',
+    403: "No longer a member of the token's household (the refresh token is used up)",
+  })
   refresh(@Body(new ZodBodyPipe(refreshSchema)) body: { refreshToken: string }): Promise<Session> {
     return this.auth.refresh(body.refreshToken);
   }
