@@ -103,7 +103,7 @@ describe('API documents served by the app', () => {
     const client = await TestSyncClient.connected(server.url, token);
     const listener = await TestSyncClient.connected(server.url, token);
     try {
-      const ack = await client.push([client.mutation('accounts', 'create', sampleData(accounts, 2)), client.mutation('payees', 'create', { id: created.body.id })]);
+      const ack = await client.push([client.mutation('accounts', 'create', sampleData(accounts, 2)), client.mutation('no_such_model', 'create', { id: created.body.id })]);
       expectShape('PushAck', ack);
       await listener.waitFor(() => listener.broadcasts.length > 0, 5000, 'a broadcast');
       expectShape('ChangesBroadcast', listener.broadcasts[0]);

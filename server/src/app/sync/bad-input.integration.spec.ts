@@ -46,7 +46,7 @@ describe.each(testDatabaseKinds())('bad input on %s', (kind) => {
 
   const HLC_SHAPE = 'hlc must look like 2026-11-25T16:40:00.000Z-0000-9f1c2a7b3d4e5f60';
   it.each([
-    ['unknown modelName', { modelName: 'payees' }, 'unknown_model', 'unknown modelName: payees'],
+    ['unknown modelName', { modelName: 'no_such_model' }, 'unknown_model', 'unknown modelName: no_such_model'],
     ['modelName __proto__', { modelName: '__proto__' }, 'unknown_model', 'unknown modelName: __proto__'],
     ['unknown operation', { operation: 'upsert' }, 'validation', 'operation must be create, update or delete'],
     ['missing mutationId', { mutationId: undefined }, 'validation', 'mutationId must be a UUID'],
@@ -155,7 +155,7 @@ describe.each(testDatabaseKinds())('bad input on %s', (kind) => {
       ['GET', `/transactions/not-a-uuid`, undefined, 404, 'Transaction not-a-uuid not found'],
       ['GET', `/transactions?limit=5000`, undefined, 400, 'limit must be an integer between 1 and 1000'],
       ['GET', `/transactions?after=nonsense`, undefined, 400, 'after must be the `next` value of the previous page'],
-      ['GET', `/payees`, undefined, 404, 'Cannot GET /api/payees'],
+      ['GET', `/no_such_model`, undefined, 404, 'Cannot GET /api/no_such_model'],
       ['GET', `/sync/pull?cursor=garbage`, undefined, 400, 'malformed cursor'],
       ['POST', `/sync/push`, { mutations: 'x' }, 400, 'push expects { mutations: [...] }'],
     ];
