@@ -4,19 +4,11 @@ import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { PAGE_API_GLOBAL, type BenchPageApi } from '../browser/page-api';
 import { onCleanup } from './cleanup';
+// Chromium starts as in the browser tests (tools/testing is shared tooling without an alias).
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../tools/testing/chromium';
 
-export const CHROMIUM = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export const CHROMIUM = CHROMIUM_PATH;
 
 export function chromiumMissing(): string | null {
   return existsSync(CHROMIUM) ? null : `no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`;
