@@ -38,6 +38,13 @@ describe.each(testDatabaseKinds())('documented auth and household errors on %s',
     const session = await server.signup();
     await asHousehold(session, 'DELETE FROM memberships WHERE user_id = $1', [session.user.id]);
     expect(await refresh(session.refreshToken)).toMatchObject({ status: 403, body: { statusCode: 403, error: 'Forbidden' } });
+    // The refusal leaves no usable refresh token behind: the whole login is over.
+    const live = await server.app
+      .get(DatabaseService)
+      .inTenantTransaction(session.tenant.id, (manager) =>
+        manager.query('SELECT count(*)::int AS n FROM refresh_tokens WHERE user_id = $1 AND revoked_at IS NULL', [session.user.id]),
+      );
+    expect(live).toEqual([{ n: 0 }]);
   });
 
   it('204: logout revokes the refresh token, which then answers 401', async () => {

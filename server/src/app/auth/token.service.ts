@@ -1,10 +1,11 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { IsNull, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { declareScope } from '../database/database-scope';
 import { DatabaseService } from '../database/database.service';
+import { MembershipEntity } from '../tenants/entities/membership.entity';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 
 export interface AccessClaims {
@@ -76,10 +77,16 @@ export class TokenService {
       const claimed = await manager.update(RefreshTokenEntity, { id: stored.id, rotatedAt: IsNull() }, { rotatedAt: new Date() });
       // Lost a race against a concurrent exchange of the same token: treat as reuse.
       if (claimed.affected !== 1) return revokeFamily(manager, stored.familyId);
+      // A member who left keeps no way back in: no new token is stored, and the login ends.
+      if (!(await manager.existsBy(MembershipEntity, { userId: stored.userId, tenantId: stored.tenantId }))) {
+        await revokeFamily(manager, stored.familyId);
+        return { notMember: true as const };
+      }
       const pair = await this.issueIn(manager, stored.userId, stored.tenantId, stored.familyId);
       return { pair, userId: stored.userId, tenantId: stored.tenantId };
     });
     if (typeof outcome === 'string') throw new UnauthorizedException(outcome);
+    if ('notMember' in outcome) throw new ForbiddenException('You are not a member of this household');
     return outcome;
   }
 
