@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, ApiJsonBody, ApiJsonResponse } from '../api-docs/api-docs.decorators';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
@@ -32,8 +32,8 @@ export class AuthController {
   @ApiJsonBody('LoginRequest')
   @ApiJsonResponse(200, 'Session', 'Signed in')
   @ApiErrors({ 401: 'Invalid email or password (the same for both)', 403: 'Not a member of the requested household (tenantId)' })
-  login(@Body(new ZodBodyPipe(loginSchema)) body: LoginInput): Promise<Session> {
-    return this.auth.login(body);
+  login(@Body(new ZodBodyPipe(loginSchema)) body: LoginInput, @Ip() address: string): Promise<Session> {
+    return this.auth.login(body, address);
   }
 
   @Public()

@@ -68,13 +68,14 @@ export class AuthService {
     return this.session(user, tenant, role);
   }
 
-  async login(input: LoginInput): Promise<Session> {
-    await this.loginThrottle.attempt(input.email);
+  /** `address` is the caller's network address, for the per-address sign-in budget. */
+  async login(input: LoginInput, address: string): Promise<Session> {
+    await this.loginThrottle.attempt(input.email, address);
     const user = await this.database.inScope({ userEmail: input.email }, (manager) => manager.findOneBy(UserEntity, { email: input.email }));
     // Unknown emails cost a full hash too, so timing does not reveal which emails exist.
     const valid = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash()));
     if (!user || !valid) throw new UnauthorizedException('Invalid email or password');
-    await this.loginThrottle.succeeded(input.email);
+    await this.loginThrottle.succeeded(input.email, address);
     const found = await this.database.inScope({ userId: user.id }, async (manager) => {
       const memberships = await manager.find(MembershipEntity, {
         where: input.tenantId ? { userId: user.id, tenantId: input.tenantId } : { userId: user.id },

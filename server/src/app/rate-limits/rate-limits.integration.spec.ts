@@ -70,12 +70,37 @@ describe('rate limits', () => {
     expect((await server.request('GET', '/health')).status).toBe(200);
   });
 
-  it('throttles failed logins per account, whatever the address, and a success clears the count', async () => {
+  const BLOCKED_LOGIN = {
+    status: 429,
+    body: {
+      statusCode: 429,
+      error: 'Too Many Requests',
+      message: 'too many failed sign-ins for this account; retry later',
+      details: { code: 'rate_limited', retryAfterMs: expect.any(Number) },
+    },
+  };
+
+  it('throttles failed logins per account and address without locking the owner out elsewhere', async () => {
+    const victim = await signupFrom(server);
+    const guesser = fresh();
+    const login = (password: string, headers = guesser) => server.request('POST', '/auth/login', { body: { email: victim.user.email, password }, headers });
+    for (let i = 0; i < 5; i++) expect((await login(`guess-${i}`)).status).toBe(401);
+    // From there even the right password is refused now: otherwise guessing would go on.
+    expect((await login('long enough')).status).toBe(429);
+    // The owner, signing in from elsewhere, is not locked out by someone else's guesses.
+    expect((await login('long enough', fresh())).status).toBe(200);
+    // Other accounts are unaffected.
+    const bystander = await signupFrom(server);
+    expect((await server.request('POST', '/auth/login', { body: { email: bystander.user.email, password: 'long enough' }, headers: fresh() })).status).toBe(200);
+  });
+
+  it('bounds guesses at one account from many addresses at ten times the per-address budget; a success clears the count', async () => {
     const victim = await signupFrom(server);
     const login = (password: string) => server.request('POST', '/auth/login', { body: { email: victim.user.email, password }, headers: fresh() });
-    for (let i = 0; i < 3; i++) expect((await login(`guess-${i}`)).status).toBe(401);
+    const guesses = (from: number, count: number) => Promise.all(Array.from({ length: count }, (_, i) => login(`guess-${from + i}`)));
+    expect((await guesses(0, 49)).every((r) => r.status === 401)).toBe(true);
     expect((await login('long enough')).status).toBe(200);
-    for (let i = 0; i < 5; i++) expect((await login(`guess-${i}`)).status).toBe(401);
+    expect((await guesses(100, 50)).every((r) => r.status === 401)).toBe(true);
     const blocked = await login('guess-again');
     expect(blocked).toEqual({
       status: 429,
@@ -87,11 +112,7 @@ describe('rate limits', () => {
       },
     });
     expect(blocked.body.details.retryAfterMs).toBeGreaterThan(14 * 60_000);
-    // While blocked even the right password is refused: otherwise guessing would go on.
     expect((await login('long enough')).status).toBe(429);
-    // Other accounts are unaffected.
-    const bystander = await signupFrom(server);
-    expect((await server.request('POST', '/auth/login', { body: { email: bystander.user.email, password: 'long enough' }, headers: fresh() })).status).toBe(200);
   });
 
   it('answers a flood of socket events with rate_limited, per connection and per household', async () => {
@@ -161,6 +182,15 @@ describe('rate limits', () => {
     for (const response of refused) expect(response).toEqual({ status: 429, body: TENANT_429 });
     const written = writes.filter((r) => r.status !== 429);
     expect(written.every((r) => r.status === 200 || r.status === 201)).toBe(true);
+
+    // A pull over HTTP is a sync call like its socket twin: it draws from the same budget.
+    await rest();
+    const httpPulls = await timed(() => Promise.all(Array.from({ length: 40 }, () => server.request('GET', '/sync/pull', { token, headers: fresh() }))));
+    const pullsRefused = httpPulls.results.filter((r) => r.status === 429);
+    expectBucket(httpPulls.results.length - pullsRefused.length, 15, 15, httpPulls.ms);
+    for (const response of pullsRefused) {
+      expect(response).toEqual({ status: 429, body: { ...TENANT_429, message: 'too many sync requests for this household; retry later' } });
+    }
 
     // Reads are not writes: they only count against the per-address limit.
     expect((await server.request('GET', '/accounts', { token, headers: fresh() })).status).toBe(200);
