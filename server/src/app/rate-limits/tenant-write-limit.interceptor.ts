@@ -7,9 +7,10 @@ import { TenantRateLimiter } from './tenant-rate-limiter';
 const READS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * HTTP writes of a household (`POST /api/sync/push`, REST writes, invites) draw from the same
- * per-household bucket as its socket events, so switching transport does not multiply the
- * budget. Runs after the guards: the household comes from the verified token.
+ * HTTP writes of a household (`POST /api/sync/push`, REST writes, invites) and the HTTP twins
+ * of the socket calls (`/api/sync/*`, pulls included) draw from the same per-household bucket
+ * as its socket events, so switching transport does not multiply the budget. Runs after the
+ * guards: the household comes from the verified token.
  */
 @Injectable()
 export class TenantWriteLimitInterceptor implements NestInterceptor {
@@ -18,11 +19,12 @@ export class TenantWriteLimitInterceptor implements NestInterceptor {
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     if (context.getType() !== 'http') return next.handle();
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    if (!request.auth || READS.has(request.method)) return next.handle();
+    const read = READS.has(request.method);
+    if (!request.auth || (read && !request.path.startsWith('/api/sync/'))) return next.handle();
     const decision = await this.tenants.take(request.auth.tenantId);
     if (!decision.allowed) {
       throw new HttpException(
-        { message: 'too many writes for this household; retry later', details: { code: ErrorCodes.rateLimited, retryAfterMs: decision.retryAfterMs } },
+        { message: `too many ${read ? 'sync requests' : 'writes'} for this household; retry later`, details: { code: ErrorCodes.rateLimited, retryAfterMs: decision.retryAfterMs } },
         HttpStatus.TOO_MANY_REQUESTS,
       );
     }
