@@ -27,12 +27,22 @@ export async function prepareAppRole(owner: DataSource, ownerUrl: string, config
     return ownerUrl;
   }
   const password = config.appDbPassword ?? (await storedPassword(config.dataDir));
-  const attributes = `LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD ${escapeLiteral(password)}`;
+  // Only a superuser may even name the SUPERUSER and BYPASSRLS attributes; a role created by a
+  // CREATEROLE owner has neither, and the check below refuses one that was given them elsewhere.
+  const privileged = me.rolsuper ? 'NOSUPERUSER NOBYPASSRLS ' : '';
+  const attributes = `LOGIN ${privileged}NOCREATEDB NOCREATEROLE PASSWORD ${escapeLiteral(password)}`;
   // Roles are cluster-wide: instances migrating different databases of one cluster may race here.
   await retry(async () => {
     const exists = (await owner.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [APP_ROLE])) as unknown[];
     await owner.query(`${exists.length > 0 ? 'ALTER' : 'CREATE'} ROLE ${APP_ROLE} ${attributes}`);
   });
+  const [role] = (await owner.query('SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = $1', [APP_ROLE])) as {
+    rolsuper: boolean;
+    rolbypassrls: boolean;
+  }[];
+  if (role.rolsuper || role.rolbypassrls) {
+    throw new Error(`${APP_ROLE} is a superuser or has BYPASSRLS, so row-level security would not bind it; a superuser must run ALTER ROLE ${APP_ROLE} NOSUPERUSER NOBYPASSRLS`);
+  }
   const [{ db }] = (await owner.query('SELECT current_database() AS db')) as { db: string }[];
   await owner.query(`GRANT CONNECT ON DATABASE ${escapeIdentifier(db)} TO ${APP_ROLE}`);
   await owner.query(`GRANT USAGE ON SCHEMA public TO ${APP_ROLE}`);

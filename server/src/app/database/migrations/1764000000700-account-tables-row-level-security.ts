@@ -36,8 +36,15 @@ export class AccountTablesRowLevelSecurity1764000000700 implements MigrationInte
       await q.query(`CREATE POLICY ${table}_scope ON ${table} USING (${visible}) WITH CHECK (${writable})`);
     }
     // The tombstone purger visits every household: the one cross-tenant read, and it yields ids
-    // only. SECURITY DEFINER runs it as the migration owner (superuser or BYPASSRLS: see
-    // docs/operations.md); execution is granted to the serving role by prepareAppRole.
+    // only. SECURITY DEFINER runs it as the migration owner; forced row-level security binds an
+    // owner too, so the owner (and only the owner — never the serving role) may list households.
+    // Execution is granted to the serving role by prepareAppRole.
+    await q.query(`
+      DO $$ BEGIN
+        IF current_user <> 'finwise_app' THEN
+          EXECUTE format('CREATE POLICY tenants_owner_lists ON tenants FOR SELECT TO %I USING (true)', current_user);
+        END IF;
+      END $$`);
     await q.query(`
       CREATE FUNCTION finwise_tenant_ids() RETURNS SETOF uuid
         LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
@@ -47,6 +54,7 @@ export class AccountTablesRowLevelSecurity1764000000700 implements MigrationInte
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP FUNCTION finwise_tenant_ids()`);
+    await q.query(`DROP POLICY IF EXISTS tenants_owner_lists ON tenants`);
     for (const table of ['users', 'tenants', 'refresh_tokens', 'invites', 'memberships']) {
       await q.query(`DROP POLICY ${table}_scope ON ${table}`);
       await q.query(`ALTER TABLE ${table} NO FORCE ROW LEVEL SECURITY`);
