@@ -27,13 +27,21 @@ const SETTINGS: Record<keyof DatabaseScope, string> = {
 };
 
 /**
- * Declares (or widens) the scope of the current transaction. Settings are transaction-local
+ * Declares (or widens) the scope of the current transaction, with any further run-time
+ * `settings` (planner switches) in the same round trip. Settings are transaction-local
  * (`set_config(…, true)`), so nothing leaks to the next user of the pooled connection.
  */
-export async function declareScope(manager: EntityManager, scope: DatabaseScope): Promise<void> {
-  const entries = (Object.keys(SETTINGS) as (keyof DatabaseScope)[]).flatMap((key) =>
-    scope[key] === undefined ? [] : [[SETTINGS[key], scope[key]] as const],
-  );
+export async function declareScope(
+  manager: EntityManager,
+  scope: DatabaseScope,
+  settings: Readonly<Record<string, string>> = {},
+): Promise<void> {
+  const entries = [
+    ...(Object.keys(SETTINGS) as (keyof DatabaseScope)[]).flatMap((key) =>
+      scope[key] === undefined ? [] : [[SETTINGS[key], scope[key]] as const],
+    ),
+    ...Object.entries(settings),
+  ];
   if (entries.length === 0) return;
   const calls = entries.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(', ');
   await manager.query(`SELECT ${calls}`, entries.flat());

@@ -95,30 +95,36 @@ export class DatabaseService implements OnApplicationShutdown {
     });
   }
 
-  /** Runs `work` in one transaction scoped to a tenant (RLS reads `app.tenant_id`). */
+  /**
+   * Runs `work` in one transaction scoped to a tenant (RLS reads `app.tenant_id`), optionally
+   * in a REPEATABLE READ snapshot and with transaction-local planner `settings`.
+   */
   async inTenantTransaction<T>(
     tenantId: string,
     work: (manager: EntityManager) => Promise<T>,
-    isolation?: 'REPEATABLE READ',
+    options: { isolation?: 'REPEATABLE READ'; settings?: Readonly<Record<string, string>> } = {},
   ): Promise<T> {
-    const scoped = async (manager: EntityManager) => {
-      await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
-      return work(manager);
-    };
-    // READ COMMITTED is PostgreSQL's default: naming it would cost every write a round trip
-    // (`SET TRANSACTION ISOLATION LEVEL …`) while the household's counter row is locked.
-    return isolation ? this.dataSource.transaction(isolation, scoped) : this.dataSource.transaction(scoped);
+    return this.inScope({ tenantId }, work, options);
   }
 
   /**
    * Runs `work` in one transaction that declares what it works on (see DatabaseScope): the
    * account flows, which start before the household is known. `declareScope` widens it later.
    */
-  async inScope<T>(scope: DatabaseScope, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
-      await declareScope(manager, scope);
+  async inScope<T>(
+    scope: DatabaseScope,
+    work: (manager: EntityManager) => Promise<T>,
+    options: { isolation?: 'REPEATABLE READ'; settings?: Readonly<Record<string, string>> } = {},
+  ): Promise<T> {
+    const scoped = async (manager: EntityManager) => {
+      await declareScope(manager, scope, options.settings);
       return work(manager);
-    });
+    };
+    // READ COMMITTED is PostgreSQL's default: naming it would cost every write a round trip
+    // (`SET TRANSACTION ISOLATION LEVEL …`) while the household's counter row is locked.
+    return options.isolation
+      ? this.dataSource.transaction(options.isolation, scoped)
+      : this.dataSource.transaction(scoped);
   }
 
   async ping(): Promise<boolean> {

@@ -22,7 +22,8 @@ export class Broadcaster {
     if (!namespace || payload.changes.length === 0) return;
     // The writer's ack goes out first (it is sent when the caller's promise settles, before
     // this callback runs): the writer can prepare its next batch while the room's copies are
-    // being encoded and written. Callbacks run in call order, so broadcasts keep commit order.
+    // being encoded and written. Callbacks run in call order; a receiver that sees a broadcast out
+    // of feed order notices the gap through `fromCursor` and pulls.
     setImmediate(() => {
       try {
         const room = namespace.to(tenantRoom(tenantId));

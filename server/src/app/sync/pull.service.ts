@@ -12,6 +12,14 @@ import { ChangeFeed } from './change-feed';
 import { SyncedEntityRegistry } from './synced-entity-registry';
 import type { StoredRow } from './synced-table';
 
+// A feed page must be an index scan in `(tenant_id, server_seq)` order that stops after
+// `limit` rows. When the planner underestimates a household (right after an import, or
+// one big household among many small ones) it prefers a bitmap scan of everything after
+// the cursor plus a sort — every page then reads the rest of the feed, and an initial
+// load grows quadratically (17 ms a page at 40k rows). Sorting is never the right plan
+// for these reads, so it is ruled out for the pull's transaction.
+const INDEX_ORDERED_READS = { enable_sort: 'off' } as const;
+
 /**
  * Pages through a tenant's change feed in `serverSeq` order across all entity tables. Every
  * page is read in one REPEATABLE READ snapshot: separate snapshots per table could show a
@@ -29,7 +37,9 @@ export class PullService {
   async pull(tenantId: string, body: unknown): Promise<PullResponse> {
     const request = pullRequestSchema.safeParse(body);
     if (!request.success) {
-      const problems = request.error.issues.map((issue) => (issue.path.length === 0 ? `pull expects { cursor, limit? }` : issue.message));
+      const problems = request.error.issues.map((issue) =>
+        issue.path.length === 0 ? `pull expects { cursor, limit? }` : issue.message,
+      );
       return invalid([...new Set(problems)].join('; '));
     }
     const { cursor } = request.data;
@@ -41,22 +51,17 @@ export class PullService {
       tenantId,
       async (manager): Promise<PullResponse> => {
         const position = await ChangeFeed.read(manager, tenantId);
-        if (!position) return { error: { code: ErrorCodes.forbidden, message: 'unknown household' } };
+        if (!position)
+          return { error: { code: ErrorCodes.forbidden, message: 'unknown household' } };
         if (afterSeq > position.seq || (afterSeq > 0 && afterSeq < position.purgedSeq)) {
           return {
             error: {
               code: ErrorCodes.resyncRequired,
-              message: 'this cursor is no longer served (deleted rows were purged or the data was reset): clear local data and pull from null',
+              message:
+                'this cursor is no longer served (deleted rows were purged or the data was reset): clear local data and pull from null',
             },
           };
         }
-        // A feed page must be an index scan in `(tenant_id, server_seq)` order that stops after
-        // `limit` rows. When the planner underestimates a household (right after an import, or
-        // one big household among many small ones) it prefers a bitmap scan of everything after
-        // the cursor plus a sort — every page then reads the rest of the feed, and an initial
-        // load grows quadratically (17 ms a page at 40k rows). Sorting is never the right plan
-        // for these reads, so it is ruled out for this transaction.
-        await manager.query('SET LOCAL enable_sort = off');
         const tables = this.registry.all();
         const candidates: { modelName: string; row: StoredRow }[] = [];
         for (const table of tables) {
@@ -78,7 +83,7 @@ export class PullService {
         }
         return response;
       },
-      'REPEATABLE READ',
+      { isolation: 'REPEATABLE READ', settings: INDEX_ORDERED_READS },
     );
   }
 }
