@@ -70,10 +70,36 @@ export function budgetCurrency(accounts: readonly Account[]): string {
   return [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b))[0]?.[0] ?? 'EUR';
 }
 
+/** Whether an account's money is in the budget of `currency`. */
+function budgetAccount(accountsById: Readonly<Record<string, Account | undefined>>, currency: string) {
+  return (accountId: string | null | undefined): boolean => {
+    const account = accountId ? accountsById[accountId] : undefined;
+    return account?.onBudget === true && account.currency === currency;
+  };
+}
+
+/**
+ * What a transfer (a row with `transferAccountId` that is not a split line) does to the
+ * budget: money moved between two budget accounts, or between two accounts outside it, stays
+ * where it was (0); money leaving the budget is an outflow, money entering it an inflow. A
+ * transfer counts only this way — under its category when it has one, else uncategorized —
+ * never also as an ordinary categorised row, even if a merge left both fields set.
+ */
+function transferEffect(row: Transaction, inBudget: (accountId: string | null | undefined) => boolean): number {
+  const from = inBudget(row.accountId);
+  const to = inBudget(row.transferAccountId);
+  if (from === to) return 0;
+  const amount = row.amountMinor ?? 0;
+  return from ? amount : -amount;
+}
+
+const isTransfer = (row: Transaction) => Boolean(row.transferAccountId) && !row.parentId;
+
 /**
  * Activity per category and month: every categorised leaf row booked on an on-budget account
- * in the budget currency. A split parent counts through its children (it has no category of
- * its own); its uncategorized remainder counts nowhere.
+ * in the budget currency, and categorised transfers across the budget's edge. A split parent
+ * counts through its children (it has no category of its own); its uncategorized remainder
+ * counts in monthlyUncategorized.
  */
 export function monthlyActivity(
   transactions: readonly Transaction[],
@@ -82,12 +108,17 @@ export function monthlyActivity(
   parentIds: ReadonlySet<string>,
 ): MonthlySums {
   const sums: MonthlySums = new Map();
+  const inBudget = budgetAccount(accountsById, currency);
   for (const row of transactions) {
     if (!row.categoryId || !row.date || !row.accountId || parentIds.has(row.id)) {
       continue;
     }
-    const account = accountsById[row.accountId];
-    if (!account?.onBudget || account.currency !== currency) {
+    if (isTransfer(row)) {
+      const effect = transferEffect(row, inBudget);
+      if (effect !== 0) addTo(sums, row.categoryId, row.date.slice(0, 7), effect);
+      continue;
+    }
+    if (!inBudget(row.accountId)) {
       continue;
     }
     addTo(sums, row.categoryId, row.date.slice(0, 7), row.amountMinor ?? 0);
@@ -97,8 +128,8 @@ export function monthlyActivity(
 
 /**
  * Uncategorized money per month `YYYY-MM` on on-budget accounts in the budget currency (see
- * UncategorizedLine). A transfer counts only when exactly one side is in the budget: money
- * moved between two budget accounts stays in the budget.
+ * UncategorizedLine): uncategorized rows, split remainders and uncategorized transfers across
+ * the budget's edge (see transferEffect).
  */
 export function monthlyUncategorized(
   transactions: readonly Transaction[],
@@ -107,10 +138,7 @@ export function monthlyUncategorized(
   childrenByParent: ReadonlyMap<string, readonly Transaction[]>,
 ): Map<string, number> {
   const sums = new Map<string, number>();
-  const inBudget = (accountId: string | null) => {
-    const account = accountId ? accountsById[accountId] : undefined;
-    return account?.onBudget === true && account.currency === currency;
-  };
+  const inBudget = budgetAccount(accountsById, currency);
   const add = (date: string, amount: number) => {
     if (amount !== 0) {
       const month = date.slice(0, 7);
@@ -122,12 +150,8 @@ export function monthlyUncategorized(
       continue;
     }
     const amount = row.amountMinor ?? 0;
-    if (row.transferAccountId && !row.parentId) {
-      const from = inBudget(row.accountId);
-      const to = inBudget(row.transferAccountId);
-      if (from !== to) {
-        add(row.date, from ? amount : -amount);
-      }
+    if (isTransfer(row)) {
+      if (!row.categoryId) add(row.date, transferEffect(row, inBudget));
       continue;
     }
     if (!inBudget(row.accountId)) {
