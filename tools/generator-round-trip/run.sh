@@ -23,7 +23,7 @@ ln -sfn "$root/node_modules" "$work/node_modules"
 cd "$work"
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
 
-# Not `payees`, the docs' example: server specs use that name as one no entity has.
+# An entity with every field type, none of them in the existing entities' shape.
 step "generate savings_goals"
 npx nx g @finwise/workspace-plugin:synced-entity savings_goals \
   --fields "name:string,notes:text?,defaultCategoryId:uuid?,kind:enum(short_term|long_term),limitMinor:money?,since:date?,visits:int,active:boolean,period:month?,code:shortText?,currency:currency?" \

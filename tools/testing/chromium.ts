@@ -1,6 +1,6 @@
 /**
- * How every browser run here starts Debian's Chromium (playwright-core cannot download its own
- * browsers on these machines): the binary, and flags that keep a headless run from reaching
+ * How every browser run starts the system's Chromium (playwright-core drives it; it does not
+ * download browsers of its own): the binary, and flags that keep a headless run from reaching
  * out to the network or to services of its own.
  */
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';

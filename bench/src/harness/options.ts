@@ -5,7 +5,7 @@ export type ScenarioName = (typeof SCENARIOS)[number];
 
 export type BenchMode = 'quick' | 'standard' | 'full';
 
-/** How big each scenario is. The standard sizes are the ones the issue and DESIGN §9 name. */
+/** How big each scenario is. The standard sizes are the ones bench/README.md describes. */
 export interface BenchSizes {
   /** Transactions pushed in scenario 1 and loaded in scenario 2. */
   pushRows: number;

@@ -16,7 +16,7 @@ export interface Measurement {
   baselineName: string | null;
   /** `higher`: a bigger figure is better (throughput); `lower`: smaller is better (time, latency, memory). */
   better: 'higher' | 'lower';
-  /** The issue's target for ours ÷ baseline, when it names one. */
+  /** The target for ours ÷ baseline, where the scenario has one. */
   target: { op: '>=' | '<='; ratio: number } | null;
   /** Observations worth keeping with the figure (lost deliveries, payload sizes…). */
   notes?: string[];

@@ -146,7 +146,7 @@ describe.each(testDatabaseKinds())('bad input on %s', (kind) => {
     const cases: [string, string, unknown, number, string][] = [
       ['POST', '/transactions', { ...sampleData(transactions, 9), amountMinor: 1.5 }, 400, 'data.amountMinor must be an integer amount in minor units'],
       ['POST', '/transactions', { ...sampleData(transactions, 9), tenantId: randomUUID() }, 400, 'data.tenantId is set by the server and cannot be written'],
-      ['POST', '/transactions', '{"broken json', 400, 'Unterminated string in JSON at position 13'],
+      ['POST', '/transactions', '{"broken json', 400, 'request body is not valid JSON'],
       ['POST', '/transactions', [1, 2], 400, 'body must be a JSON object'],
       ['PATCH', `/transactions/${existing.id}`, { date: '2026-13-01' }, 400, 'data.date must be a real calendar date'],
       ['PATCH', `/transactions/${existing.id}`, { id: randomUUID(), payee: 'x' }, 400, 'id in the body must match the id in the path'],
