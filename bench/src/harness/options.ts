@@ -34,6 +34,16 @@ export interface BenchOptions {
   bundleDir: string;
 }
 
+const STANDARD_SIZES: BenchSizes = {
+  pushRows: 100_000,
+  latencyClients: [100, 1_000],
+  latencyDurationMs: 10_000,
+  latencyIntervalMs: 20,
+  latencyWarmupMs: 1_000,
+  memoryConnections: 1_000,
+  growthSizes: [10_000, 100_000],
+};
+
 const SIZES: Record<BenchMode, BenchSizes> = {
   quick: {
     pushRows: 5_000,
@@ -44,23 +54,11 @@ const SIZES: Record<BenchMode, BenchSizes> = {
     memoryConnections: 100,
     growthSizes: [1_000, 5_000],
   },
-  standard: {
-    pushRows: 100_000,
-    latencyClients: [100, 1_000],
-    latencyDurationMs: 10_000,
-    latencyIntervalMs: 20,
-    latencyWarmupMs: 1_000,
-    memoryConnections: 1_000,
-    growthSizes: [10_000, 100_000],
-  },
+  standard: STANDARD_SIZES,
+  // The standard run plus the 1,000,000-row growth point.
   full: {
-    pushRows: 100_000,
-    latencyClients: [100, 1_000],
-    latencyDurationMs: 10_000,
-    latencyIntervalMs: 20,
-    latencyWarmupMs: 1_000,
-    memoryConnections: 1_000,
-    growthSizes: [10_000, 100_000, 1_000_000],
+    ...STANDARD_SIZES,
+    growthSizes: [...STANDARD_SIZES.growthSizes, 1_000_000],
   },
 };
 

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { onCleanup } from './cleanup';
 import type { RunningServer } from './server-process';
-import { stopChild } from './server-process';
+import { readyPort, stopChild } from './server-process';
 
 const READY = /RAW_READY (\d+)/;
 
@@ -29,24 +29,8 @@ export async function startRawSocketServer(options: {
     : [];
   const child = spawn(process.execPath, [...nodeArgs, main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const stop = onCleanup(`raw socket.io ${options.label}`, () => stopChild(child));
-  let output = '';
   try {
-    const port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`raw server not ready within 20 s:\n${output}`)), 20_000);
-      child.stdout?.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = READY.exec(output);
-        if (match) {
-          clearTimeout(timer);
-          resolve(Number(match[1]));
-        }
-      });
-      child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`raw server exited (${code}):\n${output}`));
-      });
-    });
+    const port = await readyPort(child, READY, `raw socket.io ${options.label}`, 20_000);
     return { url: `http://127.0.0.1:${port}`, pid: child.pid ?? -1, stop };
   } catch (error) {
     await stop();

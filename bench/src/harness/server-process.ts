@@ -64,24 +64,8 @@ export async function startServer(options: ServerStartOptions): Promise<RunningS
     await stopChild(child);
     rmSync(dataDir, { recursive: true, force: true });
   });
-  let output = '';
   try {
-    const port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`server ${options.label} not ready within 60 s:\n${output}`)), 60_000);
-      child.stdout?.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = READY.exec(output);
-        if (match) {
-          clearTimeout(timer);
-          resolve(Number(match[1]));
-        }
-      });
-      child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`server ${options.label} exited (${code}) before it was ready:\n${output}`));
-      });
-    });
+    const port = await readyPort(child, READY, `server ${options.label}`, 60_000);
     // Warnings after start-up (e.g. failed pushes) are worth seeing next to the figures.
     child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[server ${options.label}] ${chunk.toString()}`));
     return { url: `http://127.0.0.1:${port}`, pid: child.pid ?? -1, stop };
@@ -89,6 +73,30 @@ export async function startServer(options: ServerStartOptions): Promise<RunningS
     await stop();
     throw error;
   }
+}
+
+/**
+ * The port a child process announces on stdout (the first group of `ready`); rejects, with
+ * everything it printed, when it exits first or stays silent for `timeoutMs`.
+ */
+export function readyPort(child: ChildProcess, ready: RegExp, what: string, timeoutMs: number): Promise<number> {
+  let output = '';
+  return new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} not ready within ${timeoutMs / 1000} s:\n${output}`)), timeoutMs);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = ready.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${what} exited (${code}) before it was ready:\n${output}`));
+    });
+  });
 }
 
 /** SIGTERM (the server closes cleanly, which also writes a CPU profile), SIGKILL after 10 s. */
