@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { queryRows } from '../database/query-rows';
+import type { LogEntry } from './mutation-log';
 
 export interface FeedPosition {
   seq: number;
@@ -33,32 +34,43 @@ export const ChangeFeed = {
 
   /**
    * Runs a batch's writes and advances the counter by `advanceBy` in ONE statement: the
-   * writes (mutation-log entries, row upserts) become data-modifying CTEs of the counter's
-   * `UPDATE … RETURNING seq`. They all run while this transaction holds the tenant row lock,
+   * mutation-log insert, the row upserts and the counter's `UPDATE … RETURNING seq` are
+   * data-modifying CTEs of one SELECT. They all run while this transaction holds the tenant row lock,
    * so every round trip saved shortens how long the household's other writers wait — and each
    * is an event-loop turn, which on a server busy fanning out broadcasts can take milliseconds.
-   * Returns the new position (`null` when `advanceBy` is 0: only the writes run).
+   * Returns the new position (`null` when `advanceBy` is 0) and the log entries that were
+   * already logged (see MutationLog.recordStatement).
    */
   async writeAndAdvance(
     manager: EntityManager,
     tenantId: string,
     advanceBy: number,
-    writes: readonly ((parameters: SqlParameters) => string)[],
-  ): Promise<number | null> {
+    statements: { log: Statement | null; writes: readonly Statement[] },
+  ): Promise<{ seq: number | null; relogged: LogEntry[] }> {
+    const { log, writes } = statements;
+    if (advanceBy === 0 && writes.length === 0 && !log) return { seq: null, relogged: [] };
     const parameters = new SqlParameters();
-    const parts = writes.map((write) => write(parameters));
-    let main: string | undefined;
+    const parts = writes.map((write, i) => `write_${i} AS (${write(parameters)})`);
+    parts.push(`logged AS (${log ? log(parameters) : 'SELECT NULL::uuid AS mutation_id, NULL::uuid AS digest, false AS relogged WHERE false'})`);
+    let seq = 'NULL::bigint';
     if (advanceBy > 0) {
-      main = `UPDATE tenants SET seq = seq + ${parameters.add(advanceBy)} WHERE id = ${parameters.add(tenantId)} RETURNING seq`;
-    } else {
-      main = parts.pop();
-      if (main === undefined) return null;
+      parts.push(`advanced AS (UPDATE tenants SET seq = seq + ${parameters.add(advanceBy)} WHERE id = ${parameters.add(tenantId)} RETURNING seq)`);
+      seq = '(SELECT seq FROM advanced)';
     }
-    const sql = parts.length > 0 ? `WITH ${parts.map((part, i) => `write_${i} AS (${part})`).join(', ')} ${main}` : main;
-    const rows = await queryRows<{ seq: number }>(manager, sql, parameters.values);
-    return advanceBy > 0 ? rows[0].seq : null;
+    const sql =
+      `WITH ${parts.join(', ')} SELECT ${seq} AS seq, ` +
+      `ARRAY(SELECT mutation_id::text FROM logged WHERE relogged ORDER BY mutation_id) AS relogged_ids, ` +
+      `ARRAY(SELECT digest::text FROM logged WHERE relogged ORDER BY mutation_id) AS relogged_digests`;
+    const [row] = await queryRows<{ seq: number | null; relogged_ids: string[]; relogged_digests: string[] }>(manager, sql, parameters.values);
+    return {
+      seq: advanceBy > 0 ? row.seq : null,
+      relogged: row.relogged_ids.map((mutationId, i) => ({ mutationId, digest: row.relogged_digests[i] })),
+    };
   },
 };
+
+/** One part of a composed statement: writes its SQL, adding its values to the shared parameters. */
+export type Statement = (parameters: SqlParameters) => string;
 
 /** Positional parameters of one statement composed from several parts. */
 export class SqlParameters {

@@ -15,11 +15,11 @@ import { DatabaseService } from '../database/database.service';
 import { Broadcaster } from './broadcaster';
 import { ChangeFeed } from './change-feed';
 import { nestsDeeperThan } from './json-depth';
-import { checkMutation, isPlainObject, type AcceptedMutation, type CheckedMutation } from './mutation-envelope';
-import { MutationLog, mutationDigest } from './mutation-log';
+import { checkMutation, isPlainObject, mutationTarget, type AcceptedMutation, type CheckedMutation, type RowTarget } from './mutation-envelope';
+import { MutationLog, mutationDigest, type LogEntry } from './mutation-log';
 import { ServerClock } from './server-clock';
 import { SyncedEntityRegistry } from './synced-entity-registry';
-import type { SyncedTable } from './synced-table';
+import type { StoredRow, SyncedTable } from './synced-table';
 
 export interface WriteOrigin {
   /** The socket that sent the batch: it gets the ack, everyone else the broadcast. */
@@ -90,9 +90,12 @@ export class MergeService {
       };
     }
     const now = this.clock.now();
-    const checked = mutations.map((raw) => checkMutation(raw, this.registry, now));
+    const batch: PendingBatch = {
+      targets: mutations.flatMap((raw) => mutationTarget(raw, this.registry) ?? []),
+      check: () => mutations.map((raw) => checkMutation(raw, this.registry, now)),
+    };
     try {
-      return (await this.applyBatch(tenantId, checked, origin)).ack;
+      return (await this.applyBatch(tenantId, batch, origin)).ack;
     } catch (error) {
       // A validly signed token for a household that no longer exists.
       if (error instanceof TenantNotFoundError) return { error: { code: ErrorCodes.forbidden, message: 'unknown household' } };
@@ -100,29 +103,77 @@ export class MergeService {
     }
   }
 
-  async applyBatch(tenantId: string, checked: readonly CheckedMutation[], origin: WriteOrigin = {}): Promise<BatchOutcome> {
-    const accepted = checked.filter((c): c is { accepted: AcceptedMutation } => 'accepted' in c).map((c) => c.accepted);
-    const results: MutationResult[] = checked.map((c) => ('rejected' in c ? c.rejected : { mutationId: c.accepted.mutationId, status: 'stale' }));
-    const inserted = checked.map(() => false);
+  /**
+   * Applies a batch in one transaction, merged without reading the mutation log first: a
+   * replayed mutation carries the HLC its fields already hold, so the merge itself finds it
+   * `stale`. The log's insert reports every id it had seen before; if one of them was not
+   * such a harmless replay (an id reused for other content), the transaction is rolled back
+   * and the batch applied again with the log read up front. Only a misbehaving client pays.
+   */
+  async applyBatch(tenantId: string, input: readonly CheckedMutation[] | PendingBatch, origin: WriteOrigin = {}): Promise<BatchOutcome> {
+    const batch = isPendingBatch(input) ? input : checkedBatch(input);
+    let merged: MergedBatch;
+    try {
+      merged = await this.mergeBatch(tenantId, batch, { readLogFirst: false });
+    } catch (error) {
+      if (!(error instanceof ReusedMutationIds)) throw error;
+      merged = await this.mergeBatch(tenantId, batch, { readLogFirst: true });
+    }
 
-    const targets = checked.flatMap((c) => ('accepted' in c ? [{ table: c.accepted.table, id: c.accepted.data.id }] : c.target ? [c.target] : []));
+    // Observing a batch's HLCs one by one ends where observing the greatest does (observe
+    // keeps the maximum, and HLC strings sort in clock order): one parse instead of one per row.
+    let newest: string | null = null;
+    for (const m of merged.accepted) if (m.hlc !== 'server' && (newest === null || m.hlc > newest)) newest = m.hlc;
+    if (newest !== null) this.clock.observe(newest);
+    const ack: PushAck = { results: merged.results, fromCursor: encodeCursor(merged.fromSeq), cursor: encodeCursor(merged.toSeq) };
+    if (merged.changed.length > 0) {
+      const changes: Change[] = merged.changed.map((row) => ({ modelName: row.table.modelName, record: row.record }));
+      this.broadcaster.changes(tenantId, { changes, fromCursor: ack.fromCursor, cursor: ack.cursor }, origin.socketId);
+    }
+    return { ack, inserted: merged.inserted };
+  }
+
+  private async mergeBatch(tenantId: string, batch: PendingBatch, options: { readLogFirst: boolean }): Promise<MergedBatch> {
     const key = (table: SyncedTable, id: string) => `${table.modelName}\u0000${id}`;
 
-    const outcome = await this.database.inTenantTransaction(tenantId, async (manager) => {
-      const position = accepted.length > 0 ? await ChangeFeed.lock(manager, tenantId) : await ChangeFeed.read(manager, tenantId);
+    return this.database.inTenantTransaction(tenantId, async (manager) => {
+      const position = await ChangeFeed.lock(manager, tenantId);
       if (!position) throw new TenantNotFoundError(`tenant ${tenantId} does not exist`);
 
+      // The rows are probed while the batch is validated: the probe's query is on its way to
+      // PostgreSQL before validation starts (one event-loop turn lets the driver send it).
       const state = new Map<string, AnyRecord | undefined>();
-      const idsByTable = new Map<SyncedTable, Set<string>>();
-      for (const target of targets) {
-        const ids = idsByTable.get(target.table) ?? new Set<string>();
-        ids.add(target.id);
-        idsByTable.set(target.table, ids);
+      const probed = new Set<string>();
+      const probe = async (targets: readonly RowTarget[]) => {
+        const idsByTable = new Map<SyncedTable, Set<string>>();
+        for (const target of targets) {
+          const k = key(target.table, target.id);
+          if (probed.has(k)) continue;
+          probed.add(k);
+          const ids = idsByTable.get(target.table) ?? new Set<string>();
+          ids.add(target.id);
+          idsByTable.set(target.table, ids);
+        }
+        for (const [table, ids] of idsByTable) {
+          const rows = await table.findByIds(manager, tenantId, [...ids]);
+          for (const [id, record] of rows) state.set(key(table, id), record);
+        }
+      };
+      const probing = probe(batch.targets);
+      await new Promise((resolve) => setImmediate(resolve));
+      let checked: readonly CheckedMutation[];
+      try {
+        checked = batch.check();
+      } catch (error) {
+        probing.catch(() => undefined); // the transaction is rolled back anyway
+        throw error;
       }
-      for (const [table, ids] of idsByTable) {
-        const rows = await table.findByIds(manager, tenantId, [...ids]);
-        for (const [id, record] of rows) state.set(key(table, id), record);
-      }
+      await probing;
+      await probe(checked.flatMap((c) => ('accepted' in c ? [{ table: c.accepted.table, id: c.accepted.data.id }] : c.target ? [c.target] : [])));
+
+      const accepted = checked.filter((c): c is { accepted: AcceptedMutation } => 'accepted' in c).map((c) => c.accepted);
+      const results: MutationResult[] = checked.map((c) => ('rejected' in c ? c.rejected : { mutationId: c.accepted.mutationId, status: 'stale' }));
+      const inserted = checked.map(() => false);
       // A rejected mutation carries the row's current state so the client can roll back to it.
       checked.forEach((c, i) => {
         if (!('accepted' in c) && c.target) {
@@ -130,14 +181,19 @@ export class MergeService {
           if (current) results[i] = { ...c.rejected, record: current };
         }
       });
-      if (accepted.length === 0) return { fromSeq: position.seq, toSeq: position.seq, changed: [] as PendingRow[] };
+      if (accepted.length === 0) return { accepted, results, inserted, fromSeq: position.seq, toSeq: position.seq, changed: [] };
 
-      const logged = await MutationLog.digestsOf(
-        manager,
-        tenantId,
-        accepted.filter((m) => m.hlc !== 'server').map((m) => m.mutationId),
-      );
-      const toLog: { mutationId: string; digest: string }[] = [];
+      // Processed mutation ids (lowercase, as PostgreSQL prints them) → digest: from the log
+      // when it is read first, else only this batch's own.
+      const logged = options.readLogFirst
+        ? await MutationLog.digestsOf(
+            manager,
+            tenantId,
+            accepted.filter((m) => m.hlc !== 'server').map((m) => m.mutationId.toLowerCase()),
+          )
+        : new Map<string, string>();
+      const toLog: LogEntry[] = [];
+      const loggedAt = new Map<string, number>();
 
       // Insertion order of `changed` is the order of each row's last change in the batch,
       // which becomes its feed order.
@@ -150,10 +206,11 @@ export class MergeService {
         const m = c.accepted;
         const rowKey = key(m.table, m.data.id);
         const current = state.get(rowKey);
-        let logEntry: { mutationId: string; digest: string } | null = null;
+        let logEntry: LogEntry | null = null;
         if (m.hlc !== 'server') {
+          const mutationId = m.mutationId.toLowerCase();
           const digest = mutationDigest(m);
-          const previous = logged.get(m.mutationId);
+          const previous = logged.get(mutationId);
           if (previous !== undefined && previous !== digest) {
             results[index] = rejected(m.mutationId, ErrorCodes.validation, `mutationId ${m.mutationId} was already used for a different mutation`, current);
             continue;
@@ -162,12 +219,13 @@ export class MergeService {
             results[index] = current ? { mutationId: m.mutationId, status: 'stale', record: current } : { mutationId: m.mutationId, status: 'stale' };
             continue;
           }
-          logEntry = { mutationId: m.mutationId, digest };
+          logEntry = { mutationId, digest };
         }
         // Only processed mutations are logged: a not_found may legitimately be sent again.
         const log = () => {
           if (!logEntry) return;
           logged.set(logEntry.mutationId, logEntry.digest);
+          loggedAt.set(logEntry.mutationId, index);
           toLog.push(logEntry);
         };
         if (m.requireLive && (!current || current.deletedAt !== null)) {
@@ -196,32 +254,61 @@ export class MergeService {
         changed.set(rowKey, { table: m.table, record });
         results[index] = { mutationId: m.mutationId, status: 'applied', record };
       }
-      const logWrite = MutationLog.recordStatement(tenantId, toLog);
       const rows = [...changed.values()];
-      const byTable = new Map<SyncedTable, { record: AnyRecord; serverSeq: number }[]>();
+      const byTable = new Map<SyncedTable, StoredRow[]>();
       rows.forEach((row, i) => {
         const list = byTable.get(row.table) ?? [];
         list.push({ record: row.record, serverSeq: position.seq + i + 1 });
         byTable.set(row.table, list);
       });
       // The log, the rows and the counter in one statement (see ChangeFeed.writeAndAdvance).
-      const writes = [...(logWrite ? [logWrite] : []), ...[...byTable].map(([table, list]) => table.upsertStatement(tenantId, list))];
-      const toSeq = (await ChangeFeed.writeAndAdvance(manager, tenantId, changed.size, writes)) ?? position.seq;
-      return { fromSeq: position.seq, toSeq, changed: rows };
+      const written = await ChangeFeed.writeAndAdvance(manager, tenantId, changed.size, {
+        log: MutationLog.recordStatement(tenantId, toLog),
+        writes: [...byTable].map(([table, list]) => table.upsertStatement(tenantId, list)),
+      });
+      // An id seen before is harmless only as a replay the merge found stale (what reading the
+      // log first would have answered); anything else needs the log read first. Rolls back.
+      const harmful = written.relogged.filter(({ mutationId, digest }) => {
+        const at = loggedAt.get(mutationId);
+        return at === undefined || results[at].status !== 'stale' || logged.get(mutationId) !== digest;
+      });
+      if (harmful.length > 0) {
+        if (options.readLogFirst) throw new Error(`mutation ids logged concurrently: ${harmful.map((h) => h.mutationId).join(', ')}`);
+        throw new ReusedMutationIds();
+      }
+      return { accepted, results, inserted, fromSeq: position.seq, toSeq: written.seq ?? position.seq, changed: rows };
     });
-
-    // Observing a batch's HLCs one by one ends where observing the greatest does (observe
-    // keeps the maximum, and HLC strings sort in clock order): one parse instead of one per row.
-    let newest: string | null = null;
-    for (const m of accepted) if (m.hlc !== 'server' && (newest === null || m.hlc > newest)) newest = m.hlc;
-    if (newest !== null) this.clock.observe(newest);
-    const ack: PushAck = { results, fromCursor: encodeCursor(outcome.fromSeq), cursor: encodeCursor(outcome.toSeq) };
-    if (outcome.changed.length > 0) {
-      const changes: Change[] = outcome.changed.map((row) => ({ modelName: row.table.modelName, record: row.record }));
-      this.broadcaster.changes(tenantId, { changes, fromCursor: ack.fromCursor, cursor: ack.cursor }, origin.socketId);
-    }
-    return { ack, inserted };
   }
+}
+
+/** Mutations whose validation runs inside the transaction, while their rows are probed. */
+export interface PendingBatch {
+  /** The rows the mutations aim at, as far as recognisable before validation. */
+  targets: readonly RowTarget[];
+  check(): readonly CheckedMutation[];
+}
+
+interface MergedBatch {
+  accepted: AcceptedMutation[];
+  results: MutationResult[];
+  inserted: boolean[];
+  fromSeq: number;
+  toSeq: number;
+  changed: PendingRow[];
+}
+
+/** The optimistic merge met a mutation id it must not treat as a replay. */
+class ReusedMutationIds extends Error {}
+
+function isPendingBatch(input: readonly CheckedMutation[] | PendingBatch): input is PendingBatch {
+  return !Array.isArray(input);
+}
+
+function checkedBatch(checked: readonly CheckedMutation[]): PendingBatch {
+  return {
+    targets: checked.flatMap((c) => ('accepted' in c ? [{ table: c.accepted.table, id: c.accepted.data.id }] : c.target ? [c.target] : [])),
+    check: () => checked,
+  };
 }
 
 /**

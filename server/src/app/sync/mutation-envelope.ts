@@ -25,10 +25,15 @@ export interface AcceptedMutation {
   requireLive?: boolean;
 }
 
+export interface RowTarget {
+  table: SyncedTable;
+  id: string;
+}
+
 export interface RejectedMutation {
   rejected: MutationResult;
   /** The row the mutation aimed at, when identifiable: its current state goes back with the rejection. */
-  target?: { table: SyncedTable; id: string };
+  target?: RowTarget;
 }
 
 export type CheckedMutation = { accepted: AcceptedMutation } | RejectedMutation;
@@ -41,26 +46,36 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 }
 
 /**
+ * The row a wire mutation aims at, when its model and id are recognisable — known before (and
+ * whether or not) the rest of it is valid, so the row can be probed while validation runs.
+ */
+export function mutationTarget(raw: unknown, registry: SyncedEntityRegistry): RowTarget | undefined {
+  if (!isPlainObject(raw)) return undefined;
+  const table = registry.find(raw['modelName']);
+  const data = raw['data'];
+  if (!table || !isPlainObject(data) || typeof data['id'] !== 'string' || !UUID.test(data['id'])) return undefined;
+  return { table, id: data['id'].toLowerCase() };
+}
+
+/**
  * Validates one wire mutation before any SQL runs: one bad mutation must become a `rejected`
  * result, never an error that aborts the whole batch transaction.
  */
 export function checkMutation(raw: unknown, registry: SyncedEntityRegistry, nowMs: number): CheckedMutation {
   const mutationId = isPlainObject(raw) && typeof raw['mutationId'] === 'string' ? raw['mutationId'] : '';
-  let target: RejectedMutation['target'];
-  const reject = (code: ErrorCode, message: string, details?: unknown): RejectedMutation => ({
+  const refuse = (code: ErrorCode, message: string, details?: unknown, target?: RowTarget): RejectedMutation => ({
     rejected: { mutationId, status: 'rejected', error: details === undefined ? { code, message } : { code, message, details } },
     target,
   });
-  if (!isPlainObject(raw)) return reject(ErrorCodes.validation, 'mutation must be an object');
+  if (!isPlainObject(raw)) return refuse(ErrorCodes.validation, 'mutation must be an object');
   const unknownKeys = Object.keys(raw).filter((k) => !['mutationId', 'modelName', 'operation', 'data', 'hlc'].includes(k));
-  if (unknownKeys.length > 0) return reject(ErrorCodes.validation, `unknown mutation keys: ${unknownKeys.join(', ')}`);
-  if (!UUID.test(mutationId)) return reject(ErrorCodes.validation, 'mutationId must be a UUID');
+  if (unknownKeys.length > 0) return refuse(ErrorCodes.validation, `unknown mutation keys: ${unknownKeys.join(', ')}`);
+  if (!UUID.test(mutationId)) return refuse(ErrorCodes.validation, 'mutationId must be a UUID');
   const table = registry.find(raw['modelName']);
-  if (!table) return reject(ErrorCodes.unknownModel, `unknown modelName: ${String(raw['modelName']).slice(0, 100)}`);
-  const data = raw['data'];
-  if (isPlainObject(data) && typeof data['id'] === 'string' && UUID.test(data['id'])) {
-    target = { table, id: data['id'].toLowerCase() };
-  }
+  if (!table) return refuse(ErrorCodes.unknownModel, `unknown modelName: ${String(raw['modelName']).slice(0, 100)}`);
+  // From here on the row the mutation aims at is known: its current state goes back with a rejection.
+  const target = mutationTarget(raw, registry);
+  const reject = (code: ErrorCode, message: string, details?: unknown) => refuse(code, message, details, target);
   const operation = raw['operation'];
   if (typeof operation !== 'string' || !OPERATIONS.has(operation)) {
     return reject(ErrorCodes.validation, 'operation must be create, update or delete');

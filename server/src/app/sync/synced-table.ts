@@ -1,7 +1,8 @@
 import type { SyncedEntityDefinition } from '@finwise/domain';
 import type { AnyRecord } from '@finwise/sync-protocol';
 import type { EntityManager, EntityMetadata } from 'typeorm';
-import type { SqlParameters } from './change-feed';
+import type { Statement } from './change-feed';
+import { plainArrayLiteral } from './sql-arrays';
 
 interface ColumnMapping {
   property: string;
@@ -96,7 +97,7 @@ export class SyncedTable {
    */
   async findByIds(manager: EntityManager, tenantId: string, ids: readonly string[]): Promise<Map<string, AnyRecord>> {
     if (ids.length === 0) return new Map();
-    const rows: Record<string, unknown>[] = await manager.query(this.findByIdsSql, [tenantId, ids]);
+    const rows: Record<string, unknown>[] = await manager.query(this.findByIdsSql, [tenantId, plainArrayLiteral(ids)]);
     return new Map(rows.map((row) => [row['id'] as string, this.toRecord(row)]));
   }
 
@@ -104,9 +105,9 @@ export class SyncedTable {
    * The multi-row upsert of merged rows (one statement whatever the batch size; rows travel as
    * one jsonb parameter), for ChangeFeed.writeAndAdvance. Ids must be distinct.
    */
-  upsertStatement(tenantId: string, rows: readonly StoredRow[]): (parameters: SqlParameters) => string {
+  upsertStatement(tenantId: string, rows: readonly StoredRow[]): Statement {
     const json = JSON.stringify(rows.map(({ record }) => record));
-    const seqs = rows.map(({ serverSeq }) => serverSeq);
+    const seqs = plainArrayLiteral(rows.map(({ serverSeq }) => serverSeq));
     return (parameters) => this.upsertSql(parameters.add(tenantId), parameters.add(json), parameters.add(seqs));
   }
 

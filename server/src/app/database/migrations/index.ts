@@ -6,6 +6,7 @@ import { CreateTransactions1764000000400 } from './1764000000400-create-transact
 import { CreateBudgets1764000000500 } from './1764000000500-create-budgets';
 import { MutationLog1764000000600 } from './1764000000600-mutation-log';
 import { AccountTablesRowLevelSecurity1764000000700 } from './1764000000700-account-tables-row-level-security';
+import { LeanMutationLog1796120000000 } from './1796120000000-lean-mutation-log';
 
 /** Every migration in order. Classes, not globs: the server ships as one webpack bundle. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   CreateBudgets1764000000500,
   MutationLog1764000000600,
   AccountTablesRowLevelSecurity1764000000700,
+  LeanMutationLog1796120000000,
 ];
