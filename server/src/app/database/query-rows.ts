@@ -14,3 +14,20 @@ export async function queryRows<T>(manager: EntityManager, sql: string, paramete
     if (!manager.queryRunner) await runner.release();
   }
 }
+
+interface DriverConnection {
+  query(sql: string, parameters?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+/**
+ * Like queryRows for a plain SELECT, but the statement is handed to the driver before this
+ * returns (TypeORM's `query()` first awaits its own bookkeeping, so a statement issued
+ * through it leaves only once the caller yields). On a transaction's connection the driver
+ * runs statements in the order they were handed over, so several can be issued at once and
+ * the caller computes while PostgreSQL works through them.
+ */
+export function queryRowsNow<T>(manager: EntityManager, sql: string, parameters: unknown[] = []): Promise<T[]> {
+  const connection = (manager.queryRunner as { databaseConnection?: DriverConnection } | undefined)?.databaseConnection;
+  if (!connection) return queryRows<T>(manager, sql, parameters);
+  return connection.query(sql, parameters).then((result) => result.rows as T[]);
+}

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { queryRows } from '../database/query-rows';
+import { queryRows, queryRowsNow } from '../database/query-rows';
 import type { LogEntry } from './mutation-log';
 
 export interface FeedPosition {
@@ -14,8 +14,9 @@ export interface FeedPosition {
  * so a cursor can never skip a row.
  */
 export const ChangeFeed = {
+  /** Sent at once (see queryRowsNow): a batch's row probes can be queued right behind it. */
   async lock(manager: EntityManager, tenantId: string): Promise<FeedPosition | null> {
-    const rows = await queryRows<{ seq: number; purged_seq: number }>(
+    const rows = await queryRowsNow<{ seq: number; purged_seq: number }>(
       manager,
       'SELECT seq, purged_seq FROM tenants WHERE id = $1 FOR UPDATE',
       [tenantId],

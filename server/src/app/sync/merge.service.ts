@@ -92,7 +92,8 @@ export class MergeService {
     const now = this.clock.now();
     const batch: PendingBatch = {
       targets: mutations.flatMap((raw) => mutationTarget(raw, this.registry) ?? []),
-      check: () => mutations.map((raw) => checkMutation(raw, this.registry, now)),
+      size: mutations.length,
+      check: (from, to) => mutations.slice(from, to).map((raw) => checkMutation(raw, this.registry, now)),
     };
     try {
       return (await this.applyBatch(tenantId, batch, origin)).ack;
@@ -137,11 +138,9 @@ export class MergeService {
     const key = (table: SyncedTable, id: string) => `${table.modelName}\u0000${id}`;
 
     return this.database.inTenantTransaction(tenantId, async (manager) => {
-      const position = await ChangeFeed.lock(manager, tenantId);
-      if (!position) throw new TenantNotFoundError(`tenant ${tenantId} does not exist`);
-
-      // The rows are probed while the batch is validated: the probe's query is on its way to
-      // PostgreSQL before validation starts (one event-loop turn lets the driver send it).
+      // The household's lock and the row probes are sent at once and the batch is validated
+      // meanwhile, in slices, so the driver gets a turn to send each next statement while
+      // PostgreSQL works through them.
       const state = new Map<string, AnyRecord | undefined>();
       const probed = new Set<string>();
       const probe = async (targets: readonly RowTarget[]) => {
@@ -159,16 +158,17 @@ export class MergeService {
           for (const [id, record] of rows) state.set(key(table, id), record);
         }
       };
+      const locking = ChangeFeed.lock(manager, tenantId);
       const probing = probe(batch.targets);
-      await new Promise((resolve) => setImmediate(resolve));
-      let checked: readonly CheckedMutation[];
-      try {
-        checked = batch.check();
-      } catch (error) {
-        probing.catch(() => undefined); // the transaction is rolled back anyway
-        throw error;
+      const queued = Promise.all([locking, probing]);
+      queued.catch(() => undefined); // awaited below; a validation error must not leave it unobserved
+      const checked: CheckedMutation[] = [];
+      for (let from = 0; from < batch.size; from += VALIDATION_SLICE) {
+        if (from > 0) await new Promise((resolve) => setImmediate(resolve));
+        checked.push(...batch.check(from, Math.min(from + VALIDATION_SLICE, batch.size)));
       }
-      await probing;
+      const [position] = await queued;
+      if (!position) throw new TenantNotFoundError(`tenant ${tenantId} does not exist`);
       await probe(checked.flatMap((c) => ('accepted' in c ? [{ table: c.accepted.table, id: c.accepted.data.id }] : c.target ? [c.target] : [])));
 
       const accepted = checked.filter((c): c is { accepted: AcceptedMutation } => 'accepted' in c).map((c) => c.accepted);
@@ -285,8 +285,13 @@ export class MergeService {
 export interface PendingBatch {
   /** The rows the mutations aim at, as far as recognisable before validation. */
   targets: readonly RowTarget[];
-  check(): readonly CheckedMutation[];
+  size: number;
+  /** Validates mutations `from` (inclusive) to `to` (exclusive). */
+  check(from: number, to: number): readonly CheckedMutation[];
 }
+
+/** Mutations validated between two turns of the event loop (~1 ms of work). */
+const VALIDATION_SLICE = 64;
 
 interface MergedBatch {
   accepted: AcceptedMutation[];
@@ -307,7 +312,8 @@ function isPendingBatch(input: readonly CheckedMutation[] | PendingBatch): input
 function checkedBatch(checked: readonly CheckedMutation[]): PendingBatch {
   return {
     targets: checked.flatMap((c) => ('accepted' in c ? [{ table: c.accepted.table, id: c.accepted.data.id }] : c.target ? [c.target] : [])),
-    check: () => checked,
+    size: checked.length,
+    check: (from, to) => checked.slice(from, to),
   };
 }
 

@@ -3,6 +3,7 @@ import type { AnyRecord } from '@finwise/sync-protocol';
 import type { EntityManager, EntityMetadata } from 'typeorm';
 import type { Statement } from './change-feed';
 import { plainArrayLiteral } from './sql-arrays';
+import { queryRowsNow } from '../database/query-rows';
 
 interface ColumnMapping {
   property: string;
@@ -97,7 +98,8 @@ export class SyncedTable {
    */
   async findByIds(manager: EntityManager, tenantId: string, ids: readonly string[]): Promise<Map<string, AnyRecord>> {
     if (ids.length === 0) return new Map();
-    const rows: Record<string, unknown>[] = await manager.query(this.findByIdsSql, [tenantId, plainArrayLiteral(ids)]);
+    // Sent at once (see queryRowsNow), so a push can validate its batch meanwhile.
+    const rows = await queryRowsNow<Record<string, unknown>>(manager, this.findByIdsSql, [tenantId, plainArrayLiteral(ids)]);
     return new Map(rows.map((row) => [row['id'] as string, this.toRecord(row)]));
   }
 
