@@ -58,6 +58,7 @@ await Promise.all([
     entryPoints: {
       main: join(root, 'bench/src/main.ts'),
       'raw-socketio-server': join(root, 'bench/src/raw/raw-socketio-server.ts'),
+      'listener-thread': join(root, 'bench/src/harness/listener-thread-main.ts'),
     },
     outdir: outDir,
     outExtension: { '.js': '.cjs' },

@@ -30,7 +30,7 @@ export const growth: Scenario = {
         await dropRawTable(pool, raw);
       }
       const session = await signup(server.url, `growth${size}`);
-      const push = await pushThroughSockets(server.url, session, batches, 0);
+      const push = await pushThroughSockets(server.url, session, batches, null);
       batches = [];
       const pull = await pullThroughSocket(server.url, session);
       if (pull.changes !== size) throw new Error(`pulled ${pull.changes} of ${size} changes`);

@@ -94,7 +94,7 @@ async function tenantWithRows(context: BenchContext, server: RunningServer): Pro
   if (context.loadedTenant) return context.loadedTenant;
   const rows = context.options.sizes.pushRows;
   const session = await signup(server.url, 'load');
-  await pushThroughSockets(server.url, session, packBatches(createMutations(transactionRows(rows))), 0);
+  await pushThroughSockets(server.url, session, packBatches(createMutations(transactionRows(rows))), null);
   context.loadedTenant = { session, rows };
   return context.loadedTenant;
 }

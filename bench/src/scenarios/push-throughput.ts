@@ -24,7 +24,7 @@ export const pushThroughput: Scenario = {
     const rawMs = await rawUpsert(context.database.pool, raw, batches);
     await dropRawTable(context.database.pool, raw);
 
-    const ours = await pushThroughSockets(server.url, session, batches, 1);
+    const ours = await pushThroughSockets(server.url, session, batches, { count: 1, bundleDir: context.options.bundleDir });
     context.log(`ours ${ours.ms.toFixed(0)} ms (last ack at ${ours.ackMs.toFixed(0)} ms), raw ${rawMs.toFixed(0)} ms`);
     context.record({
       scenario: 'push',

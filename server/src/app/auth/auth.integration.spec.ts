@@ -27,6 +27,18 @@ describe.each(testDatabaseKinds())('accounts and households on %s', (kind) => {
     await server?.stop();
   });
 
+  it("an email with an apostrophe signs up, logs in and is refused a second sign-up", async () => {
+    const email = "o'brien+tag@example.com";
+    const signup = await server.request('POST', '/auth/signup', { body: { email, password: 'long enough', tenantName: "O'Brien" } });
+    expect(signup.status).toBe(201);
+    expect(signup.body.user.email).toBe(email);
+    const login = await server.request('POST', '/auth/login', { body: { email, password: 'long enough' } });
+    expect(login.status).toBe(200);
+    expect(login.body.user.id).toBe(signup.body.user.id);
+    const again = await server.request('POST', '/auth/signup', { body: { email, password: 'long enough', tenantName: 'x' } });
+    expect(again.status).toBe(409);
+  });
+
   it('signs up, logs in and refreshes with rotation', async () => {
     const signup = await server.request('POST', '/auth/signup', {
       body: { email: 'Ann@Example.com', password: 'long enough', tenantName: 'Ann & Bob' },

@@ -62,7 +62,7 @@ export const ChangeFeed = {
       `WITH ${parts.join(', ')} SELECT ${seq} AS seq, ` +
       `ARRAY(SELECT mutation_id::text FROM logged WHERE relogged ORDER BY mutation_id) AS relogged_ids, ` +
       `ARRAY(SELECT digest::text FROM logged WHERE relogged ORDER BY mutation_id) AS relogged_digests`;
-    const [row] = await queryRows<{ seq: number | null; relogged_ids: string[]; relogged_digests: string[] }>(manager, sql, parameters.values);
+    const [row] = await queryRowsNow<{ seq: number | null; relogged_ids: string[]; relogged_digests: string[] }>(manager, sql, parameters.values);
     return {
       seq: advanceBy > 0 ? row.seq : null,
       relogged: row.relogged_ids.map((mutationId, i) => ({ mutationId, digest: row.relogged_digests[i] })),
