@@ -169,7 +169,7 @@ export class MergeService {
       }
       const [position] = await queued;
       if (!position) throw new TenantNotFoundError(`tenant ${tenantId} does not exist`);
-      await probe(checked.flatMap((c) => ('accepted' in c ? [{ table: c.accepted.table, id: c.accepted.data.id }] : c.target ? [c.target] : [])));
+      await probe(targetsOf(checked));
 
       const accepted = checked.filter((c): c is { accepted: AcceptedMutation } => 'accepted' in c).map((c) => c.accepted);
       const results: MutationResult[] = checked.map((c) => ('rejected' in c ? c.rejected : { mutationId: c.accepted.mutationId, status: 'stale' }));
@@ -309,9 +309,14 @@ function isPendingBatch(input: readonly CheckedMutation[] | PendingBatch): input
   return !Array.isArray(input);
 }
 
+/** The rows checked mutations aim at (accepted ones always, rejected ones when identifiable). */
+function targetsOf(checked: readonly CheckedMutation[]): RowTarget[] {
+  return checked.flatMap((c) => ('accepted' in c ? [{ table: c.accepted.table, id: c.accepted.data.id }] : c.target ? [c.target] : []));
+}
+
 function checkedBatch(checked: readonly CheckedMutation[]): PendingBatch {
   return {
-    targets: checked.flatMap((c) => ('accepted' in c ? [{ table: c.accepted.table, id: c.accepted.data.id }] : c.target ? [c.target] : [])),
+    targets: targetsOf(checked),
     size: checked.length,
     check: (from, to) => checked.slice(from, to),
   };
