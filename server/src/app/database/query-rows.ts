@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -17,34 +16,18 @@ export async function queryRows<T>(manager: EntityManager, sql: string, paramete
 }
 
 interface DriverConnection {
-  query(sql: string | { name: string; text: string; values: unknown[] }, parameters?: unknown[]): Promise<{ rows: unknown[] }>;
+  query(sql: string, parameters?: unknown[]): Promise<{ rows: unknown[] }>;
 }
 
 /**
  * Like queryRows, for the push path's statements: the statement is handed to the driver
  * before this returns (TypeORM's `query()` first awaits its own bookkeeping, so a statement
- * issued through it leaves only once the caller yields), as a prepared statement. On a
+ * issued through it leaves only once the caller yields). On a
  * transaction's connection the driver runs statements in the order they were handed over, so
  * several can be issued at once and the caller computes while PostgreSQL works through them.
  */
 export function queryRowsNow<T>(manager: EntityManager, sql: string, parameters: unknown[] = []): Promise<T[]> {
   const connection = (manager.queryRunner as { databaseConnection?: DriverConnection } | undefined)?.databaseConnection;
   if (!connection) return queryRows<T>(manager, sql, parameters);
-  return connection.query({ name: statementName(sql), text: sql, values: parameters }).then((result) => result.rows as T[]);
-}
-
-const statementNames = new Map<string, string>();
-
-/**
- * A prepared statement per distinct text: PostgreSQL parses and plans the push path's few,
- * long statements once per connection instead of once per batch. The texts come from a
- * small fixed set (one per table and combination of tables), so the map stays small.
- */
-function statementName(sql: string): string {
-  let name = statementNames.get(sql);
-  if (name === undefined) {
-    name = `finwise_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;
-    statementNames.set(sql, name);
-  }
-  return name;
+  return connection.query(sql, parameters).then((result) => result.rows as T[]);
 }
