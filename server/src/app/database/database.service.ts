@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
 import { installPgTypeParsers } from './pg-type-parsers';
 import { prepareAppRole } from './app-role';
+import { preparesStatements } from './query-rows';
 import { declareScope, type DatabaseScope } from './database-scope';
 import { MIGRATIONS } from './migrations';
 
@@ -53,6 +54,7 @@ export class DatabaseService implements OnApplicationShutdown {
       max: this.kind === 'pglite' ? 4 : 20,
     });
     await source.initialize();
+    if (this.kind === 'postgres') preparesStatements(source);
     this.source = source;
     // PGlite has a single superuser, so there the repositories' tenant scoping is the guard.
     if (this.kind === 'pglite') await this.migrate(source);
