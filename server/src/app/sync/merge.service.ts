@@ -6,6 +6,7 @@ import {
   SyncLimits,
   type AnyRecord,
   type Change,
+  type ChangesBroadcast,
   type ErrorCode,
   type MutationResult,
   type PushAck,
@@ -13,10 +14,11 @@ import {
 } from '@finwise/sync-protocol';
 import { DatabaseService } from '../database/database.service';
 import { Broadcaster } from './broadcaster';
-import { ChangeFeed } from './change-feed';
+import { ChangeFeed, type FeedPosition } from './change-feed';
 import { nestsDeeperThan } from './json-depth';
 import { checkMutation, isPlainObject, mutationTarget, type AcceptedMutation, type CheckedMutation, type RowTarget } from './mutation-envelope';
 import { MutationLog, mutationDigest, type LogEntry } from './mutation-log';
+import { withJsonText } from '../realtime/json-text';
 import { ServerClock } from './server-clock';
 import { SyncedEntityRegistry } from './synced-entity-registry';
 import type { StoredRow, SyncedTable } from './synced-table';
@@ -47,9 +49,9 @@ export class TenantNotFoundError extends Error {}
 export const MAX_BATCH_DEPTH = 32;
 
 /**
- * Applies batches of mutations: validation, per-field LWW merge against the stored rows, one
- * multi-row upsert per table and one change-feed advance, all in one transaction per batch;
- * then broadcasts the committed rows. Socket pushes, HTTP pushes and REST writes all pass
+ * Applies batches of mutations: validation, per-field LWW merge against the stored rows,
+ * multi-row upserts per table (a large batch in parts, see mergeBatch) and one change-feed
+ * advance, all in one transaction per batch; then broadcasts the committed rows. Socket pushes, HTTP pushes and REST writes all pass
  * through `applyBatch`, so they share the same rules.
  */
 @Injectable()
@@ -113,12 +115,14 @@ export class MergeService {
    */
   async applyBatch(tenantId: string, input: readonly CheckedMutation[] | PendingBatch, origin: WriteOrigin = {}): Promise<BatchOutcome> {
     const batch = isPendingBatch(input) ? input : checkedBatch(input);
+    // A socket's ack is a packet: its JSON can be written while the batch's statement runs.
+    const encodeAck = origin.socketId !== undefined;
     let merged: MergedBatch;
     try {
-      merged = await this.mergeBatch(tenantId, batch, { readLogFirst: false });
+      merged = await this.mergeBatch(tenantId, batch, { readLogFirst: false, encodeAck });
     } catch (error) {
       if (!(error instanceof ReusedMutationIds)) throw error;
-      merged = await this.mergeBatch(tenantId, batch, { readLogFirst: true });
+      merged = await this.mergeBatch(tenantId, batch, { readLogFirst: true, encodeAck });
     }
 
     // Observing a batch's HLCs one by one ends where observing the greatest does (observe
@@ -126,15 +130,11 @@ export class MergeService {
     let newest: string | null = null;
     for (const m of merged.accepted) if (m.hlc !== 'server' && (newest === null || m.hlc > newest)) newest = m.hlc;
     if (newest !== null) this.clock.observe(newest);
-    const ack: PushAck = { results: merged.results, fromCursor: encodeCursor(merged.fromSeq), cursor: encodeCursor(merged.toSeq) };
-    if (merged.changed.length > 0) {
-      const changes: Change[] = merged.changed.map((row) => ({ modelName: row.table.modelName, record: row.record }));
-      this.broadcaster.changes(tenantId, { changes, fromCursor: ack.fromCursor, cursor: ack.cursor }, origin.socketId);
-    }
-    return { ack, inserted: merged.inserted };
+    if (merged.broadcast) this.broadcaster.changes(tenantId, merged.broadcast, origin.socketId);
+    return { ack: merged.ack, inserted: merged.inserted };
   }
 
-  private async mergeBatch(tenantId: string, batch: PendingBatch, options: { readLogFirst: boolean }): Promise<MergedBatch> {
+  private async mergeBatch(tenantId: string, batch: PendingBatch, options: { readLogFirst: boolean; encodeAck: boolean }): Promise<MergedBatch> {
     const key = (table: SyncedTable, id: string) => `${table.modelName}\u0000${id}`;
 
     return this.database.inTenantTransaction(tenantId, async (manager) => {
@@ -162,113 +162,151 @@ export class MergeService {
       const probing = probe(batch.targets);
       const queued = Promise.all([locking, probing]);
       queued.catch(() => undefined); // awaited below; a validation error must not leave it unobserved
-      const checked: CheckedMutation[] = [];
-      for (let from = 0; from < batch.size; from += VALIDATION_SLICE) {
-        if (from > 0) await new Promise((resolve) => setImmediate(resolve));
-        checked.push(...batch.check(from, Math.min(from + VALIDATION_SLICE, batch.size)));
-      }
-      const [position] = await queued;
-      if (!position) throw new TenantNotFoundError(`tenant ${tenantId} does not exist`);
-      await probe(targetsOf(checked));
 
-      const accepted = checked.filter((c): c is { accepted: AcceptedMutation } => 'accepted' in c).map((c) => c.accepted);
-      const results: MutationResult[] = checked.map((c) => ('rejected' in c ? c.rejected : { mutationId: c.accepted.mutationId, status: 'stale' }));
-      const inserted = checked.map(() => false);
-      // A rejected mutation carries the row's current state so the client can roll back to it.
-      checked.forEach((c, i) => {
-        if (!('accepted' in c) && c.target) {
-          const current = state.get(key(c.target.table, c.target.id));
-          if (current) results[i] = { ...c.rejected, record: current };
-        }
-      });
-      if (accepted.length === 0) return { accepted, results, inserted, fromSeq: position.seq, toSeq: position.seq, changed: [] };
+      // When no row is aimed at twice, every changed row's feed position is final as soon as it
+      // is merged: the batch is then written in parts, each sent while the next is validated
+      // and merged, and PostgreSQL works while JavaScript does. Otherwise (a row changed twice
+      // moves to the end of the feed) and when the log is read first, in one part.
+      const inParts = !options.readLogFirst && new Set(batch.targets.map((t) => key(t.table, t.id))).size === batch.targets.length;
+      const partSize = inParts ? WRITE_PART : batch.size;
 
+      const accepted: AcceptedMutation[] = [];
+      const results: MutationResult[] = [];
+      const inserted: boolean[] = [];
       // Processed mutation ids (lowercase, as PostgreSQL prints them) → digest: from the log
       // when it is read first, else only this batch's own.
-      const logged = options.readLogFirst
-        ? await MutationLog.digestsOf(
-            manager,
-            tenantId,
-            accepted.filter((m) => m.hlc !== 'server').map((m) => m.mutationId.toLowerCase()),
-          )
-        : new Map<string, string>();
-      const toLog: LogEntry[] = [];
+      const logged = new Map<string, string>();
       const loggedAt = new Map<string, number>();
-
-      // Insertion order of `changed` is the order of each row's last change in the batch,
-      // which becomes its feed order.
+      // Insertion order is the order of each row's last change in the batch: its feed order.
       const changed = new Map<string, PendingRow>();
+      const sent: Promise<{ seq: number | null; relogged: LogEntry[] }>[] = [];
+      let position: FeedPosition | null = null;
+      let written = 0;
       const nowIso = new Date().toISOString();
-      let index = -1;
-      for (const c of checked) {
-        index += 1;
-        if (!('accepted' in c)) continue;
-        const m = c.accepted;
-        const rowKey = key(m.table, m.data.id);
-        const current = state.get(rowKey);
-        let logEntry: LogEntry | null = null;
-        if (m.hlc !== 'server') {
-          const mutationId = m.mutationId.toLowerCase();
-          const digest = mutationDigest(m);
-          const previous = logged.get(mutationId);
-          if (previous !== undefined && previous !== digest) {
-            results[index] = rejected(m.mutationId, ErrorCodes.validation, `mutationId ${m.mutationId} was already used for a different mutation`, current);
+
+      for (let partFrom = 0; partFrom < batch.size; partFrom += partSize) {
+        const partTo = Math.min(partFrom + partSize, batch.size);
+        const checked: CheckedMutation[] = [];
+        for (let from = partFrom; from < partTo; from += VALIDATION_SLICE) {
+          if (from > 0) await new Promise((resolve) => setImmediate(resolve));
+          checked.push(...batch.check(from, Math.min(from + VALIDATION_SLICE, partTo)));
+        }
+        if (!position) {
+          [position] = await queued;
+          if (!position) throw new TenantNotFoundError(`tenant ${tenantId} does not exist`);
+        }
+        await probe(targetsOf(checked));
+
+        const toLog: LogEntry[] = [];
+        const partAccepted = checked.flatMap((c) => ('accepted' in c ? [c.accepted] : []));
+        accepted.push(...partAccepted);
+        if (options.readLogFirst && partAccepted.length > 0) {
+          const ids = partAccepted.filter((m) => m.hlc !== 'server').map((m) => m.mutationId.toLowerCase());
+          for (const [id, digest] of await MutationLog.digestsOf(manager, tenantId, ids)) logged.set(id, digest);
+        }
+        let index = partFrom - 1;
+        for (const c of checked) {
+          index += 1;
+          inserted.push(false);
+          if (!('accepted' in c)) {
+            // A rejected mutation carries the row's current state so the client can roll back to it.
+            const current = c.target ? state.get(key(c.target.table, c.target.id)) : undefined;
+            results.push(current ? { ...c.rejected, record: current } : c.rejected);
             continue;
           }
-          if (previous !== undefined) {
-            results[index] = current ? { mutationId: m.mutationId, status: 'stale', record: current } : { mutationId: m.mutationId, status: 'stale' };
+          const m = c.accepted;
+          results.push({ mutationId: m.mutationId, status: 'stale' });
+          const rowKey = key(m.table, m.data.id);
+          const current = state.get(rowKey);
+          let logEntry: LogEntry | null = null;
+          if (m.hlc !== 'server') {
+            const mutationId = m.mutationId.toLowerCase();
+            const digest = mutationDigest(m);
+            const previous = logged.get(mutationId);
+            if (previous !== undefined && previous !== digest) {
+              results[index] = rejected(m.mutationId, ErrorCodes.validation, `mutationId ${m.mutationId} was already used for a different mutation`, current);
+              continue;
+            }
+            if (previous !== undefined) {
+              results[index] = current ? { mutationId: m.mutationId, status: 'stale', record: current } : { mutationId: m.mutationId, status: 'stale' };
+              continue;
+            }
+            logEntry = { mutationId, digest };
+          }
+          // Only processed mutations are logged: a not_found may legitimately be sent again.
+          const log = () => {
+            if (!logEntry) return;
+            logged.set(logEntry.mutationId, logEntry.digest);
+            loggedAt.set(logEntry.mutationId, index);
+            toLog.push(logEntry);
+          };
+          if (m.requireLive && (!current || current.deletedAt !== null)) {
+            results[index] = rejected(m.mutationId, ErrorCodes.notFound, `${m.table.modelName} ${m.data.id} does not exist`, current);
             continue;
           }
-          logEntry = { mutationId, digest };
+          const hlc = m.hlc === 'server' ? this.clock.stampAfter(current?.updatedAt) : m.hlc;
+          const applied = applyMutation(current, { operation: m.operation, data: m.data, hlc }, m.table.fieldNames, {
+            updateMayCreate: m.complete,
+          });
+          if (applied.status === 'not_found') {
+            results[index] = rejected(m.mutationId, ErrorCodes.notFound, `${m.table.modelName} ${m.data.id} does not exist; send a full record to create it`);
+            continue;
+          }
+          log();
+          if (applied.status === 'stale') {
+            results[index] = { mutationId: m.mutationId, status: 'stale', record: applied.record };
+            continue;
+          }
+          const record = applied.record;
+          record.tenantId = tenantId;
+          record.createdAt ??= nowIso;
+          inserted[index] = current === undefined;
+          state.set(rowKey, record);
+          changed.delete(rowKey);
+          changed.set(rowKey, { table: m.table, record });
+          results[index] = { mutationId: m.mutationId, status: 'applied', record };
         }
-        // Only processed mutations are logged: a not_found may legitimately be sent again.
-        const log = () => {
-          if (!logEntry) return;
-          logged.set(logEntry.mutationId, logEntry.digest);
-          loggedAt.set(logEntry.mutationId, index);
-          toLog.push(logEntry);
-        };
-        if (m.requireLive && (!current || current.deletedAt !== null)) {
-          results[index] = rejected(m.mutationId, ErrorCodes.notFound, `${m.table.modelName} ${m.data.id} does not exist`, current);
-          continue;
-        }
-        const hlc = m.hlc === 'server' ? this.clock.stampAfter(current?.updatedAt) : m.hlc;
-        const applied = applyMutation(current, { operation: m.operation, data: m.data, hlc }, m.table.fieldNames, {
-          updateMayCreate: m.complete,
+
+        // This part's log entries and rows, and with the last part the counter, in one
+        // statement (see ChangeFeed.writeAndAdvance), sent before it returns.
+        const last = partTo === batch.size;
+        const rows = [...changed.values()].slice(written);
+        const byTable = new Map<SyncedTable, StoredRow[]>();
+        const before = position.seq + written;
+        rows.forEach((row, i) => {
+          const list = byTable.get(row.table) ?? [];
+          list.push({ record: row.record, serverSeq: before + i + 1 });
+          byTable.set(row.table, list);
         });
-        if (applied.status === 'not_found') {
-          results[index] = rejected(m.mutationId, ErrorCodes.notFound, `${m.table.modelName} ${m.data.id} does not exist; send a full record to create it`);
-          continue;
+        if (inParts) written += rows.length;
+        if (rows.length > 0 || toLog.length > 0 || (last && changed.size > 0)) {
+          const part = ChangeFeed.writeAndAdvance(manager, tenantId, last ? changed.size : 0, {
+            log: MutationLog.recordStatement(tenantId, toLog),
+            writes: [...byTable].map(([table, list]) => table.upsertStatement(tenantId, list)),
+          });
+          part.catch(() => undefined); // awaited below, after the encoding
+          sent.push(part);
         }
-        log();
-        if (applied.status === 'stale') {
-          results[index] = { mutationId: m.mutationId, status: 'stale', record: applied.record };
-          continue;
-        }
-        const record = applied.record;
-        record.tenantId = tenantId;
-        record.createdAt ??= nowIso;
-        inserted[index] = current === undefined;
-        state.set(rowKey, record);
-        changed.delete(rowKey);
-        changed.set(rowKey, { table: m.table, record });
-        results[index] = { mutationId: m.mutationId, status: 'applied', record };
       }
-      const rows = [...changed.values()];
-      const byTable = new Map<SyncedTable, StoredRow[]>();
-      rows.forEach((row, i) => {
-        const list = byTable.get(row.table) ?? [];
-        list.push({ record: row.record, serverSeq: position.seq + i + 1 });
-        byTable.set(row.table, list);
-      });
-      // The log, the rows and the counter in one statement (see ChangeFeed.writeAndAdvance).
-      const written = await ChangeFeed.writeAndAdvance(manager, tenantId, changed.size, {
-        log: MutationLog.recordStatement(tenantId, toLog),
-        writes: [...byTable].map(([table, list]) => table.upsertStatement(tenantId, list)),
-      });
+      if (!position) [position] = await queued; // an empty batch
+      if (!position) throw new TenantNotFoundError(`tenant ${tenantId} does not exist`);
+
+      // While PostgreSQL writes: the ack and the broadcast, as the sockets will send them (the
+      // household's row is locked, so the position the feed reaches is known now).
+      const toSeq = position.seq + changed.size;
+      const ack: PushAck = { results, fromCursor: encodeCursor(position.seq), cursor: encodeCursor(toSeq) };
+      let broadcast: ChangesBroadcast | null = null;
+      if (changed.size > 0) {
+        const changes: Change[] = [...changed.values()].map((row) => ({ modelName: row.table.modelName, record: row.record }));
+        broadcast = withJsonText({ changes, fromCursor: ack.fromCursor, cursor: ack.cursor });
+      }
+      if (options.encodeAck) withJsonText(ack);
+      const parts = await Promise.all(sent);
+      const reached = parts.at(-1)?.seq ?? null;
+      if (changed.size > 0 && reached !== toSeq) throw new Error(`feed of tenant ${tenantId} moved while locked: ${reached} ≠ ${toSeq}`);
       // An id seen before is harmless only as a replay the merge found stale (what reading the
       // log first would have answered); anything else needs the log read first. Rolls back.
-      const harmful = written.relogged.filter(({ mutationId, digest }) => {
+      const harmful = parts.flatMap((part) => part.relogged).filter(({ mutationId, digest }) => {
         const at = loggedAt.get(mutationId);
         return at === undefined || results[at].status !== 'stale' || logged.get(mutationId) !== digest;
       });
@@ -276,7 +314,7 @@ export class MergeService {
         if (options.readLogFirst) throw new Error(`mutation ids logged concurrently: ${harmful.map((h) => h.mutationId).join(', ')}`);
         throw new ReusedMutationIds();
       }
-      return { accepted, results, inserted, fromSeq: position.seq, toSeq: written.seq ?? position.seq, changed: rows };
+      return { accepted, inserted, ack, broadcast };
     });
   }
 }
@@ -293,13 +331,15 @@ export interface PendingBatch {
 /** Mutations validated between two turns of the event loop (~1 ms of work). */
 const VALIDATION_SLICE = 64;
 
+/** Mutations per statement when a batch is written in parts. */
+const WRITE_PART = 128;
+
 interface MergedBatch {
   accepted: AcceptedMutation[];
-  results: MutationResult[];
   inserted: boolean[];
-  fromSeq: number;
-  toSeq: number;
-  changed: PendingRow[];
+  ack: PushAck;
+  /** The committed rows for the household's other sockets; null when nothing changed. */
+  broadcast: ChangesBroadcast | null;
 }
 
 /** The optimistic merge met a mutation id it must not treat as a replay. */

@@ -73,6 +73,73 @@ describe.each(testDatabaseKinds())('mutation log on %s', (kind) => {
     expect(pulled.changes.find((c) => c.record.id === reusedOriginal.data.id)?.record['name']).toBe(reusedOriginal.data['name']);
   });
 
+  // Batches whose rows are all distinct are written in parts of 128 while the rest is merged.
+  const feedPositions = () =>
+    database.inTenantTransaction(session.tenant.id, async (manager) => {
+      const rows: { server_seq: string }[] = await manager.query('SELECT server_seq FROM accounts WHERE tenant_id = $1 ORDER BY server_seq', [session.tenant.id]);
+      return rows.map((row) => Number(row.server_seq));
+    });
+
+  it('a batch spanning several write parts keeps results, log, feed and broadcast exact', async () => {
+    const earlier = account(1000);
+    ack(await client.push([earlier]));
+    const listener = await TestSyncClient.connected(server.url, session.accessToken);
+    try {
+      const batch = Array.from({ length: 300 }, (_, i) => account(1001 + i));
+      batch[10] = { ...batch[10], data: { ...batch[10].data, name: 42 } };
+      batch[150] = earlier; // an exact replay
+      const answer = ack(await client.push(batch));
+
+      const statuses = answer.results.map((r) => r.status);
+      expect(statuses.filter((s) => s === 'applied')).toHaveLength(298);
+      expect(statuses[10]).toBe('rejected');
+      expect(answer.results[150]).toMatchObject({ mutationId: earlier.mutationId, status: 'stale', record: { id: earlier.data.id } });
+      expect(answer.results.map((r) => r.mutationId)).toEqual(batch.map((m) => m.mutationId));
+      expect(Number(decodeCursor(answer.cursor)) - Number(decodeCursor(answer.fromCursor))).toBe(298);
+      // Gap-free positions in mutation order.
+      expect(await feedPositions()).toEqual(Array.from({ length: 299 }, (_, i) => i + 1));
+      expect((await logged()).size).toBe(299);
+
+      for (let i = 0; i < 100 && listener.broadcasts.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      const [broadcast] = listener.broadcasts;
+      expect(broadcast.fromCursor).toBe(answer.fromCursor);
+      expect(broadcast.cursor).toBe(answer.cursor);
+      expect(broadcast.changes.map((c) => c.record.id)).toEqual(batch.filter((_, i) => i !== 10 && i !== 150).map((m) => m.data.id));
+    } finally {
+      listener.disconnect();
+    }
+  });
+
+  it('a reused id deep inside a batch of several parts is refused and the rest applied', async () => {
+    const original = account(2000);
+    ack(await client.push([original]));
+    const before = await logged();
+    const batch = Array.from({ length: 300 }, (_, i) => account(2001 + i));
+    batch[200] = { ...batch[200], mutationId: original.mutationId };
+    const answer = ack(await client.push(batch));
+    expect(answer.results[200]).toMatchObject(refusal(batch[200]));
+    expect(answer.results.filter((r) => r.status === 'applied')).toHaveLength(299);
+    expect(Number(decodeCursor(answer.cursor)) - Number(decodeCursor(answer.fromCursor))).toBe(299);
+    expect(await feedPositions()).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
+    const after = await logged();
+    expect(after.size).toBe(300);
+    expect(after.get(original.mutationId)).toBe(before.get(original.mutationId));
+  });
+
+  it('a large batch that changes one row twice moves that row to the end of the feed', async () => {
+    const batch = Array.from({ length: 300 }, (_, i) => account(3001 + i));
+    const twice = batch[5].data;
+    batch.push(client.mutation('accounts', 'update', { id: twice.id, name: 'renamed' }));
+    const answer = ack(await client.push(batch));
+    expect(answer.results.every((r) => r.status === 'applied')).toBe(true);
+    expect(Number(decodeCursor(answer.cursor)) - Number(decodeCursor(answer.fromCursor))).toBe(300);
+    expect(await feedPositions()).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
+    const last = await database.inTenantTransaction(session.tenant.id, (manager) =>
+      manager.query('SELECT id, name FROM accounts WHERE tenant_id = $1 ORDER BY server_seq DESC LIMIT 1', [session.tenant.id]),
+    );
+    expect(last[0]).toEqual({ id: twice.id, name: 'renamed' });
+  });
+
   it('an id used twice in one batch for different content is refused the second time', async () => {
     const original = account(5);
     const twin = { ...account(6), mutationId: original.mutationId };
