@@ -20,17 +20,24 @@ export class Broadcaster {
   changes(tenantId: string, payload: ChangesBroadcast, exceptSocketId?: string): void {
     const namespace = this.namespace;
     if (!namespace || payload.changes.length === 0) return;
-    // The writer's ack goes out first (it is sent when the caller's promise settles, before
-    // this callback runs): the writer can prepare its next batch while the room's copies are
-    // being encoded and written. Callbacks run in call order; a receiver that sees a broadcast out
-    // of feed order notices the gap through `fromCursor` and pulls.
-    setImmediate(() => {
+    const emit = () => {
       try {
         const room = namespace.to(tenantRoom(tenantId));
         (exceptSocketId ? room.except(exceptSocketId) : room).emit(SyncEvents.changes, payload);
       } catch (error) {
         this.logger.warn(`Broadcast to tenant ${tenantId} failed: ${(error as Error).message}`);
       }
-    });
+    };
+    // A few changes go out at once: the household's other devices see an edit as soon as it is
+    // committed, and the writer, which already shows it, gets its ack right after. A large
+    // batch goes out after the writer's ack (sent when the caller's promise settles, before
+    // this callback runs), so the writer prepares its next batch while the room's copies are
+    // written. Callbacks run in call order; a receiver that sees a broadcast out of feed order
+    // notices the gap through `fromCursor` and pulls.
+    if (payload.changes.length <= IMMEDIATE_BROADCAST_CHANGES) emit();
+    else setImmediate(emit);
   }
 }
+
+/** Broadcasts of at most this many changes are sent before the writer's ack. */
+const IMMEDIATE_BROADCAST_CHANGES = 16;
