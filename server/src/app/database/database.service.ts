@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { escapeLiteral } from 'pg';
 import { DataSource, type EntityManager, type MixedList } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
@@ -12,6 +13,11 @@ import { MIGRATIONS } from './migrations';
 const MIGRATION_LOCK_KEY = 7_316_452_001;
 
 export type DatabaseKind = 'pglite' | 'postgres';
+
+/** A driver connection sent a query without parameters (simple protocol: one result per statement). */
+interface SimpleQueryConnection {
+  query(sql: string): Promise<{ rows: Record<string, unknown>[] } | { rows: Record<string, unknown>[] }[]>;
+}
 
 /**
  * Owns the connection pool. Without DATABASE_URL it starts the embedded PostgreSQL first;
@@ -127,6 +133,39 @@ export class DatabaseService implements OnApplicationShutdown {
     return options.isolation
       ? this.dataSource.transaction(options.isolation, scoped)
       : this.dataSource.transaction(scoped);
+  }
+
+  /**
+   * A household's write transaction in as few round trips as the protocol allows, for the
+   * push path: BEGIN, the scope and `opening` — statements without parameters, such as the
+   * household's lock and the row probes — leave as one message, and COMMIT is the only other
+   * statement of its own. In READ COMMITTED each statement of such a message still takes its
+   * own snapshot, so one that follows a lock sees everything committed before the lock was
+   * granted. `opened` yields the rows of each `opening` statement. TypeORM does not know of
+   * this transaction: `work` runs plain queries only (no TypeORM locks or nested transactions).
+   */
+  async inTenantWrite<T>(
+    tenantId: string,
+    opening: readonly string[],
+    work: (manager: EntityManager, opened: Promise<Record<string, unknown>[][]>) => Promise<T>,
+  ): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    const connection = (await runner.connect()) as SimpleQueryConnection;
+    try {
+      const message = ['BEGIN', `SELECT set_config('app.tenant_id', ${escapeLiteral(tenantId)}, true)`, ...opening].join('; ');
+      const opened = connection.query(message).then((results) => (Array.isArray(results) ? results : [results]).slice(2).map((result) => result.rows));
+      opened.catch(() => undefined); // work awaits it; an error also shows in the ROLLBACK below
+      try {
+        const result = await work(runner.manager, opened);
+        await connection.query('COMMIT');
+        return result;
+      } catch (error) {
+        await connection.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      await runner.release();
+    }
   }
 
   async ping(): Promise<boolean> {

@@ -1,3 +1,4 @@
+import { escapeLiteral } from 'pg';
 import type { EntityManager } from 'typeorm';
 import { queryRows, queryRowsNow } from '../database/query-rows';
 import type { LogEntry } from './mutation-log';
@@ -22,6 +23,17 @@ export const ChangeFeed = {
       [tenantId],
     );
     return rows[0] ? { seq: rows[0].seq, purgedSeq: rows[0].purged_seq } : null;
+  },
+
+  /** The lock as a statement without parameters, to travel with others in one message (see DatabaseService.inTenantWrite). */
+  lockStatement(tenantId: string): string {
+    return `SELECT seq, purged_seq FROM tenants WHERE id = ${escapeLiteral(tenantId)} FOR UPDATE`;
+  },
+
+  /** The position a lock statement returned; null when the household does not exist. */
+  lockedPosition(rows: readonly Record<string, unknown>[]): FeedPosition | null {
+    const row = rows[0] as { seq: number; purged_seq: number } | undefined;
+    return row ? { seq: row.seq, purgedSeq: row.purged_seq } : null;
   },
 
   async read(manager: EntityManager, tenantId: string): Promise<FeedPosition | null> {

@@ -137,30 +137,38 @@ export class MergeService {
   private async mergeBatch(tenantId: string, batch: PendingBatch, options: { readLogFirst: boolean; encodeAck: boolean }): Promise<MergedBatch> {
     const key = (table: SyncedTable, id: string) => `${table.modelName}\u0000${id}`;
 
-    return this.database.inTenantTransaction(tenantId, async (manager) => {
-      // The household's lock and the row probes are sent at once and the batch is validated
-      // meanwhile, in slices, so the driver gets a turn to send each next statement while
-      // PostgreSQL works through them.
-      const state = new Map<string, AnyRecord | undefined>();
-      const probed = new Set<string>();
+    // The household's lock and the probes of every row the batch names go out with BEGIN in
+    // one message; the batch is validated meanwhile, in slices, so the driver gets a turn to
+    // read the answers and send each next statement while PostgreSQL works through them.
+    const state = new Map<string, AnyRecord | undefined>();
+    const probed = new Set<string>();
+    const unprobed = (targets: readonly RowTarget[]) => {
+      const idsByTable = new Map<SyncedTable, string[]>();
+      for (const target of targets) {
+        const k = key(target.table, target.id);
+        if (probed.has(k)) continue;
+        probed.add(k);
+        const ids = idsByTable.get(target.table) ?? [];
+        ids.push(target.id);
+        idsByTable.set(target.table, ids);
+      }
+      return [...idsByTable];
+    };
+    const opening = unprobed(batch.targets);
+    const statements = [ChangeFeed.lockStatement(tenantId), ...opening.map(([table, ids]) => table.findByIdsStatement(tenantId, ids))];
+
+    return this.database.inTenantWrite(tenantId, statements, async (manager, opened) => {
       const probe = async (targets: readonly RowTarget[]) => {
-        const idsByTable = new Map<SyncedTable, Set<string>>();
-        for (const target of targets) {
-          const k = key(target.table, target.id);
-          if (probed.has(k)) continue;
-          probed.add(k);
-          const ids = idsByTable.get(target.table) ?? new Set<string>();
-          ids.add(target.id);
-          idsByTable.set(target.table, ids);
-        }
-        for (const [table, ids] of idsByTable) {
-          const rows = await table.findByIds(manager, tenantId, [...ids]);
-          for (const [id, record] of rows) state.set(key(table, id), record);
+        for (const [table, ids] of unprobed(targets)) {
+          for (const [id, record] of await table.findByIds(manager, tenantId, ids)) state.set(key(table, id), record);
         }
       };
-      const locking = ChangeFeed.lock(manager, tenantId);
-      const probing = probe(batch.targets);
-      const queued = Promise.all([locking, probing]);
+      const queued = opened.then(([locked, ...found]) => {
+        opening.forEach(([table], i) => {
+          for (const [id, record] of table.recordsById(found[i])) state.set(key(table, id), record);
+        });
+        return ChangeFeed.lockedPosition(locked);
+      });
       queued.catch(() => undefined); // awaited below; a validation error must not leave it unobserved
 
       // When no row is aimed at twice, every changed row's feed position is final as soon as it
@@ -192,7 +200,7 @@ export class MergeService {
           checked.push(...batch.check(from, Math.min(from + VALIDATION_SLICE, partTo)));
         }
         if (!position) {
-          [position] = await queued;
+          position = await queued;
           if (!position) throw new TenantNotFoundError(`tenant ${tenantId} does not exist`);
         }
         await probe(targetsOf(checked));
@@ -288,7 +296,7 @@ export class MergeService {
           sent.push(part);
         }
       }
-      if (!position) [position] = await queued; // an empty batch
+      if (!position) position = await queued; // an empty batch
       if (!position) throw new TenantNotFoundError(`tenant ${tenantId} does not exist`);
 
       // While PostgreSQL writes: the ack and the broadcast, as the sockets will send them (the

@@ -1,5 +1,6 @@
 import type { SyncedEntityDefinition } from '@finwise/domain';
 import type { AnyRecord } from '@finwise/sync-protocol';
+import { escapeLiteral } from 'pg';
 import type { EntityManager, EntityMetadata } from 'typeorm';
 import type { Statement } from './change-feed';
 import { plainArrayLiteral } from './sql-arrays';
@@ -34,6 +35,7 @@ export class SyncedTable {
   private readonly upsertSql: (tenantParameter: string, rowsParameter: string, seqsParameter: string) => string;
   private readonly selectColumns: string;
   private readonly findByIdsSql: string;
+  private readonly findByIdsText: (tenant: string, ids: string) => string;
 
   constructor(
     readonly definition: SyncedEntityDefinition,
@@ -81,9 +83,10 @@ export class SyncedTable {
     this.selectColumns = ['tenant_id', 'id', 'created_at', 'updated_at', 'deleted_at', 'field_clocks', 'server_seq', ...this.fields.map((f) => f.column)]
       .map(quote)
       .join(', ');
-    this.findByIdsSql =
-      `SELECT found.* FROM unnest($2::uuid[]) AS wanted(wanted_id) CROSS JOIN LATERAL ` +
-      `(SELECT ${this.selectColumns} FROM ${quote(this.tableName)} WHERE tenant_id = (SELECT $1::uuid) AND id = wanted.wanted_id LIMIT 1) AS found`;
+    this.findByIdsText = (tenant, ids) =>
+      `SELECT found.* FROM unnest(${ids}::uuid[]) AS wanted(wanted_id) CROSS JOIN LATERAL ` +
+      `(SELECT ${this.selectColumns} FROM ${quote(this.tableName)} WHERE tenant_id = (SELECT ${tenant}::uuid) AND id = wanted.wanted_id LIMIT 1) AS found`;
+    this.findByIdsSql = this.findByIdsText('$1', '$2');
   }
 
   /**
@@ -100,6 +103,16 @@ export class SyncedTable {
     if (ids.length === 0) return new Map();
     // Sent at once (see queryRowsNow), so a push can validate its batch meanwhile.
     const rows = await queryRowsNow<Record<string, unknown>>(manager, this.findByIdsSql, [tenantId, plainArrayLiteral(ids)]);
+    return this.recordsById(rows);
+  }
+
+  /** findByIds as a statement without parameters, to travel with others in one message (see DatabaseService.inTenantWrite). */
+  findByIdsStatement(tenantId: string, ids: readonly string[]): string {
+    return this.findByIdsText(escapeLiteral(tenantId), escapeLiteral(plainArrayLiteral(ids)));
+  }
+
+  /** The rows a findByIds statement returned, by id. */
+  recordsById(rows: readonly Record<string, unknown>[]): Map<string, AnyRecord> {
     return new Map(rows.map((row) => [row['id'] as string, this.toRecord(row)]));
   }
 
