@@ -10,18 +10,24 @@ export interface PushRun {
   ackMs: number;
 }
 
+/** A writer (and its listeners) kept connected across several pushes: see openPushRun. */
+export interface PushRunner {
+  /** Pushes the batches in order and waits until every listener holds every change so far. */
+  push(batches: readonly Mutation[][]): Promise<PushRun>;
+  close(): Promise<void>;
+}
+
 /**
- * One client pushes the batches in order, each awaited before the next (as the client engine
+ * One client pushes batches in order, each awaited before the next (as the client engine
  * drains its outbox), while `listeners` other clients of the tenant receive the broadcasts.
  * The listeners are protocol-level sockets in a worker thread (see listener-thread.ts) that
  * count the changes in each broadcast without decoding them.
  */
-export async function pushThroughSockets(
+export async function openPushRun(
   serverUrl: string,
   session: Session,
-  batches: readonly Mutation[][],
   listeners: { count: number; bundleDir: string } | null,
-): Promise<PushRun> {
+): Promise<PushRunner> {
   const writerGroup = await connectMany([serverUrl], session.accessToken, 1);
   const listening = listeners
     ? await startListenerThread(listeners.bundleDir, serverUrl, session.accessToken, listeners.count).catch(async (error: unknown) => {
@@ -29,21 +35,40 @@ export async function pushThroughSockets(
         throw error;
       })
     : null;
+  const [writer] = writerGroup.sockets;
+  let total = 0;
+  return {
+    async push(batches) {
+      total += batches.reduce((n, b) => n + b.length, 0);
+      const started = performance.now();
+      for (const batch of batches) await pushBatch(writer, batch);
+      const ackMs = performance.now() - started;
+      const deadline = performance.now() + 60_000;
+      while (listening && listening.received().some((n) => n < total)) {
+        if (performance.now() > deadline) throw new Error(`listeners received ${listening.received().join('/')} of ${total} changes`);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+      return { ms: performance.now() - started, ackMs };
+    },
+    async close() {
+      await listening?.close();
+      await writerGroup.close();
+    },
+  };
+}
+
+/** openPushRun for one sequence of batches. */
+export async function pushThroughSockets(
+  serverUrl: string,
+  session: Session,
+  batches: readonly Mutation[][],
+  listeners: { count: number; bundleDir: string } | null,
+): Promise<PushRun> {
+  const runner = await openPushRun(serverUrl, session, listeners);
   try {
-    const [writer] = writerGroup.sockets;
-    const total = batches.reduce((n, b) => n + b.length, 0);
-    const started = performance.now();
-    for (const batch of batches) await pushBatch(writer, batch);
-    const ackMs = performance.now() - started;
-    const deadline = performance.now() + 60_000;
-    while (listening && listening.received().some((n) => n < total)) {
-      if (performance.now() > deadline) throw new Error(`listeners received ${listening.received().join('/')} of ${total} changes`);
-      await new Promise((resolve) => setTimeout(resolve, 2));
-    }
-    return { ms: performance.now() - started, ackMs };
+    return await runner.push(batches);
   } finally {
-    await listening?.close();
-    await writerGroup.close();
+    await runner.close();
   }
 }
 

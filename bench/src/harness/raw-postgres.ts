@@ -48,9 +48,10 @@ export async function dropRawTable(pool: Pool, table: RawTable): Promise<void> {
  * `INSERT … SELECT FROM unnest(…) ON CONFLICT DO UPDATE`, one statement per batch on one
  * connection, each awaited before the next (like the client's sequential pushes). The rows
  * carry what the product stores for a create: every field clock set to the mutation's HLC.
- * Returns the elapsed milliseconds, building the column arrays included.
+ * Returns the elapsed milliseconds, building the column arrays included. `firstSeq` continues
+ * the feed positions of earlier calls on the same table.
  */
-export async function rawUpsert(pool: Pool, table: RawTable, batches: readonly Mutation[][]): Promise<number> {
+export async function rawUpsert(pool: Pool, table: RawTable, batches: readonly Mutation[][], firstSeq = 0): Promise<number> {
   const client = await pool.connect();
   try {
     const columns = (await transactionColumns(client)).filter((c) => c.name !== 'tenant_id');
@@ -61,7 +62,7 @@ export async function rawUpsert(pool: Pool, table: RawTable, batches: readonly M
       `ON CONFLICT (tenant_id, id) DO UPDATE SET ` +
       names.filter((n) => n !== 'id' && n !== 'created_at').map((n) => `${n} = EXCLUDED.${n}`).join(', ');
     const fieldColumns = new Map(transactions.fieldNames.map((f) => [snakeCase(f), f]));
-    let seq = 0;
+    let seq = firstSeq;
     const started = performance.now();
     for (const batch of batches) {
       const now = new Date().toISOString();

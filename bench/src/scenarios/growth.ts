@@ -1,12 +1,14 @@
 import type { Scenario } from '../harness/context';
-import { pullThroughSocket, pushThroughSockets } from '../harness/protocol-drivers';
-import { analyze, createRawTable, dropRawTable, rawKeysetRead, rawUpsert } from '../harness/raw-postgres';
+import { interleavedPush } from '../harness/interleaved-push';
+import { openPushRun, pullThroughSocket } from '../harness/protocol-drivers';
+import { analyze, createRawTable, dropRawTable, rawKeysetRead } from '../harness/raw-postgres';
 import { signup } from '../harness/session';
+import { PUSH_ROUNDS } from './push-throughput';
 import { createMutations, packBatches, transactionRows } from '../harness/transaction-rows';
 
 /**
  * Scenario 6: how push and pull cost grow with the size of a tenant. For each size, a fresh
- * tenant is pushed full (no listener) and then pulled whole over `sync:pull` (pages of 1,000,
+ * tenant is pushed full (no listener, alternating with the raw upsert as in scenario 1) and then pulled whole over `sync:pull` (pages of 1,000,
  * nothing stored: the server's side of an initial load); raw baselines: `unnest` upserts into
  * a fresh table and a keyset read of it (after ANALYZE, see `analyze`). Rows are generated per size so memory stays bounded.
  */
@@ -20,27 +22,32 @@ export const growth: Scenario = {
       const detail = `${size.toLocaleString('en-US')} rows`;
       let batches = packBatches(createMutations(transactionRows(size)));
       const raw = await createRawTable(pool, `growth${size}`);
-      let rawPushMs: number;
+      const session = await signup(server.url, `growth${size}`);
+      let push: { oursMs: number; rawMs: number };
       let rawReadMs: number;
       try {
-        rawPushMs = await rawUpsert(pool, raw, batches);
+        const runner = await openPushRun(server.url, session, null);
+        try {
+          push = await interleavedPush(pool, raw, runner, batches, PUSH_ROUNDS);
+        } finally {
+          await runner.close();
+        }
+        batches = [];
         await analyze(pool, raw.name);
         rawReadMs = (await rawKeysetRead(pool, raw.name, raw.tenantId, 1000, false)).ms;
       } finally {
         await dropRawTable(pool, raw);
       }
-      const session = await signup(server.url, `growth${size}`);
-      const push = await pushThroughSockets(server.url, session, batches, null);
-      batches = [];
+      const rawPushMs = push.rawMs;
       const pull = await pullThroughSocket(server.url, session);
       if (pull.changes !== size) throw new Error(`pulled ${pull.changes} of ${size} changes`);
-      context.log(`${detail}: push ours ${push.ms.toFixed(0)} ms / raw ${rawPushMs.toFixed(0)} ms; pull ours ${pull.ms.toFixed(0)} ms / raw ${rawReadMs.toFixed(0)} ms`);
+      context.log(`${detail}: push ours ${push.oursMs.toFixed(0)} ms / raw ${rawPushMs.toFixed(0)} ms; pull ours ${pull.ms.toFixed(0)} ms / raw ${rawReadMs.toFixed(0)} ms`);
       context.record({
         scenario: 'growth',
         metric: 'push throughput, no listener',
         detail,
         unit: 'rows/s',
-        ours: (size * 1000) / push.ms,
+        ours: (size * 1000) / push.oursMs,
         baseline: (size * 1000) / rawPushMs,
         baselineName: 'raw pg unnest upsert',
         better: 'higher',
