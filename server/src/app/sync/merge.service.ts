@@ -1,14 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
-  applyMutation,
   encodeCursor,
   ErrorCodes,
   SyncLimits,
-  type AnyRecord,
   type Change,
   type ChangesBroadcast,
-  type ErrorCode,
-  type MutationResult,
   type PushAck,
   type PushResponse,
 } from '@finwise/sync-protocol';
@@ -17,11 +13,11 @@ import { Broadcaster } from './broadcaster';
 import { ChangeFeed, type FeedPosition } from './change-feed';
 import { nestsDeeperThan } from './json-depth';
 import { checkMutation, isPlainObject, mutationTarget, type AcceptedMutation, type CheckedMutation, type RowTarget } from './mutation-envelope';
-import { MutationLog, mutationDigest, type LogEntry } from './mutation-log';
+import { MutationLog, type LogEntry } from './mutation-log';
+import { aimsAtDistinctRows, BatchMerge } from './batch-merge';
 import { withJsonText } from '../realtime/json-text';
 import { ServerClock } from './server-clock';
 import { SyncedEntityRegistry } from './synced-entity-registry';
-import type { StoredRow, SyncedTable } from './synced-table';
 
 export interface WriteOrigin {
   /** The socket that sent the batch: it gets the ack, everyone else the broadcast. */
@@ -32,11 +28,6 @@ export interface BatchOutcome {
   ack: PushAck;
   /** Per mutation: whether it inserted a row that did not exist (REST 201 vs 200). */
   inserted: boolean[];
-}
-
-interface PendingRow {
-  table: SyncedTable;
-  record: AnyRecord;
 }
 
 export class TenantNotFoundError extends Error {}
@@ -135,38 +126,16 @@ export class MergeService {
   }
 
   private async mergeBatch(tenantId: string, batch: PendingBatch, options: { readLogFirst: boolean; encodeAck: boolean }): Promise<MergedBatch> {
-    const key = (table: SyncedTable, id: string) => `${table.modelName}\u0000${id}`;
-
+    const merge = new BatchMerge(tenantId, this.clock);
     // The household's lock and the probes of every row the batch names go out with BEGIN in
     // one message; the batch is validated meanwhile, in slices, so the driver gets a turn to
     // read the answers and send each next statement while PostgreSQL works through them.
-    const state = new Map<string, AnyRecord | undefined>();
-    const probed = new Set<string>();
-    const unprobed = (targets: readonly RowTarget[]) => {
-      const idsByTable = new Map<SyncedTable, string[]>();
-      for (const target of targets) {
-        const k = key(target.table, target.id);
-        if (probed.has(k)) continue;
-        probed.add(k);
-        const ids = idsByTable.get(target.table) ?? [];
-        ids.push(target.id);
-        idsByTable.set(target.table, ids);
-      }
-      return [...idsByTable];
-    };
-    const opening = unprobed(batch.targets);
+    const opening = merge.unprobed(batch.targets);
     const statements = [ChangeFeed.lockStatement(tenantId), ...opening.map(([table, ids]) => table.findByIdsStatement(tenantId, ids))];
 
     return this.database.inTenantWrite(tenantId, statements, async (manager, opened) => {
-      const probe = async (targets: readonly RowTarget[]) => {
-        for (const [table, ids] of unprobed(targets)) {
-          for (const [id, record] of await table.findByIds(manager, tenantId, ids)) state.set(key(table, id), record);
-        }
-      };
       const queued = opened.then(([locked, ...found]) => {
-        opening.forEach(([table], i) => {
-          for (const [id, record] of table.recordsById(found[i])) state.set(key(table, id), record);
-        });
+        opening.forEach(([table], i) => merge.remember(table, table.recordsById(found[i])));
         return ChangeFeed.lockedPosition(locked);
       });
       queued.catch(() => undefined); // awaited below; a validation error must not leave it unobserved
@@ -175,22 +144,10 @@ export class MergeService {
       // is merged: the batch is then written in parts, each sent while the next is validated
       // and merged, and PostgreSQL works while JavaScript does. Otherwise (a row changed twice
       // moves to the end of the feed) and when the log is read first, in one part.
-      const inParts = !options.readLogFirst && new Set(batch.targets.map((t) => key(t.table, t.id))).size === batch.targets.length;
-      const partSize = inParts ? WRITE_PART : batch.size;
-
-      const accepted: AcceptedMutation[] = [];
-      const results: MutationResult[] = [];
-      const inserted: boolean[] = [];
-      // Processed mutation ids (lowercase, as PostgreSQL prints them) → digest: from the log
-      // when it is read first, else only this batch's own.
-      const logged = new Map<string, string>();
-      const loggedAt = new Map<string, number>();
-      // Insertion order is the order of each row's last change in the batch: its feed order.
-      const changed = new Map<string, PendingRow>();
+      const inParts = !options.readLogFirst && aimsAtDistinctRows(batch.targets);
+      const partSize = inParts ? WRITE_PART : Math.max(batch.size, 1);
       const sent: Promise<{ seq: number | null; relogged: LogEntry[] }>[] = [];
       let position: FeedPosition | null = null;
-      let written = 0;
-      const nowIso = new Date().toISOString();
 
       for (let partFrom = 0; partFrom < batch.size; partFrom += partSize) {
         const partTo = Math.min(partFrom + partSize, batch.size);
@@ -199,96 +156,21 @@ export class MergeService {
           if (from > 0) await new Promise((resolve) => setImmediate(resolve));
           checked.push(...batch.check(from, Math.min(from + VALIDATION_SLICE, partTo)));
         }
-        if (!position) {
-          position = await queued;
-          if (!position) throw new TenantNotFoundError(`tenant ${tenantId} does not exist`);
+        position ??= await queued;
+        if (!position) throw new TenantNotFoundError(`tenant ${tenantId} does not exist`);
+        for (const [table, ids] of merge.unprobed(targetsOf(checked))) merge.remember(table, await table.findByIds(manager, tenantId, ids));
+        if (options.readLogFirst) {
+          const ids = checked.flatMap((c) => ('accepted' in c && c.accepted.hlc !== 'server' ? [c.accepted.mutationId.toLowerCase()] : []));
+          merge.rememberLogged(await MutationLog.digestsOf(manager, tenantId, ids));
         }
-        await probe(targetsOf(checked));
-
-        const toLog: LogEntry[] = [];
-        const partAccepted = checked.flatMap((c) => ('accepted' in c ? [c.accepted] : []));
-        accepted.push(...partAccepted);
-        if (options.readLogFirst && partAccepted.length > 0) {
-          const ids = partAccepted.filter((m) => m.hlc !== 'server').map((m) => m.mutationId.toLowerCase());
-          for (const [id, digest] of await MutationLog.digestsOf(manager, tenantId, ids)) logged.set(id, digest);
-        }
-        let index = partFrom - 1;
-        for (const c of checked) {
-          index += 1;
-          inserted.push(false);
-          if (!('accepted' in c)) {
-            // A rejected mutation carries the row's current state so the client can roll back to it.
-            const current = c.target ? state.get(key(c.target.table, c.target.id)) : undefined;
-            results.push(current ? { ...c.rejected, record: current } : c.rejected);
-            continue;
-          }
-          const m = c.accepted;
-          results.push({ mutationId: m.mutationId, status: 'stale' });
-          const rowKey = key(m.table, m.data.id);
-          const current = state.get(rowKey);
-          let logEntry: LogEntry | null = null;
-          if (m.hlc !== 'server') {
-            const mutationId = m.mutationId.toLowerCase();
-            const digest = mutationDigest(m);
-            const previous = logged.get(mutationId);
-            if (previous !== undefined && previous !== digest) {
-              results[index] = rejected(m.mutationId, ErrorCodes.validation, `mutationId ${m.mutationId} was already used for a different mutation`, current);
-              continue;
-            }
-            if (previous !== undefined) {
-              results[index] = current ? { mutationId: m.mutationId, status: 'stale', record: current } : { mutationId: m.mutationId, status: 'stale' };
-              continue;
-            }
-            logEntry = { mutationId, digest };
-          }
-          // Only processed mutations are logged: a not_found may legitimately be sent again.
-          const log = () => {
-            if (!logEntry) return;
-            logged.set(logEntry.mutationId, logEntry.digest);
-            loggedAt.set(logEntry.mutationId, index);
-            toLog.push(logEntry);
-          };
-          if (m.requireLive && (!current || current.deletedAt !== null)) {
-            results[index] = rejected(m.mutationId, ErrorCodes.notFound, `${m.table.modelName} ${m.data.id} does not exist`, current);
-            continue;
-          }
-          const hlc = m.hlc === 'server' ? this.clock.stampAfter(current?.updatedAt) : m.hlc;
-          const applied = applyMutation(current, { operation: m.operation, data: m.data, hlc }, m.table.fieldNames, {
-            updateMayCreate: m.complete,
-          });
-          if (applied.status === 'not_found') {
-            results[index] = rejected(m.mutationId, ErrorCodes.notFound, `${m.table.modelName} ${m.data.id} does not exist; send a full record to create it`);
-            continue;
-          }
-          log();
-          if (applied.status === 'stale') {
-            results[index] = { mutationId: m.mutationId, status: 'stale', record: applied.record };
-            continue;
-          }
-          const record = applied.record;
-          record.tenantId = tenantId;
-          record.createdAt ??= nowIso;
-          inserted[index] = current === undefined;
-          state.set(rowKey, record);
-          changed.delete(rowKey);
-          changed.set(rowKey, { table: m.table, record });
-          results[index] = { mutationId: m.mutationId, status: 'applied', record };
-        }
+        const toLog = merge.merge(checked);
 
         // This part's log entries and rows, and with the last part the counter, in one
         // statement (see ChangeFeed.writeAndAdvance), sent before it returns.
         const last = partTo === batch.size;
-        const rows = [...changed.values()].slice(written);
-        const byTable = new Map<SyncedTable, StoredRow[]>();
-        const before = position.seq + written;
-        rows.forEach((row, i) => {
-          const list = byTable.get(row.table) ?? [];
-          list.push({ record: row.record, serverSeq: before + i + 1 });
-          byTable.set(row.table, list);
-        });
-        if (inParts) written += rows.length;
-        if (rows.length > 0 || toLog.length > 0 || (last && changed.size > 0)) {
-          const part = ChangeFeed.writeAndAdvance(manager, tenantId, last ? changed.size : 0, {
+        const byTable = merge.takeUnwritten(position.seq);
+        if (byTable.size > 0 || toLog.length > 0 || (last && merge.changedCount > 0)) {
+          const part = ChangeFeed.writeAndAdvance(manager, tenantId, last ? merge.changedCount : 0, {
             log: MutationLog.recordStatement(tenantId, toLog),
             writes: [...byTable].map(([table, list]) => table.upsertStatement(tenantId, list)),
           });
@@ -296,33 +178,29 @@ export class MergeService {
           sent.push(part);
         }
       }
-      if (!position) position = await queued; // an empty batch
+      position ??= await queued; // an empty batch
       if (!position) throw new TenantNotFoundError(`tenant ${tenantId} does not exist`);
 
       // While PostgreSQL writes: the ack and the broadcast, as the sockets will send them (the
       // household's row is locked, so the position the feed reaches is known now).
-      const toSeq = position.seq + changed.size;
-      const ack: PushAck = { results, fromCursor: encodeCursor(position.seq), cursor: encodeCursor(toSeq) };
+      const toSeq = position.seq + merge.changedCount;
+      const ack: PushAck = { results: merge.results, fromCursor: encodeCursor(position.seq), cursor: encodeCursor(toSeq) };
       let broadcast: ChangesBroadcast | null = null;
-      if (changed.size > 0) {
-        const changes: Change[] = [...changed.values()].map((row) => ({ modelName: row.table.modelName, record: row.record }));
+      if (merge.changedCount > 0) {
+        const changes: Change[] = merge.changedRows.map((row) => ({ modelName: row.table.modelName, record: row.record }));
         broadcast = withJsonText({ changes, fromCursor: ack.fromCursor, cursor: ack.cursor });
       }
       if (options.encodeAck) withJsonText(ack);
       const parts = await Promise.all(sent);
       const reached = parts.at(-1)?.seq ?? null;
-      if (changed.size > 0 && reached !== toSeq) throw new Error(`feed of tenant ${tenantId} moved while locked: ${reached} ≠ ${toSeq}`);
-      // An id seen before is harmless only as a replay the merge found stale (what reading the
-      // log first would have answered); anything else needs the log read first. Rolls back.
-      const harmful = parts.flatMap((part) => part.relogged).filter(({ mutationId, digest }) => {
-        const at = loggedAt.get(mutationId);
-        return at === undefined || results[at].status !== 'stale' || logged.get(mutationId) !== digest;
-      });
+      if (merge.changedCount > 0 && reached !== toSeq) throw new Error(`feed of tenant ${tenantId} moved while locked: ${reached} ≠ ${toSeq}`);
+      // A mutation id logged before that was not a harmless replay needs the log read first: rolls back.
+      const harmful = merge.harmful(parts.flatMap((part) => part.relogged));
       if (harmful.length > 0) {
         if (options.readLogFirst) throw new Error(`mutation ids logged concurrently: ${harmful.map((h) => h.mutationId).join(', ')}`);
         throw new ReusedMutationIds();
       }
-      return { accepted, inserted, ack, broadcast };
+      return { accepted: merge.accepted, inserted: merge.inserted, ack, broadcast };
     });
   }
 }
@@ -377,10 +255,4 @@ function checkedBatch(checked: readonly CheckedMutation[]): PendingBatch {
  */
 function jsonBytes(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value), 'utf8');
-}
-
-function rejected(mutationId: string, code: ErrorCode, message: string, record?: AnyRecord): MutationResult {
-  const result: MutationResult = { mutationId, status: 'rejected', error: { code, message } };
-  if (record) result.record = record;
-  return result;
 }
