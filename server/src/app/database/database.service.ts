@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
 import { installPgTypeParsers } from './pg-type-parsers';
 import { prepareAppRole } from './app-role';
-import { preparesStatements } from './query-rows';
+import { preparesStatements, sendInOrder } from './query-rows';
 import { declareScope, type DatabaseScope } from './database-scope';
 import { MIGRATIONS } from './migrations';
 
@@ -151,16 +151,18 @@ export class DatabaseService implements OnApplicationShutdown {
   ): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     const connection = (await runner.connect()) as SimpleQueryConnection;
+    const run = (sql: string) => sendInOrder(connection, () => connection.query(sql));
     try {
       const message = ['BEGIN', `SELECT set_config('app.tenant_id', ${escapeLiteral(tenantId)}, true)`, ...opening].join('; ');
-      const opened = connection.query(message).then((results) => (Array.isArray(results) ? results : [results]).slice(2).map((result) => result.rows));
+      const opened = run(message).then((results) => (Array.isArray(results) ? results : [results]).slice(2).map((result) => result.rows));
       opened.catch(() => undefined); // work awaits it; an error also shows in the ROLLBACK below
       try {
         const result = await work(runner.manager, opened);
-        await connection.query('COMMIT');
+        await run('COMMIT');
         return result;
       } catch (error) {
-        await connection.query('ROLLBACK').catch(() => undefined);
+        // After any statement still in flight, so that it cannot run outside the transaction.
+        await run('ROLLBACK').catch(() => undefined);
         throw error;
       }
     } finally {

@@ -36,17 +36,39 @@ export function preparesStatements(source: DataSource): void {
  * Like queryRows, for the push path's statements: the statement is handed to the driver
  * before this returns (TypeORM's `query()` first awaits its own bookkeeping, so a statement
  * issued through it leaves only once the caller yields), prepared where that is safe (see
- * preparesStatements). On a transaction's connection the driver runs statements in the order
- * they were handed over, so several can be issued at once and the caller computes while
- * PostgreSQL works through them.
+ * preparesStatements). Several can be issued at once: they run in the order they were issued
+ * (see sendInOrder), and the caller computes while PostgreSQL works through them.
  */
 export function queryRowsNow<T>(manager: EntityManager, sql: string, parameters: unknown[] = []): Promise<T[]> {
   const connection = (manager.queryRunner as { databaseConnection?: DriverConnection } | undefined)?.databaseConnection;
   if (!connection) return queryRows<T>(manager, sql, parameters);
-  const sent = preparing.has(manager.connection)
-    ? connection.query({ name: statementName(sql), text: sql, values: parameters })
-    : connection.query(sql, parameters);
+  const prepared = preparing.has(manager.connection);
+  const sent = sendInOrder(connection, () =>
+    prepared ? connection.query({ name: statementName(sql), text: sql, values: parameters }) : connection.query(sql, parameters),
+  );
   return sent.then((result) => result.rows as T[]);
+}
+
+/** Per driver connection: settles when the last statement issued through sendInOrder is answered. */
+const answered = new WeakMap<object, Promise<void>>();
+
+/**
+ * Sends a statement on `connection` at once when nothing sent through here is still
+ * unanswered, else right after the last one is: issued statements run in issue order. The
+ * driver would queue them itself, but that is deprecated (and gone in node-postgres 9).
+ */
+export function sendInOrder<T>(connection: object, send: () => Promise<T>): Promise<T> {
+  const before = answered.get(connection);
+  const sent = before ? before.then(send) : send();
+  const settled = sent.then(
+    () => undefined,
+    () => undefined,
+  );
+  answered.set(connection, settled);
+  void settled.then(() => {
+    if (answered.get(connection) === settled) answered.delete(connection);
+  });
+  return sent;
 }
 
 const statementNames = new Map<string, string>();

@@ -15,7 +15,7 @@ export interface FeedPosition {
  * so a cursor can never skip a row.
  */
 export const ChangeFeed = {
-  /** Sent at once (see queryRowsNow): a batch's row probes can be queued right behind it. */
+  /** Locks the household's feed row for the rest of the transaction (sent at once, see queryRowsNow). */
   async lock(manager: EntityManager, tenantId: string): Promise<FeedPosition | null> {
     const rows = await queryRowsNow<{ seq: number; purged_seq: number }>(
       manager,

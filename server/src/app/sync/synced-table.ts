@@ -101,7 +101,7 @@ export class SyncedTable {
    */
   async findByIds(manager: EntityManager, tenantId: string, ids: readonly string[]): Promise<Map<string, AnyRecord>> {
     if (ids.length === 0) return new Map();
-    // Sent at once (see queryRowsNow), so a push can validate its batch meanwhile.
+    // Sent at once (see queryRowsNow); a push probes the rows it names up front with findByIdsStatement.
     const rows = await queryRowsNow<Record<string, unknown>>(manager, this.findByIdsSql, [tenantId, plainArrayLiteral(ids)]);
     return this.recordsById(rows);
   }
