@@ -162,7 +162,9 @@ export class DatabaseService implements OnApplicationShutdown {
         return result;
       } catch (error) {
         // After any statement still in flight, so that it cannot run outside the transaction.
-        await run('ROLLBACK').catch(() => undefined);
+        await Promise.resolve()
+          .then(() => run('ROLLBACK'))
+          .catch(() => undefined);
         throw error;
       }
     } finally {

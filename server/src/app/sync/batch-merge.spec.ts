@@ -62,6 +62,17 @@ describe('BatchMerge', () => {
     expect(toLog).toHaveLength(1);
   });
 
+  it('returns a rejection with the row as the batch has left it so far', () => {
+    const merge = new BatchMerge(TENANT, new ServerClock());
+    const row = create(9);
+    const refused: CheckedMutation = {
+      rejected: { mutationId: 'm', status: 'rejected', error: { code: 'validation', message: 'bad' } },
+      target: { table, id: accepted(row).data.id },
+    };
+    merge.merge([row, refused]);
+    expect(merge.results[1]).toMatchObject({ status: 'rejected', record: { id: accepted(row).data.id, name: accepted(row).data['name'] } });
+  });
+
   it('treats a logged id as harmless only when the merge found the same mutation stale', () => {
     const merge = new BatchMerge(TENANT, new ServerClock());
     const replay = create(7);

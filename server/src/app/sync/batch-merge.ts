@@ -37,11 +37,12 @@ export class BatchMerge {
   private readonly loggedAt = new Map<string, number>();
   /** How many changed rows were handed out for writing (see takeUnwritten). */
   private handedOut = 0;
+  /** `createdAt` of inserted rows: the time of the first merge, which runs once the household is locked. */
+  private nowIso: string | null = null;
 
   constructor(
     private readonly tenantId: string,
     private readonly clock: ServerClock,
-    private readonly nowIso = new Date().toISOString(),
   ) {}
 
   get changedCount(): number {
@@ -153,7 +154,7 @@ export class BatchMerge {
     if (applied.status === 'stale') return { mutationId: m.mutationId, status: 'stale', record: applied.record };
     const record = applied.record;
     record.tenantId = this.tenantId;
-    record.createdAt ??= this.nowIso;
+    record.createdAt ??= this.nowIso ??= new Date().toISOString();
     this.inserted[index] = current === undefined;
     this.rows.set(key, record);
     this.changed.delete(key);

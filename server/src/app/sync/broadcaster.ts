@@ -12,6 +12,8 @@ export const tenantRoom = (tenantId: string) => `tenant:${tenantId}`;
 export class Broadcaster {
   private readonly logger = new Logger('Broadcaster');
   private namespace: Namespace | null = null;
+  /** Per tenant: broadcasts waiting for the next turn of the event loop. */
+  private readonly deferred = new Map<string, number>();
 
   attach(namespace: Namespace): void {
     this.namespace = namespace;
@@ -32,10 +34,20 @@ export class Broadcaster {
     // committed, and the writer, which already shows it, gets its ack right after. A large
     // batch goes out after the writer's ack (sent when the caller's promise settles, before
     // this callback runs), so the writer prepares its next batch while the room's copies are
-    // written. Callbacks run in call order; a receiver that sees a broadcast out of feed order
-    // notices the gap through `fromCursor` and pulls.
-    if (payload.changes.length <= IMMEDIATE_BROADCAST_CHANGES) emit();
-    else setImmediate(emit);
+    // written. A small one waits too while one of its household's is waiting, so that they
+    // leave in feed order (callbacks run in call order); a receiver that still sees a gap
+    // notices it through `fromCursor` and pulls.
+    if (payload.changes.length <= IMMEDIATE_BROADCAST_CHANGES && !this.deferred.has(tenantId)) {
+      emit();
+      return;
+    }
+    this.deferred.set(tenantId, (this.deferred.get(tenantId) ?? 0) + 1);
+    setImmediate(() => {
+      const waiting = (this.deferred.get(tenantId) ?? 1) - 1;
+      if (waiting > 0) this.deferred.set(tenantId, waiting);
+      else this.deferred.delete(tenantId);
+      emit();
+    });
   }
 }
 
