@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { SYNC_NAMESPACE } from '@finwise/sync-protocol';
 import { Server } from 'socket.io';
 import type { Socket } from 'socket.io-client';
-import { sleep, waitFor } from '../../../test/support/wait';
+import { waitFor } from '../../../test/support/wait';
 import { Backoff } from './backoff';
 import { SyncConnection } from './connection';
 
@@ -57,15 +57,13 @@ describe('SyncConnection against a server that drops every socket', () => {
 
   it('backs off further on every drop although each handshake succeeded', async () => {
     open();
-    await sleep(2500);
-    // Delays 50, 100, 200, 400, 800 ms (+ 30 ms up + handshake each): 6 connects in 2.5 s.
-    // Resetting on every connect would mean one every ~80 ms, some 30 in that time.
-    expect(connectedAt.length).toBeGreaterThanOrEqual(4);
-    expect(connectedAt.length).toBeLessThanOrEqual(7);
-    const measured = gaps();
-    for (let i = 1; i < measured.length; i += 1)
-      expect(measured[i]).toBeGreaterThan(measured[i - 1]);
-    expect(measured.at(-1)).toBeGreaterThanOrEqual(400);
+    await waitFor(() => connectedAt.length >= 5, 10_000, 'five connections');
+    // Delays 50, 100, 200, 400 ms, each followed by 30 ms up before the drop; resetting on
+    // every connect would mean one connect every ~80 ms. A stall of the machine can only
+    // lengthen a gap, so each gap is held to its lower bound.
+    gaps()
+      .slice(0, 4)
+      .forEach((gap, i) => expect(gap).toBeGreaterThanOrEqual(50 * 2 ** i + 30 - 2));
   });
 
   it('starts from the shortest delay again once a connection was marked healthy', async () => {
@@ -77,9 +75,10 @@ describe('SyncConnection against a server that drops every socket', () => {
     });
     await waitFor(() => connectedAt.length >= 6, 10_000, 'six connections');
     const [, , , beforeHealthy, afterHealthy] = gaps();
-    // 400 ms of backoff before the fifth connect; the first delay (50 ms) after it.
+    // 400 ms of backoff before the fifth connect; after it the first delay (50 ms) again, where
+    // without the reset it would be 800 ms.
     expect(beforeHealthy).toBeGreaterThanOrEqual(400);
-    expect(afterHealthy).toBeLessThan(beforeHealthy / 2);
+    expect(afterHealthy).toBeLessThan(800);
   });
 
   it('ignores markHealthy for a socket that is no longer current', async () => {
