@@ -17,32 +17,22 @@ export interface FeedPosition {
 export const ChangeFeed = {
   /** Locks the household's feed row for the rest of the transaction (sent at once, see queryRowsNow). */
   async lock(manager: EntityManager, tenantId: string): Promise<FeedPosition | null> {
-    const rows = await queryRowsNow<{ seq: number; purged_seq: number }>(
-      manager,
-      'SELECT seq, purged_seq FROM tenants WHERE id = $1 FOR UPDATE',
-      [tenantId],
-    );
-    return rows[0] ? { seq: rows[0].seq, purgedSeq: rows[0].purged_seq } : null;
+    return ChangeFeed.positionOf(await queryRowsNow(manager, positionSql('$1', ' FOR UPDATE'), [tenantId]));
   },
 
   /** The lock as a statement without parameters, to travel with others in one message (see DatabaseService.inTenantWrite). */
   lockStatement(tenantId: string): string {
-    return `SELECT seq, purged_seq FROM tenants WHERE id = ${escapeLiteral(tenantId)} FOR UPDATE`;
+    return positionSql(escapeLiteral(tenantId), ' FOR UPDATE');
   },
 
-  /** The position a lock statement returned; null when the household does not exist. */
-  lockedPosition(rows: readonly Record<string, unknown>[]): FeedPosition | null {
+  /** The position a lock or read statement returned; null when the household does not exist. */
+  positionOf(rows: readonly unknown[]): FeedPosition | null {
     const row = rows[0] as { seq: number; purged_seq: number } | undefined;
     return row ? { seq: row.seq, purgedSeq: row.purged_seq } : null;
   },
 
   async read(manager: EntityManager, tenantId: string): Promise<FeedPosition | null> {
-    const rows = await queryRows<{ seq: number; purged_seq: number }>(
-      manager,
-      'SELECT seq, purged_seq FROM tenants WHERE id = $1',
-      [tenantId],
-    );
-    return rows[0] ? { seq: rows[0].seq, purgedSeq: rows[0].purged_seq } : null;
+    return ChangeFeed.positionOf(await queryRows(manager, positionSql('$1', ''), [tenantId]));
   },
 
   /**
@@ -81,6 +71,11 @@ export const ChangeFeed = {
     };
   },
 };
+
+/** The household's feed position, for the tenant id written as `tenant` (a placeholder or a literal). */
+function positionSql(tenant: string, locking: '' | ' FOR UPDATE'): string {
+  return `SELECT seq, purged_seq FROM tenants WHERE id = ${tenant}${locking}`;
+}
 
 /** One part of a composed statement: writes its SQL, adding its values to the shared parameters. */
 export type Statement = (parameters: SqlParameters) => string;

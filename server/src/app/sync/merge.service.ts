@@ -136,7 +136,7 @@ export class MergeService {
     return this.database.inTenantWrite(tenantId, statements, async (manager, opened) => {
       const queued = opened.then(([locked, ...found]) => {
         opening.forEach(([table], i) => merge.remember(table, table.recordsById(found[i])));
-        return ChangeFeed.lockedPosition(locked);
+        return ChangeFeed.positionOf(locked);
       });
       queued.catch(() => undefined); // awaited below; a validation error must not leave it unobserved
 
