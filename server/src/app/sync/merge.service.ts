@@ -5,6 +5,7 @@ import {
   SyncLimits,
   type Change,
   type ChangesBroadcast,
+  type ErrorAck,
   type PushAck,
   type PushResponse,
 } from '@finwise/sync-protocol';
@@ -70,27 +71,17 @@ export class MergeService {
         },
       };
     }
-    if (nestsDeeperThan(mutations, MAX_BATCH_DEPTH - 1)) {
-      return { error: { code: ErrorCodes.validation, message: `a batch may nest JSON at most ${MAX_BATCH_DEPTH} levels deep` } };
-    }
-    const bytes = jsonBytes({ mutations });
-    if (bytes > SyncLimits.maxBatchBytes) {
-      return {
-        error: {
-          code: ErrorCodes.batchTooLarge,
-          message: `a batch holds at most ${SyncLimits.maxBatchBytes} bytes of JSON (got ${bytes})`,
-        },
-      };
-    }
     const now = this.clock.now();
     const batch: PendingBatch = {
-      targets: mutations.flatMap((raw) => mutationTarget(raw, this.registry) ?? []),
+      targets: mutations.map((raw) => mutationTarget(raw, this.registry)),
       size: mutations.length,
+      refusal: () => batchRefusal(mutations),
       check: (from, to) => mutations.slice(from, to).map((raw) => checkMutation(raw, this.registry, now)),
     };
     try {
       return (await this.applyBatch(tenantId, batch, origin)).ack;
     } catch (error) {
+      if (error instanceof BatchRefused) return { error: error.refusal };
       // A validly signed token for a household that no longer exists.
       if (error instanceof TenantNotFoundError) return { error: { code: ErrorCodes.forbidden, message: 'unknown household' } };
       throw error;
@@ -127,10 +118,20 @@ export class MergeService {
 
   private async mergeBatch(tenantId: string, batch: PendingBatch, options: { readLogFirst: boolean; encodeAck: boolean }): Promise<MergedBatch> {
     const merge = new BatchMerge(tenantId, this.clock);
-    // The household's lock and the probes of every row the batch names go out with BEGIN in
-    // one message; the batch is validated meanwhile, in slices, so the driver gets a turn to
-    // read the answers and send each next statement while PostgreSQL works through them.
-    const opening = merge.unprobed(batch.targets);
+    // When no row is aimed at twice, every changed row's feed position is final as soon as it
+    // is merged: the batch is then written in parts, each sent while the next is validated
+    // and merged, and PostgreSQL works while JavaScript does. Otherwise (a row changed twice
+    // moves to the end of the feed) and when the log is read first, in one part.
+    const allTargets = present(batch.targets);
+    const inParts = !options.readLogFirst && aimsAtDistinctRows(allTargets);
+    const partSize = inParts ? WRITE_PART : Math.max(batch.size, 1);
+    const partCount = Math.max(Math.ceil(batch.size / partSize), 1);
+    const targetsOfPart = (part: number) => present(batch.targets.slice(part * partSize, (part + 1) * partSize));
+
+    // The household's lock and the probes of the first part's rows go out with BEGIN in one
+    // message; the batch is checked and validated meanwhile, in slices, so the driver gets a
+    // turn to read the answers and send each next statement while PostgreSQL works.
+    const opening = merge.unprobed(targetsOfPart(0));
     const statements = [ChangeFeed.lockStatement(tenantId), ...opening.map(([table, ids]) => table.findByIdsStatement(tenantId, ids))];
 
     return this.database.inTenantWrite(tenantId, statements, async (manager, opened) => {
@@ -138,18 +139,33 @@ export class MergeService {
         opening.forEach(([table], i) => merge.remember(table, table.recordsById(found[i])));
         return ChangeFeed.positionOf(locked);
       });
-      queued.catch(() => undefined); // awaited below; a validation error must not leave it unobserved
+      queued.catch(() => undefined); // awaited below; a refused batch must not leave it unobserved
 
-      // When no row is aimed at twice, every changed row's feed position is final as soon as it
-      // is merged: the batch is then written in parts, each sent while the next is validated
-      // and merged, and PostgreSQL works while JavaScript does. Otherwise (a row changed twice
-      // moves to the end of the feed) and when the log is read first, in one part.
-      const inParts = !options.readLogFirst && aimsAtDistinctRows(batch.targets);
-      const partSize = inParts ? WRITE_PART : Math.max(batch.size, 1);
+      // Each later part's rows are probed one part ahead: the probe of part k + 1 is sent right
+      // after part k's write, so PostgreSQL answers it while JavaScript merges part k + 1's
+      // predecessor, and the first write does not wait for the probes of the whole batch.
+      // The rows of different parts are distinct and the household is locked, so a probe sent
+      // later finds what one sent up front would have.
+      const probes = new Map<number, Promise<void>>();
+      const probeAhead = (part: number) => {
+        if (part >= partCount || probes.has(part)) return;
+        const pending = Promise.all(
+          merge.unprobed(targetsOfPart(part)).map(async ([table, ids]) => merge.remember(table, await table.findByIds(manager, tenantId, ids))),
+        ).then(() => undefined);
+        pending.catch(() => undefined); // awaited with its part
+        probes.set(part, pending);
+      };
+      probeAhead(1);
+
+      // Checked here rather than before the transaction: the opening is on its way meanwhile.
+      const refusal = batch.refusal?.() ?? null;
+      if (refusal) throw new BatchRefused(refusal);
+
       const sent: Promise<{ seq: number | null; relogged: LogEntry[] }>[] = [];
       let position: FeedPosition | null = null;
 
-      for (let partFrom = 0; partFrom < batch.size; partFrom += partSize) {
+      for (let part = 0; part * partSize < batch.size; part++) {
+        const partFrom = part * partSize;
         const partTo = Math.min(partFrom + partSize, batch.size);
         const checked: CheckedMutation[] = [];
         for (let from = partFrom; from < partTo; from += VALIDATION_SLICE) {
@@ -158,6 +174,7 @@ export class MergeService {
         }
         position ??= await queued;
         if (!position) throw new TenantNotFoundError(`tenant ${tenantId} does not exist`);
+        await probes.get(part);
         for (const [table, ids] of merge.unprobed(targetsOf(checked))) merge.remember(table, await table.findByIds(manager, tenantId, ids));
         if (options.readLogFirst) {
           const ids = checked.flatMap((c) => ('accepted' in c && c.accepted.hlc !== 'server' ? [c.accepted.mutationId.toLowerCase()] : []));
@@ -170,13 +187,14 @@ export class MergeService {
         const last = partTo === batch.size;
         const byTable = merge.takeUnwritten(position.seq);
         if (byTable.size > 0 || toLog.length > 0 || (last && merge.changedCount > 0)) {
-          const part = ChangeFeed.writeAndAdvance(manager, tenantId, last ? merge.changedCount : 0, {
+          const written = ChangeFeed.writeAndAdvance(manager, tenantId, last ? merge.changedCount : 0, {
             log: MutationLog.recordStatement(tenantId, toLog),
             writes: [...byTable].map(([table, list]) => table.upsertStatement(tenantId, list)),
           });
-          part.catch(() => undefined); // awaited below, after the encoding
-          sent.push(part);
+          written.catch(() => undefined); // awaited below, after the encoding
+          sent.push(written);
         }
+        probeAhead(part + 2);
       }
       position ??= await queued; // an empty batch
       if (!position) throw new TenantNotFoundError(`tenant ${tenantId} does not exist`);
@@ -195,7 +213,7 @@ export class MergeService {
       const reached = parts.at(-1)?.seq ?? null;
       if (merge.changedCount > 0 && reached !== toSeq) throw new Error(`feed of tenant ${tenantId} moved while locked: ${reached} ≠ ${toSeq}`);
       // A mutation id logged before that was not a harmless replay needs the log read first: rolls back.
-      const harmful = merge.harmful(parts.flatMap((part) => part.relogged));
+      const harmful = merge.harmful(parts.flatMap((written) => written.relogged));
       if (harmful.length > 0) {
         if (options.readLogFirst) throw new Error(`mutation ids logged concurrently: ${harmful.map((h) => h.mutationId).join(', ')}`);
         throw new ReusedMutationIds();
@@ -207,9 +225,14 @@ export class MergeService {
 
 /** Mutations whose validation runs inside the transaction, while their rows are probed. */
 export interface PendingBatch {
-  /** The rows the mutations aim at, as far as recognisable before validation. */
-  targets: readonly RowTarget[];
+  /** Per mutation, the row it aims at, as far as recognisable before validation. */
+  targets: readonly (RowTarget | undefined)[];
   size: number;
+  /**
+   * Why the batch is refused whole, checked once its transaction's opening is on its way;
+   * null when it is not. A refused batch changes nothing (its transaction rolls back).
+   */
+  refusal?(): ErrorAck['error'] | null;
   /** Validates mutations `from` (inclusive) to `to` (exclusive). */
   check(from: number, to: number): readonly CheckedMutation[];
 }
@@ -231,18 +254,48 @@ interface MergedBatch {
 /** The optimistic merge met a mutation id it must not treat as a replay. */
 class ReusedMutationIds extends Error {}
 
+/** A batch refused whole (see PendingBatch.refusal). */
+class BatchRefused extends Error {
+  constructor(readonly refusal: ErrorAck['error']) {
+    super(refusal.message);
+  }
+}
+
+/**
+ * The whole-batch limits beyond the mutation count: nesting depth (first, because the byte
+ * count recurses) and bytes of JSON.
+ */
+function batchRefusal(mutations: readonly unknown[]): ErrorAck['error'] | null {
+  if (nestsDeeperThan(mutations, MAX_BATCH_DEPTH - 1)) {
+    return { code: ErrorCodes.validation, message: `a batch may nest JSON at most ${MAX_BATCH_DEPTH} levels deep` };
+  }
+  const bytes = jsonBytes({ mutations });
+  if (bytes > SyncLimits.maxBatchBytes) {
+    return { code: ErrorCodes.batchTooLarge, message: `a batch holds at most ${SyncLimits.maxBatchBytes} bytes of JSON (got ${bytes})` };
+  }
+  return null;
+}
+
 function isPendingBatch(input: readonly CheckedMutation[] | PendingBatch): input is PendingBatch {
   return !Array.isArray(input);
 }
 
-/** The rows checked mutations aim at (accepted ones always, rejected ones when identifiable). */
+/** The row a checked mutation aims at (accepted ones always, rejected ones when identifiable). */
+function targetOf(c: CheckedMutation): RowTarget | undefined {
+  return 'accepted' in c ? { table: c.accepted.table, id: c.accepted.data.id } : c.target;
+}
+
 function targetsOf(checked: readonly CheckedMutation[]): RowTarget[] {
-  return checked.flatMap((c) => ('accepted' in c ? [{ table: c.accepted.table, id: c.accepted.data.id }] : c.target ? [c.target] : []));
+  return present(checked.map(targetOf));
+}
+
+function present(targets: readonly (RowTarget | undefined)[]): RowTarget[] {
+  return targets.filter((t): t is RowTarget => t !== undefined);
 }
 
 function checkedBatch(checked: readonly CheckedMutation[]): PendingBatch {
   return {
-    targets: targetsOf(checked),
+    targets: checked.map(targetOf),
     size: checked.length,
     check: (from, to) => checked.slice(from, to),
   };

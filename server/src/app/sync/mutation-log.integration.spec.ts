@@ -110,6 +110,32 @@ describe.each(testDatabaseKinds())('mutation log on %s', (kind) => {
     }
   });
 
+  it('every part of a large batch merges against the stored rows, the last parts too', async () => {
+    const created = Array.from({ length: 400 }, (_, i) => account(5001 + i));
+    ack(await client.push(created));
+    // An update per stored row; every 50th carries an older clock than the row's and must be stale.
+    const older = '2000-01-01T00:00:00.000Z-0000-0000000000000001';
+    const updates = created.map((m, i) =>
+      client.mutation('accounts', 'update', { id: m.data.id, name: `renamed ${i}` }, i % 50 === 49 ? older : undefined),
+    );
+    const answer = ack(await client.push(updates));
+
+    answer.results.forEach((result, i) => {
+      const stored = created[i].data;
+      if (i % 50 === 49) {
+        expect(result).toMatchObject({ status: 'stale', record: { id: stored.id, name: stored['name'], currency: stored['currency'] } });
+      } else {
+        // The other fields come from the stored row, which the probe of its part found.
+        expect(result).toMatchObject({ status: 'applied', record: { id: stored.id, name: `renamed ${i}`, currency: stored['currency'], type: stored['type'] } });
+        expect((result.record?.['fieldClocks'] as Record<string, string>)['currency']).toBe(created[i].hlc);
+      }
+    });
+    expect(Number(decodeCursor(answer.cursor)) - Number(decodeCursor(answer.fromCursor))).toBe(392);
+    // The stale rows keep their positions; the updated ones follow, gap-free.
+    const staleAt = created.flatMap((_, i) => (i % 50 === 49 ? [i + 1] : []));
+    expect(await feedPositions()).toEqual([...staleAt, ...Array.from({ length: 392 }, (_, i) => 401 + i)]);
+  });
+
   it('a reused id deep inside a batch of several parts is refused and the rest applied', async () => {
     const original = account(2000);
     ack(await client.push([original]));
