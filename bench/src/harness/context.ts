@@ -1,3 +1,4 @@
+import { flushDirtyPages, waitForIdleCores } from './machine';
 import { createBenchPageDir } from './bench-page';
 import type { BenchOptions, ScenarioName } from './options';
 import type { BenchDatabase } from './postgres';
@@ -58,14 +59,20 @@ export class BenchContext {
   }
 
   /**
-   * Before a latency measurement: the data scenarios leave work behind — autovacuum of 100k
-   * fresh rows, dirty pages for the next checkpoint, garbage in this process — that would
-   * otherwise land at random inside the measured seconds (stalls of up to 0.75 s were seen).
+   * Before each side of a latency measurement. The data scenarios leave work behind that
+   * would otherwise land at random inside the measured seconds (stalls of up to 0.75 s were
+   * seen), mostly inside the side measured first: autovacuum of 100k fresh rows, dirty pages
+   * for the next checkpoint, garbage in this process, the kernel's write-back of the files a
+   * browser profile and the page files left (it delays PostgreSQL's WAL flushes, so only the
+   * product's commits), and a browser or servers winding down (waited out on idle cores).
    */
   async settle(): Promise<void> {
     await this.database.pool.query('VACUUM (ANALYZE)');
     await this.database.pool.query('CHECKPOINT');
+    await flushDirtyPages();
     collectGarbage();
+    const waited = await waitForIdleCores();
+    if (waited > 2_000) this.log(`waited ${(waited / 1000).toFixed(1)} s for idle cores`);
   }
 
   /** The server shared by the data scenarios, started on first use. */

@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { postgresVersion } from './postgres';
 
@@ -39,4 +41,43 @@ export function processRssBytes(pid: number): number {
   const match = /^VmRSS:\s+(\d+)\s+kB$/m.exec(status);
   if (!match) throw new Error(`no VmRSS for process ${pid}`);
   return Number(match[1]) * 1024;
+}
+
+/** Idle and total CPU time of all cores so far, in ms. */
+function cpuTimes(): { idle: number; total: number } {
+  let idle = 0;
+  let total = 0;
+  for (const { times } of cpus()) {
+    idle += times.idle;
+    total += times.user + times.nice + times.sys + times.idle + times.irq;
+  }
+  return { idle, total };
+}
+
+/**
+ * Waits until the cores are mostly idle — at least `idleShare` of their time over one
+ * `windowMs` window — for at most `maxWaitMs`, and returns how long it waited. Work an earlier
+ * scenario leaves behind (a browser shutting down, a server's idle-time garbage collection,
+ * autovacuum) would otherwise land inside whichever side of a comparison is measured first.
+ */
+export async function waitForIdleCores(options: { idleShare?: number; windowMs?: number; maxWaitMs?: number } = {}): Promise<number> {
+  const { idleShare = 0.9, windowMs = 500, maxWaitMs = 20_000 } = options;
+  const started = performance.now();
+  for (;;) {
+    const before = cpuTimes();
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    const after = cpuTimes();
+    const share = (after.idle - before.idle) / Math.max(after.total - before.total, 1);
+    const waited = performance.now() - started;
+    if (share >= idleShare || waited >= maxWaitMs) return waited;
+  }
+}
+
+/**
+ * Writes the page cache's dirty data to disk now (`sync`), so that the kernel's write-back of
+ * what earlier scenarios wrote (a browser profile, page files) does not run later, in the middle
+ * of a measurement. Where `sync` is missing this is a no-op.
+ */
+export async function flushDirtyPages(): Promise<void> {
+  await promisify(execFile)('sync').catch(() => undefined);
 }

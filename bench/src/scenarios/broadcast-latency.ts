@@ -28,6 +28,7 @@ export const broadcastLatency: Scenario = {
       } finally {
         await server.stop();
       }
+      await context.settle();
       const rawServer = await startRawSocketServer({ bundleDir: context.options.bundleDir, cpuProfileDir: context.options.cpuProfileDir, label: `latency-${clients}` });
       let raw;
       try {

@@ -50,6 +50,7 @@ export const scaleOut: Scenario = {
         await first.stop();
         await second.stop();
       }
+      await context.settle();
       const key = `finwise-bench-raw-${process.pid}-${Date.now()}`;
       const rawFirst = await startRawSocketServer({ bundleDir: context.options.bundleDir, cpuProfileDir: context.options.cpuProfileDir, label: 'scaleout-a', redisUrl: REDIS_URL, redisKey: key });
       let raw;
