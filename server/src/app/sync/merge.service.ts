@@ -143,11 +143,11 @@ export class MergeService {
       });
       queued.catch(() => undefined); // awaited below; a refused batch must not leave it unobserved
 
-      // Each later part's rows are probed one part ahead: the probe of part k + 1 is sent right
-      // after part k's write, so PostgreSQL answers it while JavaScript merges part k + 1's
-      // predecessor, and the first write does not wait for the probes of the whole batch.
-      // The rows of different parts are distinct and the household is locked, so a probe sent
-      // later finds what one sent up front would have.
+      // The later parts' rows are probed a part ahead: the second part's right behind the
+      // opening, each further part's right behind the write two parts before it. So the first
+      // write does not wait for the probes of the whole batch, and a part's probe is answered
+      // while the write ahead of it still runs. The rows of different parts are distinct and
+      // the household is locked, so a probe sent later finds what one sent up front would have.
       const probes = new Map<number, Promise<void>>();
       const probeAhead = (part: number) => {
         if (part >= partCount || probes.has(part)) return;
