@@ -6,10 +6,9 @@ const JSON_TEXT = Symbol('finwise.jsonText');
  * statement, instead of after the commit while the writer waits. The text is a snapshot;
  * `value` must not change afterwards. It rides on a non-enumerable symbol, so the value's
  * shape, its type and any other serialisation (HTTP, the Redis adapter) stay as they were.
- * A caller that wrote the JSON more cheaply itself passes it as `text` (see RecordJson).
  */
-export function withJsonText<T extends object>(value: T, text: string = JSON.stringify(value)): T {
-  Object.defineProperty(value, JSON_TEXT, { value: text, enumerable: false });
+export function withJsonText<T extends object>(value: T): T {
+  Object.defineProperty(value, JSON_TEXT, { value: JSON.stringify(value), enumerable: false });
   return value;
 }
 

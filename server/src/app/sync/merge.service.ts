@@ -17,7 +17,6 @@ import { checkMutation, isPlainObject, mutationTarget, type AcceptedMutation, ty
 import { MutationLog, type LogEntry } from './mutation-log';
 import { aimsAtDistinctRows, BatchMerge } from './batch-merge';
 import { withJsonText } from '../realtime/json-text';
-import { RecordJson } from './record-json';
 import { ServerClock } from './server-clock';
 import { SyncedEntityRegistry } from './synced-entity-registry';
 
@@ -119,7 +118,6 @@ export class MergeService {
 
   private async mergeBatch(tenantId: string, batch: PendingBatch, options: { readLogFirst: boolean; encodeAck: boolean }): Promise<MergedBatch> {
     const merge = new BatchMerge(tenantId, this.clock);
-    const texts = new RecordJson();
     // When no row is aimed at twice, every changed row's feed position is final as soon as it
     // is merged: the batch is then written in parts, each sent while the next is validated
     // and merged, and PostgreSQL works while JavaScript does. Otherwise (a row changed twice
@@ -191,7 +189,7 @@ export class MergeService {
         if (byTable.size > 0 || toLog.length > 0 || (last && merge.changedCount > 0)) {
           const written = ChangeFeed.writeAndAdvance(manager, tenantId, last ? merge.changedCount : 0, {
             log: MutationLog.recordStatement(tenantId, toLog),
-            writes: [...byTable].map(([table, list]) => table.upsertStatement(tenantId, list, texts)),
+            writes: [...byTable].map(([table, list]) => table.upsertStatement(tenantId, list)),
           });
           written.catch(() => undefined); // awaited below, after the encoding
           sent.push(written);
@@ -208,10 +206,9 @@ export class MergeService {
       let broadcast: ChangesBroadcast | null = null;
       if (merge.changedCount > 0) {
         const changes: Change[] = merge.changedRows.map((row) => ({ modelName: row.table.modelName, record: row.record }));
-        broadcast = { changes, fromCursor: ack.fromCursor, cursor: ack.cursor };
-        withJsonText(broadcast, texts.stringify(broadcast));
+        broadcast = withJsonText({ changes, fromCursor: ack.fromCursor, cursor: ack.cursor });
       }
-      if (options.encodeAck) withJsonText(ack, texts.stringify(ack));
+      if (options.encodeAck) withJsonText(ack);
       const parts = await Promise.all(sent);
       const reached = parts.at(-1)?.seq ?? null;
       if (merge.changedCount > 0 && reached !== toSeq) throw new Error(`feed of tenant ${tenantId} moved while locked: ${reached} ≠ ${toSeq}`);

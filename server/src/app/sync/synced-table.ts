@@ -3,7 +3,6 @@ import type { AnyRecord } from '@finwise/sync-protocol';
 import { escapeLiteral } from 'pg';
 import type { EntityManager, EntityMetadata } from 'typeorm';
 import type { Statement } from './change-feed';
-import type { RecordJson } from './record-json';
 import { plainArrayLiteral } from './sql-arrays';
 import { queryRowsNow } from '../database/query-rows';
 
@@ -119,11 +118,10 @@ export class SyncedTable {
 
   /**
    * The multi-row upsert of merged rows (one statement whatever the batch size; rows travel as
-   * one jsonb parameter), for ChangeFeed.writeAndAdvance. Ids must be distinct. `texts` writes
-   * the records' JSON (the batch's ack and broadcast reuse it).
+   * one jsonb parameter), for ChangeFeed.writeAndAdvance. Ids must be distinct.
    */
-  upsertStatement(tenantId: string, rows: readonly StoredRow[], texts: RecordJson): Statement {
-    const json = texts.array(rows.map(({ record }) => record));
+  upsertStatement(tenantId: string, rows: readonly StoredRow[]): Statement {
+    const json = JSON.stringify(rows.map(({ record }) => record));
     const seqs = plainArrayLiteral(rows.map(({ serverSeq }) => serverSeq));
     return (parameters) => this.upsertSql(parameters.add(tenantId), parameters.add(json), parameters.add(seqs));
   }
