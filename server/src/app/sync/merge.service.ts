@@ -125,8 +125,12 @@ export class MergeService {
     const allTargets = present(batch.targets);
     const inParts = !options.readLogFirst && aimsAtDistinctRows(allTargets);
     const partSize = inParts ? WRITE_PART : Math.max(batch.size, 1);
-    const partCount = Math.max(Math.ceil(batch.size / partSize), 1);
-    const targetsOfPart = (part: number) => present(batch.targets.slice(part * partSize, (part + 1) * partSize));
+    const partCount = Math.ceil(batch.size / partSize);
+    const partRange = (part: number) => ({ from: part * partSize, to: Math.min((part + 1) * partSize, batch.size) });
+    const targetsOfPart = (part: number) => {
+      const { from, to } = partRange(part);
+      return present(batch.targets.slice(from, to));
+    };
 
     // The household's lock and the probes of the first part's rows go out with BEGIN in one
     // message; the batch is checked and validated meanwhile, in slices, so the driver gets a
@@ -164,9 +168,8 @@ export class MergeService {
       const sent: Promise<{ seq: number | null; relogged: LogEntry[] }>[] = [];
       let position: FeedPosition | null = null;
 
-      for (let part = 0; part * partSize < batch.size; part++) {
-        const partFrom = part * partSize;
-        const partTo = Math.min(partFrom + partSize, batch.size);
+      for (let part = 0; part < partCount; part++) {
+        const { from: partFrom, to: partTo } = partRange(part);
         const checked: CheckedMutation[] = [];
         for (let from = partFrom; from < partTo; from += VALIDATION_SLICE) {
           if (from > 0) await new Promise((resolve) => setImmediate(resolve));
