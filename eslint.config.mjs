@@ -5,7 +5,15 @@ export default [
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
   {
-    ignores: ['**/dist', '**/node_modules', '**/.nx', '**/coverage', '**/tmp', '**/files/**', 'bench/peer-rxdb/**'],
+    ignores: [
+      '**/dist',
+      '**/node_modules',
+      '**/.nx',
+      '**/coverage',
+      '**/tmp',
+      '**/files/**',
+      'bench/peer-rxdb/**',
+    ],
   },
   {
     files: ['**/*.ts', '**/*.js'],
@@ -48,11 +56,21 @@ export default [
         },
       ],
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
-    files: ['**/*.spec.ts', '**/testing/**/*.ts', '**/test/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts', 'tools/**/*.ts'],
+    files: [
+      '**/*.spec.ts',
+      '**/testing/**/*.ts',
+      '**/test/**/*.ts',
+      'bench/**/*.ts',
+      'e2e/**/*.ts',
+      'tools/**/*.ts',
+    ],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       // Test helpers return loosely typed JSON bodies on purpose.

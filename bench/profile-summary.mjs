@@ -14,7 +14,9 @@ const profile = JSON.parse(readFileSync(file, 'utf8'));
 // Sample counts weighted by the time until the next sample give each node's self time.
 const selfUs = new Map();
 const deltas = profile.timeDeltas ?? [];
-profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (deltas[i + 1] ?? deltas[i] ?? 0)));
+profile.samples.forEach((id, i) =>
+  selfUs.set(id, (selfUs.get(id) ?? 0) + (deltas[i + 1] ?? deltas[i] ?? 0)),
+);
 const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
 
 /** Where a function lives: the npm package, else the file (webpack bundles keep one file). */
@@ -39,7 +41,9 @@ for (const node of profile.nodes) {
 const print = (title, map) => {
   process.stdout.write(`\n${title}\n`);
   for (const [key, us] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top)) {
-    process.stdout.write(`${((100 * us) / total).toFixed(1).padStart(5)} %  ${(us / 1000).toFixed(0).padStart(7)} ms  ${key}\n`);
+    process.stdout.write(
+      `${((100 * us) / total).toFixed(1).padStart(5)} %  ${(us / 1000).toFixed(0).padStart(7)} ms  ${key}\n`,
+    );
   }
 };
 process.stdout.write(`${file}: ${(total / 1e6).toFixed(1)} s sampled\n`);

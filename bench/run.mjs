@@ -41,7 +41,9 @@ const externalPackages = {
   name: 'external-packages',
   setup(pluginBuild) {
     pluginBuild.onResolve({ filter: /^[^./]/ }, (resolveArgs) =>
-      resolveArgs.path.startsWith('@finwise/') ? undefined : { path: resolveArgs.path, external: true },
+      resolveArgs.path.startsWith('@finwise/')
+        ? undefined
+        : { path: resolveArgs.path, external: true },
     );
   },
 };
@@ -85,7 +87,13 @@ const child = spawn(
   process.execPath,
   // --expose-gc: the harness collects garbage between scenarios, so a major GC of the previous
   // scenario's 100k-row leftovers cannot land in the middle of a latency measurement.
-  ['--max-old-space-size=12288', '--expose-gc', '--enable-source-maps', join(outDir, 'main.cjs'), ...args],
+  [
+    '--max-old-space-size=12288',
+    '--expose-gc',
+    '--enable-source-maps',
+    join(outDir, 'main.cjs'),
+    ...args,
+  ],
   { cwd: root, stdio: 'inherit', env: { ...process.env, FINWISE_BENCH_DIR: outDir } },
 );
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

@@ -16,7 +16,9 @@ const exitWhenDone = args.includes('--exit');
 const [email, password, accountName] = args.filter((arg) => arg !== '--exit');
 const server = process.env.FINWISE_URL ?? 'http://localhost:3000';
 if (!email || !password) {
-  console.error('usage: node examples/live-sync.mjs <email> <password> [account name to create] [--exit]');
+  console.error(
+    'usage: node examples/live-sync.mjs <email> <password> [account name to create] [--exit]',
+  );
   process.exit(2);
 }
 
@@ -41,7 +43,8 @@ console.log(`signed in to household "${tenant.name}" (${tenant.id})`);
 
 const nodeId = randomBytes(8).toString('hex');
 let counter = 0;
-const hlc = () => `${new Date().toISOString()}-${(counter++ % 0x10000).toString(16).padStart(4, '0')}-${nodeId}`;
+const hlc = () =>
+  `${new Date().toISOString()}-${(counter++ % 0x10000).toString(16).padStart(4, '0')}-${nodeId}`;
 
 // Made once: after a reconnect the same mutation is sent again, which is harmless.
 const newAccount = accountName && {
@@ -49,10 +52,21 @@ const newAccount = accountName && {
   modelName: 'accounts',
   operation: 'create',
   hlc: hlc(),
-  data: { id: randomUUID(), name: accountName, type: 'checking', currency: 'EUR', onBudget: true, closed: false, sortOrder: 0 },
+  data: {
+    id: randomUUID(),
+    name: accountName,
+    type: 'checking',
+    currency: 'EUR',
+    onBudget: true,
+    closed: false,
+    sortOrder: 0,
+  },
 };
 
-const socket = io(`${server}/sync`, { auth: { token: accessToken, clientId: randomUUID() }, transports: ['websocket'] });
+const socket = io(`${server}/sync`, {
+  auth: { token: accessToken, clientId: randomUUID() },
+  transports: ['websocket'],
+});
 socket.on('connect_error', (error) => console.error(`connection refused: ${error.message}`));
 // The server closes the socket when the access token expires ("io server disconnect"); a push or
 // pull sent after the expiry is answered `unauthorized` and was not applied. Refresh the token, connect again
@@ -70,7 +84,13 @@ socket.on('disconnect', async (reason) => {
 });
 socket.on('sync:changes', ({ changes, cursor }) => {
   for (const { modelName, record } of changes) {
-    const what = record.deletedAt ? 'deleted' : JSON.stringify(Object.fromEntries(Object.entries(record).filter(([k]) => !['fieldClocks', 'tenantId'].includes(k))));
+    const what = record.deletedAt
+      ? 'deleted'
+      : JSON.stringify(
+          Object.fromEntries(
+            Object.entries(record).filter(([k]) => !['fieldClocks', 'tenantId'].includes(k)),
+          ),
+        );
     console.log(`[${cursor}] ${modelName} ${record.id}: ${what}`);
   }
   if (exitWhenDone && !accountName) finish(0);

@@ -21,7 +21,10 @@ const { createSyncClient } = await loadSyncClient();
 async function post(path, body, token) {
   const response = await fetch(`${server}/api${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify(body),
   });
   return { status: response.status, body: await response.json() };
@@ -76,11 +79,22 @@ try {
 
   // 1. A local write is visible at once, queued in the outbox, and reaches the other device live.
   const accounts = phone.table('accounts');
-  const giro = await accounts.create({ name: 'Giro', type: 'checking', currency: 'EUR', onBudget: true, closed: false, sortOrder: 0 });
+  const giro = await accounts.create({
+    name: 'Giro',
+    type: 'checking',
+    currency: 'EUR',
+    onBudget: true,
+    closed: false,
+    sortOrder: 0,
+  });
   assert.equal((await accounts.get(giro.id))?.name, 'Giro');
   await phone.flush();
   assert.equal(phone.status().pendingCount, 0);
-  await until(laptop.table('accounts'), (rows) => rows.some((row) => row.id === giro.id), 'the account on the laptop');
+  await until(
+    laptop.table('accounts'),
+    (rows) => rows.some((row) => row.id === giro.id),
+    'the account on the laptop',
+  );
   console.log(`phone created "${giro.name}"; the laptop has it live`);
 
   // 2. Offline edits of different fields of the same row both survive (per-field merge).
@@ -91,29 +105,62 @@ try {
   await laptop.flush();
   phone.connect();
   await phone.flush();
-  const merged = (rows) => rows.some((row) => row.id === giro.id && row.name === 'Giro (joint)' && row.note === 'joint account');
+  const merged = (rows) =>
+    rows.some(
+      (row) => row.id === giro.id && row.name === 'Giro (joint)' && row.note === 'joint account',
+    );
   await until(accounts, merged, 'the merged row on the phone');
   await until(laptop.table('accounts'), merged, 'the merged row on the laptop');
   console.log('offline edits merged per field: name from the laptop, note from the phone');
 
   // 3. A transaction (money in integer minor units) and a delete that syncs as a tombstone.
   const transactions = laptop.table('transactions');
-  const coffee = await transactions.create({ accountId: giro.id, date: '2026-11-25', amountMinor: -350, payee: 'Café', cleared: false, reconciled: false });
+  const coffee = await transactions.create({
+    accountId: giro.id,
+    date: '2026-11-25',
+    amountMinor: -350,
+    payee: 'Café',
+    cleared: false,
+    reconciled: false,
+  });
   await laptop.flush();
-  await until(phone.table('transactions'), (rows) => rows.some((row) => row.id === coffee.id && row.amountMinor === -350), 'the transaction on the phone');
+  await until(
+    phone.table('transactions'),
+    (rows) => rows.some((row) => row.id === coffee.id && row.amountMinor === -350),
+    'the transaction on the phone',
+  );
   await phone.table('transactions').delete(coffee.id);
   await phone.flush();
-  await until(transactions, (rows) => !rows.some((row) => row.id === coffee.id), 'the delete on the laptop');
+  await until(
+    transactions,
+    (rows) => !rows.some((row) => row.id === coffee.id),
+    'the delete on the laptop',
+  );
   console.log('a transaction was created on the laptop and deleted on the phone');
 
   // 4. Local validation uses the shared schemas: nothing invalid is stored or queued.
-  await assert.rejects(accounts.create({ name: 'Bad', type: 'checking', currency: 'EURO', onBudget: true, closed: false, sortOrder: 0 }), (error) => error.code === 'validation');
+  await assert.rejects(
+    accounts.create({
+      name: 'Bad',
+      type: 'checking',
+      currency: 'EURO',
+      onBudget: true,
+      closed: false,
+      sortOrder: 0,
+    }),
+    (error) => error.code === 'validation',
+  );
 
   // 5. What the server holds is what the devices hold.
-  const listed = await fetch(`${server}/api/accounts/${giro.id}`, { headers: { authorization: `Bearer ${session.accessToken}` } });
+  const listed = await fetch(`${server}/api/accounts/${giro.id}`, {
+    headers: { authorization: `Bearer ${session.accessToken}` },
+  });
   assert.equal(listed.status, 200);
   const serverRow = await listed.json();
-  assert.deepEqual({ name: serverRow.name, note: serverRow.note }, { name: 'Giro (joint)', note: 'joint account' });
+  assert.deepEqual(
+    { name: serverRow.name, note: serverRow.note },
+    { name: 'Giro (joint)', note: 'joint account' },
+  );
   assert.equal(phone.status().rejections.length, 0, 'nothing was rejected');
   console.log('node example: all steps behaved as documented');
 } finally {
@@ -126,13 +173,23 @@ try {
  */
 async function loadSyncClient() {
   const here = dirname(fileURLToPath(import.meta.url));
-  const dir = resolve(process.env.FINWISE_SYNC_CLIENT ?? join(here, '..', 'dist', 'libs', 'sync-client'));
+  const dir = resolve(
+    process.env.FINWISE_SYNC_CLIENT ?? join(here, '..', 'dist', 'libs', 'sync-client'),
+  );
   const manifest = await readFile(join(dir, 'package.json'), 'utf8').then(JSON.parse, () => ({}));
-  const candidates = [importTarget(manifest.exports?.['.'] ?? manifest.exports), manifest.module, manifest.main, 'index.mjs', 'index.js'];
+  const candidates = [
+    importTarget(manifest.exports?.['.'] ?? manifest.exports),
+    manifest.module,
+    manifest.main,
+    'index.mjs',
+    'index.js',
+  ];
   for (const entry of candidates.filter(Boolean)) {
     if (existsSync(join(dir, entry))) return import(pathToFileURL(join(dir, entry)).href);
   }
-  console.error(`@finwise/sync-client is not built at ${dir}: run "npx nx build sync-client" first`);
+  console.error(
+    `@finwise/sync-client is not built at ${dir}: run "npx nx build sync-client" first`,
+  );
   process.exit(1);
 }
 

@@ -12,7 +12,10 @@
 //    and it holds every row (the equivalent of our initial load).
 import { readFileSync } from 'node:fs';
 import { createRxDatabase } from 'rxdb';
-import { replicateWithWebsocketServer, startWebsocketServer } from 'rxdb/plugins/replication-websocket';
+import {
+  replicateWithWebsocketServer,
+  startWebsocketServer,
+} from 'rxdb/plugins/replication-websocket';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 
 const [rowsFile, batchArg, modeArg] = process.argv.slice(2);
@@ -44,7 +47,11 @@ const schema = {
 };
 
 async function database(name) {
-  const db = await createRxDatabase({ name: `${name}-${process.pid}`, storage: getRxStorageMemory(), multiInstance: false });
+  const db = await createRxDatabase({
+    name: `${name}-${process.pid}`,
+    storage: getRxStorageMemory(),
+    multiInstance: false,
+  });
   await db.addCollections({ transactions: { schema } });
   return db;
 }
@@ -65,13 +72,21 @@ async function replicate(db, url, id) {
     batchSize,
     live: true,
   });
-  state.error$.subscribe((error) => process.stderr.write(`replication error: ${error?.message ?? error}\n`));
+  state.error$.subscribe((error) =>
+    process.stderr.write(`replication error: ${error?.message ?? error}\n`),
+  );
   return state;
 }
 
 const server = await database('server');
-const serverState = await startWebsocketServer({ database: server, port: 0, host: '127.0.0.1', path: '/socket' });
-if (!serverState.server.address()) await new Promise((resolve) => serverState.server.once('listening', resolve));
+const serverState = await startWebsocketServer({
+  database: server,
+  port: 0,
+  host: '127.0.0.1',
+  path: '/socket',
+});
+if (!serverState.server.address())
+  await new Promise((resolve) => serverState.server.once('listening', resolve));
 const url = `ws://127.0.0.1:${serverState.server.address().port}/socket`;
 const count = (db) => db.transactions.count().exec();
 
@@ -82,7 +97,9 @@ if (mode === 'backlog') await pusher.transactions.bulkInsert(rows);
 let started = performance.now();
 const pushing = await replicate(pusher, url, 'pusher');
 await pushing.awaitInitialReplication();
-if (mode === 'live') for (let i = 0; i < rows.length; i += 1000) await pusher.transactions.bulkInsert(rows.slice(i, i + 1000));
+if (mode === 'live')
+  for (let i = 0; i < rows.length; i += 1000)
+    await pusher.transactions.bulkInsert(rows.slice(i, i + 1000));
 await pushing.awaitInSync();
 await waitFor(async () => (await count(server)) === rows.length, 'the push');
 const pushMs = performance.now() - started;
@@ -96,6 +113,8 @@ await waitFor(async () => (await count(fresh)) === rows.length, 'the initial loa
 const loadMs = performance.now() - started;
 await loading.cancel();
 
-process.stdout.write(`RXDB_RESULT ${JSON.stringify({ rows: rows.length, batchSize, mode, pushMs, loadMs })}\n`);
+process.stdout.write(
+  `RXDB_RESULT ${JSON.stringify({ rows: rows.length, batchSize, mode, pushMs, loadMs })}\n`,
+);
 await serverState.close();
 process.exit(0);

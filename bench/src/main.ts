@@ -4,7 +4,13 @@ import { BenchContext, collectGarbage, type Scenario } from './harness/context';
 import { currentLoad, describeMachine } from './harness/machine';
 import { parseOptions, type BenchMode } from './harness/options';
 import { createBenchDatabase } from './harness/postgres';
-import { aggregate, renderTable, writeReport, type Measurement, type Skipped } from './harness/report';
+import {
+  aggregate,
+  renderTable,
+  writeReport,
+  type Measurement,
+  type Skipped,
+} from './harness/report';
 import { broadcastLatency } from './scenarios/broadcast-latency';
 import { growth } from './scenarios/growth';
 import { initialLoad } from './scenarios/initial-load';
@@ -14,17 +20,31 @@ import { pushThroughput } from './scenarios/push-throughput';
 import { scaleOut } from './scenarios/scale-out';
 
 /** In this order: the load scenario reuses the tenant the push scenario filled. */
-const SCENARIOS: Scenario[] = [pushThroughput, initialLoad, broadcastLatency, memory, scaleOut, growth];
+const SCENARIOS: Scenario[] = [
+  pushThroughput,
+  initialLoad,
+  broadcastLatency,
+  memory,
+  scaleOut,
+  growth,
+];
 
 /** Every scenario stops by itself; these only catch a hang (e.g. a client that never finishes loading). */
-const SCENARIO_DEADLINE_MS: Record<BenchMode, number> = { quick: 3 * 60_000, standard: 20 * 60_000, full: 60 * 60_000 };
+const SCENARIO_DEADLINE_MS: Record<BenchMode, number> = {
+  quick: 3 * 60_000,
+  standard: 20 * 60_000,
+  full: 60 * 60_000,
+};
 
 class DeadlineExceeded extends Error {}
 
 function withDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DeadlineExceeded(`${what} did not finish within ${ms / 60_000} min`)), ms);
+    timer = setTimeout(
+      () => reject(new DeadlineExceeded(`${what} did not finish within ${ms / 60_000} min`)),
+      ms,
+    );
   });
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
@@ -44,7 +64,11 @@ async function main(): Promise<number> {
   const failures: Skipped[] = [];
   const selected = SCENARIOS.filter((s) => s.name !== 'peer' && options.only.has(s.name));
   if (options.peer) selected.push(peerRxdb);
-  else skipped.push({ scenario: 'peer', reason: 'RxDB comparison runs only with --peer (installs bench/peer-rxdb on first use)' });
+  else
+    skipped.push({
+      scenario: 'peer',
+      reason: 'RxDB comparison runs only with --peer (installs bench/peer-rxdb on first use)',
+    });
 
   let aborted = false;
   for (let run = 1; run <= options.repeat && !aborted; run += 1) {
@@ -57,9 +81,16 @@ async function main(): Promise<number> {
         collectGarbage();
         const started = performance.now();
         try {
-          await withDeadline(scenario.run(context), SCENARIO_DEADLINE_MS[options.mode], scenario.title);
+          await withDeadline(
+            scenario.run(context),
+            SCENARIO_DEADLINE_MS[options.mode],
+            scenario.title,
+          );
         } catch (error) {
-          failures.push({ scenario: scenario.name, reason: (error as Error).stack ?? String(error) });
+          failures.push({
+            scenario: scenario.name,
+            reason: (error as Error).stack ?? String(error),
+          });
           process.stderr.write(`  FAILED: ${(error as Error).stack ?? error}\n`);
           // A scenario past its deadline may still be sending load: nothing after it would be a fair measurement.
           if (error instanceof DeadlineExceeded) {
@@ -82,7 +113,8 @@ async function main(): Promise<number> {
   machine.loadAverageEnd = currentLoad();
   process.stdout.write(`\n${renderTable(rows)}\n`);
   for (const s of skipped) process.stdout.write(`skipped ${s.scenario}: ${s.reason}\n`);
-  for (const f of failures) process.stdout.write(`FAILED ${f.scenario}: ${f.reason.split('\n')[0]}\n`);
+  for (const f of failures)
+    process.stdout.write(`FAILED ${f.scenario}: ${f.reason.split('\n')[0]}\n`);
   const files = writeReport(options.outputFile, {
     version: 1,
     startedAt,
@@ -95,8 +127,11 @@ async function main(): Promise<number> {
     skipped,
     failures,
   });
-  process.stdout.write(`load average at the end ${machine.loadAverageEnd.join(' ')}; written ${files.join(', ')}\n`);
-  if (options.cpuProfileDir) process.stdout.write(`server CPU profiles in ${options.cpuProfileDir}\n`);
+  process.stdout.write(
+    `load average at the end ${machine.loadAverageEnd.join(' ')}; written ${files.join(', ')}\n`,
+  );
+  if (options.cpuProfileDir)
+    process.stdout.write(`server CPU profiles in ${options.cpuProfileDir}\n`);
   // A scenario that fails (not one that misses its target) fails the run, so CI notices rot.
   return failures.length > 0 ? 1 : 0;
 }

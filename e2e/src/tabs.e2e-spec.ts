@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { addTransaction, expectNoCspViolations, openRegister, registerRows, signIn, waitUntil } from './support/app';
+import {
+  addTransaction,
+  expectNoCspViolations,
+  openRegister,
+  registerRows,
+  signIn,
+  waitUntil,
+} from './support/app';
 import { Api, PASSWORD, uniqueEmail, type ApiSession } from './support/api';
 import { openDevice, type Device } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
@@ -71,7 +78,10 @@ describe('FinWise in several tabs of one browser', () => {
   it('shows a write of one tab in the other live, and the follower’s write reaches the server', async () => {
     await addTransaction(second, { payee: 'Written in tab two', amount: '-3.00' });
     await registerRows(device.page, 'Written in tab two').first().waitFor({ timeout: 30_000 });
-    await waitUntil('the follower tab’s transaction is on the server', onServer('Written in tab two'));
+    await waitUntil(
+      'the follower tab’s transaction is on the server',
+      onServer('Written in tab two'),
+    );
   });
 
   it('hands leadership over when the leading tab closes', async () => {

@@ -9,7 +9,14 @@ const CLIENT_INDEX = resolve(__dirname, '../../dist/client/browser/index.html');
 
 function start(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      NODE_ENV: 'development',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolvePromise, reject) => {
@@ -47,14 +54,22 @@ describe('the built server process (npm start)', () => {
   });
 
   it('refuses bad configuration with one clear line and exit code 1', () => {
-    const result = spawnSync(process.execPath, [MAIN], { env: { PATH: process.env['PATH'] ?? '', PORT: 'eighty' }, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [MAIN], {
+      env: { PATH: process.env['PATH'] ?? '', PORT: 'eighty' },
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toBe('Invalid configuration: PORT must be an integer between 0 and 65535 (got "eighty")');
+    expect(result.stderr.trim()).toBe(
+      'Invalid configuration: PORT must be an integer between 0 and 65535 (got "eighty")',
+    );
   });
 
   it('runs on the embedded database, keeps data and the generated JWT secret across restarts', async () => {
     const first = await start({ DATA_DIR: dataDir });
-    expect(await (await fetch(`${first.url}/api/health`)).json()).toEqual({ status: 'ok', db: 'pglite' });
+    expect(await (await fetch(`${first.url}/api/health`)).json()).toEqual({
+      status: 'ok',
+      db: 'pglite',
+    });
     const signup = await fetch(`${first.url}/api/auth/signup`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -77,9 +92,13 @@ describe('the built server process (npm start)', () => {
 
     const second = await start({ DATA_DIR: dataDir });
     // The token from before the crash is still valid: the secret was kept in DATA_DIR.
-    const list = await fetch(`${second.url}/api/account_groups`, { headers: { authorization: `Bearer ${accessToken}` } });
+    const list = await fetch(`${second.url}/api/account_groups`, {
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
     expect(list.status).toBe(200);
-    expect(((await list.json()) as { items: { name: string }[] }).items.map((i) => i.name)).toEqual(['Everyday']);
+    expect(((await list.json()) as { items: { name: string }[] }).items.map((i) => i.name)).toEqual(
+      ['Everyday'],
+    );
     expect(await stop(second.child)).toBe(0);
   }, 120_000);
 });

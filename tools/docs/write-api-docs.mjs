@@ -19,13 +19,18 @@ const SERVER_MAIN = join(ROOT, 'dist', 'server', 'main.js');
 const READY_TIMEOUT_MS = 120_000;
 const DOCUMENTS = [
   { route: '/api/docs-json', file: join(ROOT, 'docs', 'openapi.json'), validate: validateOpenApi },
-  { route: '/api/asyncapi.json', file: join(ROOT, 'docs', 'asyncapi.json'), validate: validateAsyncApi },
+  {
+    route: '/api/asyncapi.json',
+    file: join(ROOT, 'docs', 'asyncapi.json'),
+    validate: validateAsyncApi,
+  },
 ];
 
 const check = process.argv.includes('--check');
 
 async function main() {
-  if (!existsSync(SERVER_MAIN)) fail(`${relative(ROOT, SERVER_MAIN)} is missing: run "npx nx build server" first`);
+  if (!existsSync(SERVER_MAIN))
+    fail(`${relative(ROOT, SERVER_MAIN)} is missing: run "npx nx build server" first`);
   const texts = await withServer(async (url) => {
     const result = [];
     for (const document of DOCUMENTS) {
@@ -50,7 +55,9 @@ async function main() {
       const committed = existsSync(document.file) ? await readFile(document.file, 'utf8') : null;
       if (committed !== texts[index]) {
         problems += 1;
-        console.error(`${name}: ${committed === null ? 'missing' : 'out of date'}; run "npm run docs" and commit it`);
+        console.error(
+          `${name}: ${committed === null ? 'missing' : 'out of date'}; run "npm run docs" and commit it`,
+        );
       } else {
         console.log(`${name}: valid and current`);
       }
@@ -73,8 +80,12 @@ async function validateOpenApi(document) {
 }
 
 async function validateAsyncApi(document) {
-  const { document: parsed, diagnostics } = await new AsyncApiParser().parse(JSON.stringify(document));
-  const errors = diagnostics.filter((d) => d.severity === 0).map((d) => `${d.code}: ${d.message} at ${d.path.join('.')}`);
+  const { document: parsed, diagnostics } = await new AsyncApiParser().parse(
+    JSON.stringify(document),
+  );
+  const errors = diagnostics
+    .filter((d) => d.severity === 0)
+    .map((d) => `${d.code}: ${d.message} at ${d.path.join('.')}`);
   if (!parsed && errors.length === 0) errors.push('the parser returned no document');
   return errors;
 }
@@ -82,16 +93,30 @@ async function validateAsyncApi(document) {
 /** Runs `work(url)` against a throwaway server on a loopback port with an empty embedded database. */
 async function withServer(work) {
   const dataDir = await mkdtemp(join(tmpdir(), 'finwise-docs-'));
-  const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  const env = {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+  };
   // The documents do not depend on the database: always use the embedded one, never a shared server.
   for (const name of ['DATABASE_URL', 'REDIS_URL', 'NODE_OPTIONS']) delete env[name];
-  const child = spawn(process.execPath, [SERVER_MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SERVER_MAIN], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   try {
     const url = await new Promise((resolveUrl, reject) => {
       let stdout = '';
-      const timer = setTimeout(() => reject(new Error(`the server did not start within ${READY_TIMEOUT_MS} ms\n${stderr}`)), READY_TIMEOUT_MS);
+      const timer = setTimeout(
+        () =>
+          reject(new Error(`the server did not start within ${READY_TIMEOUT_MS} ms\n${stderr}`)),
+        READY_TIMEOUT_MS,
+      );
       child.stdout.on('data', (chunk) => {
         stdout += chunk;
         const match = /^FINWISE_READY (http:\/\/\S+)$/m.exec(stdout);

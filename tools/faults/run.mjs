@@ -12,7 +12,14 @@ const env = {
   FAULT_SEED: option('seed', process.env.FAULT_SEED ?? '20261125'),
   NODE_OPTIONS: '--experimental-vm-modules',
 };
-const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'server'], { stdio: 'inherit', env: { ...env, NX_DAEMON: 'false' } });
+const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'server'], {
+  stdio: 'inherit',
+  env: { ...env, NX_DAEMON: 'false' },
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
-const run = spawnSync('npx', ['jest', '--config', 'libs/sync-client/jest.faults.config.ts', '--runInBand'], { stdio: 'inherit', env });
+const run = spawnSync(
+  'npx',
+  ['jest', '--config', 'libs/sync-client/jest.faults.config.ts', '--runInBand'],
+  { stdio: 'inherit', env },
+);
 process.exit(run.status ?? 1);

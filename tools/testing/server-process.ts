@@ -92,10 +92,14 @@ export async function startServerProcess(
       `${SERVER_MAIN} is missing: build it first with "NX_DAEMON=false npx nx build server"`,
     );
   }
-  let database: ServerDatabase = options.sharedDatabase ? 'postgres' : (options.database ?? 'pglite');
+  let database: ServerDatabase = options.sharedDatabase
+    ? 'postgres'
+    : (options.database ?? 'pglite');
   if (database === 'postgres' && !(await postgresReachable())) {
     if (process.env['FINWISE_REQUIRE_POSTGRES'] === '1') {
-      throw new Error('PostgreSQL is not reachable and FINWISE_REQUIRE_POSTGRES=1: refusing to fall back to PGlite');
+      throw new Error(
+        'PostgreSQL is not reachable and FINWISE_REQUIRE_POSTGRES=1: refusing to fall back to PGlite',
+      );
     }
     process.stderr.write('PostgreSQL is not reachable: this suite runs on PGlite instead\n');
     database = 'pglite';

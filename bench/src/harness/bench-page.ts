@@ -12,7 +12,10 @@ import { onCleanup } from './cleanup';
 export function createBenchPageDir(bundleDir: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'finwise-bench-page-'));
   onCleanup('bench page dir', () => rmSync(dir, { recursive: true, force: true }));
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>bench</title><script src="/load-page.js"></script>\n');
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><meta charset="utf-8"><title>bench</title><script src="/load-page.js"></script>\n',
+  );
   copyFileSync(join(bundleDir, 'load-page.js'), join(dir, 'load-page.js'));
   return dir;
 }

@@ -11,7 +11,9 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../tools/testing/chromium';
 export const CHROMIUM = CHROMIUM_PATH;
 
 export function chromiumMissing(): string | null {
-  return existsSync(CHROMIUM) ? null : `no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`;
+  return existsSync(CHROMIUM)
+    ? null
+    : `no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`;
 }
 
 export interface BenchPage {
@@ -22,7 +24,11 @@ export interface BenchPage {
 /** A fresh Chromium profile (its own --user-data-dir) on the benchmark page the server serves. */
 export async function openBenchPage(serverUrl: string): Promise<BenchPage> {
   const profile = mkdtempSync(join(tmpdir(), 'finwise-bench-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
   const close = onCleanup('chromium', async () => {
     await context.close().catch(() => undefined);
     rmSync(profile, { recursive: true, force: true });
@@ -31,7 +37,8 @@ export async function openBenchPage(serverUrl: string): Promise<BenchPage> {
     const page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (error) => process.stderr.write(`[chromium] ${error.message}\n`));
     page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') process.stderr.write(`[chromium ${message.type()}] ${message.text()}\n`);
+      if (message.type() === 'error' || message.type() === 'warning')
+        process.stderr.write(`[chromium ${message.type()}] ${message.text()}\n`);
     });
     await page.goto(`${serverUrl}/index.html`);
     await page.waitForFunction((name) => name in globalThis, PAGE_API_GLOBAL);
@@ -43,10 +50,16 @@ export async function openBenchPage(serverUrl: string): Promise<BenchPage> {
 }
 
 /** Calls one method of the page's benchmark API. */
-export function callPage<K extends keyof BenchPageApi>(page: Page, method: K, input: Parameters<BenchPageApi[K]>[0]): ReturnType<BenchPageApi[K]> {
+export function callPage<K extends keyof BenchPageApi>(
+  page: Page,
+  method: K,
+  input: Parameters<BenchPageApi[K]>[0],
+): ReturnType<BenchPageApi[K]> {
   return page.evaluate(
     ([name, key, arg]) => {
-      const api = (globalThis as unknown as Record<string, Record<string, (a: unknown) => Promise<unknown>>>)[name];
+      const api = (
+        globalThis as unknown as Record<string, Record<string, (a: unknown) => Promise<unknown>>>
+      )[name];
       return api[key](arg);
     },
     [PAGE_API_GLOBAL, method, input] as const,

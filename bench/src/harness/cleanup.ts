@@ -45,5 +45,7 @@ export function installExitHandlers(): void {
   };
   process.once('SIGINT', () => bail('interrupted', 130));
   process.once('SIGTERM', () => bail('terminated', 143));
-  process.on('unhandledRejection', (error) => bail(`unhandled rejection ${(error as Error)?.stack ?? error}`, 1));
+  process.on('unhandledRejection', (error) =>
+    bail(`unhandled rejection ${(error as Error)?.stack ?? error}`, 1),
+  );
 }

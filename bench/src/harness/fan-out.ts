@@ -36,8 +36,11 @@ export async function measureFanOut(input: {
 }
 
 export function latencyNotes(label: string, result: LatencyRunResult): string[] {
-  const notes = [`${label}: ${result.delivered}/${result.expected} deliveries timed, payload ${result.payloadBytes} B`];
-  if (result.missing > 0) notes.push(`${label}: ${result.missing} deliveries still missing 5 s after the last send`);
+  const notes = [
+    `${label}: ${result.delivered}/${result.expected} deliveries timed, payload ${result.payloadBytes} B`,
+  ];
+  if (result.missing > 0)
+    notes.push(`${label}: ${result.missing} deliveries still missing 5 s after the last send`);
   if (result.writeErrors > 0) notes.push(`${label}: ${result.writeErrors} writes refused`);
   return notes;
 }

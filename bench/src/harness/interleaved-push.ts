@@ -30,7 +30,10 @@ export async function interleavedPush(
   let rowsBefore = 0;
   const roundRatios: number[] = [];
   for (let round = 0; round < count; round++) {
-    const slice = batches.slice(Math.floor((round * batches.length) / count), Math.floor(((round + 1) * batches.length) / count));
+    const slice = batches.slice(
+      Math.floor((round * batches.length) / count),
+      Math.floor(((round + 1) * batches.length) / count),
+    );
     const runRaw = () => rawUpsert(pool, raw, slice, rowsBefore);
     const runOurs = async () => (await ours.push(slice)).ms;
     let roundRaw: number;

@@ -49,7 +49,13 @@ function seqOf(packet: string): number | null {
 export function productSender(writer: Socket): SendChange {
   const clock = new HybridLogicalClock(randomNodeId());
   return (seq, onError) => {
-    const mutation: Mutation = { mutationId: randomUUID(), modelName: transactions.modelName, operation: 'create', data: changeData(seq), hlc: clock.tick() };
+    const mutation: Mutation = {
+      mutationId: randomUUID(),
+      modelName: transactions.modelName,
+      operation: 'create',
+      data: changeData(seq),
+      hlc: clock.tick(),
+    };
     writer.emit(SyncEvents.push, { mutations: [mutation] }, (response: PushResponse) => {
       if ('error' in response || response.results[0]?.status !== 'applied') onError();
     });
@@ -65,12 +71,23 @@ export function rawSender(writer: Socket, tenantId: string): SendChange {
   return (seq, onError) => {
     const hlc = clock.tick();
     const data = changeData(seq);
-    const record: AnyRecord = { id: data.id, tenantId, createdAt: new Date().toISOString(), updatedAt: hlc, deletedAt: null, fieldClocks: {} };
+    const record: AnyRecord = {
+      id: data.id,
+      tenantId,
+      createdAt: new Date().toISOString(),
+      updatedAt: hlc,
+      deletedAt: null,
+      fieldClocks: {},
+    };
     for (const field of transactions.fieldNames) {
       record[field] = data[field] ?? null;
       record.fieldClocks[field] = hlc;
     }
-    const payload: ChangesBroadcast = { changes: [{ modelName: transactions.modelName, record }], fromCursor: encodeCursor(seq), cursor: encodeCursor(seq + 1) };
+    const payload: ChangesBroadcast = {
+      changes: [{ modelName: transactions.modelName, record }],
+      fromCursor: encodeCursor(seq),
+      cursor: encodeCursor(seq + 1),
+    };
     writer.emit('push', payload, (reply: { ok?: boolean }) => {
       if (!reply?.ok) onError();
     });
@@ -111,7 +128,8 @@ export async function runLatency(input: {
       const tick = () => {
         const now = performance.now();
         if (now >= end) return resolve();
-        if (firstMeasured === Number.POSITIVE_INFINITY && now - started >= input.warmupMs) firstMeasured = seq;
+        if (firstMeasured === Number.POSITIVE_INFINITY && now - started >= input.warmupMs)
+          firstMeasured = seq;
         sentAt[seq] = performance.now();
         input.send(seq, () => (writeErrors += 1));
         if (seq >= firstMeasured) measuredSent += 1;
@@ -123,7 +141,8 @@ export async function runLatency(input: {
     });
     const expected = measuredSent * input.receivers.length;
     const deadline = performance.now() + 5_000;
-    while (samples.length < expected && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (samples.length < expected && performance.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     return {
       summary: summarizeLatency(samples),
       sent: measuredSent,

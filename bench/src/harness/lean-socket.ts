@@ -12,11 +12,18 @@ import WebSocket from 'ws';
 export class LeanSocket {
   private constructor(private readonly ws: WebSocket) {}
 
-  static connect(serverUrl: string, auth: Record<string, string>, timeoutMs = 30_000): Promise<LeanSocket> {
+  static connect(
+    serverUrl: string,
+    auth: Record<string, string>,
+    timeoutMs = 30_000,
+  ): Promise<LeanSocket> {
     const url = `${serverUrl.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`;
     const ws = new WebSocket(url, { perMessageDeflate: false });
     return new Promise<LeanSocket>((resolve, reject) => {
-      const timer = setTimeout(() => fail(new Error(`handshake with ${serverUrl} timed out`)), timeoutMs);
+      const timer = setTimeout(
+        () => fail(new Error(`handshake with ${serverUrl} timed out`)),
+        timeoutMs,
+      );
       const fail = (error: Error) => {
         clearTimeout(timer);
         ws.terminate();
@@ -34,7 +41,10 @@ export class LeanSocket {
           ws.on('error', () => undefined);
           return resolve(new LeanSocket(ws));
         }
-        if (text.startsWith(`44${SYNC_NAMESPACE},`)) return fail(new Error(`socket to ${serverUrl} refused: ${text.slice(4 + SYNC_NAMESPACE.length)}`));
+        if (text.startsWith(`44${SYNC_NAMESPACE},`))
+          return fail(
+            new Error(`socket to ${serverUrl} refused: ${text.slice(4 + SYNC_NAMESPACE.length)}`),
+          );
       });
     });
   }

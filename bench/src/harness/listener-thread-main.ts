@@ -19,7 +19,8 @@ const CHANGE_KEY = '"modelName":';
 
 function countOccurrences(text: string, needle: string): number {
   let count = 0;
-  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) count += 1;
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length))
+    count += 1;
   return count;
 }
 
@@ -45,4 +46,6 @@ async function main(): Promise<void> {
   port.postMessage({ type: 'ready' });
 }
 
-main().catch((error: unknown) => parentPort?.postMessage({ type: 'failed', message: (error as Error).stack ?? String(error) }));
+main().catch((error: unknown) =>
+  parentPort?.postMessage({ type: 'failed', message: (error as Error).stack ?? String(error) }),
+);

@@ -18,8 +18,15 @@ type ListenerMessage =
  * they are other devices; in this process, receiving and scanning ~0.5 MB per broadcast on the
  * writer's event loop would delay the writer's next push, which no real listener does.
  */
-export async function startListenerThread(bundleDir: string, serverUrl: string, token: string, count: number): Promise<ListenerThread> {
-  const worker = new Worker(join(bundleDir, 'listener-thread.cjs'), { workerData: { serverUrl, token, count } });
+export async function startListenerThread(
+  bundleDir: string,
+  serverUrl: string,
+  token: string,
+  count: number,
+): Promise<ListenerThread> {
+  const worker = new Worker(join(bundleDir, 'listener-thread.cjs'), {
+    workerData: { serverUrl, token, count },
+  });
   let received: readonly number[] = Array.from({ length: count }, () => 0);
   let closed: (() => void) | null = null;
   const stop = onCleanup(`${count} listeners`, () => worker.terminate().then(() => undefined));
@@ -29,7 +36,8 @@ export async function startListenerThread(bundleDir: string, serverUrl: string, 
       if (message.type === 'ready') resolve();
       else if (message.type === 'received') received = message.received;
       else if (message.type === 'closed') closed?.();
-      else if (message.type === 'failed') reject(new Error(`listener thread failed: ${message.message}`));
+      else if (message.type === 'failed')
+        reject(new Error(`listener thread failed: ${message.message}`));
     });
   }).catch(async (error: unknown) => {
     await stop();

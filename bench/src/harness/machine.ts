@@ -60,7 +60,9 @@ function cpuTimes(): { idle: number; total: number } {
  * scenario leaves behind (a browser shutting down, a server's idle-time garbage collection,
  * autovacuum) would otherwise land inside whichever side of a comparison is measured first.
  */
-export async function waitForIdleCores(options: { idleShare?: number; windowMs?: number; maxWaitMs?: number } = {}): Promise<number> {
+export async function waitForIdleCores(
+  options: { idleShare?: number; windowMs?: number; maxWaitMs?: number } = {},
+): Promise<number> {
   const { idleShare = 0.9, windowMs = 500, maxWaitMs = 20_000 } = options;
   const started = performance.now();
   for (;;) {

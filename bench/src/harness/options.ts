@@ -65,21 +65,44 @@ const SIZES: Record<BenchMode, BenchSizes> = {
 export function parseOptions(argv: readonly string[], workspaceRoot: string): BenchOptions {
   const flags = new Set(argv.filter((a) => !a.includes('=')));
   const values = new Map(
-    argv.filter((a) => a.includes('=')).map((a) => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] as const),
+    argv
+      .filter((a) => a.includes('='))
+      .map((a) => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] as const),
   );
-  const known = new Set(['--quick', '--full', '--peer', '--no-browser', '--cpu-prof', '--no-build']);
+  const known = new Set([
+    '--quick',
+    '--full',
+    '--peer',
+    '--no-browser',
+    '--cpu-prof',
+    '--no-build',
+  ]);
   const unknown = [...flags]
     .filter((f) => !known.has(f))
-    .concat([...values.keys()].filter((k) => !['--repeat', '--only', '--out', '--server', '--clients', '--rows'].includes(k)));
-  if (unknown.length > 0) throw new Error(`unknown option(s): ${unknown.join(' ')} (see npm run bench -- --help)`);
-  if (flags.has('--quick') && flags.has('--full')) throw new Error('--quick and --full exclude each other');
+    .concat(
+      [...values.keys()].filter(
+        (k) => !['--repeat', '--only', '--out', '--server', '--clients', '--rows'].includes(k),
+      ),
+    );
+  if (unknown.length > 0)
+    throw new Error(`unknown option(s): ${unknown.join(' ')} (see npm run bench -- --help)`);
+  if (flags.has('--quick') && flags.has('--full'))
+    throw new Error('--quick and --full exclude each other');
 
-  const mode: BenchMode = flags.has('--quick') ? 'quick' : flags.has('--full') ? 'full' : 'standard';
+  const mode: BenchMode = flags.has('--quick')
+    ? 'quick'
+    : flags.has('--full')
+      ? 'full'
+      : 'standard';
   const repeat = Number(values.get('--repeat') ?? '1');
-  if (!Number.isInteger(repeat) || repeat < 1 || repeat > 10) throw new Error('--repeat must be an integer 1..10');
+  if (!Number.isInteger(repeat) || repeat < 1 || repeat > 10)
+    throw new Error('--repeat must be an integer 1..10');
   const onlyList = values.get('--only')?.split(',').filter(Boolean) ?? [...SCENARIOS];
   const bad = onlyList.filter((s) => !(SCENARIOS as readonly string[]).includes(s));
-  if (bad.length > 0) throw new Error(`unknown scenario(s) in --only: ${bad.join(', ')}; known: ${SCENARIOS.join(', ')}`);
+  if (bad.length > 0)
+    throw new Error(
+      `unknown scenario(s) in --only: ${bad.join(', ')}; known: ${SCENARIOS.join(', ')}`,
+    );
 
   const bundleDir = process.env['FINWISE_BENCH_DIR'] ?? join(workspaceRoot, 'tmp', 'bench');
   const sizes = { ...SIZES[mode] };
@@ -96,7 +119,10 @@ export function parseOptions(argv: readonly string[], workspaceRoot: string): Be
     repeat,
     only: new Set(onlyList as ScenarioName[]),
     cpuProfileDir: flags.has('--cpu-prof') ? join(bundleDir, 'profiles') : null,
-    outputFile: resolve(workspaceRoot, values.get('--out') ?? join('bench', 'results', 'latest.json')),
+    outputFile: resolve(
+      workspaceRoot,
+      values.get('--out') ?? join('bench', 'results', 'latest.json'),
+    ),
     serverMain: resolve(workspaceRoot, values.get('--server') ?? join('dist', 'server', 'main.js')),
     workspaceRoot,
     bundleDir,
@@ -105,6 +131,7 @@ export function parseOptions(argv: readonly string[], workspaceRoot: string): Be
 
 function positiveIntegers(list: string, option: string): number[] {
   const numbers = list.split(',').map(Number);
-  if (numbers.length === 0 || numbers.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`${option} takes positive integers, e.g. ${option}=100,1000`);
+  if (numbers.length === 0 || numbers.some((n) => !Number.isInteger(n) || n < 1))
+    throw new Error(`${option} takes positive integers, e.g. ${option}=100,1000`);
   return numbers;
 }

@@ -27,7 +27,11 @@ async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
 }
 
 export async function postgresVersion(): Promise<string> {
-  return withAdmin(async (client) => (await client.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0].v);
+  return withAdmin(
+    async (client) =>
+      (await client.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0]
+        .v,
+  );
 }
 
 /** A throwaway database `finwise_bench_<random>`, dropped on cleanup even after a failure. */

@@ -30,7 +30,12 @@ export async function openPushRun(
 ): Promise<PushRunner> {
   const writerGroup = await connectMany([serverUrl], session.accessToken, 1);
   const listening = listeners
-    ? await startListenerThread(listeners.bundleDir, serverUrl, session.accessToken, listeners.count).catch(async (error: unknown) => {
+    ? await startListenerThread(
+        listeners.bundleDir,
+        serverUrl,
+        session.accessToken,
+        listeners.count,
+      ).catch(async (error: unknown) => {
         await writerGroup.close();
         throw error;
       })
@@ -45,7 +50,10 @@ export async function openPushRun(
       const ackMs = performance.now() - started;
       const deadline = performance.now() + 60_000;
       while (listening && listening.received().some((n) => n < total)) {
-        if (performance.now() > deadline) throw new Error(`listeners received ${listening.received().join('/')} of ${total} changes`);
+        if (performance.now() > deadline)
+          throw new Error(
+            `listeners received ${listening.received().join('/')} of ${total} changes`,
+          );
         await new Promise((resolve) => setTimeout(resolve, 2));
       }
       return { ms: performance.now() - started, ackMs };
@@ -73,7 +81,11 @@ export async function pushThroughSockets(
 }
 
 /** A whole initial load over `sync:pull` pages, nothing stored: the server's side of the load. */
-export async function pullThroughSocket(serverUrl: string, session: Session, pageSize = 1000): Promise<{ ms: number; changes: number }> {
+export async function pullThroughSocket(
+  serverUrl: string,
+  session: Session,
+  pageSize = 1000,
+): Promise<{ ms: number; changes: number }> {
   const group = await connectMany([serverUrl], session.accessToken, 1);
   try {
     const [socket] = group.sockets;
@@ -81,8 +93,11 @@ export async function pullThroughSocket(serverUrl: string, session: Session, pag
     let changes = 0;
     const started = performance.now();
     for (;;) {
-      const page = (await socket.timeout(120_000).emitWithAck(SyncEvents.pull, { cursor, limit: pageSize })) as PullResponse;
-      if ('error' in page) throw new Error(`pull refused: ${page.error.code} ${page.error.message}`);
+      const page = (await socket
+        .timeout(120_000)
+        .emitWithAck(SyncEvents.pull, { cursor, limit: pageSize })) as PullResponse;
+      if ('error' in page)
+        throw new Error(`pull refused: ${page.error.code} ${page.error.message}`);
       changes += page.changes.length;
       cursor = page.cursor;
       if (!page.hasMore) break;

@@ -34,7 +34,9 @@ export async function createRawTable(pool: Pool, label: string): Promise<RawTabl
   const name = `bench_raw_${label}_${randomUUID().slice(0, 8)}`;
   const tenantId = randomUUID();
   await pool.query(`CREATE TABLE ${name} (LIKE transactions INCLUDING ALL)`);
-  await pool.query(`ALTER TABLE ${name} ADD FOREIGN KEY (tenant_id) REFERENCES tenants(id) ON DELETE CASCADE`);
+  await pool.query(
+    `ALTER TABLE ${name} ADD FOREIGN KEY (tenant_id) REFERENCES tenants(id) ON DELETE CASCADE`,
+  );
   await pool.query(`INSERT INTO tenants (id, name) VALUES ($1, $2)`, [tenantId, `raw ${label}`]);
   return { name, tenantId };
 }
@@ -51,7 +53,12 @@ export async function dropRawTable(pool: Pool, table: RawTable): Promise<void> {
  * Returns the elapsed milliseconds, building the column arrays included. `firstSeq` continues
  * the feed positions of earlier calls on the same table.
  */
-export async function rawUpsert(pool: Pool, table: RawTable, batches: readonly Mutation[][], firstSeq = 0): Promise<number> {
+export async function rawUpsert(
+  pool: Pool,
+  table: RawTable,
+  batches: readonly Mutation[][],
+  firstSeq = 0,
+): Promise<number> {
   const client = await pool.connect();
   try {
     const columns = (await transactionColumns(client)).filter((c) => c.name !== 'tenant_id');
@@ -60,7 +67,10 @@ export async function rawUpsert(pool: Pool, table: RawTable, batches: readonly M
       `INSERT INTO ${table.name} (tenant_id, ${names.join(', ')}) ` +
       `SELECT $1::uuid, * FROM unnest(${columns.map((c, i) => `$${i + 2}::${c.type}[]`).join(', ')}) ` +
       `ON CONFLICT (tenant_id, id) DO UPDATE SET ` +
-      names.filter((n) => n !== 'id' && n !== 'created_at').map((n) => `${n} = EXCLUDED.${n}`).join(', ');
+      names
+        .filter((n) => n !== 'id' && n !== 'created_at')
+        .map((n) => `${n} = EXCLUDED.${n}`)
+        .join(', ');
     const fieldColumns = new Map(transactions.fieldNames.map((f) => [snakeCase(f), f]));
     let seq = firstSeq;
     const started = performance.now();
@@ -69,7 +79,9 @@ export async function rawUpsert(pool: Pool, table: RawTable, batches: readonly M
       const arrays = columns.map(() => [] as unknown[]);
       for (const mutation of batch) {
         seq += 1;
-        const clocks = JSON.stringify(Object.fromEntries(transactions.fieldNames.map((f) => [f, mutation.hlc])));
+        const clocks = JSON.stringify(
+          Object.fromEntries(transactions.fieldNames.map((f) => [f, mutation.hlc])),
+        );
         columns.forEach((column, i) => {
           switch (column.name) {
             case 'id':

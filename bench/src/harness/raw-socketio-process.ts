@@ -16,7 +16,8 @@ export async function startRawSocketServer(options: {
   cpuProfileDir?: string | null;
 }): Promise<RunningServer> {
   const main = join(options.bundleDir, 'raw-socketio-server.cjs');
-  if (!existsSync(main)) throw new Error(`${main} is missing: start the benchmark with npm run bench`);
+  if (!existsSync(main))
+    throw new Error(`${main} is missing: start the benchmark with npm run bench`);
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env['NODE_OPTIONS'];
   delete env['REDIS_URL'];
@@ -25,9 +26,16 @@ export async function startRawSocketServer(options: {
     env['REDIS_KEY'] = options.redisKey ?? 'finwise-bench-raw';
   }
   const nodeArgs = options.cpuProfileDir
-    ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`, `--cpu-prof-name=raw-${options.label}-${Date.now()}.cpuprofile`]
+    ? [
+        '--cpu-prof',
+        `--cpu-prof-dir=${options.cpuProfileDir}`,
+        `--cpu-prof-name=raw-${options.label}-${Date.now()}.cpuprofile`,
+      ]
     : [];
-  const child = spawn(process.execPath, [...nodeArgs, main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, main], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const stop = onCleanup(`raw socket.io ${options.label}`, () => stopChild(child));
   try {
     const port = await readyPort(child, READY, `raw socket.io ${options.label}`, 20_000);

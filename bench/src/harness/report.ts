@@ -43,9 +43,16 @@ export function aggregate(measurements: readonly Measurement[]): AggregatedMeasu
   return [...groups.values()].map((group) => {
     const first = group[0];
     const baselines = group.map((m) => m.baseline).filter((b): b is number => b !== null);
-    const ratios = group.filter((m) => m.baseline !== null && m.baseline !== 0).map((m) => m.ours / (m.baseline as number));
+    const ratios = group
+      .filter((m) => m.baseline !== null && m.baseline !== 0)
+      .map((m) => m.ours / (m.baseline as number));
     const ratio = ratios.length > 0 ? median(ratios) : null;
-    const meetsTarget = ratio === null || !first.target ? null : first.target.op === '>=' ? ratio >= first.target.ratio : ratio <= first.target.ratio;
+    const meetsTarget =
+      ratio === null || !first.target
+        ? null
+        : first.target.op === '>='
+          ? ratio >= first.target.ratio
+          : ratio <= first.target.ratio;
     return {
       ...first,
       ours: median(group.map((m) => m.ours)),

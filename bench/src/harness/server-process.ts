@@ -57,9 +57,17 @@ export async function startServer(options: ServerStartOptions): Promise<RunningS
   if (options.redisUrl) env['REDIS_URL'] = options.redisUrl;
   else delete env['REDIS_URL'];
   const nodeArgs = options.cpuProfileDir
-    ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`, `--cpu-prof-name=server-${options.label}-${Date.now()}.cpuprofile`]
+    ? [
+        '--cpu-prof',
+        `--cpu-prof-dir=${options.cpuProfileDir}`,
+        `--cpu-prof-name=server-${options.label}-${Date.now()}.cpuprofile`,
+      ]
     : [];
-  const child = spawn(process.execPath, [...nodeArgs, main], { cwd: options.workspaceRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, main], {
+    cwd: options.workspaceRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const stop = onCleanup(`server ${options.label}`, async () => {
     await stopChild(child);
     rmSync(dataDir, { recursive: true, force: true });
@@ -67,7 +75,9 @@ export async function startServer(options: ServerStartOptions): Promise<RunningS
   try {
     const port = await readyPort(child, READY, `server ${options.label}`, 60_000);
     // Warnings after start-up (e.g. failed pushes) are worth seeing next to the figures.
-    child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[server ${options.label}] ${chunk.toString()}`));
+    child.stderr?.on('data', (chunk: Buffer) =>
+      process.stderr.write(`[server ${options.label}] ${chunk.toString()}`),
+    );
     return { url: `http://127.0.0.1:${port}`, pid: child.pid ?? -1, stop };
   } catch (error) {
     await stop();
@@ -79,10 +89,18 @@ export async function startServer(options: ServerStartOptions): Promise<RunningS
  * The port a child process announces on stdout (the first group of `ready`); rejects, with
  * everything it printed, when it exits first or stays silent for `timeoutMs`.
  */
-export function readyPort(child: ChildProcess, ready: RegExp, what: string, timeoutMs: number): Promise<number> {
+export function readyPort(
+  child: ChildProcess,
+  ready: RegExp,
+  what: string,
+  timeoutMs: number,
+): Promise<number> {
   let output = '';
   return new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${what} not ready within ${timeoutMs / 1000} s:\n${output}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`${what} not ready within ${timeoutMs / 1000} s:\n${output}`)),
+      timeoutMs,
+    );
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = ready.exec(output);

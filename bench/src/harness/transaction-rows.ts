@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { sampleData, transactions } from '@finwise/domain';
-import { HybridLogicalClock, pushBatchBytes, randomNodeId, SyncLimits, type Mutation } from '@finwise/sync-protocol';
+import {
+  HybridLogicalClock,
+  pushBatchBytes,
+  randomNodeId,
+  SyncLimits,
+  type Mutation,
+} from '@finwise/sync-protocol';
 
 export type TransactionData = { id: string } & Record<string, unknown>;
 
@@ -13,8 +19,17 @@ export function transactionRows(count: number, seedOffset = 0): TransactionData[
 }
 
 /** One `create` per row, stamped by one device clock (as a single client would). */
-export function createMutations(rows: readonly TransactionData[], clock = new HybridLogicalClock(randomNodeId())): Mutation[] {
-  return rows.map((data) => ({ mutationId: randomUUID(), modelName: transactions.modelName, operation: 'create', data, hlc: clock.tick() }));
+export function createMutations(
+  rows: readonly TransactionData[],
+  clock = new HybridLogicalClock(randomNodeId()),
+): Mutation[] {
+  return rows.map((data) => ({
+    mutationId: randomUUID(),
+    modelName: transactions.modelName,
+    operation: 'create',
+    data,
+    hlc: clock.tick(),
+  }));
 }
 
 /**
@@ -30,7 +45,11 @@ export function packBatches(mutations: readonly Mutation[]): Mutation[][] {
   for (const mutation of mutations) {
     const size = Buffer.byteLength(JSON.stringify(mutation));
     // Every mutation after the first also costs its separating comma.
-    if (current.length > 0 && (current.length >= SyncLimits.maxBatchMutations || bytes + 1 + size > SyncLimits.maxBatchBytes)) {
+    if (
+      current.length > 0 &&
+      (current.length >= SyncLimits.maxBatchMutations ||
+        bytes + 1 + size > SyncLimits.maxBatchBytes)
+    ) {
       batches.push(current);
       current = [];
       bytes = envelope;
@@ -40,7 +59,8 @@ export function packBatches(mutations: readonly Mutation[]): Mutation[][] {
   }
   if (current.length > 0) batches.push(current);
   for (const batch of batches) {
-    if (pushBatchBytes(batch) > SyncLimits.maxBatchBytes) throw new Error('batch packing exceeded the byte limit');
+    if (pushBatchBytes(batch) > SyncLimits.maxBatchBytes)
+      throw new Error('batch packing exceeded the byte limit');
   }
   return batches;
 }

@@ -24,19 +24,42 @@ export const broadcastLatency: Scenario = {
       try {
         const session = await signup(server.url, 'latency');
         tenantId = session.tenantId;
-        ours = await measureFanOut({ urls: [server.url], token: session.accessToken, clients, sender: productSender, sizes });
+        ours = await measureFanOut({
+          urls: [server.url],
+          token: session.accessToken,
+          clients,
+          sender: productSender,
+          sizes,
+        });
       } finally {
         await server.stop();
       }
       await context.settle();
-      const rawServer = await startRawSocketServer({ bundleDir: context.options.bundleDir, cpuProfileDir: context.options.cpuProfileDir, label: `latency-${clients}` });
+      const rawServer = await startRawSocketServer({
+        bundleDir: context.options.bundleDir,
+        cpuProfileDir: context.options.cpuProfileDir,
+        label: `latency-${clients}`,
+      });
       let raw;
       try {
-        raw = await measureFanOut({ urls: [rawServer.url], token: null, clients, sender: (writer) => rawSender(writer, tenantId), sizes });
+        raw = await measureFanOut({
+          urls: [rawServer.url],
+          token: null,
+          clients,
+          sender: (writer) => rawSender(writer, tenantId),
+          sizes,
+        });
       } finally {
         await rawServer.stop();
       }
-      recordLatency(context, { scenario: 'latency', metric: 'write→receive', detail, ours, raw, baselineName: 'raw Socket.IO room emit' });
+      recordLatency(context, {
+        scenario: 'latency',
+        metric: 'write→receive',
+        detail,
+        ours,
+        raw,
+        baselineName: 'raw Socket.IO room emit',
+      });
     }
   },
 };

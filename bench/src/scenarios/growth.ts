@@ -41,7 +41,9 @@ export const growth: Scenario = {
       const rawPushMs = push.rawMs;
       const pull = await pullThroughSocket(server.url, session);
       if (pull.changes !== size) throw new Error(`pulled ${pull.changes} of ${size} changes`);
-      context.log(`${detail}: push ours ${push.oursMs.toFixed(0)} ms / raw ${rawPushMs.toFixed(0)} ms; pull ours ${pull.ms.toFixed(0)} ms / raw ${rawReadMs.toFixed(0)} ms`);
+      context.log(
+        `${detail}: push ours ${push.oursMs.toFixed(0)} ms / raw ${rawPushMs.toFixed(0)} ms; pull ours ${pull.ms.toFixed(0)} ms / raw ${rawReadMs.toFixed(0)} ms`,
+      );
       context.record({
         scenario: 'growth',
         metric: 'push throughput, no listener',

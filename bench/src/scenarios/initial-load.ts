@@ -34,11 +34,19 @@ export const initialLoad: Scenario = {
     const browserMs = missing ? null : await browserClientLoad(server, tenant);
 
     await analyze(context.database.pool, 'transactions');
-    const read = await rawKeysetRead(context.database.pool, 'transactions', tenant.session.tenantId, PAGE);
-    if (read.rows.length !== tenant.rows) throw new Error(`raw read found ${read.rows.length} of ${tenant.rows} rows`);
+    const read = await rawKeysetRead(
+      context.database.pool,
+      'transactions',
+      tenant.session.tenantId,
+      PAGE,
+    );
+    if (read.rows.length !== tenant.rows)
+      throw new Error(`raw read found ${read.rows.length} of ${tenant.rows} rows`);
     const indexes = (transactions.clientIndexes ?? []).map(snakeCase);
     const nodePutMs = await nodeRawBulkPut(read.rows, indexes);
-    context.log(`node: client ${nodeMs.toFixed(0)} ms; raw read ${read.ms.toFixed(0)} ms + bulkPut ${nodePutMs.toFixed(0)} ms`);
+    context.log(
+      `node: client ${nodeMs.toFixed(0)} ms; raw read ${read.ms.toFixed(0)} ms + bulkPut ${nodePutMs.toFixed(0)} ms`,
+    );
     context.record({
       scenario: 'load',
       metric: 'initial load, Node client (fake-indexeddb)',
@@ -51,17 +59,22 @@ export const initialLoad: Scenario = {
       target: { op: '<=', ratio: 1.5 },
     });
 
-    if (missing || browserMs === null) return context.skip('load (browser)', missing ?? 'no browser');
+    if (missing || browserMs === null)
+      return context.skip('load (browser)', missing ?? 'no browser');
     writePageFile(context.pageDir, 'rows.json', JSON.stringify(read.rows));
     read.rows.length = 0;
     const baseline = await openBenchPage(server.url);
     let browserPutMs: number;
     try {
-      browserPutMs = (await callPage(baseline.page, 'rawBulkPut', { rowsUrl: '/rows.json', chunk: PAGE, indexes })).ms;
+      browserPutMs = (
+        await callPage(baseline.page, 'rawBulkPut', { rowsUrl: '/rows.json', chunk: PAGE, indexes })
+      ).ms;
     } finally {
       await baseline.close();
     }
-    context.log(`chromium: client ${browserMs.toFixed(0)} ms; raw read ${read.ms.toFixed(0)} ms + bulkPut ${browserPutMs.toFixed(0)} ms`);
+    context.log(
+      `chromium: client ${browserMs.toFixed(0)} ms; raw read ${read.ms.toFixed(0)} ms + bulkPut ${browserPutMs.toFixed(0)} ms`,
+    );
     context.record({
       scenario: 'load',
       metric: 'initial load, Chromium client (IndexedDB)',
@@ -79,9 +92,15 @@ export const initialLoad: Scenario = {
 async function browserClientLoad(server: RunningServer, tenant: LoadedTenant): Promise<number> {
   const page = await openBenchPage(server.url);
   try {
-    const result = await callPage(page.page, 'syncClientLoad', { url: server.url, tenantId: tenant.session.tenantId, token: tenant.session.accessToken });
+    const result = await callPage(page.page, 'syncClientLoad', {
+      url: server.url,
+      tenantId: tenant.session.tenantId,
+      token: tenant.session.accessToken,
+    });
     if (result.loaded !== tenant.rows || result.total !== tenant.rows) {
-      throw new Error(`browser client loaded ${result.loaded} of ${result.total} (expected ${tenant.rows})`);
+      throw new Error(
+        `browser client loaded ${result.loaded} of ${result.total} (expected ${tenant.rows})`,
+      );
     }
     return result.ms;
   } finally {
@@ -94,7 +113,12 @@ async function tenantWithRows(context: BenchContext, server: RunningServer): Pro
   if (context.loadedTenant) return context.loadedTenant;
   const rows = context.options.sizes.pushRows;
   const session = await signup(server.url, 'load');
-  await pushThroughSockets(server.url, session, packBatches(createMutations(transactionRows(rows))), null);
+  await pushThroughSockets(
+    server.url,
+    session,
+    packBatches(createMutations(transactionRows(rows))),
+    null,
+  );
   context.loadedTenant = { session, rows };
   return context.loadedTenant;
 }
@@ -112,20 +136,25 @@ async function nodeClientLoad(server: RunningServer, tenant: LoadedTenant): Prom
     await client.start();
     const ms = performance.now() - started;
     const { loaded, total } = client.status().initialLoad;
-    if (loaded !== tenant.rows || total !== tenant.rows) throw new Error(`Node client loaded ${loaded} of ${total} (expected ${tenant.rows})`);
+    if (loaded !== tenant.rows || total !== tenant.rows)
+      throw new Error(`Node client loaded ${loaded} of ${total} (expected ${tenant.rows})`);
     return ms;
   } finally {
     await client.stop();
   }
 }
 
-async function nodeRawBulkPut(rows: readonly Record<string, unknown>[], indexes: readonly string[]): Promise<number> {
+async function nodeRawBulkPut(
+  rows: readonly Record<string, unknown>[],
+  indexes: readonly string[],
+): Promise<number> {
   const db = new Dexie('raw-baseline', { indexedDB: new IDBFactory(), IDBKeyRange });
   db.version(1).stores({ transactions: ['&id', ...indexes].join(', ') });
   await db.open();
   try {
     const started = performance.now();
-    for (let offset = 0; offset < rows.length; offset += PAGE) await db.table('transactions').bulkPut(rows.slice(offset, offset + PAGE));
+    for (let offset = 0; offset < rows.length; offset += PAGE)
+      await db.table('transactions').bulkPut(rows.slice(offset, offset + PAGE));
     return performance.now() - started;
   } finally {
     db.close();

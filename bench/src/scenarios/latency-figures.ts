@@ -5,7 +5,14 @@ import type { LatencyRunResult } from '../harness/latency-run';
 /** Records p50, p99 and max of one fan-out run against its raw Socket.IO baseline (target: p99 ≤ 2×). */
 export function recordLatency(
   context: BenchContext,
-  input: { scenario: string; metric: string; detail: string; ours: LatencyRunResult; raw: LatencyRunResult; baselineName: string },
+  input: {
+    scenario: string;
+    metric: string;
+    detail: string;
+    ours: LatencyRunResult;
+    raw: LatencyRunResult;
+    baselineName: string;
+  },
 ): void {
   const notes = [...latencyNotes('ours', input.ours), ...latencyNotes('raw', input.raw)];
   for (const key of ['p50', 'p99', 'max'] as const) {
@@ -26,6 +33,8 @@ export function recordLatency(
   context.log(
     `${input.detail}: ours p50/p99/max ${ours.summary.p50.toFixed(1)}/${ours.summary.p99.toFixed(1)}/${ours.summary.max.toFixed(1)} ms, ` +
       `raw ${raw.summary.p50.toFixed(1)}/${raw.summary.p99.toFixed(1)}/${raw.summary.max.toFixed(1)} ms` +
-      (ours.missing + raw.missing > 0 ? ` (missing: ours ${ours.missing}, raw ${raw.missing})` : ''),
+      (ours.missing + raw.missing > 0
+        ? ` (missing: ours ${ours.missing}, raw ${raw.missing})`
+        : ''),
   );
 }

@@ -14,7 +14,11 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * loaded code and first-use buffers are not charged to the measured ones), then N idle
  * authenticated sockets, RSS before and after, both read from /proc after a settle time.
  */
-async function kibPerConnection(server: RunningServer, token: string | null, connections: number): Promise<number> {
+async function kibPerConnection(
+  server: RunningServer,
+  token: string | null,
+  connections: number,
+): Promise<number> {
   const warm = await connectManyLean([server.url], token, WARMUP_CONNECTIONS);
   await warm.close();
   await pause(SETTLE_MS);
@@ -33,7 +37,8 @@ export const memory: Scenario = {
   name: 'memory',
   title: '4. memory per connection',
   async run(context: BenchContext) {
-    if (process.platform !== 'linux') return context.skip('memory', 'reads RSS from /proc (Linux only)');
+    if (process.platform !== 'linux')
+      return context.skip('memory', 'reads RSS from /proc (Linux only)');
     const connections = context.options.sizes.memoryConnections;
     const server = await context.startServer('memory');
     let ours: number;
@@ -43,7 +48,11 @@ export const memory: Scenario = {
     } finally {
       await server.stop();
     }
-    const raw = await startRawSocketServer({ bundleDir: context.options.bundleDir, cpuProfileDir: context.options.cpuProfileDir, label: 'memory' });
+    const raw = await startRawSocketServer({
+      bundleDir: context.options.bundleDir,
+      cpuProfileDir: context.options.cpuProfileDir,
+      label: 'memory',
+    });
     let baseline: number;
     try {
       baseline = await kibPerConnection(raw, null, connections);

@@ -22,15 +22,24 @@ interface RxdbResult {
 function ensureInstalled(peerDir: string): string | null {
   if (existsSync(join(peerDir, 'node_modules', 'rxdb', 'package.json'))) return null;
   process.stdout.write('  installing bench/peer-rxdb (npm ci)…\n');
-  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: peerDir, encoding: 'utf8' });
-  return result.status === 0 ? null : `npm ci in bench/peer-rxdb failed: ${(result.stderr || result.stdout).slice(-500)}`;
+  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts'], {
+    cwd: peerDir,
+    encoding: 'utf8',
+  });
+  return result.status === 0
+    ? null
+    : `npm ci in bench/peer-rxdb failed: ${(result.stderr || result.stdout).slice(-500)}`;
 }
 
 /** RxDB's default replication batch (100), and our protocol's batch limit (500). */
 const BATCH_SIZES = [100, 500];
 
 async function runRxdb(peerDir: string, rowsFile: string, batchSize: number): Promise<RxdbResult> {
-  const child = spawn(process.execPath, ['--max-old-space-size=8192', join(peerDir, 'run.mjs'), rowsFile, String(batchSize)], { cwd: peerDir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    ['--max-old-space-size=8192', join(peerDir, 'run.mjs'), rowsFile, String(batchSize)],
+    { cwd: peerDir, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const stop = onCleanup('rxdb peer', () => {
     if (child.exitCode === null) child.kill('SIGKILL');
   });
@@ -44,7 +53,8 @@ async function runRxdb(peerDir: string, rowsFile: string, batchSize: number): Pr
   clearTimeout(timer);
   await stop();
   const line = /^RXDB_RESULT (.+)$/m.exec(stdout);
-  if (code !== 0 || !line) throw new Error(`RxDB runner failed (${code}):\n${stderr.slice(-2000)}${stdout.slice(-1000)}`);
+  if (code !== 0 || !line)
+    throw new Error(`RxDB runner failed (${code}):\n${stderr.slice(-2000)}${stdout.slice(-1000)}`);
   return JSON.parse(line[1]) as RxdbResult;
 }
 
@@ -64,7 +74,8 @@ export const peerRxdb: Scenario = {
   async run(context) {
     const push = ours(context, 'push', 'push throughput, 1 listener');
     const load = ours(context, 'load', 'initial load, Node client (fake-indexeddb)');
-    if (!push || !load) return context.skip('peer', 'needs the push and load scenarios in the same run');
+    if (!push || !load)
+      return context.skip('peer', 'needs the push and load scenarios in the same run');
     const peerDir = join(context.options.workspaceRoot, 'bench', 'peer-rxdb');
     const installProblem = ensureInstalled(peerDir);
     if (installProblem) return context.skip('peer', installProblem);
@@ -77,7 +88,9 @@ export const peerRxdb: Scenario = {
       writeFileSync(rowsFile, JSON.stringify(transactionRows(rowCount)));
       for (const batchSize of BATCH_SIZES) {
         const rxdb = await runRxdb(peerDir, rowsFile, batchSize);
-        context.log(`RxDB batch ${batchSize}: push ${rxdb.pushMs.toFixed(0)} ms, load ${rxdb.loadMs.toFixed(0)} ms`);
+        context.log(
+          `RxDB batch ${batchSize}: push ${rxdb.pushMs.toFixed(0)} ms, load ${rxdb.loadMs.toFixed(0)} ms`,
+        );
         const detail = `${rowCount.toLocaleString('en-US')} rows, RxDB batch ${batchSize}, ${rxdb.mode} writes`;
         context.record({
           scenario: 'peer',

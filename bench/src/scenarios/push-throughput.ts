@@ -3,7 +3,12 @@ import { interleavedPush } from '../harness/interleaved-push';
 import { openPushRun } from '../harness/protocol-drivers';
 import { createRawTable, dropRawTable } from '../harness/raw-postgres';
 import { signup } from '../harness/session';
-import { createMutations, describeBatches, packBatches, transactionRows } from '../harness/transaction-rows';
+import {
+  createMutations,
+  describeBatches,
+  packBatches,
+  transactionRows,
+} from '../harness/transaction-rows';
 
 /** Rounds the product and the raw upsert alternate in (see interleavedPush). */
 export const PUSH_ROUNDS = 4;
@@ -25,7 +30,10 @@ export const pushThroughput: Scenario = {
     context.log(detail);
 
     const raw = await createRawTable(context.database.pool, 'push');
-    const runner = await openPushRun(server.url, session, { count: 1, bundleDir: context.options.bundleDir });
+    const runner = await openPushRun(server.url, session, {
+      count: 1,
+      bundleDir: context.options.bundleDir,
+    });
     let run;
     try {
       run = await interleavedPush(context.database.pool, raw, runner, batches, PUSH_ROUNDS);
@@ -34,7 +42,9 @@ export const pushThroughput: Scenario = {
       await dropRawTable(context.database.pool, raw);
     }
     const { oursMs, rawMs, roundRatios } = run;
-    context.log(`ours ${oursMs.toFixed(0)} ms, raw ${rawMs.toFixed(0)} ms; per round ours ÷ raw time ${roundRatios.map((r) => r.toFixed(2)).join(', ')}`);
+    context.log(
+      `ours ${oursMs.toFixed(0)} ms, raw ${rawMs.toFixed(0)} ms; per round ours ÷ raw time ${roundRatios.map((r) => r.toFixed(2)).join(', ')}`,
+    );
     context.record({
       scenario: 'push',
       metric: 'push throughput, 1 listener',
@@ -45,7 +55,9 @@ export const pushThroughput: Scenario = {
       baselineName: 'raw pg unnest upsert',
       better: 'higher',
       target: { op: '>=', ratio: 0.5 },
-      notes: [`${roundRatios.length} alternating rounds, ours ÷ raw time per round: ${roundRatios.map((r) => r.toFixed(2)).join(', ')}`],
+      notes: [
+        `${roundRatios.length} alternating rounds, ours ÷ raw time per round: ${roundRatios.map((r) => r.toFixed(2)).join(', ')}`,
+      ],
     });
     context.loadedTenant = { session, rows: rowCount };
   },

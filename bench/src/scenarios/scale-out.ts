@@ -9,7 +9,11 @@ import { recordLatency } from './latency-figures';
 const REDIS_URL = process.env['BENCH_REDIS_URL'] || 'redis://127.0.0.1:6379';
 
 async function redisProblem(): Promise<string | null> {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const probe = new Redis(REDIS_URL, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   try {
     await probe.connect();
     return (await probe.ping()) === 'PONG' ? null : 'Redis did not answer PING';
@@ -36,35 +40,68 @@ export const scaleOut: Scenario = {
       await context.settle();
       const detail = `2 instances, ${clients.toLocaleString('en-US')} clients, 1 change / ${sizes.latencyIntervalMs} ms for ${sizes.latencyDurationMs / 1000} s`;
       const first = await context.startServer(`scaleout-a-${clients}`, REDIS_URL);
-      const second = await context.startServer(`scaleout-b-${clients}`, REDIS_URL).catch(async (error: unknown) => {
-        await first.stop();
-        throw error;
-      });
+      const second = await context
+        .startServer(`scaleout-b-${clients}`, REDIS_URL)
+        .catch(async (error: unknown) => {
+          await first.stop();
+          throw error;
+        });
       let ours;
       let tenantId: string;
       try {
         const session = await signup(first.url, 'scaleout');
         tenantId = session.tenantId;
-        ours = await measureFanOut({ urls: [first.url, second.url], token: session.accessToken, clients, sender: productSender, sizes });
+        ours = await measureFanOut({
+          urls: [first.url, second.url],
+          token: session.accessToken,
+          clients,
+          sender: productSender,
+          sizes,
+        });
       } finally {
         await first.stop();
         await second.stop();
       }
       await context.settle();
       const key = `finwise-bench-raw-${process.pid}-${Date.now()}`;
-      const rawFirst = await startRawSocketServer({ bundleDir: context.options.bundleDir, cpuProfileDir: context.options.cpuProfileDir, label: 'scaleout-a', redisUrl: REDIS_URL, redisKey: key });
+      const rawFirst = await startRawSocketServer({
+        bundleDir: context.options.bundleDir,
+        cpuProfileDir: context.options.cpuProfileDir,
+        label: 'scaleout-a',
+        redisUrl: REDIS_URL,
+        redisKey: key,
+      });
       let raw;
       try {
-        const rawSecond = await startRawSocketServer({ bundleDir: context.options.bundleDir, cpuProfileDir: context.options.cpuProfileDir, label: 'scaleout-b', redisUrl: REDIS_URL, redisKey: key });
+        const rawSecond = await startRawSocketServer({
+          bundleDir: context.options.bundleDir,
+          cpuProfileDir: context.options.cpuProfileDir,
+          label: 'scaleout-b',
+          redisUrl: REDIS_URL,
+          redisKey: key,
+        });
         try {
-          raw = await measureFanOut({ urls: [rawFirst.url, rawSecond.url], token: null, clients, sender: (writer) => rawSender(writer, tenantId), sizes });
+          raw = await measureFanOut({
+            urls: [rawFirst.url, rawSecond.url],
+            token: null,
+            clients,
+            sender: (writer) => rawSender(writer, tenantId),
+            sizes,
+          });
         } finally {
           await rawSecond.stop();
         }
       } finally {
         await rawFirst.stop();
       }
-      recordLatency(context, { scenario: 'scaleout', metric: 'write→receive', detail, ours, raw, baselineName: 'raw Socket.IO + Redis adapter' });
+      recordLatency(context, {
+        scenario: 'scaleout',
+        metric: 'write→receive',
+        detail,
+        ours,
+        raw,
+        baselineName: 'raw Socket.IO + Redis adapter',
+      });
     }
   },
 };

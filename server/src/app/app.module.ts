@@ -18,14 +18,21 @@ import { SyncModule } from './sync/sync.module';
 @Module({})
 class ConfigModule {
   static with(config: AppConfig): DynamicModule {
-    return { module: ConfigModule, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] };
+    return {
+      module: ConfigModule,
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG],
+    };
   }
 }
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const clientDir = config.clientDir && existsSync(join(config.clientDir, 'index.html')) ? config.clientDir : null;
+    const clientDir =
+      config.clientDir && existsSync(join(config.clientDir, 'index.html'))
+        ? config.clientDir
+        : null;
     return {
       module: AppModule,
       imports: [
@@ -35,7 +42,9 @@ export class AppModule {
         AuthModule,
         SyncModule.forEntities(SYNCED_ENTITY_MODULES),
         ApiDocsModule,
-        ...(clientDir ? [ServeStaticModule.forRoot({ rootPath: clientDir, exclude: ['/api/{*path}'] })] : []),
+        ...(clientDir
+          ? [ServeStaticModule.forRoot({ rootPath: clientDir, exclude: ['/api/{*path}'] })]
+          : []),
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }],

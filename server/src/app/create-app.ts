@@ -26,7 +26,11 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   // Nest turns body-parser's SyntaxError into a 400 that repeats the parser's message, which
   // quotes the caller's body back; answer with one fixed sentence instead.
   app.use((error: unknown, _req: unknown, _res: unknown, next: (error?: unknown) => void) => {
-    next((error as { type?: unknown })?.type === 'entity.parse.failed' ? new BadRequestException('request body is not valid JSON') : error);
+    next(
+      (error as { type?: unknown })?.type === 'entity.parse.failed'
+        ? new BadRequestException('request body is not valid JSON')
+        : error,
+    );
   });
   app.setGlobalPrefix('api', { exclude: [] });
   app.set('trust proxy', 'loopback');
@@ -50,22 +54,43 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   // Swagger UI boots with an inline script; its pages get the other headers but no CSP.
   const docsHelmet = helmet({ contentSecurityPolicy: false });
   app.use((req: { path: string }, res: unknown, next: () => void) =>
-    (req.path.startsWith('/api/docs') ? docsHelmet : strictHelmet)(req as never, res as never, next),
+    (req.path.startsWith('/api/docs') ? docsHelmet : strictHelmet)(
+      req as never,
+      res as never,
+      next,
+    ),
   );
 
   if (config.corsOrigins.length > 0) {
-    app.enableCors({ origin: config.corsOrigins, methods: ['GET', 'POST', 'PATCH', 'DELETE'], maxAge: 600 });
+    app.enableCors({
+      origin: config.corsOrigins,
+      methods: ['GET', 'POST', 'PATCH', 'DELETE'],
+      maxAge: 600,
+    });
   }
   // Browsers on foreign origins may not call the API at all (CORS only hides responses).
-  app.use((req: { headers: Record<string, string | undefined>; path: string }, res: { status(n: number): { json(b: unknown): void } }, next: () => void) => {
-    if (req.path.startsWith('/api') && !isAllowedOrigin(req.headers['origin'], req.headers['host'], config.corsOrigins)) {
-      res.status(403).json({ statusCode: 403, error: 'Forbidden', message: 'origin not allowed' });
-      return;
-    }
-    next();
-  });
+  app.use(
+    (
+      req: { headers: Record<string, string | undefined>; path: string },
+      res: { status(n: number): { json(b: unknown): void } },
+      next: () => void,
+    ) => {
+      if (
+        req.path.startsWith('/api') &&
+        !isAllowedOrigin(req.headers['origin'], req.headers['host'], config.corsOrigins)
+      ) {
+        res
+          .status(403)
+          .json({ statusCode: 403, error: 'Forbidden', message: 'origin not allowed' });
+        return;
+      }
+      next();
+    },
+  );
 
-  app.useWebSocketAdapter(new SyncIoAdapter(app, { corsOrigins: config.corsOrigins, redisUrl: config.redisUrl }));
+  app.useWebSocketAdapter(
+    new SyncIoAdapter(app, { corsOrigins: config.corsOrigins, redisUrl: config.redisUrl }),
+  );
 
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

@@ -17,10 +17,14 @@ export default async function globalSetup(): Promise<void> {
     process.env['FINWISE_TEST_POSTGRES_ADMIN_URL'] = adminUrl;
   } catch (error) {
     if (process.env['FINWISE_REQUIRE_POSTGRES'] === '1') {
-      throw new Error(`PostgreSQL is not reachable at ${adminUrl} and FINWISE_REQUIRE_POSTGRES=1: ${(error as Error).message}`);
+      throw new Error(
+        `PostgreSQL is not reachable at ${adminUrl} and FINWISE_REQUIRE_POSTGRES=1: ${(error as Error).message}`,
+      );
     }
     process.env['FINWISE_TEST_POSTGRES_ADMIN_URL'] = '';
-    process.stderr.write(`PostgreSQL not reachable at ${adminUrl}: integration suites run on PGlite only\n`);
+    process.stderr.write(
+      `PostgreSQL not reachable at ${adminUrl}: integration suites run on PGlite only\n`,
+    );
   } finally {
     await client.end().catch(() => undefined);
   }

@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { loadConfig, type AppConfig } from '../app/config/app-config';
 import { createApp, listen } from '../app/create-app';
-import { createThrowawayDatabase, type TestDatabaseKind, type ThrowawayDatabase } from './test-database';
+import {
+  createThrowawayDatabase,
+  type TestDatabaseKind,
+  type ThrowawayDatabase,
+} from './test-database';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256!';
 
@@ -23,14 +27,21 @@ export interface TestServer {
   /** Signs up a new user with a new household (or joins one with an invite code). */
   signup(options?: { email?: string; inviteCode?: string }): Promise<TestSession>;
   /** JSON request against /api with an optional bearer token. */
-  request(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any }>;
+  request(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: any }>;
   stop(): Promise<void>;
 }
 
 let counter = 0;
 
 /** Starts the real Nest app (HTTP + Socket.IO) on a loopback port with a fresh database. */
-export async function startTestServer(kind: TestDatabaseKind, overrides: Partial<AppConfig> = {}): Promise<TestServer> {
+export async function startTestServer(
+  kind: TestDatabaseKind,
+  overrides: Partial<AppConfig> = {},
+): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'finwise-test-'));
   let database: ThrowawayDatabase | null = null;
   // Several instances may share one database: only the one that created it drops it.
@@ -59,7 +70,12 @@ export async function startTestServer(kind: TestDatabaseKind, overrides: Partial
     const response = await fetch(`${url}/api${path}`, {
       method,
       headers,
-      body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+      body:
+        options.body === undefined
+          ? undefined
+          : typeof options.body === 'string'
+            ? options.body
+            : JSON.stringify(options.body),
     });
     const text = await response.text();
     let body: unknown = text;
@@ -79,11 +95,18 @@ export async function startTestServer(kind: TestDatabaseKind, overrides: Partial
     request,
     async signup(options = {}) {
       counter += 1;
-      const email = options.email ?? `user${counter}-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com`;
+      const email =
+        options.email ??
+        `user${counter}-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com`;
       const response = await request('POST', '/auth/signup', {
-        body: { email, password: 'correct horse battery', ...(options.inviteCode ? { inviteCode: options.inviteCode } : {}) },
+        body: {
+          email,
+          password: 'correct horse battery',
+          ...(options.inviteCode ? { inviteCode: options.inviteCode } : {}),
+        },
       });
-      if (response.status !== 201) throw new Error(`signup failed: ${response.status} ${JSON.stringify(response.body)}`);
+      if (response.status !== 201)
+        throw new Error(`signup failed: ${response.status} ${JSON.stringify(response.body)}`);
       return response.body as TestSession;
     },
     async stop() {

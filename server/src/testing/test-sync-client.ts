@@ -39,7 +39,11 @@ export class TestSyncClient {
     this.clock = new HybridLogicalClock(randomNodeId(), options.wallClock);
   }
 
-  static async connected(url: string, token: string, options: { wallClock?: () => number } = {}): Promise<TestSyncClient> {
+  static async connected(
+    url: string,
+    token: string,
+    options: { wallClock?: () => number } = {},
+  ): Promise<TestSyncClient> {
     const client = new TestSyncClient(url, token, options);
     await client.connect();
     return client;
@@ -81,7 +85,12 @@ export class TestSyncClient {
   }
 
   /** Local edit: applied to the replica and queued; pushed at once when online. */
-  mutation(modelName: string, operation: Operation, data: { id: string } & Record<string, unknown>, hlc = this.clock.tick()): Mutation {
+  mutation(
+    modelName: string,
+    operation: Operation,
+    data: { id: string } & Record<string, unknown>,
+    hlc = this.clock.tick(),
+  ): Mutation {
     return { mutationId: randomUUID(), modelName, operation, data, hlc };
   }
 
@@ -104,7 +113,10 @@ export class TestSyncClient {
   }
 
   async pull(cursor: string | null, limit?: number): Promise<PullResponse> {
-    return this.emit<PullResponse>(SyncEvents.pull, limit === undefined ? { cursor } : { cursor, limit });
+    return this.emit<PullResponse>(
+      SyncEvents.pull,
+      limit === undefined ? { cursor } : { cursor, limit },
+    );
   }
 
   /** Pulls from the stored cursor until there is no more, applying every page. */

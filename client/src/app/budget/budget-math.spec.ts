@@ -210,11 +210,29 @@ describe('budget math', () => {
     accountsById[savings.id] = savings;
     const rows = [
       // Into the off-budget broker, categorised: an outflow of that category, not uncategorized too.
-      transactionRow({ accountId: checking.id, transferAccountId: broker.id, categoryId: food.id, amountMinor: -20_000, date: '2026-07-05' }),
+      transactionRow({
+        accountId: checking.id,
+        transferAccountId: broker.id,
+        categoryId: food.id,
+        amountMinor: -20_000,
+        date: '2026-07-05',
+      }),
       // From the broker into the budget, categorised: an inflow of that category.
-      transactionRow({ accountId: broker.id, transferAccountId: checking.id, categoryId: food.id, amountMinor: -3_000, date: '2026-07-06' }),
+      transactionRow({
+        accountId: broker.id,
+        transferAccountId: checking.id,
+        categoryId: food.id,
+        amountMinor: -3_000,
+        date: '2026-07-06',
+      }),
       // Between two budget accounts, categorised (a merge can leave both fields set): counts nowhere.
-      transactionRow({ accountId: checking.id, transferAccountId: savings.id, categoryId: food.id, amountMinor: -5_000, date: '2026-07-07' }),
+      transactionRow({
+        accountId: checking.id,
+        transferAccountId: savings.id,
+        categoryId: food.id,
+        amountMinor: -5_000,
+        date: '2026-07-07',
+      }),
     ];
     const july = budgetFor('2026-07', rows);
     expect(july.uncategorized).toBeNull();

@@ -71,7 +71,10 @@ export function budgetCurrency(accounts: readonly Account[]): string {
 }
 
 /** Whether an account's money is in the budget of `currency`. */
-function budgetAccount(accountsById: Readonly<Record<string, Account | undefined>>, currency: string) {
+function budgetAccount(
+  accountsById: Readonly<Record<string, Account | undefined>>,
+  currency: string,
+) {
   return (accountId: string | null | undefined): boolean => {
     const account = accountId ? accountsById[accountId] : undefined;
     return account?.onBudget === true && account.currency === currency;
@@ -85,7 +88,10 @@ function budgetAccount(accountsById: Readonly<Record<string, Account | undefined
  * transfer counts only this way — under its category when it has one, else uncategorized —
  * never also as an ordinary categorised row, even if a merge left both fields set.
  */
-function transferEffect(row: Transaction, inBudget: (accountId: string | null | undefined) => boolean): number {
+function transferEffect(
+  row: Transaction,
+  inBudget: (accountId: string | null | undefined) => boolean,
+): number {
   const from = inBudget(row.accountId);
   const to = inBudget(row.transferAccountId);
   if (from === to) return 0;

@@ -18,7 +18,9 @@ describe('IndexedDB environment', () => {
     expect((globalThis as { indexedDB?: unknown }).indexedDB).toBeUndefined();
     const attempt = () =>
       createSyncClient({ url: 'http://127.0.0.1:9', tenantId: 't', getToken: () => 'x' });
-    expect(attempt).toThrow(expect.objectContaining({ name: 'SyncClientError', code: 'no_indexeddb' }));
+    expect(attempt).toThrow(
+      expect.objectContaining({ name: 'SyncClientError', code: 'no_indexeddb' }),
+    );
     let thrown: unknown;
     try {
       attempt();

@@ -3,7 +3,12 @@ import fc from 'fast-check';
 import { Client as PgClient } from 'pg';
 import { sameRecord, type AnyRecord } from '@finwise/sync-protocol';
 import { FaultProxy } from './fault-proxy';
-import { startServerProcess, TEST_JWT_SECRET, type ServerProcess, type Session } from '../support/server';
+import {
+  startServerProcess,
+  TEST_JWT_SECRET,
+  type ServerProcess,
+  type Session,
+} from '../support/server';
 import { createSyncClient } from '../../src/lib/create-sync-client';
 import type { SyncClient } from '../../src/lib/public-types';
 import { newDevice } from '../support/fake-indexeddb';
@@ -46,7 +51,16 @@ describe('convergence under injected faults', () => {
   let server: ServerProcess;
   let proxy: FaultProxy;
   const traffic = new SyncTraffic();
-  const stats: Stats = { cases: 0, faults: {}, killsAfterPush: 0, killsHitInFlightPush: 0, writesChecked: 0, mutationsChecked: 0, lost: 0, doubleEffects: 0 };
+  const stats: Stats = {
+    cases: 0,
+    faults: {},
+    killsAfterPush: 0,
+    killsHitInFlightPush: 0,
+    writesChecked: 0,
+    mutationsChecked: 0,
+    lost: 0,
+    doubleEffects: 0,
+  };
   const count = (kind: string, n = 1) => (stats.faults[kind] = (stats.faults[kind] ?? 0) + n);
   /** Until when a short-lived token handed out in this case may still be running. */
   let expiryDeadline = 0;
@@ -68,7 +82,9 @@ describe('convergence under injected faults', () => {
   afterAll(async () => {
     await proxy?.close();
     await server?.dispose();
-    const faults = Object.entries(stats.faults).map(([kind, n]) => `${kind} ${n}`).join(', ');
+    const faults = Object.entries(stats.faults)
+      .map(([kind, n]) => `${kind} ${n}`)
+      .join(', ');
     process.stdout.write(
       `\nfault suite: ${stats.cases} runs (seed ${SEED}) on ${server?.database ?? '?'}; faults injected: ${faults || 'none'}; ` +
         `SIGKILLs right after a push: ${stats.killsAfterPush}, of which ${stats.killsHitInFlightPush} hit a push in flight; ` +
@@ -99,7 +115,9 @@ describe('convergence under injected faults', () => {
     traffic.reset();
     const session = await server.signup();
     const ids = Array.from({ length: ROWS }, () => randomUUID());
-    const devices = Array.from({ length: CLIENTS }, (_, i) => makeDevice(server, proxy.url, session, i === 0));
+    const devices = Array.from({ length: CLIENTS }, (_, i) =>
+      makeDevice(server, proxy.url, session, i === 0),
+    );
     const oracle = new WriteOracle();
     try {
       await Promise.all(devices.map((d) => d.client.start()));
@@ -107,16 +125,28 @@ describe('convergence under injected faults', () => {
       await heal(devices);
       await converge(session, devices, oracle);
     } finally {
-      await Promise.all(devices.map((d) => d.client.stop({ clearLocalData: true }).catch(() => undefined)));
+      await Promise.all(
+        devices.map((d) => d.client.stop({ clearLocalData: true }).catch(() => undefined)),
+      );
     }
   }
 
-  async function write(device: Device, oracle: WriteOracle, ids: string[], row: number, kind: 'create' | 'update', fields: object) {
+  async function write(
+    device: Device,
+    oracle: WriteOracle,
+    ids: string[],
+    row: number,
+    kind: 'create' | 'update',
+    fields: object,
+  ) {
     const model = modelOfRow(row);
     const table = device.client.table<AnyRecord>(model);
     const data = fieldsFor(model, fields);
     try {
-      const stored = kind === 'create' ? await table.create({ id: ids[row], ...data }) : await table.update(ids[row], data);
+      const stored =
+        kind === 'create'
+          ? await table.create({ id: ids[row], ...data })
+          : await table.update(ids[row], data);
       oracle.recordWrite(ids[row], stored, Object.keys(data));
     } catch (error) {
       // Refused locally (unknown or deleted row): nothing was written or queued.
@@ -187,7 +217,12 @@ describe('convergence under injected faults', () => {
    * Kills the server `delayMs` after the next push frame was forwarded to it — while it reads,
    * merges or commits that batch — and counts whether a push was really unanswered then.
    */
-  async function killRightAfterPush(step: Extract<Step, { kind: 'kill-mid-push' }>, devices: Device[], ids: string[], oracle: WriteOracle) {
+  async function killRightAfterPush(
+    step: Extract<Step, { kind: 'kill-mid-push' }>,
+    devices: Device[],
+    ids: string[],
+    oracle: WriteOracle,
+  ) {
     count('server SIGKILL right after a push');
     stats.killsAfterPush += 1;
     const killed = new Promise<boolean>((resolve) => {
@@ -230,9 +265,16 @@ describe('convergence under injected faults', () => {
     const rows = new Map<string, AnyRecord>();
     const liveByModel = new Map<string, AnyRecord[]>();
     for (const model of MODELS) {
-      const response = await server.request<{ items: AnyRecord[] }>('GET', `/${model}?includeDeleted=true&limit=1000`, { token });
+      const response = await server.request<{ items: AnyRecord[] }>(
+        'GET',
+        `/${model}?includeDeleted=true&limit=1000`,
+        { token },
+      );
       for (const row of response.body.items) rows.set(row.id, row);
-      liveByModel.set(model, response.body.items.filter((r) => r.deletedAt === null));
+      liveByModel.set(
+        model,
+        response.body.items.filter((r) => r.deletedAt === null),
+      );
     }
     const problems = oracle.ids().flatMap((id) => oracle.check(id, rows.get(id)));
     stats.writesChecked += oracle.writes;
@@ -241,10 +283,17 @@ describe('convergence under injected faults', () => {
       throw new Error(`server state differs from the accepted writes:\n${problems.join('\n')}`);
     }
     if (server.databaseUrl) {
-      const report = checkEffects(await readServerRecord(server.databaseUrl, session.tenant.id), traffic, oracle.hlcs);
+      const report = checkEffects(
+        await readServerRecord(server.databaseUrl, session.tenant.id),
+        traffic,
+        oracle.hlcs,
+      );
       stats.mutationsChecked += report.mutationsChecked;
       stats.doubleEffects += report.doubleEffects;
-      if (report.problems.length > 0) throw new Error(`mutations did not take effect exactly once:\n${report.problems.join('\n')}`);
+      if (report.problems.length > 0)
+        throw new Error(
+          `mutations did not take effect exactly once:\n${report.problems.join('\n')}`,
+        );
     }
     await waitFor(
       async () => {
@@ -252,7 +301,15 @@ describe('convergence under injected faults', () => {
           for (const [model, live] of liveByModel) {
             const local = await d.client.table<AnyRecord>(model).all();
             if (local.length !== live.length) return false;
-            if (!live.every((row) => sameRecord(row, local.find((l) => l.id === row.id)))) return false;
+            if (
+              !live.every((row) =>
+                sameRecord(
+                  row,
+                  local.find((l) => l.id === row.id),
+                ),
+              )
+            )
+              return false;
           }
         }
         return true;
@@ -285,7 +342,10 @@ function makeDevice(server: ServerProcess, url: string, session: Session, realRe
     refreshToken: async () => {
       current = realRefresh
         ? { ...current, ...(await server.refresh(current.refreshToken)) }
-        : { ...current, accessToken: accessToken(current, TEST_JWT_SECRET, ACCESS_TOKEN_TTL_SECONDS) };
+        : {
+            ...current,
+            accessToken: accessToken(current, TEST_JWT_SECRET, ACCESS_TOKEN_TTL_SECONDS),
+          };
       return current.accessToken;
     },
     ...newDevice(),
@@ -299,7 +359,11 @@ function makeDevice(server: ServerProcess, url: string, session: Session, realRe
 /** Terminates the server's connections to its database; returns how many there were. */
 async function terminateDatabaseConnections(database: string | null): Promise<number> {
   if (!database) return 0;
-  const admin = new PgClient({ connectionString: process.env['FINWISE_TEST_POSTGRES_ADMIN_URL'] || 'postgres://postgres@127.0.0.1:5432/postgres' });
+  const admin = new PgClient({
+    connectionString:
+      process.env['FINWISE_TEST_POSTGRES_ADMIN_URL'] ||
+      'postgres://postgres@127.0.0.1:5432/postgres',
+  });
   await admin.connect();
   try {
     const result = await admin.query(

@@ -18,12 +18,18 @@ export interface EffectReport {
  * - the mutation log holds exactly the ids the clients pushed, once each, except those the
  *   server rejected (which are not logged).
  */
-export function checkEffects(record: ServerRecord, traffic: { sent: ReadonlySet<string>; lastStatus: ReadonlyMap<string, string> }, writtenHlcs: ReadonlySet<string>): EffectReport {
+export function checkEffects(
+  record: ServerRecord,
+  traffic: { sent: ReadonlySet<string>; lastStatus: ReadonlyMap<string, string> },
+  writtenHlcs: ReadonlySet<string>,
+): EffectReport {
   const problems: string[] = [];
   const positions = record.versions.map((v) => v.serverSeq).sort((a, b) => a - b);
   const expected = Array.from({ length: record.seq }, (_, i) => i + 1);
   if (positions.length !== expected.length || positions.some((p, i) => p !== expected[i])) {
-    problems.push(`feed advanced to ${record.seq} but row versions hold positions [${positions.join(',')}]`);
+    problems.push(
+      `feed advanced to ${record.seq} but row versions hold positions [${positions.join(',')}]`,
+    );
   }
 
   const effects = new Map<string, number>();
@@ -35,9 +41,13 @@ export function checkEffects(record: ServerRecord, traffic: { sent: ReadonlySet<
     for (const [field, hlc] of Object.entries(version.fieldClocks)) {
       if (before.clocks[field] === hlc) continue;
       fresh.add(hlc);
-      if (!writtenHlcs.has(hlc)) problems.push(`${key}@${version.serverSeq}: ${field} took clock ${hlc}, which no client wrote`);
+      if (!writtenHlcs.has(hlc))
+        problems.push(
+          `${key}@${version.serverSeq}: ${field} took clock ${hlc}, which no client wrote`,
+        );
     }
-    if (version.deletedAt !== null && version.deletedAt !== before.deletedAt) fresh.add(version.deletedAt);
+    if (version.deletedAt !== null && version.deletedAt !== before.deletedAt)
+      fresh.add(version.deletedAt);
     for (const hlc of fresh) effects.set(hlc, (effects.get(hlc) ?? 0) + 1);
     previous.set(key, { clocks: version.fieldClocks, deletedAt: version.deletedAt });
   }
@@ -51,10 +61,14 @@ export function checkEffects(record: ServerRecord, traffic: { sent: ReadonlySet<
 
   const logged = new Set(record.loggedMutations);
   if (logged.size !== record.loggedMutations.length) problems.push('a mutation id is logged twice');
-  for (const id of logged) if (!traffic.sent.has(id)) problems.push(`logged mutation ${id} was never pushed`);
+  for (const id of logged)
+    if (!traffic.sent.has(id)) problems.push(`logged mutation ${id} was never pushed`);
   for (const id of traffic.sent) {
     const rejected = traffic.lastStatus.get(id) === 'rejected';
-    if (!rejected && !logged.has(id)) problems.push(`pushed mutation ${id} (last answer ${traffic.lastStatus.get(id) ?? 'none'}) is not in the log`);
+    if (!rejected && !logged.has(id))
+      problems.push(
+        `pushed mutation ${id} (last answer ${traffic.lastStatus.get(id) ?? 'none'}) is not in the log`,
+      );
     if (rejected && logged.has(id)) problems.push(`rejected mutation ${id} is in the log`);
   }
   return { mutationsChecked: logged.size, doubleEffects, problems };

@@ -22,8 +22,13 @@ const FIELDS: Record<ModelName, readonly (keyof CategoryFields)[]> = {
 };
 
 /** The generated fields that `model` has (an account group is a name and a sort order). */
-export function fieldsFor(model: ModelName, fields: Partial<CategoryFields>): Record<string, unknown> {
-  const own = Object.fromEntries(FIELDS[model].filter((f) => f in fields).map((f) => [f, fields[f]]));
+export function fieldsFor(
+  model: ModelName,
+  fields: Partial<CategoryFields>,
+): Record<string, unknown> {
+  const own = Object.fromEntries(
+    FIELDS[model].filter((f) => f in fields).map((f) => [f, fields[f]]),
+  );
   return Object.keys(own).length > 0 ? own : { sortOrder: 0 };
 }
 
@@ -55,21 +60,42 @@ const fields = fc.record({
   sortOrder: fc.integer({ min: 0, max: 99 }),
 });
 const patch = fc
-  .record({ name, hidden: fc.boolean(), sortOrder: fc.integer({ min: 0, max: 99 }) }, { requiredKeys: [] })
+  .record(
+    { name, hidden: fc.boolean(), sortOrder: fc.integer({ min: 0, max: 99 }) },
+    { requiredKeys: [] },
+  )
   .filter((f) => Object.keys(f).length > 0);
 
 /** Writes dominate; faults of every kind are mixed in, server kills rarely (they are slow). */
 export const stepArb: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 10, arbitrary: fc.record({ kind: fc.constant('create' as const), client, row, fields }) },
-  { weight: 14, arbitrary: fc.record({ kind: fc.constant('update' as const), client, row, fields: patch }) },
+  {
+    weight: 10,
+    arbitrary: fc.record({ kind: fc.constant('create' as const), client, row, fields }),
+  },
+  {
+    weight: 14,
+    arbitrary: fc.record({ kind: fc.constant('update' as const), client, row, fields: patch }),
+  },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('delete' as const), client, row }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('offline' as const), client }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('online' as const), client }) },
   { weight: 2, arbitrary: fc.constant({ kind: 'cut' as const }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('drop-acks' as const), ms: fc.integer({ min: 20, max: 200 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('drop-acks' as const),
+      ms: fc.integer({ min: 20, max: 200 }),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: 'kill-db-connections' as const }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('expire-token' as const), client }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('pause' as const), ms: fc.integer({ min: 5, max: 80 }) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('pause' as const),
+      ms: fc.integer({ min: 5, max: 80 }),
+    }),
+  },
 );
 
 const killMidPush = fc.record({
@@ -97,7 +123,17 @@ export const planArb: fc.Arbitrary<Step[]> = fc
   )
   .map(([steps, killDice, killAt, midPush, tokenDice, tokenAt, tokenClient]) => {
     const copy = [...steps];
-    if (killDice <= 2) copy.splice(killAt % (copy.length + 1), 0, killDice === 0 ? { kind: 'kill-server' } : midPush);
-    if (tokenDice === 0) copy.splice(tokenAt % (copy.length + 1), 0, { kind: 'short-token', client: tokenClient, seconds: 2 });
+    if (killDice <= 2)
+      copy.splice(
+        killAt % (copy.length + 1),
+        0,
+        killDice === 0 ? { kind: 'kill-server' } : midPush,
+      );
+    if (tokenDice === 0)
+      copy.splice(tokenAt % (copy.length + 1), 0, {
+        kind: 'short-token',
+        client: tokenClient,
+        seconds: 2,
+      });
     return copy;
   });

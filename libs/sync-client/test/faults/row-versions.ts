@@ -23,7 +23,10 @@ export interface ServerRecord {
  * each mutation's effects, not only the final state. The trigger function runs as the
  * administrator who installs it (SECURITY DEFINER): the serving role needs no grant.
  */
-export async function installRowVersionLog(databaseUrl: string, tables: readonly string[]): Promise<void> {
+export async function installRowVersionLog(
+  databaseUrl: string,
+  tables: readonly string[],
+): Promise<void> {
   await withClient(databaseUrl, async (client) => {
     await client.query(`
       CREATE TABLE IF NOT EXISTS fault_row_versions (
@@ -38,19 +41,26 @@ export async function installRowVersionLog(databaseUrl: string, tables: readonly
       END $$`);
     for (const table of tables) {
       await client.query(`DROP TRIGGER IF EXISTS fault_row_versions ON ${table}`);
-      await client.query(`CREATE TRIGGER fault_row_versions AFTER INSERT OR UPDATE ON ${table} FOR EACH ROW EXECUTE FUNCTION fault_record_row_version()`);
+      await client.query(
+        `CREATE TRIGGER fault_row_versions AFTER INSERT OR UPDATE ON ${table} FOR EACH ROW EXECUTE FUNCTION fault_record_row_version()`,
+      );
     }
   });
 }
 
-export async function readServerRecord(databaseUrl: string, tenantId: string): Promise<ServerRecord> {
+export async function readServerRecord(
+  databaseUrl: string,
+  tenantId: string,
+): Promise<ServerRecord> {
   return withClient(databaseUrl, async (client) => {
     const tenant = await client.query('SELECT seq FROM tenants WHERE id = $1', [tenantId]);
     const versions = await client.query(
       'SELECT model, id, server_seq, deleted_at, field_clocks FROM fault_row_versions WHERE tenant_id = $1 ORDER BY server_seq',
       [tenantId],
     );
-    const log = await client.query('SELECT mutation_id FROM mutation_log WHERE tenant_id = $1', [tenantId]);
+    const log = await client.query('SELECT mutation_id FROM mutation_log WHERE tenant_id = $1', [
+      tenantId,
+    ]);
     return {
       seq: Number(tenant.rows[0]?.seq ?? 0),
       versions: versions.rows.map((row) => ({

@@ -25,8 +25,13 @@ export class SyncTraffic implements ProxyTap {
   fromClient(connection: number, text: string): void {
     const push = PUSH.exec(text);
     if (!push) return;
-    const [, payload] = JSON.parse(text.slice(text.indexOf('['))) as [string, { mutations?: { mutationId?: unknown }[] }];
-    const ids = (payload?.mutations ?? []).map((m) => m.mutationId).filter((id): id is string => typeof id === 'string');
+    const [, payload] = JSON.parse(text.slice(text.indexOf('['))) as [
+      string,
+      { mutations?: { mutationId?: unknown }[] },
+    ];
+    const ids = (payload?.mutations ?? [])
+      .map((m) => m.mutationId)
+      .filter((id): id is string => typeof id === 'string');
     for (const id of ids) this.sent.add(id);
     this.pending.set(`${connection}:${push[1]}`, ids);
     const fire = this.onNextPush;

@@ -25,7 +25,8 @@ export class WriteOracle {
       if (!hlc) throw new Error(`write of ${field} on ${id} has no clock`);
       this.hlcs.add(hlc);
       const previous = fields.get(field);
-      if (!previous || compareHlc(hlc, previous.hlc) > 0) fields.set(field, { hlc, value: row[field] ?? null });
+      if (!previous || compareHlc(hlc, previous.hlc) > 0)
+        fields.set(field, { hlc, value: row[field] ?? null });
     }
     this.fields.set(id, fields);
   }
@@ -46,8 +47,13 @@ export class WriteOracle {
     if (serverRow.deletedAt) return [`${id}: deleted although nobody deleted it`];
     const problems: string[] = [];
     for (const [field, write] of this.fields.get(id) ?? []) {
-      if (serverRow.fieldClocks[field] !== write.hlc || JSON.stringify(serverRow[field]) !== JSON.stringify(write.value)) {
-        problems.push(`${id}.${field}: expected ${JSON.stringify(write.value)}@${write.hlc}, got ${JSON.stringify(serverRow[field])}@${serverRow.fieldClocks[field]}`);
+      if (
+        serverRow.fieldClocks[field] !== write.hlc ||
+        JSON.stringify(serverRow[field]) !== JSON.stringify(write.value)
+      ) {
+        problems.push(
+          `${id}.${field}: expected ${JSON.stringify(write.value)}@${write.hlc}, got ${JSON.stringify(serverRow[field])}@${serverRow.fieldClocks[field]}`,
+        );
       }
     }
     return problems;

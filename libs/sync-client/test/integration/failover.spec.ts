@@ -2,7 +2,12 @@ import { accountGroups, sampleData } from '@finwise/domain';
 import type { AnyRecord } from '@finwise/sync-protocol';
 import { FaultProxy } from '../faults/fault-proxy';
 import { SyncTraffic } from '../faults/sync-traffic';
-import { createThrowawayPostgres, startServerProcess, type ServerProcess, type ThrowawayPostgres } from '../support/server';
+import {
+  createThrowawayPostgres,
+  startServerProcess,
+  type ServerProcess,
+  type ThrowawayPostgres,
+} from '../support/server';
 import { deviceClient, restRows, type DeviceClient } from '../support/sync-harness';
 import { sleep, waitFor } from '../support/wait';
 
@@ -44,35 +49,54 @@ describe('two instances over Redis with a failover', () => {
   it('keeps clients on different instances live and loses no write of the instance that dies mid-push', async () => {
     const session = await first.signup();
     // Their tokens refresh against the surviving instance (both share one database).
-    const writers = Array.from({ length: WRITERS }, () => deviceClient(second, session.tenant.id, session, { url: balancer.url }));
+    const writers = Array.from({ length: WRITERS }, () =>
+      deviceClient(second, session.tenant.id, session, { url: balancer.url }),
+    );
     const onSecond = deviceClient(second, session.tenant.id, session);
     devices.push(...writers, onSecond);
     await Promise.all(devices.map((d) => d.client.start()));
 
     // Live across instances: a write on the first reaches a client of the second, and back.
     const a = await writers[0].client.table(MODEL).create(sampleData(accountGroups, 1));
-    await waitFor(async () => (await onSecond.client.table(MODEL).get(a.id)) !== undefined, 10_000, 'the row on instance two');
+    await waitFor(
+      async () => (await onSecond.client.table(MODEL).get(a.id)) !== undefined,
+      10_000,
+      'the row on instance two',
+    );
     const b = await onSecond.client.table(MODEL).create(sampleData(accountGroups, 2));
-    await waitFor(async () => (await writers[0].client.table(MODEL).get(b.id)) !== undefined, 10_000, 'the row on instance one');
+    await waitFor(
+      async () => (await writers[0].client.table(MODEL).get(b.id)) !== undefined,
+      10_000,
+      'the row on instance one',
+    );
 
     // Every writer writes continuously; the first instance dies right after one of their pushes reached it.
     const written: AnyRecord[] = [];
     let writing = true;
     const loops = writers.map(async (writer, w) => {
       for (let i = 0; writing; i += 1) {
-        written.push(await writer.client.table<AnyRecord>(MODEL).create(sampleData(accountGroups, 1000 * (w + 1) + i)));
+        written.push(
+          await writer.client
+            .table<AnyRecord>(MODEL)
+            .create(sampleData(accountGroups, 1000 * (w + 1) + i)),
+        );
         await sleep(5 + w * 3);
       }
     });
     await sleep(300);
-    const atKill = await new Promise<{ inFlightPushes: number; queued: number; written: number }>((resolve) =>
-      traffic.whenNextPushForwarded(() => {
-        const inFlightPushes = traffic.inFlight;
-        void first.stop('SIGKILL');
-        target = () => second.port;
-        balancer.cutAll();
-        resolve({ inFlightPushes, queued: writers.reduce((sum, d) => sum + d.client.status().pendingCount, 0), written: written.length });
-      }),
+    const atKill = await new Promise<{ inFlightPushes: number; queued: number; written: number }>(
+      (resolve) =>
+        traffic.whenNextPushForwarded(() => {
+          const inFlightPushes = traffic.inFlight;
+          void first.stop('SIGKILL');
+          target = () => second.port;
+          balancer.cutAll();
+          resolve({
+            inFlightPushes,
+            queued: writers.reduce((sum, d) => sum + d.client.status().pendingCount, 0),
+            written: written.length,
+          });
+        }),
     );
     expect(atKill.inFlightPushes).toBeGreaterThan(0);
     expect(atKill.queued).toBeGreaterThan(0);
@@ -89,7 +113,11 @@ describe('two instances over Redis with a failover', () => {
     expect(rows.map((r) => r.id).sort()).toEqual(expected);
     // Every client, the other instance's too, ends with every row.
     for (const device of devices) {
-      await waitFor(async () => (await device.client.table(MODEL).all()).length === expected.length, 15_000, 'every row on every client');
+      await waitFor(
+        async () => (await device.client.table(MODEL).all()).length === expected.length,
+        15_000,
+        'every row on every client',
+      );
     }
   });
 });

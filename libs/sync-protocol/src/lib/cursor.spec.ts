@@ -4,7 +4,10 @@ import { decodeCursor, encodeCursor, INITIAL_CURSOR } from './cursor';
 describe('cursor', () => {
   it('round-trips every feed position', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), (seq) => decodeCursor(encodeCursor(seq)) === seq),
+      fc.property(
+        fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+        (seq) => decodeCursor(encodeCursor(seq)) === seq,
+      ),
     );
   });
 

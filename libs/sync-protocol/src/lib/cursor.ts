@@ -5,7 +5,8 @@
 export const CURSOR_PATTERN = /^c([0-9a-z]{1,11})$/;
 
 export function encodeCursor(seq: number): string {
-  if (!Number.isSafeInteger(seq) || seq < 0) throw new RangeError(`Invalid change-feed position: ${seq}`);
+  if (!Number.isSafeInteger(seq) || seq < 0)
+    throw new RangeError(`Invalid change-feed position: ${seq}`);
   return `c${seq.toString(36)}`;
 }
 

@@ -9,7 +9,8 @@ export const ERROR_CODE_DESCRIPTIONS: Readonly<Record<ErrorCode, string>> = {
     'Malformed input: a mutation envelope or its data (unknown or system field, wrong type, bad id, bad HLC), ' +
     'a push body that is not { mutations: [...] }, or a pull with a malformed cursor or a limit that is not a number. `message` names ' +
     'each problem; for data, `details` lists { path, message }. Do not retry unchanged.',
-  unknown_model: 'The mutation names a modelName that is not a synced entity. Do not retry unchanged.',
+  unknown_model:
+    'The mutation names a modelName that is not a synced entity. Do not retry unchanged.',
   not_found:
     'An update of an id this household does not have, with data that is not a complete row. Send a create ' +
     '(or the full row) instead.',
@@ -31,5 +32,6 @@ export const ERROR_CODE_DESCRIPTIONS: Readonly<Record<ErrorCode, string>> = {
   resync_required:
     'The cursor is no longer served (older than the tombstone retention horizon, or ahead of the server data). ' +
     'Clear synced rows (keep the outbox) and pull again from cursor null.',
-  internal: 'The server failed unexpectedly. Retry later with backoff; re-sending a push is harmless.',
+  internal:
+    'The server failed unexpectedly. Retry later with backoff; re-sending a push is harmless.',
 };

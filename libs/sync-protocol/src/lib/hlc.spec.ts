@@ -1,12 +1,5 @@
 import fc from 'fast-check';
-import {
-  checkHlc,
-  compareHlc,
-  formatHlc,
-  HybridLogicalClock,
-  parseHlc,
-  randomNodeId,
-} from './hlc';
+import { checkHlc, compareHlc, formatHlc, HybridLogicalClock, parseHlc, randomNodeId } from './hlc';
 
 const NODE = '9f1c2a7b3d4e5f60';
 
@@ -38,7 +31,15 @@ describe('HLC format', () => {
     fc.assert(
       fc.property(parts, parts, (a, b) => {
         const byParts =
-          a.ms !== b.ms ? a.ms - b.ms : a.counter !== b.counter ? a.counter - b.counter : a.nodeId < b.nodeId ? -1 : a.nodeId > b.nodeId ? 1 : 0;
+          a.ms !== b.ms
+            ? a.ms - b.ms
+            : a.counter !== b.counter
+              ? a.counter - b.counter
+              : a.nodeId < b.nodeId
+                ? -1
+                : a.nodeId > b.nodeId
+                  ? 1
+                  : 0;
         return Math.sign(compareHlc(formatHlc(a), formatHlc(b))) === Math.sign(byParts);
       }),
     );
@@ -75,9 +76,12 @@ describe('HybridLogicalClock', () => {
   it('orders local events after every observed remote timestamp', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 0xffff })), {
-          maxLength: 50,
-        }),
+        fc.array(
+          fc.tuple(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 0xffff })),
+          {
+            maxLength: 50,
+          },
+        ),
         (remotes) => {
           const wall = Date.UTC(2026, 0, 1);
           const clock = new HybridLogicalClock(NODE, () => wall);

@@ -24,25 +24,28 @@ const valueFor: Record<(typeof FIELDS)[number], fc.Arbitrary<unknown>> = {
 
 const fieldsArb = (required: boolean) =>
   fc.record(
-    Object.fromEntries(FIELDS.map((f) => [f, valueFor[f]])) as Record<string, fc.Arbitrary<unknown>>,
+    Object.fromEntries(FIELDS.map((f) => [f, valueFor[f]])) as Record<
+      string,
+      fc.Arbitrary<unknown>
+    >,
     { requiredKeys: required ? ['name', 'amountMinor', 'cleared'] : [] },
   );
 
 /** Mutation sets with pairwise distinct HLCs: one HLC is one write (as every real clock ensures). */
 function mutationSet(operations: fc.Arbitrary<MutationInput['operation']>) {
-  return fc
-    .uniqueArray(hlcArb, { minLength: 1, maxLength: 8 })
-    .chain((hlcs) =>
-      fc.tuple(
-        ...hlcs.map((hlc) =>
-          operations.chain((operation) =>
-            fieldsArb(operation === 'create').map(
-              (fields): MutationInput => ({ operation, hlc, data: { id: ID, ...fields } }),
-            ),
-          ),
+  return fc.uniqueArray(hlcArb, { minLength: 1, maxLength: 8 }).chain((hlcs) =>
+    fc.tuple(
+      ...hlcs.map((hlc) =>
+        operations.chain((operation) =>
+          fieldsArb(operation === 'create').map((fields): MutationInput => ({
+            operation,
+            hlc,
+            data: { id: ID, ...fields },
+          })),
         ),
       ),
-    );
+    ),
+  );
 }
 
 function replay(start: AnyRecord | undefined, mutations: readonly MutationInput[]) {
@@ -84,16 +87,23 @@ describe('applyMutation', () => {
 
   it('converges from nothing for creates and deletes in any order (grouping included)', () => {
     fc.assert(
-      fc.property(mutationSet(fc.constantFrom('create', 'delete')), fc.func(fc.integer()), (mutations, key) => {
-        const shuffled = [...mutations].sort((a, b) => key(a.hlc) - key(b.hlc));
-        const half = Math.floor(shuffled.length / 2);
-        // Associativity: applying one half to a replica and merging it with the other half's
-        // replica gives the same row as applying everything in one place.
-        const left = replay(undefined, shuffled.slice(0, half));
-        const right = replay(undefined, shuffled.slice(half));
-        const joined = right ? mergeRecords(left, right, FIELDS) : left;
-        return sameRecord(replay(undefined, mutations), replay(undefined, shuffled)) && sameRecord(joined, replay(undefined, mutations));
-      }),
+      fc.property(
+        mutationSet(fc.constantFrom('create', 'delete')),
+        fc.func(fc.integer()),
+        (mutations, key) => {
+          const shuffled = [...mutations].sort((a, b) => key(a.hlc) - key(b.hlc));
+          const half = Math.floor(shuffled.length / 2);
+          // Associativity: applying one half to a replica and merging it with the other half's
+          // replica gives the same row as applying everything in one place.
+          const left = replay(undefined, shuffled.slice(0, half));
+          const right = replay(undefined, shuffled.slice(half));
+          const joined = right ? mergeRecords(left, right, FIELDS) : left;
+          return (
+            sameRecord(replay(undefined, mutations), replay(undefined, shuffled)) &&
+            sameRecord(joined, replay(undefined, mutations))
+          );
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -115,7 +125,11 @@ describe('applyMutation', () => {
       fc.property(mutationSet(fc.constantFrom('update', 'delete')), (mutations) => {
         fc.pre(mutations.some((m) => m.operation === 'delete'));
         const state = replay(created(baseHlc), mutations)!;
-        const newestDelete = mutations.filter((m) => m.operation === 'delete').map((m) => m.hlc).sort().at(-1);
+        const newestDelete = mutations
+          .filter((m) => m.operation === 'delete')
+          .map((m) => m.hlc)
+          .sort()
+          .at(-1);
         return (
           state.deletedAt === newestDelete &&
           Object.keys(state.fieldClocks).length === 0 &&
@@ -127,8 +141,16 @@ describe('applyMutation', () => {
 
   it('keeps different fields from two writers and the newer value of a shared field', () => {
     const base = created(baseHlc);
-    const a = { operation: 'update', hlc: formatHlc({ ms: BASE_MS + 5, counter: 0, nodeId: 'aaaaaaaaaaaaaaaa' }), data: { id: ID, name: 'from A', amountMinor: 100 } } as const;
-    const b = { operation: 'update', hlc: formatHlc({ ms: BASE_MS + 9, counter: 0, nodeId: 'bbbbbbbbbbbbbbbb' }), data: { id: ID, cleared: true, amountMinor: 200 } } as const;
+    const a = {
+      operation: 'update',
+      hlc: formatHlc({ ms: BASE_MS + 5, counter: 0, nodeId: 'aaaaaaaaaaaaaaaa' }),
+      data: { id: ID, name: 'from A', amountMinor: 100 },
+    } as const;
+    const b = {
+      operation: 'update',
+      hlc: formatHlc({ ms: BASE_MS + 9, counter: 0, nodeId: 'bbbbbbbbbbbbbbbb' }),
+      data: { id: ID, cleared: true, amountMinor: 200 },
+    } as const;
     const ab = replay(base, [a, b])!;
     expect(ab).toMatchObject({ name: 'from A', cleared: true, amountMinor: 200, updatedAt: b.hlc });
     expect(sameRecord(ab, replay(base, [b, a]))).toBe(true);
@@ -137,9 +159,16 @@ describe('applyMutation', () => {
   it('reports stale when every field already has a newer clock, and applied on an equal value', () => {
     const base = created(baseHlc);
     const older = formatHlc({ ms: BASE_MS - 10, counter: 0, nodeId: 'bbbbbbbbbbbbbbbb' });
-    expect(applyMutation(base, { operation: 'update', hlc: older, data: { id: ID, name: 'x' } }, FIELDS).status).toBe('stale');
+    expect(
+      applyMutation(base, { operation: 'update', hlc: older, data: { id: ID, name: 'x' } }, FIELDS)
+        .status,
+    ).toBe('stale');
     const newer = formatHlc({ ms: BASE_MS + 10, counter: 0, nodeId: 'bbbbbbbbbbbbbbbb' });
-    const same = applyMutation(base, { operation: 'update', hlc: newer, data: { id: ID, name: 'base' } }, FIELDS);
+    const same = applyMutation(
+      base,
+      { operation: 'update', hlc: newer, data: { id: ID, name: 'base' } },
+      FIELDS,
+    );
     expect(same.status).toBe('applied');
   });
 
@@ -151,12 +180,24 @@ describe('applyMutation', () => {
   });
 
   it('stores a tombstone for a delete of an unknown id, so a late create cannot resurrect it', () => {
-    const del = applyMutation(undefined, { operation: 'delete', hlc: baseHlc, data: { id: ID } }, FIELDS);
+    const del = applyMutation(
+      undefined,
+      { operation: 'delete', hlc: baseHlc, data: { id: ID } },
+      FIELDS,
+    );
     expect(del.status).toBe('applied');
     if (del.status !== 'applied') return;
     expect(del.record).toMatchObject({ deletedAt: baseHlc, fieldClocks: {}, name: null });
     const lateCreate = formatHlc({ ms: BASE_MS + 100, counter: 0, nodeId: 'bbbbbbbbbbbbbbbb' });
-    const create = applyMutation(del.record, { operation: 'create', hlc: lateCreate, data: { id: ID, name: 'x', amountMinor: 1, cleared: true } }, FIELDS);
+    const create = applyMutation(
+      del.record,
+      {
+        operation: 'create',
+        hlc: lateCreate,
+        data: { id: ID, name: 'x', amountMinor: 1, cleared: true },
+      },
+      FIELDS,
+    );
     expect(create.status).toBe('stale');
   });
 
@@ -179,7 +220,14 @@ describe('applyMutation', () => {
 
 function asRecord(m: MutationInput): AnyRecord {
   if (m.operation === 'delete') {
-    return { id: ID, createdAt: null, updatedAt: m.hlc, deletedAt: m.hlc, fieldClocks: {}, ...Object.fromEntries(FIELDS.map((f) => [f, null])) };
+    return {
+      id: ID,
+      createdAt: null,
+      updatedAt: m.hlc,
+      deletedAt: m.hlc,
+      fieldClocks: {},
+      ...Object.fromEntries(FIELDS.map((f) => [f, null])),
+    };
   }
   const { id, ...fields } = m.data;
   return {
@@ -196,13 +244,27 @@ describe('mergeRecords', () => {
   const recordArb: fc.Arbitrary<AnyRecord> = fc
     .tuple(
       fc.boolean(),
-      fc.dictionary(fc.constantFrom(...FIELDS), fc.tuple(hlcArb, fc.oneof(fc.string({ maxLength: 3 }), fc.integer(), fc.boolean(), fc.constant(null)))),
+      fc.dictionary(
+        fc.constantFrom(...FIELDS),
+        fc.tuple(
+          hlcArb,
+          fc.oneof(fc.string({ maxLength: 3 }), fc.integer(), fc.boolean(), fc.constant(null)),
+        ),
+      ),
       hlcArb,
-      fc.option(fc.constantFrom('2026-01-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z'), { nil: null }),
+      fc.option(fc.constantFrom('2026-01-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z'), {
+        nil: null,
+      }),
     )
     .map(([deleted, entries, deleteHlc, createdAt]) => {
       if (deleted) return asRecordTombstone(deleteHlc, createdAt);
-      const record: AnyRecord = { id: ID, createdAt, updatedAt: baseHlc, deletedAt: null, fieldClocks: {} };
+      const record: AnyRecord = {
+        id: ID,
+        createdAt,
+        updatedAt: baseHlc,
+        deletedAt: null,
+        fieldClocks: {},
+      };
       for (const field of FIELDS) record[field] = null;
       for (const [field, [hlc, value]] of Object.entries(entries)) {
         record[field] = value;
@@ -213,13 +275,21 @@ describe('mergeRecords', () => {
     });
 
   it('is commutative', () => {
-    fc.assert(fc.property(recordArb, recordArb, (a, b) => sameRecord(mergeRecords(a, b, FIELDS), mergeRecords(b, a, FIELDS))), { numRuns: 500 });
+    fc.assert(
+      fc.property(recordArb, recordArb, (a, b) =>
+        sameRecord(mergeRecords(a, b, FIELDS), mergeRecords(b, a, FIELDS)),
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('is associative', () => {
     fc.assert(
       fc.property(recordArb, recordArb, recordArb, (a, b, c) =>
-        sameRecord(mergeRecords(mergeRecords(a, b, FIELDS), c, FIELDS), mergeRecords(a, mergeRecords(b, c, FIELDS), FIELDS)),
+        sameRecord(
+          mergeRecords(mergeRecords(a, b, FIELDS), c, FIELDS),
+          mergeRecords(a, mergeRecords(b, c, FIELDS), FIELDS),
+        ),
       ),
       { numRuns: 500 },
     );
@@ -230,14 +300,47 @@ describe('mergeRecords', () => {
   });
 
   it('keeps a local pending field that is newer than the incoming server value', () => {
-    const local: AnyRecord = { id: ID, createdAt: null, updatedAt: 'b', deletedAt: null, fieldClocks: { name: formatHlc({ ms: BASE_MS + 50, counter: 0, nodeId: 'aaaaaaaaaaaaaaaa' }), amountMinor: baseHlc }, name: 'mine', amountMinor: 1 };
+    const local: AnyRecord = {
+      id: ID,
+      createdAt: null,
+      updatedAt: 'b',
+      deletedAt: null,
+      fieldClocks: {
+        name: formatHlc({ ms: BASE_MS + 50, counter: 0, nodeId: 'aaaaaaaaaaaaaaaa' }),
+        amountMinor: baseHlc,
+      },
+      name: 'mine',
+      amountMinor: 1,
+    };
     local.updatedAt = local.fieldClocks['name'];
-    const server: AnyRecord = { id: ID, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: formatHlc({ ms: BASE_MS + 20, counter: 0, nodeId: 'bbbbbbbbbbbbbbbb' }), deletedAt: null, fieldClocks: { name: formatHlc({ ms: BASE_MS + 20, counter: 0, nodeId: 'bbbbbbbbbbbbbbbb' }), amountMinor: formatHlc({ ms: BASE_MS + 20, counter: 0, nodeId: 'bbbbbbbbbbbbbbbb' }) }, name: 'theirs', amountMinor: 2 };
+    const server: AnyRecord = {
+      id: ID,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: formatHlc({ ms: BASE_MS + 20, counter: 0, nodeId: 'bbbbbbbbbbbbbbbb' }),
+      deletedAt: null,
+      fieldClocks: {
+        name: formatHlc({ ms: BASE_MS + 20, counter: 0, nodeId: 'bbbbbbbbbbbbbbbb' }),
+        amountMinor: formatHlc({ ms: BASE_MS + 20, counter: 0, nodeId: 'bbbbbbbbbbbbbbbb' }),
+      },
+      name: 'theirs',
+      amountMinor: 2,
+    };
     const merged = mergeRecords(local, server, FIELDS);
-    expect(merged).toMatchObject({ name: 'mine', amountMinor: 2, createdAt: '2026-01-01T00:00:00.000Z' });
+    expect(merged).toMatchObject({
+      name: 'mine',
+      amountMinor: 2,
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
   });
 });
 
 function asRecordTombstone(hlc: Hlc, createdAt: string | null): AnyRecord {
-  return { id: ID, createdAt, updatedAt: hlc, deletedAt: hlc, fieldClocks: {}, ...Object.fromEntries(FIELDS.map((f) => [f, null])) };
+  return {
+    id: ID,
+    createdAt,
+    updatedAt: hlc,
+    deletedAt: hlc,
+    fieldClocks: {},
+    ...Object.fromEntries(FIELDS.map((f) => [f, null])),
+  };
 }

@@ -43,7 +43,11 @@ export function applyMutation(
     if (current?.deletedAt != null && compareHlc(current.deletedAt, hlc) >= 0) {
       return { status: 'stale', record: current };
     }
-    return { status: 'applied', record: tombstone(current, data.id, hlc, fieldNames), previous: current };
+    return {
+      status: 'applied',
+      record: tombstone(current, data.id, hlc, fieldNames),
+      previous: current,
+    };
   }
   if (current?.deletedAt != null) return { status: 'stale', record: current };
 
@@ -142,7 +146,10 @@ function tombstone(
   return record;
 }
 
-function withOptional(record: AnyRecord, extra: { createdAt: string | null; tenantId?: string }): AnyRecord {
+function withOptional(
+  record: AnyRecord,
+  extra: { createdAt: string | null; tenantId?: string },
+): AnyRecord {
   record.createdAt = extra.createdAt;
   if (extra.tenantId !== undefined) record.tenantId = extra.tenantId;
   return record;
@@ -162,7 +169,9 @@ function tieBreak(theirs: unknown, mine: unknown): boolean {
 function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : 1)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : 1)),
+        )
       : v,
   );
 }

@@ -20,12 +20,16 @@ import { ErrorCodes, SyncLimits } from './protocol';
  */
 
 /** Any 8-4-4-4-12 hex id, either case: what the server accepts as an id (it stores lowercase). */
-export const idSchema = z.guid().describe('UUID, chosen by the client; lowercase in everything the server returns');
+export const idSchema = z
+  .guid()
+  .describe('UUID, chosen by the client; lowercase in everything the server returns');
 
 export const hlcSchema = z
   .string()
   .regex(HLC_PATTERN)
-  .refine((value) => (parseHlc(value)?.ms ?? -1) >= EARLIEST_HLC_MS, { error: 'must be a real instant, 2000-01-01 or later' })
+  .refine((value) => (parseHlc(value)?.ms ?? -1) >= EARLIEST_HLC_MS, {
+    error: 'must be a real instant, 2000-01-01 or later',
+  })
   .describe(
     'Hybrid logical clock: <ISO-8601 UTC with ms>-<counter, 4 lowercase hex>-<node id, 16 lowercase hex>, ' +
       'e.g. 2026-11-25T16:40:00.000Z-0000-9f1c2a7b3d4e5f60. The time must be a real instant, 2000-01-01 or later. ' +
@@ -36,21 +40,26 @@ export const cursorSchema = z
   .string({ error: 'cursor must be null or a cursor the server returned' })
   .regex(CURSOR_PATTERN, { error: 'malformed cursor' })
   .refine((value) => decodeCursor(value) !== null, { error: 'malformed cursor' })
-  .describe('Opaque position in the household change feed. Store it as given; never compute with it.');
-
-export const errorCodeSchema = z
-  .enum(ErrorCodes)
   .describe(
-    'Stable snake_case error code.\n' +
-      Object.entries(ERROR_CODE_DESCRIPTIONS)
-        .map(([code, text]) => `- ${code}: ${text}`)
-        .join('\n'),
+    'Opaque position in the household change feed. Store it as given; never compute with it.',
   );
+
+export const errorCodeSchema = z.enum(ErrorCodes).describe(
+  'Stable snake_case error code.\n' +
+    Object.entries(ERROR_CODE_DESCRIPTIONS)
+      .map(([code, text]) => `- ${code}: ${text}`)
+      .join('\n'),
+);
 
 export const syncErrorSchema = z.strictObject({
   code: errorCodeSchema,
-  message: z.string().describe('Human-readable explanation; may change between versions, unlike the code'),
-  details: z.unknown().optional().describe('validation: [{path, message}]; rate_limited: {retryAfterMs}'),
+  message: z
+    .string()
+    .describe('Human-readable explanation; may change between versions, unlike the code'),
+  details: z
+    .unknown()
+    .optional()
+    .describe('validation: [{path, message}]; rate_limited: {retryAfterMs}'),
 });
 
 export const operationSchema = z.enum(['create', 'update', 'delete']);
@@ -74,7 +83,9 @@ export const recordMetaShape = {
   tenantId: z.guid().optional().describe('Set by the server from the token, never from input'),
   createdAt: z.string().nullable().describe('Server ISO time of first insert (not an HLC)'),
   updatedAt: hlcSchema.describe('HLC of the newest applied change'),
-  deletedAt: hlcSchema.nullable().describe('null, or the HLC of the delete: the row is a tombstone'),
+  deletedAt: hlcSchema
+    .nullable()
+    .describe('null, or the HLC of the delete: the row is a tombstone'),
   fieldClocks: z
     .record(z.string(), hlcSchema)
     .describe('Field name → HLC of its last applied write; {} for tombstones'),
@@ -84,7 +95,9 @@ export const recordMetaSchema = z.strictObject(recordMetaShape);
 
 export const syncRecordSchema = z
   .looseObject(recordMetaShape)
-  .describe('A full synced row: the common columns plus the entity fields (absent optional fields are null)');
+  .describe(
+    'A full synced row: the common columns plus the entity fields (absent optional fields are null)',
+  );
 
 export const mutationStatusSchema = z
   .enum(['applied', 'stale', 'rejected'])
@@ -116,8 +129,12 @@ export const pushRequestSchema = z
 
 export const pushAckSchema = z.strictObject({
   results: z.array(mutationResultSchema).describe('One result per mutation, in mutation order'),
-  fromCursor: cursorSchema.describe('Feed position before this batch; a client at this cursor may move to `cursor`'),
-  cursor: cursorSchema.describe('Feed position after this batch; equals fromCursor when nothing was applied'),
+  fromCursor: cursorSchema.describe(
+    'Feed position before this batch; a client at this cursor may move to `cursor`',
+  ),
+  cursor: cursorSchema.describe(
+    'Feed position after this batch; equals fromCursor when nothing was applied',
+  ),
 });
 
 export const errorAckSchema = z.strictObject({ error: syncErrorSchema });
@@ -127,7 +144,9 @@ export const pullRequestSchema = z
     cursor: cursorSchema
       .nullable()
       .default(null)
-      .describe('null or left out = initial load from the beginning; else a cursor the server returned'),
+      .describe(
+        'null or left out = initial load from the beginning; else a cursor the server returned',
+      ),
     limit: z
       .number({ error: 'limit must be a number' })
       .optional()
@@ -144,14 +163,20 @@ export const changeSchema = z.strictObject({
 });
 
 export const pullPageSchema = z.strictObject({
-  changes: z.array(changeSchema).describe('In feed order across all entities, each row at most once, tombstones included'),
-  cursor: cursorSchema.describe('Position of the last returned change (the given cursor when the page is empty)'),
+  changes: z
+    .array(changeSchema)
+    .describe('In feed order across all entities, each row at most once, tombstones included'),
+  cursor: cursorSchema.describe(
+    'Position of the last returned change (the given cursor when the page is empty)',
+  ),
   hasMore: z.boolean().describe('Pull again with `cursor` while true'),
   total: z
     .int()
     .nonnegative()
     .optional()
-    .describe('Only for cursor null: how many changes the complete initial load returns (for a progress bar)'),
+    .describe(
+      'Only for cursor null: how many changes the complete initial load returns (for a progress bar)',
+    ),
 });
 
 export const changesBroadcastSchema = z.strictObject({
@@ -179,8 +204,12 @@ export const handshakeAuthSchema = z
 
 /** The data of the Socket.IO CONNECT packet the server answers an accepted handshake with. */
 export const connectedSchema = z
-  .strictObject({ sid: z.string().describe('Socket.IO id of this connection (socket.id on the client)') })
-  .describe('Handshake accepted: the socket joined its household room; socket.io clients emit "connect"');
+  .strictObject({
+    sid: z.string().describe('Socket.IO id of this connection (socket.id on the client)'),
+  })
+  .describe(
+    'Handshake accepted: the socket joined its household room; socket.io clients emit "connect"',
+  );
 
 /** What socket.io clients see as `connect_error` when the handshake is refused. */
 export const connectErrorSchema = z.strictObject({

@@ -17,7 +17,13 @@ export const RECORD_META_KEYS = [
 ] as const;
 
 /** The fields a client may not write: they are owned by the sync engine. */
-export const SYSTEM_FIELDS = ['tenantId', 'createdAt', 'updatedAt', 'deletedAt', 'fieldClocks'] as const;
+export const SYSTEM_FIELDS = [
+  'tenantId',
+  'createdAt',
+  'updatedAt',
+  'deletedAt',
+  'fieldClocks',
+] as const;
 
 export type FieldValue = string | number | boolean | null;
 

@@ -20,7 +20,13 @@ import {
 } from '@finwise/sync-protocol';
 import { joinSchema, loginSchema, refreshSchema, signupSchema } from '../auth/auth.schemas';
 import { entitySchemas } from './entity-schemas';
-import { healthSchema, httpErrorSchema, inviteSchema, meSchema, sessionSchema } from './http-schemas';
+import {
+  healthSchema,
+  httpErrorSchema,
+  inviteSchema,
+  meSchema,
+  sessionSchema,
+} from './http-schemas';
 import { COMPONENT_SCHEMAS_PATH, entitySchemaNames } from './schema-names';
 
 export type JsonSchema = Record<string, unknown>;
@@ -33,7 +39,9 @@ export type SchemaDialect = 'draft-7' | 'openapi-3.0';
  * @finwise/sync-protocol, entity shapes from the @finwise/domain registry, auth bodies from the
  * schemas the controllers validate with: nothing here restates a field by hand.
  */
-export function namedApiSchemas(entities: readonly SyncedEntityDefinition[] = SYNCED_ENTITIES): Map<string, z.ZodType> {
+export function namedApiSchemas(
+  entities: readonly SyncedEntityDefinition[] = SYNCED_ENTITIES,
+): Map<string, z.ZodType> {
   const named = new Map<string, z.ZodType>([
     ['Hlc', hlcSchema],
     ['Cursor', cursorSchema],
@@ -59,7 +67,8 @@ export function namedApiSchemas(entities: readonly SyncedEntityDefinition[] = SY
   ]);
   // An entity label such as "Sync" or "Pull" would shadow a protocol schema: fail loudly instead.
   const add = (name: string, schema: z.ZodType) => {
-    if (named.has(name)) throw new Error(`API schema name ${name} is used twice; rename the entity label`);
+    if (named.has(name))
+      throw new Error(`API schema name ${name} is used twice; rename the entity label`);
     named.set(name, schema);
   };
   const mutations: z.ZodType[] = [];
@@ -72,25 +81,45 @@ export function namedApiSchemas(entities: readonly SyncedEntityDefinition[] = SY
     changes.push(schemas.change);
   }
   // The generic protocol messages, with `modelName` resolved to each entity's own data and row shape.
-  const mutation = oneOfEntities(mutations, 'A mutation of one synced entity, told apart by modelName');
+  const mutation = oneOfEntities(
+    mutations,
+    'A mutation of one synced entity, told apart by modelName',
+  );
   const change = oneOfEntities(changes, 'A changed row (tombstones included) of one synced entity');
   add('Mutation', mutation);
   add('Change', change);
   add(
     'PushRequest',
     pushRequestSchema
-      .extend({ mutations: z.array(mutation).max(SyncLimits.maxBatchMutations).describe(describedAs(pushRequestSchema.shape.mutations)) })
+      .extend({
+        mutations: z
+          .array(mutation)
+          .max(SyncLimits.maxBatchMutations)
+          .describe(describedAs(pushRequestSchema.shape.mutations)),
+      })
       .describe(describedAs(pushRequestSchema)),
   );
-  add('PullPage', pullPageSchema.extend({ changes: z.array(change).describe(describedAs(pullPageSchema.shape.changes)) }));
-  add('ChangesBroadcast', changesBroadcastSchema.extend({ changes: z.array(change).describe('The rows this commit changed, in feed order') }));
+  add(
+    'PullPage',
+    pullPageSchema.extend({
+      changes: z.array(change).describe(describedAs(pullPageSchema.shape.changes)),
+    }),
+  );
+  add(
+    'ChangesBroadcast',
+    changesBroadcastSchema.extend({
+      changes: z.array(change).describe('The rows this commit changed, in feed order'),
+    }),
+  );
   return named;
 }
 
 function oneOfEntities(options: z.ZodType[], description: string): z.ZodType {
   const [first, ...rest] = options as z.core.$ZodTypeDiscriminable[];
   if (!first) throw new Error('no synced entities registered');
-  return (rest.length === 0 ? (first as z.ZodType) : z.discriminatedUnion('modelName', [first, ...rest])).describe(description);
+  return (
+    rest.length === 0 ? (first as z.ZodType) : z.discriminatedUnion('modelName', [first, ...rest])
+  ).describe(description);
 }
 
 function describedAs(schema: z.ZodType): string {
@@ -101,7 +130,10 @@ function describedAs(schema: z.ZodType): string {
  * JSON Schemas of every named schema, cross-referenced with `#/components/schemas/<name>`,
  * ready to drop into a document's `components.schemas`.
  */
-export function apiJsonSchemas(dialect: SchemaDialect, entities?: readonly SyncedEntityDefinition[]): Record<string, JsonSchema> {
+export function apiJsonSchemas(
+  dialect: SchemaDialect,
+  entities?: readonly SyncedEntityDefinition[],
+): Record<string, JsonSchema> {
   const registry = z.registry<{ id: string }>();
   for (const [id, schema] of namedApiSchemas(entities)) registry.add(schema, { id });
   const { schemas } = z.toJSONSchema(registry, {

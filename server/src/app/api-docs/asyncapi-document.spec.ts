@@ -12,7 +12,9 @@ describe('AsyncAPI document', () => {
 
   it('is a valid AsyncAPI 3.0 document according to @asyncapi/parser', async () => {
     const { document: parsed, diagnostics } = await new Parser().parse(JSON.stringify(document));
-    const errors = diagnostics.filter((d) => d.severity === 0).map((d) => `${d.code}: ${d.message} at ${d.path.join('.')}`);
+    const errors = diagnostics
+      .filter((d) => d.severity === 0)
+      .map((d) => `${d.code}: ${d.message} at ${d.path.join('.')}`);
     expect(errors).toEqual([]);
     expect(parsed?.version()).toBe('3.0.0');
     expect(parsed?.channels().get('sync')?.address()).toBe(SYNC_NAMESPACE);
@@ -23,15 +25,37 @@ describe('AsyncAPI document', () => {
     for (const event of Object.values(SyncEvents)) expect(messageNames).toContain(event);
     expect(messageNames).toEqual(expect.arrayContaining(['connect', 'connect_error']));
     const operations = document.operations as Json;
-    expect(operations['push']).toMatchObject({ action: 'send', messages: [{ $ref: '#/channels/sync/messages/push' }] });
-    expect(operations['push'].reply.messages).toEqual([{ $ref: '#/channels/sync/messages/pushAck' }, { $ref: '#/channels/sync/messages/errorAck' }]);
-    expect(operations['pull']).toMatchObject({ action: 'send', messages: [{ $ref: '#/channels/sync/messages/pull' }] });
-    expect(operations['receiveChanges']).toMatchObject({ action: 'receive', messages: [{ $ref: '#/channels/sync/messages/changes' }] });
-    expect(document.components.messages['handshake']['payload']).toEqual({ $ref: `${COMPONENT_SCHEMAS_PATH}HandshakeAuth` });
+    expect(operations['push']).toMatchObject({
+      action: 'send',
+      messages: [{ $ref: '#/channels/sync/messages/push' }],
+    });
+    expect(operations['push'].reply.messages).toEqual([
+      { $ref: '#/channels/sync/messages/pushAck' },
+      { $ref: '#/channels/sync/messages/errorAck' },
+    ]);
+    expect(operations['pull']).toMatchObject({
+      action: 'send',
+      messages: [{ $ref: '#/channels/sync/messages/pull' }],
+    });
+    expect(operations['receiveChanges']).toMatchObject({
+      action: 'receive',
+      messages: [{ $ref: '#/channels/sync/messages/changes' }],
+    });
+    expect(document.components.messages['handshake']['payload']).toEqual({
+      $ref: `${COMPONENT_SCHEMAS_PATH}HandshakeAuth`,
+    });
     // The handshake's reply is either outcome: connected, or refused with connect_error.
-    expect(operations['connect'].reply.messages).toEqual([{ $ref: '#/channels/sync/messages/connected' }, { $ref: '#/channels/sync/messages/connectError' }]);
-    expect(document.components.messages['connected']['payload']).toEqual({ $ref: `${COMPONENT_SCHEMAS_PATH}Connected` });
-    expect(document.components.securitySchemes['accessToken']).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(operations['connect'].reply.messages).toEqual([
+      { $ref: '#/channels/sync/messages/connected' },
+      { $ref: '#/channels/sync/messages/connectError' },
+    ]);
+    expect(document.components.messages['connected']['payload']).toEqual({
+      $ref: `${COMPONENT_SCHEMAS_PATH}Connected`,
+    });
+    expect(document.components.securitySchemes['accessToken']).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+    });
   });
 
   it('lists every error code with a description', () => {
@@ -41,7 +65,9 @@ describe('AsyncAPI document', () => {
       expect(errorCode['description']).toContain(`- ${code}: `);
       expect(document.info.description).toContain(`| \`${code}\` |`);
     }
-    expect((document.components.schemas['SyncError'] as Json)['properties']['code']).toEqual({ $ref: `${COMPONENT_SCHEMAS_PATH}ErrorCode` });
+    expect((document.components.schemas['SyncError'] as Json)['properties']['code']).toEqual({
+      $ref: `${COMPONENT_SCHEMAS_PATH}ErrorCode`,
+    });
   });
 
   it('gives every modelName its own mutation, change and record schema', () => {
@@ -54,27 +80,48 @@ describe('AsyncAPI document', () => {
       expect(changeRefs).toContain(`${COMPONENT_SCHEMAS_PATH}${names.change}`);
       // One variant per allowed operation, each naming its entity.
       const variants = schemas[names.mutation]['oneOf'] as Json[];
-      expect(variants.map((v) => v['properties']['operation']['const'])).toEqual(entity.deletable ? ['create', 'update', 'delete'] : ['create', 'update']);
-      for (const v of variants) expect(v['properties']['modelName']).toMatchObject({ const: entity.modelName });
+      expect(variants.map((v) => v['properties']['operation']['const'])).toEqual(
+        entity.deletable ? ['create', 'update', 'delete'] : ['create', 'update'],
+      );
+      for (const v of variants)
+        expect(v['properties']['modelName']).toMatchObject({ const: entity.modelName });
       const record = schemas[names.record];
       expect(Object.keys(record['properties']).sort()).toEqual(
-        ['id', 'tenantId', 'createdAt', 'updatedAt', 'deletedAt', 'fieldClocks', ...entity.fieldNames].sort(),
+        [
+          'id',
+          'tenantId',
+          'createdAt',
+          'updatedAt',
+          'deletedAt',
+          'fieldClocks',
+          ...entity.fieldNames,
+        ].sort(),
       );
       expect(record['additionalProperties']).toBe(false);
     }
-    expect(schemas['PushRequest']['properties']['mutations']).toMatchObject({ maxItems: 500, items: { $ref: `${COMPONENT_SCHEMAS_PATH}Mutation` } });
+    expect(schemas['PushRequest']['properties']['mutations']).toMatchObject({
+      maxItems: 500,
+      items: { $ref: `${COMPONENT_SCHEMAS_PATH}Mutation` },
+    });
   });
 
   it('only shows examples that the protocol schemas accept', () => {
     const named = namedApiSchemas();
     let checked = 0;
     for (const [key, message] of Object.entries(document.components.messages)) {
-      const schemaName = String((message['payload'] as Json)['$ref']).replace(COMPONENT_SCHEMAS_PATH, '');
+      const schemaName = String((message['payload'] as Json)['$ref']).replace(
+        COMPONENT_SCHEMAS_PATH,
+        '',
+      );
       const schema = named.get(schemaName);
       expect({ key, schema: schema ? schemaName : undefined }).toEqual({ key, schema: schemaName });
       for (const example of (message['examples'] ?? []) as Json[]) {
         const result = schema!.safeParse(example['payload']);
-        expect({ key, example: example['name'], issues: result.error?.issues ?? [] }).toEqual({ key, example: example['name'], issues: [] });
+        expect({ key, example: example['name'], issues: result.error?.issues ?? [] }).toEqual({
+          key,
+          example: example['name'],
+          issues: [],
+        });
         checked += 1;
       }
     }

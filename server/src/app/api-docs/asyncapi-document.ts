@@ -1,5 +1,10 @@
 import { SYNCED_ENTITIES, type SyncedEntityDefinition } from '@finwise/domain';
-import { ERROR_CODE_DESCRIPTIONS, SYNC_NAMESPACE, SyncEvents, SyncLimits } from '@finwise/sync-protocol';
+import {
+  ERROR_CODE_DESCRIPTIONS,
+  SYNC_NAMESPACE,
+  SyncEvents,
+  SyncLimits,
+} from '@finwise/sync-protocol';
 import { apiJsonSchemas, type JsonSchema } from './api-schemas';
 import {
   changesExample,
@@ -39,7 +44,9 @@ const messageRef = (name: string) => ({ $ref: `#/channels/${CHANNEL}/messages/${
  * Builds the AsyncAPI 3.0 description of the Socket.IO namespace /sync from the protocol's zod
  * schemas and the entity registry. Served at /api/asyncapi.json and written to docs/asyncapi.json.
  */
-export function buildAsyncApiDocument(entities: readonly SyncedEntityDefinition[] = SYNCED_ENTITIES): AsyncApiDocument {
+export function buildAsyncApiDocument(
+  entities: readonly SyncedEntityDefinition[] = SYNCED_ENTITIES,
+): AsyncApiDocument {
   const messages: Record<string, JsonSchema> = {
     handshake: {
       name: 'connect',
@@ -47,9 +54,11 @@ export function buildAsyncApiDocument(entities: readonly SyncedEntityDefinition[
       summary: 'Socket.IO CONNECT to namespace /sync with the access token in `auth`',
       description:
         "`io(origin + '/sync', { auth: { token, clientId }, transports: ['websocket'] })`. The household comes " +
-        'only from the verified token; the socket joins that household\'s room.',
+        "only from the verified token; the socket joins that household's room.",
       payload: schemaRef('HandshakeAuth'),
-      examples: [{ name: 'handshake', payload: { token: '<accessToken>', clientId: 'laptop-7f3a' } }],
+      examples: [
+        { name: 'handshake', payload: { token: '<accessToken>', clientId: 'laptop-7f3a' } },
+      ],
     },
     connected: {
       name: 'connect',
@@ -64,7 +73,8 @@ export function buildAsyncApiDocument(entities: readonly SyncedEntityDefinition[
     connectError: {
       name: 'connect_error',
       title: 'Handshake refused',
-      summary: 'A missing, forged or expired token: the client sees connect_error with message "unauthorized"',
+      summary:
+        'A missing, forged or expired token: the client sees connect_error with message "unauthorized"',
       payload: schemaRef('ConnectError'),
       examples: [{ name: 'unauthorized', payload: { message: 'unauthorized' } }],
     },
@@ -82,8 +92,16 @@ export function buildAsyncApiDocument(entities: readonly SyncedEntityDefinition[
       payload: schemaRef('PushAck'),
       examples: [
         { name: 'applied', payload: pushAckExample },
-        { name: 'stale', summary: 'Re-sent mutation: nothing changed, the current row comes back', payload: staleAckExample },
-        { name: 'rejected', summary: 'Invalid data: rejected with the current row', payload: rejectedAckExample },
+        {
+          name: 'stale',
+          summary: 'Re-sent mutation: nothing changed, the current row comes back',
+          payload: staleAckExample,
+        },
+        {
+          name: 'rejected',
+          summary: 'Invalid data: rejected with the current row',
+          payload: rejectedAckExample,
+        },
       ],
     },
     pull: {
@@ -113,7 +131,8 @@ export function buildAsyncApiDocument(entities: readonly SyncedEntityDefinition[
       name: SyncEvents.changes,
       title: 'Live changes',
       summary: "After each commit, to the household's other sockets (never the sender)",
-      description: 'Apply it when fromCursor equals your cursor, then take its cursor; otherwise pull. Pull is the source of truth.',
+      description:
+        'Apply it when fromCursor equals your cursor, then take its cursor; otherwise pull. Pull is the source of truth.',
       payload: schemaRef('ChangesBroadcast'),
       examples: [{ name: 'renamedAccount', payload: changesExample }],
     },
@@ -151,7 +170,9 @@ export function buildAsyncApiDocument(entities: readonly SyncedEntityDefinition[
           '"io server disconnect"): refresh the token and connect again; keep the outbox. A call that was in ' +
           'flight then has no ack: it was not applied, and re-sending it is harmless.',
         servers: [{ $ref: '#/servers/local' }],
-        messages: Object.fromEntries(Object.keys(messages).map((name) => [name, { $ref: `#/components/messages/${name}` }])),
+        messages: Object.fromEntries(
+          Object.keys(messages).map((name) => [name, { $ref: `#/components/messages/${name}` }]),
+        ),
       },
     },
     operations: {
@@ -159,13 +180,17 @@ export function buildAsyncApiDocument(entities: readonly SyncedEntityDefinition[
         action: 'send',
         channel: channelRef,
         title: 'Connect',
-        summary: 'Open the socket with an access token: connect on success, connect_error "unauthorized" otherwise',
+        summary:
+          'Open the socket with an access token: connect on success, connect_error "unauthorized" otherwise',
         description:
           'A valid access token is answered with the Socket.IO CONNECT packet (the client emits "connect"); a ' +
           'missing, forged or expired one with connect_error message "unauthorized" (refresh the token and connect ' +
           'again). The connection lives no longer than its token.',
         messages: [messageRef('handshake')],
-        reply: { channel: channelRef, messages: [messageRef('connected'), messageRef('connectError')] },
+        reply: {
+          channel: channelRef,
+          messages: [messageRef('connected'), messageRef('connectError')],
+        },
       },
       push: {
         action: 'send',
@@ -173,7 +198,7 @@ export function buildAsyncApiDocument(entities: readonly SyncedEntityDefinition[
         title: SyncEvents.push,
         summary: 'Send mutations; merged per field by HLC (last writer wins)',
         description:
-          'Results are applied, stale or rejected per mutation. A client whose cursor equals the ack\'s fromCursor ' +
+          "Results are applied, stale or rejected per mutation. A client whose cursor equals the ack's fromCursor " +
           'may move to its cursor; otherwise it pulls. A batch refused whole (batch_too_large, validation, ' +
           'forbidden for a household that no longer exists, rate_limited, internal) is acked with an ErrorAck. ' +
           'A push sent after the token expired is acked with ErrorAck unauthorized, then the socket is closed ' +
@@ -225,7 +250,7 @@ function describeProtocol(entities: readonly SyncedEntityDefinition[]): string {
     .map(([code, text]) => `| \`${code}\` | ${text} |`)
     .join('\n');
   return [
-    'Real-time, offline-first sync of a household\'s data over Socket.IO. Every write is a mutation merged per field ',
+    "Real-time, offline-first sync of a household's data over Socket.IO. Every write is a mutation merged per field ",
     'by hybrid logical clock (last writer wins); every household has a gap-free change feed read with an opaque cursor.',
     '',
     `Synced entities (modelName): ${entities.map((e) => `\`${e.modelName}\``).join(', ')}.`,

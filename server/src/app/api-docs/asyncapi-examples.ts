@@ -1,5 +1,15 @@
 import { accounts, sampleData } from '@finwise/domain';
-import { encodeCursor, formatHlc, type ChangesBroadcast, type ErrorAck, type Mutation, type PullPage, type PullRequest, type PushAck, type PushRequest } from '@finwise/sync-protocol';
+import {
+  encodeCursor,
+  formatHlc,
+  type ChangesBroadcast,
+  type ErrorAck,
+  type Mutation,
+  type PullPage,
+  type PullRequest,
+  type PushAck,
+  type PushRequest,
+} from '@finwise/sync-protocol';
 
 /**
  * Fixed example messages for the AsyncAPI document. They are built from the shared sample
@@ -12,10 +22,22 @@ const ACCOUNT_ID = '3b1f8e52-6a0c-4d7e-9b15-2c4a8f6d0e31';
 const TENANT_ID = '5c0d9a14-7e2b-4f63-8a95-1d3e6b7c2f40';
 const MUTATION_ID = 'a6e4c2d0-1b3f-4a5c-8e7d-9f0b2c4d6e81';
 const CREATED_AT = '2026-11-25T16:40:00.120Z';
-const hlc = (second: number, counter = 0) => formatHlc({ ms: Date.UTC(2026, 10, 25, 16, 40, second), counter, nodeId: NODE_ID });
+const hlc = (second: number, counter = 0) =>
+  formatHlc({ ms: Date.UTC(2026, 10, 25, 16, 40, second), counter, nodeId: NODE_ID });
 
-const account = sampleData(accounts, 1, { id: ACCOUNT_ID, name: 'Giro', note: null, groupId: null });
-const mutation: Mutation = { mutationId: MUTATION_ID, modelName: 'accounts', operation: 'create', data: account, hlc: hlc(0) };
+const account = sampleData(accounts, 1, {
+  id: ACCOUNT_ID,
+  name: 'Giro',
+  note: null,
+  groupId: null,
+});
+const mutation: Mutation = {
+  mutationId: MUTATION_ID,
+  modelName: 'accounts',
+  operation: 'create',
+  data: account,
+  hlc: hlc(0),
+};
 const record = {
   ...account,
   tenantId: TENANT_ID,
@@ -44,7 +66,11 @@ export const rejectedAckExample: PushAck = {
     {
       mutationId: MUTATION_ID,
       status: 'rejected',
-      error: { code: 'validation', message: 'data.currency must be an ISO-4217 code such as EUR', details: [{ path: 'data.currency', message: 'must be an ISO-4217 code such as EUR' }] },
+      error: {
+        code: 'validation',
+        message: 'data.currency must be an ISO-4217 code such as EUR',
+        details: [{ path: 'data.currency', message: 'must be an ISO-4217 code such as EUR' }],
+      },
       record,
     },
   ],
@@ -63,7 +89,17 @@ export const pullPageExample: PullPage = {
 };
 
 export const changesExample: ChangesBroadcast = {
-  changes: [{ modelName: 'accounts', record: { ...record, name: 'Giro (joint)', updatedAt: hlc(5), fieldClocks: { ...record.fieldClocks, name: hlc(5) } } }],
+  changes: [
+    {
+      modelName: 'accounts',
+      record: {
+        ...record,
+        name: 'Giro (joint)',
+        updatedAt: hlc(5),
+        fieldClocks: { ...record.fieldClocks, name: hlc(5) },
+      },
+    },
+  ],
   fromCursor: encodeCursor(42),
   cursor: encodeCursor(43),
 };
@@ -72,13 +108,24 @@ export const errorAckExamples: { name: string; summary: string; payload: ErrorAc
   {
     name: 'batchTooLarge',
     summary: 'A push refused whole: split it and resend',
-    payload: { error: { code: 'batch_too_large', message: 'a batch holds at most 500 mutations (got 501)' } },
+    payload: {
+      error: { code: 'batch_too_large', message: 'a batch holds at most 500 mutations (got 501)' },
+    },
   },
-  { name: 'malformedCursor', summary: 'A pull with a cursor the server never issued', payload: { error: { code: 'validation', message: 'malformed cursor' } } },
+  {
+    name: 'malformedCursor',
+    summary: 'A pull with a cursor the server never issued',
+    payload: { error: { code: 'validation', message: 'malformed cursor' } },
+  },
   {
     name: 'resyncRequired',
     summary: 'The cursor is older than the tombstone horizon: reload from null',
-    payload: { error: { code: 'resync_required', message: 'this cursor is no longer served: clear local data and pull from null' } },
+    payload: {
+      error: {
+        code: 'resync_required',
+        message: 'this cursor is no longer served: clear local data and pull from null',
+      },
+    },
   },
   {
     name: 'forbidden',
@@ -88,7 +135,22 @@ export const errorAckExamples: { name: string; summary: string; payload: ErrorAc
   {
     name: 'rateLimited',
     summary: 'Too many events: wait and retry',
-    payload: { error: { code: 'rate_limited', message: 'too many requests; retry later', details: { retryAfterMs: 250 } } },
+    payload: {
+      error: {
+        code: 'rate_limited',
+        message: 'too many requests; retry later',
+        details: { retryAfterMs: 250 },
+      },
+    },
   },
-  { name: 'internal', summary: 'The server failed: retry with backoff', payload: { error: { code: 'internal', message: 'the server could not process this request; retry later' } } },
+  {
+    name: 'internal',
+    summary: 'The server failed: retry with backoff',
+    payload: {
+      error: {
+        code: 'internal',
+        message: 'the server could not process this request; retry later',
+      },
+    },
+  },
 ];

@@ -11,7 +11,9 @@ export class AsyncApiController {
 
   @Public()
   @Get('asyncapi.json')
-  @ApiOperation({ summary: 'AsyncAPI 3.0 document of the Socket.IO sync protocol (namespace /sync)' })
+  @ApiOperation({
+    summary: 'AsyncAPI 3.0 document of the Socket.IO sync protocol (namespace /sync)',
+  })
   @ApiOkResponse({ description: 'The AsyncAPI document', schema: { type: 'object' } })
   asyncApi(): AsyncApiDocument {
     // Built on first request: it never changes while the process runs, and start-up stays lean.

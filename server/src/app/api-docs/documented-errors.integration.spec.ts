@@ -6,7 +6,12 @@ import { ErrorCodes } from '@finwise/sync-protocol';
 import { DatabaseService } from '../database/database.service';
 import { MergeService } from '../sync/merge.service';
 import { testDatabaseKinds } from '../../testing/test-database';
-import { startTestServer, TEST_JWT_SECRET, type TestServer, type TestSession } from '../../testing/test-server';
+import {
+  startTestServer,
+  TEST_JWT_SECRET,
+  type TestServer,
+  type TestSession,
+} from '../../testing/test-server';
 import { TestSyncClient } from '../../testing/test-sync-client';
 
 /**
@@ -32,27 +37,51 @@ describe.each(testDatabaseKinds())('documented errors on %s', (kind) => {
 
   /** A correctly signed access token for a household that does not exist (deleted, or data reset). */
   const tokenForMissingHousehold = () =>
-    new JwtService().sign({ sub: session.user.id, tid: randomUUID(), typ: 'access' }, { secret: TEST_JWT_SECRET, expiresIn: 60 });
+    new JwtService().sign(
+      { sub: session.user.id, tid: randomUUID(), typ: 'access' },
+      { secret: TEST_JWT_SECRET, expiresIn: 60 },
+    );
 
   it('403: refuses API calls from a browser origin that is not allowed', async () => {
-    const response = await server.request('GET', '/accounts', { token: session.accessToken, headers: { origin: 'https://evil.example' } });
-    expect(response).toEqual({ status: 403, body: { statusCode: 403, error: 'Forbidden', message: 'origin not allowed' } });
+    const response = await server.request('GET', '/accounts', {
+      token: session.accessToken,
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(response).toEqual({
+      status: 403,
+      body: { statusCode: 403, error: 'Forbidden', message: 'origin not allowed' },
+    });
     // Same origin, and scripts without an Origin header, are fine.
-    const sameOrigin = await server.request('GET', '/accounts', { token: session.accessToken, headers: { origin: server.url } });
+    const sameOrigin = await server.request('GET', '/accounts', {
+      token: session.accessToken,
+      headers: { origin: server.url },
+    });
     expect(sameOrigin.status).toBe(200);
   });
 
   it('403: refuses to sign in to a household the user is not a member of', async () => {
     const other = await server.signup();
     const email = session.user.email;
-    const response = await server.request('POST', '/auth/login', { body: { email, password: 'correct horse battery', tenantId: other.tenant.id } });
-    expect(response).toMatchObject({ status: 403, body: { statusCode: 403, error: 'Forbidden', message: expect.any(String) } });
+    const response = await server.request('POST', '/auth/login', {
+      body: { email, password: 'correct horse battery', tenantId: other.tenant.id },
+    });
+    expect(response).toMatchObject({
+      status: 403,
+      body: { statusCode: 403, error: 'Forbidden', message: expect.any(String) },
+    });
   });
 
   it('400 and 413 on the HTTP push twin carry the protocol code in details', async () => {
     const token = session.accessToken;
-    const notAList = await server.request('POST', '/sync/push', { token, body: { mutations: 'nope' } });
-    expect(notAList.body).toMatchObject({ statusCode: 400, error: 'Bad Request', details: { code: 'validation' } });
+    const notAList = await server.request('POST', '/sync/push', {
+      token,
+      body: { mutations: 'nope' },
+    });
+    expect(notAList.body).toMatchObject({
+      statusCode: 400,
+      error: 'Bad Request',
+      details: { code: 'validation' },
+    });
     const many = Array.from({ length: 501 }, (_, i) => ({
       mutationId: randomUUID(),
       modelName: 'accounts',
@@ -60,27 +89,43 @@ describe.each(testDatabaseKinds())('documented errors on %s', (kind) => {
       data: sampleData(accounts, i),
       hlc: `${new Date().toISOString()}-0000-abcdefabcdefabcd`,
     }));
-    const tooMany = await server.request('POST', '/sync/push', { token, body: { mutations: many } });
-    expect(tooMany).toMatchObject({ status: 413, body: { statusCode: 413, error: 'Payload Too Large', details: { code: 'batch_too_large' } } });
+    const tooMany = await server.request('POST', '/sync/push', {
+      token,
+      body: { mutations: many },
+    });
+    expect(tooMany).toMatchObject({
+      status: 413,
+      body: { statusCode: 413, error: 'Payload Too Large', details: { code: 'batch_too_large' } },
+    });
     const page = await server.request('GET', '/sync/pull', { token });
     expect(page.body).toMatchObject({ changes: [], hasMore: false, total: 0 });
   });
 
   it('409 on the HTTP pull twin for a cursor the server no longer serves', async () => {
-    const response = await server.request('GET', '/sync/pull?cursor=czzzz', { token: session.accessToken });
-    expect(response).toMatchObject({ status: 409, body: { statusCode: 409, error: 'Conflict', details: { code: 'resync_required' } } });
+    const response = await server.request('GET', '/sync/pull?cursor=czzzz', {
+      token: session.accessToken,
+    });
+    expect(response).toMatchObject({
+      status: 409,
+      body: { statusCode: 409, error: 'Conflict', details: { code: 'resync_required' } },
+    });
   });
 
   it('forbidden: a valid token for a household that no longer exists gets no data', async () => {
     const token = tokenForMissingHousehold();
     const client = await TestSyncClient.connected(server.url, token);
     try {
-      expect(await client.pull(null)).toMatchObject({ error: { code: ErrorCodes.forbidden, message: expect.any(String) } });
+      expect(await client.pull(null)).toMatchObject({
+        error: { code: ErrorCodes.forbidden, message: expect.any(String) },
+      });
     } finally {
       client.disconnect();
     }
     const overHttp = await server.request('GET', '/sync/pull', { token });
-    expect(overHttp).toMatchObject({ status: 403, body: { statusCode: 403, error: 'Forbidden', details: { code: 'forbidden' } } });
+    expect(overHttp).toMatchObject({
+      status: 403,
+      body: { statusCode: 403, error: 'Forbidden', details: { code: 'forbidden' } },
+    });
   });
 
   it('internal / 500: an unexpected failure is reported without internals, and the next request works', async () => {
@@ -91,13 +136,28 @@ describe.each(testDatabaseKinds())('documented errors on %s', (kind) => {
     try {
       const mutation = client.mutation('accounts', 'create', sampleData(accounts, 1));
       const ack = await client.emit<Record<string, any>>('sync:push', { mutations: [mutation] });
-      expect(ack).toEqual({ error: { code: ErrorCodes.internal, message: 'the server could not process this request; retry later' } });
-      const overHttp = await server.request('POST', '/sync/push', { token: session.accessToken, body: { mutations: [mutation] } });
-      expect(overHttp).toEqual({ status: 500, body: { statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' } });
+      expect(ack).toEqual({
+        error: {
+          code: ErrorCodes.internal,
+          message: 'the server could not process this request; retry later',
+        },
+      });
+      const overHttp = await server.request('POST', '/sync/push', {
+        token: session.accessToken,
+        body: { mutations: [mutation] },
+      });
+      expect(overHttp).toEqual({
+        status: 500,
+        body: { statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' },
+      });
 
       jest.restoreAllMocks();
-      const retried = await client.emit<Record<string, any>>('sync:push', { mutations: [mutation] });
-      expect(retried['results']).toEqual([expect.objectContaining({ mutationId: mutation.mutationId, status: 'applied' })]);
+      const retried = await client.emit<Record<string, any>>('sync:push', {
+        mutations: [mutation],
+      });
+      expect(retried['results']).toEqual([
+        expect.objectContaining({ mutationId: mutation.mutationId, status: 'applied' }),
+      ]);
     } finally {
       client.disconnect();
     }

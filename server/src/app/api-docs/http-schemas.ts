@@ -10,11 +10,15 @@ export const httpErrorSchema = z
   .strictObject({
     statusCode: z.int().min(400).max(599),
     error: z.string().describe('HTTP reason phrase, e.g. "Not Found"'),
-    message: z.string().describe('What went wrong, for people; every problem of a 400 joined by "; "'),
+    message: z
+      .string()
+      .describe('What went wrong, for people; every problem of a 400 joined by "; "'),
     details: z
       .unknown()
       .optional()
-      .describe('400 validation: [{path, message}] per field. /api/sync twins: {code} with the protocol error code.'),
+      .describe(
+        '400 validation: [{path, message}] per field. /api/sync twins: {code} with the protocol error code.',
+      ),
   })
   .describe('Every HTTP error has this body');
 
@@ -25,7 +29,9 @@ export const sessionSchema = z.strictObject({
   refreshToken: z.string().describe('Single use: POST /api/auth/refresh returns a new pair'),
   accessTokenExpiresAt: z.iso.datetime(),
   user: z.strictObject({ id: z.guid(), email: z.string() }),
-  tenant: z.strictObject({ id: z.guid(), name: z.string(), role: membershipRole }).describe('The household this session is for'),
+  tenant: z
+    .strictObject({ id: z.guid(), name: z.string(), role: membershipRole })
+    .describe('The household this session is for'),
 });
 
 export const inviteSchema = z.strictObject({
@@ -36,7 +42,9 @@ export const inviteSchema = z.strictObject({
 export const meSchema = z.strictObject({
   userId: z.guid(),
   tenantId: z.guid().describe('The household of this token'),
-  tenants: z.array(z.strictObject({ id: z.guid(), name: z.string(), role: membershipRole })).describe('Every household of the user'),
+  tenants: z
+    .array(z.strictObject({ id: z.guid(), name: z.string(), role: membershipRole }))
+    .describe('Every household of the user'),
 });
 
 export const healthSchema = z.strictObject({

@@ -11,7 +11,9 @@ const EVERY_ROUTE: Readonly<Record<number, string>> = {
   429: 'Too many requests from this address (HTTP_RATE_LIMIT per minute; AUTH_RATE_LIMIT for sign-up, login, refresh and join)',
   500: 'The server failed; retry later',
 };
-const WITH_TOKEN: Readonly<Record<number, string>> = { 401: 'Missing, invalid or expired access token' };
+const WITH_TOKEN: Readonly<Record<number, string>> = {
+  401: 'Missing, invalid or expired access token',
+};
 const WITH_BODY: Readonly<Record<number, string>> = {
   400: 'The body is not valid JSON or does not match the schema (details lists each field)',
   413: 'The body is larger than 1 MB',
@@ -24,7 +26,8 @@ export function addCommonErrorResponses(document: OpenAPIObject): void {
       const operation = path[method];
       if (!operation) continue;
       add(operation, EVERY_ROUTE);
-      if (operation.security?.some((requirement) => 'bearer' in requirement)) add(operation, WITH_TOKEN);
+      if (operation.security?.some((requirement) => 'bearer' in requirement))
+        add(operation, WITH_TOKEN);
       if (operation.requestBody) add(operation, WITH_BODY);
     }
   }
@@ -34,10 +37,14 @@ function add(operation: Operation, errors: Readonly<Record<number, string>>): vo
   for (const [status, description] of Object.entries(errors)) {
     const existing = operation.responses[status];
     if (existing && 'description' in existing) {
-      if (!existing.description.includes(description)) existing.description = `${existing.description}; or: ${lowerFirst(description)}`;
+      if (!existing.description.includes(description))
+        existing.description = `${existing.description}; or: ${lowerFirst(description)}`;
       continue;
     }
-    operation.responses[status] = { description, content: { 'application/json': { schema: schemaRef('HttpError') } } };
+    operation.responses[status] = {
+      description,
+      content: { 'application/json': { schema: schemaRef('HttpError') } },
+    };
   }
 }
 

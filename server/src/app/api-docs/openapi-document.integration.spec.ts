@@ -10,7 +10,8 @@ import { COMPONENT_SCHEMAS_PATH, entitySchemaNames } from './schema-names';
 type Json = Record<string, any>;
 const METHODS = ['get', 'post', 'patch', 'put', 'delete'];
 const ref = (name: string) => ({ $ref: `${COMPONENT_SCHEMAS_PATH}${name}` });
-const jsonSchemaOf = (body: Json | undefined) => body?.['content']?.['application/json']?.['schema'];
+const jsonSchemaOf = (body: Json | undefined) =>
+  body?.['content']?.['application/json']?.['schema'];
 
 describe('API documents served by the app', () => {
   let server: TestServer;
@@ -38,7 +39,8 @@ describe('API documents served by the app', () => {
   it('documents every entity with named record, body and page schemas', () => {
     for (const entity of SYNCED_ENTITIES) {
       const names = entitySchemaNames(entity);
-      for (const name of Object.values(names)) expect(Object.keys(openapi['components']['schemas'])).toContain(name);
+      for (const name of Object.values(names))
+        expect(Object.keys(openapi['components']['schemas'])).toContain(name);
       const collection = openapi['paths'][`/api/${entity.modelName}`];
       const item = openapi['paths'][`/api/${entity.modelName}/{id}`];
       expect(jsonSchemaOf(collection['get']['responses']['200'])).toEqual(ref(names.page));
@@ -52,29 +54,66 @@ describe('API documents served by the app', () => {
 
   it('documents auth, households, health and the sync twins with their bodies', () => {
     const paths = openapi['paths'];
-    expect(jsonSchemaOf(paths['/api/auth/signup']['post']['requestBody'])).toEqual(ref('SignupRequest'));
-    expect(jsonSchemaOf(paths['/api/auth/signup']['post']['responses']['201'])).toEqual(ref('Session'));
+    expect(jsonSchemaOf(paths['/api/auth/signup']['post']['requestBody'])).toEqual(
+      ref('SignupRequest'),
+    );
+    expect(jsonSchemaOf(paths['/api/auth/signup']['post']['responses']['201'])).toEqual(
+      ref('Session'),
+    );
     expect(paths['/api/auth/signup']['post']['responses']['409']).toBeDefined();
-    expect(jsonSchemaOf(paths['/api/auth/login']['post']['responses']['200'])).toEqual(ref('Session'));
+    expect(jsonSchemaOf(paths['/api/auth/login']['post']['responses']['200'])).toEqual(
+      ref('Session'),
+    );
     expect(paths['/api/auth/login']['post']['responses']['401']).toBeDefined();
-    expect(jsonSchemaOf(paths['/api/tenants/{id}/invites']['post']['responses']['201'])).toEqual(ref('Invite'));
+    expect(jsonSchemaOf(paths['/api/tenants/{id}/invites']['post']['responses']['201'])).toEqual(
+      ref('Invite'),
+    );
     expect(jsonSchemaOf(paths['/api/health']['get']['responses']['200'])).toEqual(ref('Health'));
-    expect(jsonSchemaOf(paths['/api/sync/push']['post']['requestBody'])).toEqual(ref('PushRequest'));
-    expect(jsonSchemaOf(paths['/api/sync/push']['post']['responses']['200'])).toEqual(ref('PushAck'));
-    expect(jsonSchemaOf(paths['/api/sync/push']['post']['responses']['413'])).toEqual(ref('HttpError'));
-    expect(jsonSchemaOf(paths['/api/sync/pull']['get']['responses']['200'])).toEqual(ref('PullPage'));
+    expect(jsonSchemaOf(paths['/api/sync/push']['post']['requestBody'])).toEqual(
+      ref('PushRequest'),
+    );
+    expect(jsonSchemaOf(paths['/api/sync/push']['post']['responses']['200'])).toEqual(
+      ref('PushAck'),
+    );
+    expect(jsonSchemaOf(paths['/api/sync/push']['post']['responses']['413'])).toEqual(
+      ref('HttpError'),
+    );
+    expect(jsonSchemaOf(paths['/api/sync/pull']['get']['responses']['200'])).toEqual(
+      ref('PullPage'),
+    );
     expect(paths['/api/sync/pull']['get']['responses']['409']).toBeDefined();
-    expect(openapi['components']['schemas']['HttpError']['required']).toEqual(['statusCode', 'error', 'message']);
+    expect(openapi['components']['schemas']['HttpError']['required']).toEqual([
+      'statusCode',
+      'error',
+      'message',
+    ]);
   });
 
   it('gives every operation the HttpError body for its errors, and 401 wherever a token is needed', () => {
     for (const [path, item] of Object.entries<Json>(openapi['paths'])) {
       for (const method of METHODS.filter((m) => item[m])) {
         const operation = item[method];
-        const errors = Object.entries<Json>(operation['responses']).filter(([status]) => Number(status) >= 400);
-        expect({ path, method, statuses: errors.map(([s]) => s) }).toEqual({ path, method, statuses: expect.arrayContaining(['403', '429', '500']) });
-        for (const [status, response] of errors) expect({ path, method, status, schema: jsonSchemaOf(response) }).toEqual({ path, method, status, schema: ref('HttpError') });
-        if ((operation['security'] ?? []).length > 0) expect({ path, method, has401: Boolean(operation['responses']['401']) }).toEqual({ path, method, has401: true });
+        const errors = Object.entries<Json>(operation['responses']).filter(
+          ([status]) => Number(status) >= 400,
+        );
+        expect({ path, method, statuses: errors.map(([s]) => s) }).toEqual({
+          path,
+          method,
+          statuses: expect.arrayContaining(['403', '429', '500']),
+        });
+        for (const [status, response] of errors)
+          expect({ path, method, status, schema: jsonSchemaOf(response) }).toEqual({
+            path,
+            method,
+            status,
+            schema: ref('HttpError'),
+          });
+        if ((operation['security'] ?? []).length > 0)
+          expect({ path, method, has401: Boolean(operation['responses']['401']) }).toEqual({
+            path,
+            method,
+            has401: true,
+          });
       }
     }
   });
@@ -83,27 +122,45 @@ describe('API documents served by the app', () => {
     const named = namedApiSchemas();
     const expectShape = (schemaName: string, body: unknown) => {
       const result = named.get(schemaName)!.safeParse(body);
-      expect({ schemaName, issues: result.error?.issues ?? [] }).toEqual({ schemaName, issues: [] });
+      expect({ schemaName, issues: result.error?.issues ?? [] }).toEqual({
+        schemaName,
+        issues: [],
+      });
     };
     const session = await server.signup();
     expectShape('Session', session);
     const token = session.accessToken;
     expectShape('Me', (await server.request('GET', '/auth/me', { token })).body);
-    expectShape('Invite', (await server.request('POST', `/tenants/${session.tenant.id}/invites`, { token })).body);
+    expectShape(
+      'Invite',
+      (await server.request('POST', `/tenants/${session.tenant.id}/invites`, { token })).body,
+    );
     expectShape('Health', (await server.request('GET', '/health')).body);
 
-    const created = await server.request('POST', '/accounts', { token, body: sampleData(accounts, 1, { note: null }) });
+    const created = await server.request('POST', '/accounts', {
+      token,
+      body: sampleData(accounts, 1, { note: null }),
+    });
     expectShape('AccountRecord', created.body);
     expectShape('AccountPage', (await server.request('GET', '/accounts', { token })).body);
     const tombstone = await server.request('DELETE', `/accounts/${created.body.id}`, { token });
     expectShape('AccountRecord', tombstone.body);
-    expectShape('HttpError', (await server.request('GET', `/accounts/${created.body.id}`, { token })).body);
-    expectShape('HttpError', (await server.request('POST', '/accounts', { token, body: { name: 7 } })).body);
+    expectShape(
+      'HttpError',
+      (await server.request('GET', `/accounts/${created.body.id}`, { token })).body,
+    );
+    expectShape(
+      'HttpError',
+      (await server.request('POST', '/accounts', { token, body: { name: 7 } })).body,
+    );
 
     const client = await TestSyncClient.connected(server.url, token);
     const listener = await TestSyncClient.connected(server.url, token);
     try {
-      const ack = await client.push([client.mutation('accounts', 'create', sampleData(accounts, 2)), client.mutation('no_such_model', 'create', { id: created.body.id })]);
+      const ack = await client.push([
+        client.mutation('accounts', 'create', sampleData(accounts, 2)),
+        client.mutation('no_such_model', 'create', { id: created.body.id }),
+      ]);
       expectShape('PushAck', ack);
       await listener.waitFor(() => listener.broadcasts.length > 0, 5000, 'a broadcast');
       expectShape('ChangesBroadcast', listener.broadcasts[0]);

@@ -9,7 +9,10 @@ import { addCommonErrorResponses } from './openapi-common-errors';
  * named component schemas generated from the shared zod schemas, and the error responses
  * that every route shares. Served at /api/docs(-json) and written to docs/openapi.json.
  */
-export function buildOpenApiDocument(app: INestApplication, entities: readonly SyncedEntityDefinition[] = SYNCED_ENTITIES): OpenAPIObject {
+export function buildOpenApiDocument(
+  app: INestApplication,
+  entities: readonly SyncedEntityDefinition[] = SYNCED_ENTITIES,
+): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('FinWise Sync API')
     .setDescription(

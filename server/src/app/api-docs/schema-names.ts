@@ -24,7 +24,9 @@ export interface EntitySchemaNames {
 }
 
 /** `Account group` → `AccountGroup`: schema names follow the entity's label. */
-export function entitySchemaNames(definition: Pick<SyncedEntityDefinition, 'label'>): EntitySchemaNames {
+export function entitySchemaNames(
+  definition: Pick<SyncedEntityDefinition, 'label'>,
+): EntitySchemaNames {
   const base = definition.label
     .split(/\s+/)
     .map((word) => word.charAt(0).toUpperCase() + word.slice(1))

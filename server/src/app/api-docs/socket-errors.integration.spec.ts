@@ -43,7 +43,9 @@ describe.each(testDatabaseKinds())('socket and sync-route errors on %s', (kind) 
   /** Deletes a household the way an operator would: its members, tokens and rows go with it. */
   async function deleteHousehold(session: TestSession): Promise<void> {
     const database = server.app.get(DatabaseService);
-    await database.inTenantTransaction(session.tenant.id, (manager) => manager.query('DELETE FROM tenants WHERE id = $1', [session.tenant.id]));
+    await database.inTenantTransaction(session.tenant.id, (manager) =>
+      manager.query('DELETE FROM tenants WHERE id = $1', [session.tenant.id]),
+    );
   }
 
   it.each([SyncEvents.push, SyncEvents.pull])(
@@ -51,11 +53,18 @@ describe.each(testDatabaseKinds())('socket and sync-route errors on %s', (kind) 
     async (event) => {
       const session = await server.signup();
       const client = await TestSyncClient.connected(server.url, session.accessToken);
-      const expiresAt = JSON.parse(Buffer.from(session.accessToken.split('.')[1], 'base64url').toString())['exp'] * 1000;
-      const closed = new Promise<string>((resolve) => client['socket']!.once('disconnect', resolve));
+      const expiresAt =
+        JSON.parse(Buffer.from(session.accessToken.split('.')[1], 'base64url').toString())['exp'] *
+        1000;
+      const closed = new Promise<string>((resolve) =>
+        client['socket']!.once('disconnect', resolve),
+      );
       // The server's expiry timer is due in 30 s; the wall clock it reads jumps past the expiry now.
       jest.useFakeTimers({ doNotFake: [...REAL_TIMERS], now: expiresAt + 1000 });
-      const payload = event === SyncEvents.push ? { mutations: [client.mutation('accounts', 'create', sampleData(accounts, 1))] } : { cursor: null };
+      const payload =
+        event === SyncEvents.push
+          ? { mutations: [client.mutation('accounts', 'create', sampleData(accounts, 1))] }
+          : { cursor: null };
       // The call is answered with the reason, then the socket is closed.
       const ack = await client.emit<unknown>(event, payload, 10_000);
       expect(ack).toEqual({ error: { code: 'unauthorized', message: 'token expired' } });
@@ -63,7 +72,9 @@ describe.each(testDatabaseKinds())('socket and sync-route errors on %s', (kind) 
       jest.useRealTimers();
 
       // Nothing was applied: a fresh connection with a fresh token finds the household empty.
-      const refreshed = await server.request('POST', '/auth/refresh', { body: { refreshToken: session.refreshToken } });
+      const refreshed = await server.request('POST', '/auth/refresh', {
+        body: { refreshToken: session.refreshToken },
+      });
       const fresh = await TestSyncClient.connected(server.url, refreshed.body.accessToken);
       try {
         expect(await fresh.pull(null)).toMatchObject({ changes: [], total: 0 });
@@ -79,18 +90,36 @@ describe.each(testDatabaseKinds())('socket and sync-route errors on %s', (kind) 
     try {
       await deleteHousehold(session);
       const mutation = client.mutation('accounts', 'create', sampleData(accounts, 2));
-      expect(await client.push([mutation])).toEqual({ error: { code: ErrorCodes.forbidden, message: 'unknown household' } });
-      const overHttp = await server.request('POST', '/sync/push', { token: session.accessToken, body: { mutations: [mutation] } });
+      expect(await client.push([mutation])).toEqual({
+        error: { code: ErrorCodes.forbidden, message: 'unknown household' },
+      });
+      const overHttp = await server.request('POST', '/sync/push', {
+        token: session.accessToken,
+        body: { mutations: [mutation] },
+      });
       expect(overHttp).toEqual({
         status: 403,
-        body: { statusCode: 403, error: 'Forbidden', message: 'unknown household', details: { code: ErrorCodes.forbidden } },
+        body: {
+          statusCode: 403,
+          error: 'Forbidden',
+          message: 'unknown household',
+          details: { code: ErrorCodes.forbidden },
+        },
       });
       // REST writes answer the same; reads find nothing.
-      const restCreate = await server.request('POST', '/accounts', { token: session.accessToken, body: sampleData(accounts, 3) });
+      const restCreate = await server.request('POST', '/accounts', {
+        token: session.accessToken,
+        body: sampleData(accounts, 3),
+      });
       expect(restCreate).toEqual(overHttp);
-      const restPatch = await server.request('PATCH', `/accounts/${mutation.data.id}`, { token: session.accessToken, body: { name: 'x' } });
+      const restPatch = await server.request('PATCH', `/accounts/${mutation.data.id}`, {
+        token: session.accessToken,
+        body: { name: 'x' },
+      });
       expect(restPatch).toEqual(overHttp);
-      const restDelete = await server.request('DELETE', `/accounts/${mutation.data.id}`, { token: session.accessToken });
+      const restDelete = await server.request('DELETE', `/accounts/${mutation.data.id}`, {
+        token: session.accessToken,
+      });
       expect(restDelete).toEqual(overHttp);
     } finally {
       client.disconnect();

@@ -8,15 +8,23 @@ import { ErrorCodes, RestLimits, SyncEvents, SyncLimits } from '@finwise/sync-pr
  * must pass `npm test` without hand edits, and it appears in the generated documents anyway
  * (`npm run docs` / `docs:check`).
  */
-const docs = (name: string) => readFileSync(join(__dirname, '..', '..', '..', '..', 'docs', name), 'utf8');
+const docs = (name: string) =>
+  readFileSync(join(__dirname, '..', '..', '..', '..', 'docs', name), 'utf8');
 
 describe('user docs', () => {
   const protocol = docs('protocol.md');
   const api = docs('api.md');
 
   it('explain every error code in the protocol error table', () => {
-    const table = protocol.slice(protocol.indexOf('## Error codes'), protocol.indexOf('## Writing a correct client'));
-    for (const code of Object.values(ErrorCodes)) expect({ code, documented: table.includes(`| \`${code}\` |`) }).toEqual({ code, documented: true });
+    const table = protocol.slice(
+      protocol.indexOf('## Error codes'),
+      protocol.indexOf('## Writing a correct client'),
+    );
+    for (const code of Object.values(ErrorCodes))
+      expect({ code, documented: table.includes(`| \`${code}\` |`) }).toEqual({
+        code,
+        documented: true,
+      });
   });
 
   it('name every event and limit', () => {
@@ -24,16 +32,21 @@ describe('user docs', () => {
     expect(protocol).toContain(`${SyncLimits.maxBatchMutations} mutations`);
     expect(protocol).toContain(`${SyncLimits.maxBatchBytes / 1024} KB`);
     expect(protocol).toContain(`${SyncLimits.maxFrameBytes / 1024 / 1024} MB`);
-    expect(protocol).toContain(`default ${SyncLimits.defaultPullLimit}, clamped to 1…${SyncLimits.maxPullLimit}`);
+    expect(protocol).toContain(
+      `default ${SyncLimits.defaultPullLimit}, clamped to 1…${SyncLimits.maxPullLimit}`,
+    );
     expect(protocol).toContain(`${SyncLimits.maxClockSkewMs / 60_000} minutes`);
   });
 
   it('quote the REST list page sizes the server uses', () => {
-    expect(api).toContain(`\`limit\` is an integer 1…${RestLimits.maxListLimit} (default ${RestLimits.defaultListLimit})`);
+    expect(api).toContain(
+      `\`limit\` is an integer 1…${RestLimits.maxListLimit} (default ${RestLimits.defaultListLimit})`,
+    );
   });
 
   it('list the HTTP error statuses the API documents', () => {
     const table = api.slice(api.indexOf('## Errors'));
-    for (const status of [400, 401, 403, 404, 409, 413, 429, 500, 503]) expect(table).toContain(`| ${status} |`);
+    for (const status of [400, 401, 403, 404, 409, 413, 429, 500, 503])
+      expect(table).toContain(`| ${status} |`);
   });
 });

@@ -10,8 +10,10 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 export type AuthenticatedRequest = Request & { auth?: AccessClaims };
 
 /** The verified token's claims; the tenant comes from here and nowhere else. */
-export const Auth = createParamDecorator((_data: unknown, context: ExecutionContext): AccessClaims => {
-  const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-  if (!request.auth) throw new Error('Auth used on a public route');
-  return request.auth;
-});
+export const Auth = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AccessClaims => {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    if (!request.auth) throw new Error('Auth used on a public route');
+    return request.auth;
+  },
+);

@@ -4,7 +4,13 @@ import { ApiErrors, ApiJsonBody, ApiJsonResponse } from '../api-docs/api-docs.de
 import { ZodBodyPipe } from '../common/zod-body.pipe';
 import { AuthRateLimited } from '../rate-limits/auth-rate-limited.decorator';
 import { Auth, Public } from './auth-context';
-import { loginSchema, refreshSchema, signupSchema, type LoginInput, type SignupInput } from './auth.schemas';
+import {
+  loginSchema,
+  refreshSchema,
+  signupSchema,
+  type LoginInput,
+  type SignupInput,
+} from './auth.schemas';
 import { AuthService, type Session } from './auth.service';
 import type { AccessClaims } from './token.service';
 
@@ -19,7 +25,10 @@ export class AuthController {
   @ApiOperation({ summary: 'Create an account and a household (or join one with inviteCode)' })
   @ApiJsonBody('SignupRequest')
   @ApiJsonResponse(201, 'Session', 'Signed up and signed in')
-  @ApiErrors({ 400: 'Invalid email, password under 8 characters, or an invalid, expired or used invite code', 409: 'An account with this email already exists' })
+  @ApiErrors({
+    400: 'Invalid email, password under 8 characters, or an invalid, expired or used invite code',
+    409: 'An account with this email already exists',
+  })
   signup(@Body(new ZodBodyPipe(signupSchema)) body: SignupInput): Promise<Session> {
     return this.auth.signup(body);
   }
@@ -28,11 +37,19 @@ export class AuthController {
   @Post('login')
   @AuthRateLimited()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in; 401 with the same message for unknown email and wrong password' })
+  @ApiOperation({
+    summary: 'Sign in; 401 with the same message for unknown email and wrong password',
+  })
   @ApiJsonBody('LoginRequest')
   @ApiJsonResponse(200, 'Session', 'Signed in')
-  @ApiErrors({ 401: 'Invalid email or password (the same for both)', 403: 'Not a member of the requested household (tenantId)' })
-  login(@Body(new ZodBodyPipe(loginSchema)) body: LoginInput, @Ip() address: string): Promise<Session> {
+  @ApiErrors({
+    401: 'Invalid email or password (the same for both)',
+    403: 'Not a member of the requested household (tenantId)',
+  })
+  login(
+    @Body(new ZodBodyPipe(loginSchema)) body: LoginInput,
+    @Ip() address: string,
+  ): Promise<Session> {
     return this.auth.login(body, address);
   }
 
@@ -57,7 +74,9 @@ export class AuthController {
   @ApiOperation({ summary: 'Revoke a refresh token and every token rotated from it' })
   @ApiJsonBody('RefreshRequest')
   @ApiResponse({ status: 204, description: 'Signed out' })
-  async logout(@Body(new ZodBodyPipe(refreshSchema)) body: { refreshToken: string }): Promise<void> {
+  async logout(
+    @Body(new ZodBodyPipe(refreshSchema)) body: { refreshToken: string },
+  ): Promise<void> {
     await this.auth.logout(body.refreshToken);
   }
 
@@ -66,6 +85,10 @@ export class AuthController {
   @ApiOperation({ summary: 'The signed-in user, current household and all memberships' })
   @ApiJsonResponse(200, 'Me', 'The user and their households')
   async me(@Auth() auth: AccessClaims) {
-    return { userId: auth.userId, tenantId: auth.tenantId, tenants: await this.auth.memberships(auth.userId) };
+    return {
+      userId: auth.userId,
+      tenantId: auth.tenantId,
+      tenants: await this.auth.memberships(auth.userId),
+    };
   }
 }

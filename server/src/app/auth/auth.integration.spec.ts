@@ -6,7 +6,12 @@ import { startTestServer, TEST_JWT_SECRET, type TestServer } from '../../testing
 
 function connectError(url: string, auth: Record<string, unknown>): Promise<string> {
   return new Promise((resolve, reject) => {
-    const socket = io(url + SYNC_NAMESPACE, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+    const socket = io(url + SYNC_NAMESPACE, {
+      auth,
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
     socket.once('connect', () => {
       socket.disconnect();
       reject(new Error('connected although the token is bad'));
@@ -27,15 +32,21 @@ describe.each(testDatabaseKinds())('accounts and households on %s', (kind) => {
     await server?.stop();
   });
 
-  it("an email with an apostrophe signs up, logs in and is refused a second sign-up", async () => {
+  it('an email with an apostrophe signs up, logs in and is refused a second sign-up', async () => {
     const email = "o'brien+tag@example.com";
-    const signup = await server.request('POST', '/auth/signup', { body: { email, password: 'long enough', tenantName: "O'Brien" } });
+    const signup = await server.request('POST', '/auth/signup', {
+      body: { email, password: 'long enough', tenantName: "O'Brien" },
+    });
     expect(signup.status).toBe(201);
     expect(signup.body.user.email).toBe(email);
-    const login = await server.request('POST', '/auth/login', { body: { email, password: 'long enough' } });
+    const login = await server.request('POST', '/auth/login', {
+      body: { email, password: 'long enough' },
+    });
     expect(login.status).toBe(200);
     expect(login.body.user.id).toBe(signup.body.user.id);
-    const again = await server.request('POST', '/auth/signup', { body: { email, password: 'long enough', tenantName: 'x' } });
+    const again = await server.request('POST', '/auth/signup', {
+      body: { email, password: 'long enough', tenantName: 'x' },
+    });
     expect(again.status).toBe(409);
   });
 
@@ -50,32 +61,50 @@ describe.each(testDatabaseKinds())('accounts and households on %s', (kind) => {
     });
     expect(typeof signup.body.accessToken).toBe('string');
 
-    const login = await server.request('POST', '/auth/login', { body: { email: 'ann@example.com', password: 'long enough' } });
+    const login = await server.request('POST', '/auth/login', {
+      body: { email: 'ann@example.com', password: 'long enough' },
+    });
     expect(login.status).toBe(200);
     expect(login.body.tenant.id).toBe(signup.body.tenant.id);
 
-    const refreshed = await server.request('POST', '/auth/refresh', { body: { refreshToken: login.body.refreshToken } });
+    const refreshed = await server.request('POST', '/auth/refresh', {
+      body: { refreshToken: login.body.refreshToken },
+    });
     expect(refreshed.status).toBe(200);
     expect(refreshed.body.refreshToken).not.toBe(login.body.refreshToken);
 
     // Reusing a rotated refresh token revokes the whole family, including the newest token.
-    const reused = await server.request('POST', '/auth/refresh', { body: { refreshToken: login.body.refreshToken } });
+    const reused = await server.request('POST', '/auth/refresh', {
+      body: { refreshToken: login.body.refreshToken },
+    });
     expect(reused.status).toBe(401);
-    const afterTheft = await server.request('POST', '/auth/refresh', { body: { refreshToken: refreshed.body.refreshToken } });
+    const afterTheft = await server.request('POST', '/auth/refresh', {
+      body: { refreshToken: refreshed.body.refreshToken },
+    });
     expect(afterTheft.status).toBe(401);
   });
 
   it('refuses duplicate emails, short passwords and bad credentials with clear errors', async () => {
-    await server.request('POST', '/auth/signup', { body: { email: 'dup@example.com', password: 'long enough' } });
-    const duplicate = await server.request('POST', '/auth/signup', { body: { email: 'DUP@example.com', password: 'long enough' } });
+    await server.request('POST', '/auth/signup', {
+      body: { email: 'dup@example.com', password: 'long enough' },
+    });
+    const duplicate = await server.request('POST', '/auth/signup', {
+      body: { email: 'DUP@example.com', password: 'long enough' },
+    });
     expect(duplicate).toMatchObject({ status: 409, body: { statusCode: 409, error: 'Conflict' } });
 
-    const short = await server.request('POST', '/auth/signup', { body: { email: 'short@example.com', password: 'short' } });
+    const short = await server.request('POST', '/auth/signup', {
+      body: { email: 'short@example.com', password: 'short' },
+    });
     expect(short.status).toBe(400);
     expect(short.body.message).toContain('password must be at least 8 characters');
 
-    const wrongPassword = await server.request('POST', '/auth/login', { body: { email: 'dup@example.com', password: 'wrong password' } });
-    const unknownEmail = await server.request('POST', '/auth/login', { body: { email: 'nobody@example.com', password: 'wrong password' } });
+    const wrongPassword = await server.request('POST', '/auth/login', {
+      body: { email: 'dup@example.com', password: 'wrong password' },
+    });
+    const unknownEmail = await server.request('POST', '/auth/login', {
+      body: { email: 'nobody@example.com', password: 'wrong password' },
+    });
     expect(wrongPassword.status).toBe(401);
     expect(unknownEmail.status).toBe(401);
     expect(unknownEmail.body.message).toBe(wrongPassword.body.message);
@@ -83,7 +112,9 @@ describe.each(testDatabaseKinds())('accounts and households on %s', (kind) => {
 
   it('lets a member invite another user into the household', async () => {
     const owner = await server.signup();
-    const invite = await server.request('POST', `/tenants/${owner.tenant.id}/invites`, { token: owner.accessToken });
+    const invite = await server.request('POST', `/tenants/${owner.tenant.id}/invites`, {
+      token: owner.accessToken,
+    });
     expect(invite.status).toBe(201);
     expect(invite.body.code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
 
@@ -98,38 +129,73 @@ describe.each(testDatabaseKinds())('accounts and households on %s', (kind) => {
 
     // An existing user joins with a second code and gets tokens for that household.
     const other = await server.signup();
-    const second = await server.request('POST', `/tenants/${owner.tenant.id}/invites`, { token: owner.accessToken });
-    const joined = await server.request('POST', '/tenants/join', { token: other.accessToken, body: { code: second.body.code.toLowerCase() } });
+    const second = await server.request('POST', `/tenants/${owner.tenant.id}/invites`, {
+      token: owner.accessToken,
+    });
+    const joined = await server.request('POST', '/tenants/join', {
+      token: other.accessToken,
+      body: { code: second.body.code.toLowerCase() },
+    });
     expect(joined.status).toBe(200);
     expect(joined.body.tenant.id).toBe(owner.tenant.id);
 
     // Nobody can invite into a household their token is not for.
-    const foreign = await server.request('POST', `/tenants/${owner.tenant.id}/invites`, { token: other.accessToken });
+    const foreign = await server.request('POST', `/tenants/${owner.tenant.id}/invites`, {
+      token: other.accessToken,
+    });
     expect(foreign.status).toBe(403);
   });
 
   it('refuses missing, forged, alg:none and expired tokens on HTTP and on the socket handshake', async () => {
     const session = await server.signup();
     const jwt = new JwtService();
-    const forged = jwt.sign({ sub: session.user.id, tid: session.tenant.id, typ: 'access' }, { secret: 'another-secret-of-at-least-32-chars!!', expiresIn: 60 });
+    const forged = jwt.sign(
+      { sub: session.user.id, tid: session.tenant.id, typ: 'access' },
+      { secret: 'another-secret-of-at-least-32-chars!!', expiresIn: 60 },
+    );
     const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
-    const payload = Buffer.from(JSON.stringify({ sub: session.user.id, tid: session.tenant.id, typ: 'access', exp: Math.floor(Date.now() / 1000) + 60 })).toString('base64url');
+    const payload = Buffer.from(
+      JSON.stringify({
+        sub: session.user.id,
+        tid: session.tenant.id,
+        typ: 'access',
+        exp: Math.floor(Date.now() / 1000) + 60,
+      }),
+    ).toString('base64url');
     const algNone = `${header}.${payload}.`;
-    const expired = jwt.sign({ sub: session.user.id, tid: session.tenant.id, typ: 'access', exp: Math.floor(Date.now() / 1000) - 10 }, { secret: TEST_JWT_SECRET });
+    const expired = jwt.sign(
+      {
+        sub: session.user.id,
+        tid: session.tenant.id,
+        typ: 'access',
+        exp: Math.floor(Date.now() / 1000) - 10,
+      },
+      { secret: TEST_JWT_SECRET },
+    );
 
     expect((await server.request('GET', '/accounts')).status).toBe(401);
     for (const token of [forged, algNone, expired, 'garbage']) {
       const response = await server.request('GET', '/accounts', { token });
-      expect(response).toMatchObject({ status: 401, body: { statusCode: 401, error: 'Unauthorized' } });
+      expect(response).toMatchObject({
+        status: 401,
+        body: { statusCode: 401, error: 'Unauthorized' },
+      });
       expect(await connectError(server.url, { token })).toBe('unauthorized');
     }
     expect(await connectError(server.url, {})).toBe('unauthorized');
-    expect((await server.request('GET', '/accounts', { token: session.accessToken })).status).toBe(200);
+    expect((await server.request('GET', '/accounts', { token: session.accessToken })).status).toBe(
+      200,
+    );
   });
 
   it('disconnects a socket when its token expires', async () => {
     const session = await server.signup();
-    const socket = io(server.url + SYNC_NAMESPACE, { auth: { token: session.accessToken }, transports: ['websocket'], reconnection: false, forceNew: true });
+    const socket = io(server.url + SYNC_NAMESPACE, {
+      auth: { token: session.accessToken },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
       socket.once('connect_error', reject);
@@ -139,6 +205,9 @@ describe.each(testDatabaseKinds())('accounts and households on %s', (kind) => {
   }, 15_000);
 
   it('reports health with the database kind', async () => {
-    expect(await server.request('GET', '/health')).toEqual({ status: 200, body: { status: 'ok', db: kind } });
+    expect(await server.request('GET', '/health')).toEqual({
+      status: 200,
+      body: { status: 'ok', db: kind },
+    });
   });
 });

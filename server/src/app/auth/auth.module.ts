@@ -16,7 +16,11 @@ import { JWT_SECRET, TokenService } from './token.service';
   providers: [
     AuthService,
     TokenService,
-    { provide: JWT_SECRET, inject: [APP_CONFIG], useFactory: (config: AppConfig) => resolveJwtSecret(config) },
+    {
+      provide: JWT_SECRET,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => resolveJwtSecret(config),
+    },
     { provide: APP_GUARD, useClass: JwtAuthGuard },
   ],
   exports: [TokenService],

@@ -26,7 +26,10 @@ export interface Session extends TokenPair {
 
 const INVITE_TTL_MS = 7 * 24 * 3600 * 1000;
 const INVITE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-const hashCode = (code: string) => createHash('sha256').update(code.toUpperCase().replace(/[^A-Z0-9]/g, '')).digest('base64url');
+const hashCode = (code: string) =>
+  createHash('sha256')
+    .update(code.toUpperCase().replace(/[^A-Z0-9]/g, ''))
+    .digest('base64url');
 
 @Injectable()
 export class AuthService {
@@ -38,40 +41,54 @@ export class AuthService {
 
   async signup(input: SignupInput): Promise<Session> {
     const passwordHash = await hashPassword(input.password);
-    const { user, tenant, role } = await this.database.inScope({ userEmail: input.email }, async (manager) => {
-      if (await manager.findOneBy(UserEntity, { email: input.email })) {
-        throw new ConflictException('An account with this email already exists');
-      }
-      const user = manager.create(UserEntity, { id: randomUUID(), email: input.email, passwordHash });
-      await declareScope(manager, { userId: user.id });
-      try {
-        await manager.insert(UserEntity, user);
-      } catch (error) {
-        if ((error as { code?: string }).code === '23505') throw new ConflictException('An account with this email already exists');
-        throw error;
-      }
-      if (input.inviteCode) {
-        const tenant = await this.redeem(manager, input.inviteCode, user.id);
-        return { user, tenant, role: 'member' as const };
-      }
-      const tenant = manager.create(TenantEntity, {
-        id: randomUUID(),
-        name: input.tenantName ?? `${input.email.split('@')[0]}'s household`,
-        seq: 0,
-        purgedSeq: 0,
-      });
-      await declareScope(manager, { tenantId: tenant.id });
-      await manager.insert(TenantEntity, tenant);
-      await manager.insert(MembershipEntity, { tenantId: tenant.id, userId: user.id, role: 'owner' });
-      return { user, tenant, role: 'owner' as const };
-    });
+    const { user, tenant, role } = await this.database.inScope(
+      { userEmail: input.email },
+      async (manager) => {
+        if (await manager.findOneBy(UserEntity, { email: input.email })) {
+          throw new ConflictException('An account with this email already exists');
+        }
+        const user = manager.create(UserEntity, {
+          id: randomUUID(),
+          email: input.email,
+          passwordHash,
+        });
+        await declareScope(manager, { userId: user.id });
+        try {
+          await manager.insert(UserEntity, user);
+        } catch (error) {
+          if ((error as { code?: string }).code === '23505')
+            throw new ConflictException('An account with this email already exists');
+          throw error;
+        }
+        if (input.inviteCode) {
+          const tenant = await this.redeem(manager, input.inviteCode, user.id);
+          return { user, tenant, role: 'member' as const };
+        }
+        const tenant = manager.create(TenantEntity, {
+          id: randomUUID(),
+          name: input.tenantName ?? `${input.email.split('@')[0]}'s household`,
+          seq: 0,
+          purgedSeq: 0,
+        });
+        await declareScope(manager, { tenantId: tenant.id });
+        await manager.insert(TenantEntity, tenant);
+        await manager.insert(MembershipEntity, {
+          tenantId: tenant.id,
+          userId: user.id,
+          role: 'owner',
+        });
+        return { user, tenant, role: 'owner' as const };
+      },
+    );
     return this.session(user, tenant, role);
   }
 
   /** `address` is the caller's network address, for the per-address sign-in budget. */
   async login(input: LoginInput, address: string): Promise<Session> {
     await this.loginThrottle.attempt(input.email, address);
-    const user = await this.database.inScope({ userEmail: input.email }, (manager) => manager.findOneBy(UserEntity, { email: input.email }));
+    const user = await this.database.inScope({ userEmail: input.email }, (manager) =>
+      manager.findOneBy(UserEntity, { email: input.email }),
+    );
     // Unknown emails cost a full hash too, so timing does not reveal which emails exist.
     const valid = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash()));
     if (!user || !valid) throw new UnauthorizedException('Invalid email or password');
@@ -83,7 +100,10 @@ export class AuthService {
       });
       const membership = memberships[0];
       if (!membership) return null;
-      return { membership, tenant: await manager.findOneByOrFail(TenantEntity, { id: membership.tenantId }) };
+      return {
+        membership,
+        tenant: await manager.findOneByOrFail(TenantEntity, { id: membership.tenantId }),
+      };
     });
     if (!found) throw new ForbiddenException('You are not a member of this household');
     return this.session(user, found.tenant, found.membership.role);
@@ -92,15 +112,24 @@ export class AuthService {
   async refresh(refreshToken: string): Promise<Session> {
     const { pair, userId, tenantId } = await this.tokens.rotate(refreshToken);
     const { user, tenant, role } = await this.loadMember(userId, tenantId);
-    return { ...pair, user: { id: user.id, email: user.email }, tenant: { id: tenant.id, name: tenant.name, role } };
+    return {
+      ...pair,
+      user: { id: user.id, email: user.email },
+      tenant: { id: tenant.id, name: tenant.name, role },
+    };
   }
 
   async logout(refreshToken: string): Promise<void> {
     await this.tokens.revokeFamilyOf(refreshToken);
   }
 
-  async createInvite(userId: string, tokenTenantId: string, tenantId: string): Promise<{ code: string; expiresAt: string }> {
-    if (tenantId !== tokenTenantId) throw new ForbiddenException('You can only invite members to your current household');
+  async createInvite(
+    userId: string,
+    tokenTenantId: string,
+    tenantId: string,
+  ): Promise<{ code: string; expiresAt: string }> {
+    if (tenantId !== tokenTenantId)
+      throw new ForbiddenException('You can only invite members to your current household');
     await this.loadMember(userId, tenantId);
     const bytes = randomBytes(12);
     const raw = Array.from(bytes, (b) => INVITE_ALPHABET[b % INVITE_ALPHABET.length]).join('');
@@ -120,7 +149,9 @@ export class AuthService {
   }
 
   async join(userId: string, code: string): Promise<Session> {
-    const tenant = await this.database.inScope({ userId }, (manager) => this.redeem(manager, code, userId));
+    const tenant = await this.database.inScope({ userId }, (manager) =>
+      this.redeem(manager, code, userId),
+    );
     const { user, role } = await this.loadMember(userId, tenant.id);
     return this.session(user, tenant, role);
   }
@@ -139,18 +170,31 @@ export class AuthService {
    * transaction declares the user; the code's hash makes the invite visible, and its household
    * is declared before anything is written.
    */
-  private async redeem(manager: EntityManager, code: string, userId: string): Promise<TenantEntity> {
+  private async redeem(
+    manager: EntityManager,
+    code: string,
+    userId: string,
+  ): Promise<TenantEntity> {
     const codeHash = hashCode(code);
     await declareScope(manager, { inviteCodeHash: codeHash });
     const invite = await manager.findOne(InviteEntity, {
       where: { codeHash, usedAt: IsNull(), expiresAt: MoreThan(new Date()) },
       lock: { mode: 'pessimistic_write' },
     });
-    if (!invite) throw new BadRequestException('This invite code is invalid, expired or already used');
+    if (!invite)
+      throw new BadRequestException('This invite code is invalid, expired or already used');
     await declareScope(manager, { tenantId: invite.tenantId });
-    await manager.update(InviteEntity, { codeHash: invite.codeHash }, { usedAt: new Date(), usedBy: userId });
-    const existing = await manager.findOneBy(MembershipEntity, { tenantId: invite.tenantId, userId });
-    if (!existing) await manager.insert(MembershipEntity, { tenantId: invite.tenantId, userId, role: 'member' });
+    await manager.update(
+      InviteEntity,
+      { codeHash: invite.codeHash },
+      { usedAt: new Date(), usedBy: userId },
+    );
+    const existing = await manager.findOneBy(MembershipEntity, {
+      tenantId: invite.tenantId,
+      userId,
+    });
+    if (!existing)
+      await manager.insert(MembershipEntity, { tenantId: invite.tenantId, userId, role: 'member' });
     return manager.findOneByOrFail(TenantEntity, { id: invite.tenantId });
   }
 
@@ -165,8 +209,16 @@ export class AuthService {
     return { user: found.user, tenant: found.tenant, role: found.membership.role };
   }
 
-  private async session(user: UserEntity, tenant: TenantEntity, role: MembershipRole): Promise<Session> {
+  private async session(
+    user: UserEntity,
+    tenant: TenantEntity,
+    role: MembershipRole,
+  ): Promise<Session> {
     const pair = await this.tokens.issue(user.id, tenant.id);
-    return { ...pair, user: { id: user.id, email: user.email }, tenant: { id: tenant.id, name: tenant.name, role } };
+    return {
+      ...pair,
+      user: { id: user.id, email: user.email },
+      tenant: { id: tenant.id, name: tenant.name, role },
+    };
   }
 }

@@ -15,8 +15,13 @@ describe.each(testDatabaseKinds())('signing up with an invite code on %s', (kind
     await server?.stop();
   });
 
-  async function inviteCode(owner: { tenant: { id: string }; accessToken: string }): Promise<string> {
-    const invite = await server.request('POST', `/tenants/${owner.tenant.id}/invites`, { token: owner.accessToken });
+  async function inviteCode(owner: {
+    tenant: { id: string };
+    accessToken: string;
+  }): Promise<string> {
+    const invite = await server.request('POST', `/tenants/${owner.tenant.id}/invites`, {
+      token: owner.accessToken,
+    });
     expect(invite.status).toBe(201);
     return invite.body.code;
   }
@@ -41,7 +46,12 @@ describe.each(testDatabaseKinds())('signing up with an invite code on %s', (kind
     const owner = await server.signup();
     const code = await inviteCode(owner);
     const response = await server.request('POST', '/auth/signup', {
-      body: { email: 'two-codes@example.com', password: 'long enough', code, inviteCode: 'AAAA-BBBB-CCCC' },
+      body: {
+        email: 'two-codes@example.com',
+        password: 'long enough',
+        code,
+        inviteCode: 'AAAA-BBBB-CCCC',
+      },
     });
     expect(response.status).toBe(400);
     expect(response.body.message).toContain('code must be the same as inviteCode');
@@ -53,11 +63,17 @@ describe.each(testDatabaseKinds())('signing up with an invite code on %s', (kind
     const member = await server.request('POST', '/auth/signup', {
       body: { email: 'two-homes@example.com', password: 'long enough', tenantName: 'Own home' },
     });
-    const joined = await server.request('POST', '/tenants/join', { token: member.body.accessToken, body: { code } });
+    const joined = await server.request('POST', '/tenants/join', {
+      token: member.body.accessToken,
+      body: { code },
+    });
     expect(joined.status).toBe(200);
 
     const me = await server.request('GET', '/auth/me', { token: joined.body.accessToken });
-    expect(me.body.tenants.map((tenant: { id: string }) => tenant.id)).toEqual([member.body.tenant.id, owner.tenant.id]);
+    expect(me.body.tenants.map((tenant: { id: string }) => tenant.id)).toEqual([
+      member.body.tenant.id,
+      owner.tenant.id,
+    ]);
 
     const login = await server.request('POST', '/auth/login', {
       body: { email: 'two-homes@example.com', password: 'long enough', tenantId: owner.tenant.id },

@@ -15,7 +15,9 @@ export class TenantsController {
   constructor(private readonly auth: AuthService) {}
 
   @Post(':id/invites')
-  @ApiOperation({ summary: 'Create a single-use invite code (valid 7 days) for your current household' })
+  @ApiOperation({
+    summary: 'Create a single-use invite code (valid 7 days) for your current household',
+  })
   @ApiJsonResponse(201, 'Invite', 'The invite code')
   @ApiErrors({ 400: 'The id is not a UUID', 403: 'The id is not the household of your token' })
   invite(@Auth() auth: AccessClaims, @Param('id', new ParseUUIDPipe()) tenantId: string) {
@@ -25,11 +27,16 @@ export class TenantsController {
   @Post('join')
   @AuthRateLimited()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Join a household with an invite code; returns tokens for that household' })
+  @ApiOperation({
+    summary: 'Join a household with an invite code; returns tokens for that household',
+  })
   @ApiJsonBody('JoinRequest')
   @ApiJsonResponse(200, 'Session', 'A session for the joined household')
   @ApiErrors({ 400: 'The invite code is invalid, expired or already used' })
-  join(@Auth() auth: AccessClaims, @Body(new ZodBodyPipe(joinSchema)) body: { code: string }): Promise<Session> {
+  join(
+    @Auth() auth: AccessClaims,
+    @Body(new ZodBodyPipe(joinSchema)) body: { code: string },
+  ): Promise<Session> {
     return this.auth.join(auth.userId, body.code);
   }
 }

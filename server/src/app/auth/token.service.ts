@@ -46,8 +46,16 @@ export class TokenService {
   verifyAccess(token: unknown): AccessClaims | null {
     if (typeof token !== 'string' || token.length === 0 || token.length > 4096) return null;
     try {
-      const payload = this.jwt.verify<JwtPayload>(token, { secret: this.secret, algorithms: ['HS256'] });
-      if (payload.typ !== 'access' || typeof payload.sub !== 'string' || typeof payload.tid !== 'string') return null;
+      const payload = this.jwt.verify<JwtPayload>(token, {
+        secret: this.secret,
+        algorithms: ['HS256'],
+      });
+      if (
+        payload.typ !== 'access' ||
+        typeof payload.sub !== 'string' ||
+        typeof payload.tid !== 'string'
+      )
+        return null;
       return { userId: payload.sub, tenantId: payload.tid, exp: payload.exp };
     } catch {
       return null;
@@ -55,38 +63,59 @@ export class TokenService {
   }
 
   async issue(userId: string, tenantId: string): Promise<TokenPair> {
-    return this.database.inScope({ tenantId }, (manager) => this.issueIn(manager, userId, tenantId, randomUUID()));
+    return this.database.inScope({ tenantId }, (manager) =>
+      this.issueIn(manager, userId, tenantId, randomUUID()),
+    );
   }
 
   /**
    * Exchanges a refresh token for a new pair. A token that was already exchanged is a stolen
    * copy or a replay: its whole family is revoked so the thief's session dies too.
    */
-  async rotate(refreshToken: unknown): Promise<{ pair: TokenPair; userId: string; tenantId: string }> {
-    if (typeof refreshToken !== 'string' || refreshToken.length === 0 || refreshToken.length > 200) {
+  async rotate(
+    refreshToken: unknown,
+  ): Promise<{ pair: TokenPair; userId: string; tenantId: string }> {
+    if (
+      typeof refreshToken !== 'string' ||
+      refreshToken.length === 0 ||
+      refreshToken.length > 200
+    ) {
       throw new UnauthorizedException('Invalid refresh token');
     }
     const tokenHash = sha256(refreshToken);
     // The revocation of a reused family must commit, so refusals are returned, not thrown.
-    const outcome = await this.database.inScope({ refreshTokenHash: tokenHash }, async (manager) => {
-      const stored = await manager.findOneBy(RefreshTokenEntity, { tokenHash });
-      if (!stored || stored.revokedAt) return 'Invalid refresh token';
-      await declareScope(manager, { tenantId: stored.tenantId });
-      if (stored.rotatedAt) return revokeFamily(manager, stored.familyId);
-      if (stored.expiresAt.getTime() <= Date.now()) return 'Refresh token expired';
-      const claimed = await manager.update(RefreshTokenEntity, { id: stored.id, rotatedAt: IsNull() }, { rotatedAt: new Date() });
-      // Lost a race against a concurrent exchange of the same token: treat as reuse.
-      if (claimed.affected !== 1) return revokeFamily(manager, stored.familyId);
-      // A member who left keeps no way back in: no new token is stored, and the login ends.
-      if (!(await manager.existsBy(MembershipEntity, { userId: stored.userId, tenantId: stored.tenantId }))) {
-        await revokeFamily(manager, stored.familyId);
-        return { notMember: true as const };
-      }
-      const pair = await this.issueIn(manager, stored.userId, stored.tenantId, stored.familyId);
-      return { pair, userId: stored.userId, tenantId: stored.tenantId };
-    });
+    const outcome = await this.database.inScope(
+      { refreshTokenHash: tokenHash },
+      async (manager) => {
+        const stored = await manager.findOneBy(RefreshTokenEntity, { tokenHash });
+        if (!stored || stored.revokedAt) return 'Invalid refresh token';
+        await declareScope(manager, { tenantId: stored.tenantId });
+        if (stored.rotatedAt) return revokeFamily(manager, stored.familyId);
+        if (stored.expiresAt.getTime() <= Date.now()) return 'Refresh token expired';
+        const claimed = await manager.update(
+          RefreshTokenEntity,
+          { id: stored.id, rotatedAt: IsNull() },
+          { rotatedAt: new Date() },
+        );
+        // Lost a race against a concurrent exchange of the same token: treat as reuse.
+        if (claimed.affected !== 1) return revokeFamily(manager, stored.familyId);
+        // A member who left keeps no way back in: no new token is stored, and the login ends.
+        if (
+          !(await manager.existsBy(MembershipEntity, {
+            userId: stored.userId,
+            tenantId: stored.tenantId,
+          }))
+        ) {
+          await revokeFamily(manager, stored.familyId);
+          return { notMember: true as const };
+        }
+        const pair = await this.issueIn(manager, stored.userId, stored.tenantId, stored.familyId);
+        return { pair, userId: stored.userId, tenantId: stored.tenantId };
+      },
+    );
     if (typeof outcome === 'string') throw new UnauthorizedException(outcome);
-    if ('notMember' in outcome) throw new ForbiddenException('You are not a member of this household');
+    if ('notMember' in outcome)
+      throw new ForbiddenException('You are not a member of this household');
     return outcome;
   }
 
@@ -101,7 +130,12 @@ export class TokenService {
   }
 
   /** Signs an access token and stores a new refresh token; the transaction declares `tenantId`. */
-  private async issueIn(manager: EntityManager, userId: string, tenantId: string, familyId: string): Promise<TokenPair> {
+  private async issueIn(
+    manager: EntityManager,
+    userId: string,
+    tenantId: string,
+    familyId: string,
+  ): Promise<TokenPair> {
     const ttl = this.config.accessTokenTtlSeconds;
     const accessToken = await this.jwt.signAsync(
       { sub: userId, tid: tenantId, typ: 'access' },
@@ -118,12 +152,20 @@ export class TokenService {
       rotatedAt: null,
       revokedAt: null,
     });
-    return { accessToken, refreshToken, accessTokenExpiresAt: new Date(Date.now() + ttl * 1000).toISOString() };
+    return {
+      accessToken,
+      refreshToken,
+      accessTokenExpiresAt: new Date(Date.now() + ttl * 1000).toISOString(),
+    };
   }
 }
 
 /** Every token of one login belongs to one household, which the transaction has declared. */
 async function revokeFamily(manager: EntityManager, familyId: string): Promise<string> {
-  await manager.update(RefreshTokenEntity, { familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  await manager.update(
+    RefreshTokenEntity,
+    { familyId, revokedAt: IsNull() },
+    { revokedAt: new Date() },
+  );
   return 'Refresh token was already used; please sign in again';
 }

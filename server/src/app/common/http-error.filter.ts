@@ -1,4 +1,11 @@
-import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import type { Response } from 'express';
 
@@ -18,7 +25,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (host.getType() !== 'http') return;
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (body.statusCode >= 500)
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (!response.headersSent) response.status(body.statusCode).json(body);
   }
 
@@ -29,8 +37,14 @@ export class HttpErrorFilter implements ExceptionFilter {
       const error = STATUS_CODES[statusCode] ?? 'Error';
       if (typeof raw === 'string') return { statusCode, error, message: raw };
       const { message, details } = raw as { message?: unknown; details?: unknown };
-      const text = Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : error;
-      return details === undefined ? { statusCode, error, message: text } : { statusCode, error, message: text, details };
+      const text = Array.isArray(message)
+        ? message.join('; ')
+        : typeof message === 'string'
+          ? message
+          : error;
+      return details === undefined
+        ? { statusCode, error, message: text }
+        : { statusCode, error, message: text, details };
     }
     // body-parser reports oversized and malformed bodies with a `status` and a `type`.
     const status = (exception as { status?: unknown; type?: unknown })?.status;
@@ -44,6 +58,10 @@ export class HttpErrorFilter implements ExceptionFilter {
             : (STATUS_CODES[status] ?? 'Bad request');
       return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message };
     }
-    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'Internal Server Error', message: 'Internal server error' };
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      error: 'Internal Server Error',
+      message: 'Internal server error',
+    };
   }
 }

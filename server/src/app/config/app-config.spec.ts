@@ -29,13 +29,31 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    [{ PORT: 'abc' }, 'Invalid configuration: PORT must be an integer between 0 and 65535 (got "abc")'],
-    [{ PORT: '70000' }, 'Invalid configuration: PORT must be an integer between 0 and 65535 (got "70000")'],
-    [{ DATABASE_URL: 'mysql://x' }, 'Invalid configuration: DATABASE_URL must be a URL starting with postgres:// or postgresql:// (got "mysql://x")'],
-    [{ REDIS_URL: 'localhost:6379' }, 'Invalid configuration: REDIS_URL must be a URL starting with redis:// or rediss:// (got "localhost:6379")'],
+    [
+      { PORT: 'abc' },
+      'Invalid configuration: PORT must be an integer between 0 and 65535 (got "abc")',
+    ],
+    [
+      { PORT: '70000' },
+      'Invalid configuration: PORT must be an integer between 0 and 65535 (got "70000")',
+    ],
+    [
+      { DATABASE_URL: 'mysql://x' },
+      'Invalid configuration: DATABASE_URL must be a URL starting with postgres:// or postgresql:// (got "mysql://x")',
+    ],
+    [
+      { REDIS_URL: 'localhost:6379' },
+      'Invalid configuration: REDIS_URL must be a URL starting with redis:// or rediss:// (got "localhost:6379")',
+    ],
     [{ JWT_SECRET: 'short' }, 'Invalid configuration: JWT_SECRET must be at least 32 characters'],
-    [{ NODE_ENV: 'production' }, 'Invalid configuration: JWT_SECRET is required when NODE_ENV=production'],
-    [{ CORS_ORIGINS: 'https://ok.example, not an origin' }, 'Invalid configuration: CORS_ORIGINS must be a comma-separated list of origins such as https://app.example.com (got "https://ok.example, not an origin")'],
+    [
+      { NODE_ENV: 'production' },
+      'Invalid configuration: JWT_SECRET is required when NODE_ENV=production',
+    ],
+    [
+      { CORS_ORIGINS: 'https://ok.example, not an origin' },
+      'Invalid configuration: CORS_ORIGINS must be a comma-separated list of origins such as https://app.example.com (got "https://ok.example, not an origin")',
+    ],
   ])('refuses %j with one clear line', (env, message) => {
     const text = errorOf(env);
     expect(text).toBe(message);
@@ -43,9 +61,9 @@ describe('loadConfig', () => {
   });
 
   it('parses CORS origins', () => {
-    expect(loadConfig({ CORS_ORIGINS: 'https://a.example, http://localhost:4200' }, defaults).corsOrigins).toEqual([
-      'https://a.example',
-      'http://localhost:4200',
-    ]);
+    expect(
+      loadConfig({ CORS_ORIGINS: 'https://a.example, http://localhost:4200' }, defaults)
+        .corsOrigins,
+    ).toEqual(['https://a.example', 'http://localhost:4200']);
   });
 });

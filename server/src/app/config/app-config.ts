@@ -42,7 +42,9 @@ const int = (name: string, min: number, max: number) =>
     .string()
     .regex(/^\d+$/, { error: `${name} must be an integer between ${min} and ${max}` })
     .transform(Number)
-    .refine((n) => n >= min && n <= max, { error: `${name} must be an integer between ${min} and ${max}` });
+    .refine((n) => n >= min && n <= max, {
+      error: `${name} must be an integer between ${min} and ${max}`,
+    });
 
 const url = (name: string, protocols: string[]) =>
   z.string().refine(
@@ -57,9 +59,11 @@ const url = (name: string, protocols: string[]) =>
   );
 
 const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test'], {
-    error: 'NODE_ENV must be development, production or test',
-  }).default('development'),
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'], {
+      error: 'NODE_ENV must be development, production or test',
+    })
+    .default('development'),
   HOST: z.string().min(1).optional(),
   PORT: int('PORT', 0, 65535).default(3000),
   DATABASE_URL: url('DATABASE_URL', ['postgres:', 'postgresql:']).optional(),
@@ -68,27 +72,43 @@ const envSchema = z.object({
   JWT_SECRET: z.string().min(32, { error: 'JWT_SECRET must be at least 32 characters' }).optional(),
   CORS_ORIGINS: z
     .string()
-    .transform((value) => value.split(',').map((o) => o.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
     .refine((origins) => origins.every(isOrigin), {
-      error: 'CORS_ORIGINS must be a comma-separated list of origins such as https://app.example.com',
+      error:
+        'CORS_ORIGINS must be a comma-separated list of origins such as https://app.example.com',
     })
     .optional(),
   ACCESS_TOKEN_TTL_SECONDS: int('ACCESS_TOKEN_TTL_SECONDS', 5, 86_400).default(900),
   REFRESH_TOKEN_TTL_SECONDS: int('REFRESH_TOKEN_TTL_SECONDS', 60, 31_536_000).default(30 * 86_400),
   TOMBSTONE_RETENTION_DAYS: int('TOMBSTONE_RETENTION_DAYS', 1, 36_500).default(90),
-  FINWISE_APP_PASSWORD: z.string().min(12, { error: 'FINWISE_APP_PASSWORD must be at least 12 characters' }).optional(),
+  FINWISE_APP_PASSWORD: z
+    .string()
+    .min(12, { error: 'FINWISE_APP_PASSWORD must be at least 12 characters' })
+    .optional(),
   CLIENT_DIR: z.string().optional(),
   HTTP_RATE_LIMIT: int('HTTP_RATE_LIMIT', 0, 1_000_000).default(1200),
   AUTH_RATE_LIMIT: int('AUTH_RATE_LIMIT', 0, 1_000_000).default(20),
   SOCKET_RATE_LIMIT: int('SOCKET_RATE_LIMIT', 0, 1_000_000).default(100),
   TENANT_RATE_LIMIT: int('TENANT_RATE_LIMIT', 0, 1_000_000).default(400),
-  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug'], { error: 'LOG_LEVEL must be error, warn, log or debug' }).default('log'),
+  LOG_LEVEL: z
+    .enum(['error', 'warn', 'log', 'debug'], {
+      error: 'LOG_LEVEL must be error, warn, log or debug',
+    })
+    .default('log'),
 });
 
 function isOrigin(value: string): boolean {
   try {
     const parsed = new URL(value);
-    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.origin === value.replace(/\/$/, '');
+    return (
+      (parsed.protocol === 'http:' || parsed.protocol === 'https:') &&
+      parsed.origin === value.replace(/\/$/, '')
+    );
   } catch {
     return false;
   }
@@ -98,15 +118,27 @@ function isOrigin(value: string): boolean {
  * Reads and validates the environment. Empty variables count as unset, so `PORT= npm start`
  * behaves like no PORT at all. Throws a ConfigError whose message is one line naming the variable.
  */
-export function loadConfig(env: NodeJS.ProcessEnv, defaults: { clientDir: string | null }): AppConfig {
-  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+export function loadConfig(
+  env: NodeJS.ProcessEnv,
+  defaults: { clientDir: string | null },
+): AppConfig {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const variable = String(issue.path[0] ?? 'environment');
     const got = present[variable];
-    const shown = variable.includes('SECRET') || variable.includes('PASSWORD') ? '' : got !== undefined ? ` (got "${got}")` : '';
-    const message = issue.message.startsWith(variable) ? issue.message : `${variable}: ${issue.message}`;
+    const shown =
+      variable.includes('SECRET') || variable.includes('PASSWORD')
+        ? ''
+        : got !== undefined
+          ? ` (got "${got}")`
+          : '';
+    const message = issue.message.startsWith(variable)
+      ? issue.message
+      : `${variable}: ${issue.message}`;
     throw new ConfigError(`Invalid configuration: ${message}${shown}`);
   }
   const e = parsed.data;

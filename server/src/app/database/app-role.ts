@@ -17,13 +17,19 @@ const logger = new Logger('Database');
  * URL to serve with. Returns the given URL unchanged when the configured user cannot manage
  * roles (an administrator then provisioned the serving role).
  */
-export async function prepareAppRole(owner: DataSource, ownerUrl: string, config: AppConfig): Promise<string> {
+export async function prepareAppRole(
+  owner: DataSource,
+  ownerUrl: string,
+  config: AppConfig,
+): Promise<string> {
   const [me] = (await owner.query(
     'SELECT current_user AS name, rolsuper, rolcreaterole FROM pg_roles WHERE rolname = current_user',
   )) as { name: string; rolsuper: boolean; rolcreaterole: boolean }[];
   if (me.name === APP_ROLE) return ownerUrl;
   if (!me.rolsuper && !me.rolcreaterole) {
-    logger.warn(`${me.name} cannot create roles: serving as ${me.name}; row-level security binds it only if it is not the table owner`);
+    logger.warn(
+      `${me.name} cannot create roles: serving as ${me.name}; row-level security binds it only if it is not the table owner`,
+    );
     return ownerUrl;
   }
   const password = config.appDbPassword ?? (await storedPassword(config.dataDir));
@@ -33,20 +39,29 @@ export async function prepareAppRole(owner: DataSource, ownerUrl: string, config
   const attributes = `LOGIN ${privileged}NOCREATEDB NOCREATEROLE PASSWORD ${escapeLiteral(password)}`;
   // Roles are cluster-wide: instances migrating different databases of one cluster may race here.
   await retry(async () => {
-    const exists = (await owner.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [APP_ROLE])) as unknown[];
+    const exists = (await owner.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [
+      APP_ROLE,
+    ])) as unknown[];
     await owner.query(`${exists.length > 0 ? 'ALTER' : 'CREATE'} ROLE ${APP_ROLE} ${attributes}`);
   });
-  const [role] = (await owner.query('SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = $1', [APP_ROLE])) as {
+  const [role] = (await owner.query(
+    'SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = $1',
+    [APP_ROLE],
+  )) as {
     rolsuper: boolean;
     rolbypassrls: boolean;
   }[];
   if (role.rolsuper || role.rolbypassrls) {
-    throw new Error(`${APP_ROLE} is a superuser or has BYPASSRLS, so row-level security would not bind it; a superuser must run ALTER ROLE ${APP_ROLE} NOSUPERUSER NOBYPASSRLS`);
+    throw new Error(
+      `${APP_ROLE} is a superuser or has BYPASSRLS, so row-level security would not bind it; a superuser must run ALTER ROLE ${APP_ROLE} NOSUPERUSER NOBYPASSRLS`,
+    );
   }
   const [{ db }] = (await owner.query('SELECT current_database() AS db')) as { db: string }[];
   await owner.query(`GRANT CONNECT ON DATABASE ${escapeIdentifier(db)} TO ${APP_ROLE}`);
   await owner.query(`GRANT USAGE ON SCHEMA public TO ${APP_ROLE}`);
-  await owner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${APP_ROLE}`);
+  await owner.query(
+    `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${APP_ROLE}`,
+  );
   await owner.query(`REVOKE ALL ON TABLE migrations FROM ${APP_ROLE}`);
   await owner.query(`GRANT EXECUTE ON FUNCTION finwise_tenant_ids() TO ${APP_ROLE}`);
   const url = new URL(ownerUrl);

@@ -16,7 +16,9 @@ export type DatabaseKind = 'pglite' | 'postgres';
 
 /** A driver connection sent a query without parameters (simple protocol: one result per statement). */
 interface SimpleQueryConnection {
-  query(sql: string): Promise<{ rows: Record<string, unknown>[] } | { rows: Record<string, unknown>[] }[]>;
+  query(
+    sql: string,
+  ): Promise<{ rows: Record<string, unknown>[] } | { rows: Record<string, unknown>[] }[]>;
 }
 
 /**
@@ -153,8 +155,14 @@ export class DatabaseService implements OnApplicationShutdown {
     const connection = (await runner.connect()) as SimpleQueryConnection;
     const run = (sql: string) => sendInOrder(connection, () => connection.query(sql));
     try {
-      const message = ['BEGIN', `SELECT set_config('app.tenant_id', ${escapeLiteral(tenantId)}, true)`, ...opening].join('; ');
-      const opened = run(message).then((results) => (Array.isArray(results) ? results : [results]).slice(2).map((result) => result.rows));
+      const message = [
+        'BEGIN',
+        `SELECT set_config('app.tenant_id', ${escapeLiteral(tenantId)}, true)`,
+        ...opening,
+      ].join('; ');
+      const opened = run(message).then((results) =>
+        (Array.isArray(results) ? results : [results]).slice(2).map((result) => result.rows),
+      );
       opened.catch(() => undefined); // work awaits it; an error also shows in the ROLLBACK below
       try {
         const result = await work(runner.manager, opened);

@@ -23,7 +23,9 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 16 });
   await server.start();
   const address = server.getServerConn();
-  new Logger('Database').log(`Embedded PostgreSQL (PGlite) at ${directory} ready in ${Date.now() - started} ms`);
+  new Logger('Database').log(
+    `Embedded PostgreSQL (PGlite) at ${directory} ready in ${Date.now() - started} ms`,
+  );
   let stopped = false;
   return {
     url: `postgres://postgres@${address}/postgres`,

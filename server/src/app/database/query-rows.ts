@@ -6,7 +6,11 @@ import type { DataSource, EntityManager } from 'typeorm';
  * `[rows, count]` for UPDATE/DELETE … RETURNING but plain rows for SELECT; the structured
  * result avoids that trap.
  */
-export async function queryRows<T>(manager: EntityManager, sql: string, parameters: unknown[] = []): Promise<T[]> {
+export async function queryRows<T>(
+  manager: EntityManager,
+  sql: string,
+  parameters: unknown[] = [],
+): Promise<T[]> {
   const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
   try {
     const result = await runner.query(sql, parameters, true);
@@ -17,7 +21,10 @@ export async function queryRows<T>(manager: EntityManager, sql: string, paramete
 }
 
 interface DriverConnection {
-  query(sql: string | { name: string; text: string; values: unknown[] }, parameters?: unknown[]): Promise<{ rows: unknown[] }>;
+  query(
+    sql: string | { name: string; text: string; values: unknown[] },
+    parameters?: unknown[],
+  ): Promise<{ rows: unknown[] }>;
 }
 
 /** Data sources whose pooled connections are sessions of their own (see preparesStatements). */
@@ -39,12 +46,19 @@ export function preparesStatements(source: DataSource): void {
  * preparesStatements). Several can be issued at once: they run in the order they were issued
  * (see sendInOrder), and the caller computes while PostgreSQL works through them.
  */
-export function queryRowsNow<T>(manager: EntityManager, sql: string, parameters: unknown[] = []): Promise<T[]> {
-  const connection = (manager.queryRunner as { databaseConnection?: DriverConnection } | undefined)?.databaseConnection;
+export function queryRowsNow<T>(
+  manager: EntityManager,
+  sql: string,
+  parameters: unknown[] = [],
+): Promise<T[]> {
+  const connection = (manager.queryRunner as { databaseConnection?: DriverConnection } | undefined)
+    ?.databaseConnection;
   if (!connection) return queryRows<T>(manager, sql, parameters);
   const prepared = preparing.has(manager.connection);
   const sent = sendInOrder(connection, () =>
-    prepared ? connection.query({ name: statementName(sql), text: sql, values: parameters }) : connection.query(sql, parameters),
+    prepared
+      ? connection.query({ name: statementName(sql), text: sql, values: parameters })
+      : connection.query(sql, parameters),
   );
   return sent.then((result) => result.rows as T[]);
 }

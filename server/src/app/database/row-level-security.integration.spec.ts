@@ -34,13 +34,26 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('bas
       return work(manager);
     });
   const count = async (scope: DatabaseScope, table: string) =>
-    asServer(scope, async (m) => ((await m.query(`SELECT count(*)::int AS n FROM ${table}`)) as { n: number }[])[0].n);
+    asServer(
+      scope,
+      async (m) =>
+        ((await m.query(`SELECT count(*)::int AS n FROM ${table}`)) as { n: number }[])[0].n,
+    );
   /** One existing row of `table` as JSON, read by the owner (who bypasses row-level security). */
   const rowOf = async (table: string, where: string, parameters: unknown[]) =>
-    (await owner.query(`SELECT row_to_json(t) AS row FROM ${table} t WHERE ${where} LIMIT 1`, parameters)).rows[0]?.row as Record<string, unknown>;
+    (
+      await owner.query(
+        `SELECT row_to_json(t) AS row FROM ${table} t WHERE ${where} LIMIT 1`,
+        parameters,
+      )
+    ).rows[0]?.row as Record<string, unknown>;
   /** Re-inserts a copy of `row` as the serving role: refused by RLS, or by the primary key once past it. */
   const insertCopy = (scope: DatabaseScope, table: string, row: Record<string, unknown>) =>
-    asServer(scope, (m) => m.query(`INSERT INTO ${table} SELECT * FROM json_populate_record(NULL::${table}, $1)`, [JSON.stringify(row)]));
+    asServer(scope, (m) =>
+      m.query(`INSERT INTO ${table} SELECT * FROM json_populate_record(NULL::${table}, $1)`, [
+        JSON.stringify(row),
+      ]),
+    );
 
   beforeAll(async () => {
     server = await startTestServer('postgres');
@@ -50,10 +63,22 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('bas
     for (const session of [alice, bob]) {
       const client = await TestSyncClient.connected(server.url, session.accessToken);
       // One row in every synced table, so every table has something to hide.
-      const ack = await client.push(registry.all().map((table) => client.mutation(table.modelName, 'create', sampleData(table.definition, 1))));
+      const ack = await client.push(
+        registry
+          .all()
+          .map((table) =>
+            client.mutation(table.modelName, 'create', sampleData(table.definition, 1)),
+          ),
+      );
       expect('results' in ack && ack.results.every((r) => r.status === 'applied')).toBe(true);
       client.disconnect();
-      expect((await server.request('POST', `/tenants/${session.tenant.id}/invites`, { token: session.accessToken })).status).toBe(201);
+      expect(
+        (
+          await server.request('POST', `/tenants/${session.tenant.id}/invites`, {
+            token: session.accessToken,
+          })
+        ).status,
+      ).toBe(201);
     }
     tenantTables = [...registry.all().map((table) => table.tableName), ...ACCOUNT_TENANT_TABLES];
     serving = server.app.get(DatabaseService).dataSource;
@@ -66,9 +91,14 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('bas
   });
 
   it('serves as a role that is neither superuser, nor BYPASSRLS, nor owner of any table', async () => {
-    const [role] = await serving.query(`SELECT current_user AS name, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user`);
+    const [role] = await serving.query(
+      `SELECT current_user AS name, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user`,
+    );
     expect(role).toEqual({ name: APP_ROLE, rolsuper: false, rolbypassrls: false });
-    const owned = await owner.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tableowner = $1`, [APP_ROLE]);
+    const owned = await owner.query(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tableowner = $1`,
+      [APP_ROLE],
+    );
     expect(owned.rows).toEqual([]);
   });
 
@@ -79,17 +109,27 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('bas
     expect(rows.map((r) => r.table_name)).toEqual([...tenantTables].sort());
   });
 
-  it.each([...ACCOUNT_TENANT_TABLES, ...SCOPED_TABLES])('%s has row-level security enabled and forced', async (table) => {
-    await expectForced(table);
-  });
+  it.each([...ACCOUNT_TENANT_TABLES, ...SCOPED_TABLES])(
+    '%s has row-level security enabled and forced',
+    async (table) => {
+      await expectForced(table);
+    },
+  );
 
   it('every synced table has row-level security enabled and forced', async () => {
     for (const table of tenantTables) await expectForced(table);
   });
 
   async function expectForced(table: string) {
-    const { rows } = await owner.query(`SELECT relrowsecurity, relforcerowsecurity FROM pg_class WHERE oid = $1::regclass`, [table]);
-    expect({ table, ...rows[0] }).toEqual({ table, relrowsecurity: true, relforcerowsecurity: true });
+    const { rows } = await owner.query(
+      `SELECT relrowsecurity, relforcerowsecurity FROM pg_class WHERE oid = $1::regclass`,
+      [table],
+    );
+    expect({ table, ...rows[0] }).toEqual({
+      table,
+      relrowsecurity: true,
+      relforcerowsecurity: true,
+    });
   }
 
   it('shows nothing to a transaction that declares no scope, in every table, although there are rows', async () => {
@@ -106,46 +146,85 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('bas
   it('refuses an INSERT from a transaction that declares no scope, in every table', async () => {
     for (const table of tenantTables) {
       const row = await rowOf(table, 'tenant_id = $1', [alice.tenant.id]);
-      await expect(insertCopy({}, table, row)).rejects.toThrow(/violates row-level security policy/);
+      await expect(insertCopy({}, table, row)).rejects.toThrow(
+        /violates row-level security policy/,
+      );
       // With the household declared the same statement gets past RLS to the primary key.
-      await expect(insertCopy({ tenantId: alice.tenant.id }, table, row)).rejects.toThrow(/duplicate key/);
+      await expect(insertCopy({ tenantId: alice.tenant.id }, table, row)).rejects.toThrow(
+        /duplicate key/,
+      );
     }
     const tenant = await rowOf('tenants', 'id = $1', [alice.tenant.id]);
-    await expect(insertCopy({}, 'tenants', tenant)).rejects.toThrow(/violates row-level security policy/);
-    await expect(insertCopy({ tenantId: alice.tenant.id }, 'tenants', tenant)).rejects.toThrow(/duplicate key/);
+    await expect(insertCopy({}, 'tenants', tenant)).rejects.toThrow(
+      /violates row-level security policy/,
+    );
+    await expect(insertCopy({ tenantId: alice.tenant.id }, 'tenants', tenant)).rejects.toThrow(
+      /duplicate key/,
+    );
     const user = await rowOf('users', 'id = $1', [alice.user.id]);
-    await expect(insertCopy({}, 'users', user)).rejects.toThrow(/violates row-level security policy/);
-    await expect(insertCopy({ userId: alice.user.id }, 'users', user)).rejects.toThrow(/duplicate key/);
+    await expect(insertCopy({}, 'users', user)).rejects.toThrow(
+      /violates row-level security policy/,
+    );
+    await expect(insertCopy({ userId: alice.user.id }, 'users', user)).rejects.toThrow(
+      /duplicate key/,
+    );
   });
 
   it('shows a household only its own rows and refuses writes into another, in every tenant table', async () => {
     for (const table of tenantTables) {
-      const rows: { tenant_id: string }[] = await asServer({ tenantId: alice.tenant.id }, (m) => m.query(`SELECT tenant_id FROM ${table}`));
-      expect({ table, some: rows.length > 0, own: rows.every((r) => r.tenant_id === alice.tenant.id) }).toEqual({ table, some: true, own: true });
+      const rows: { tenant_id: string }[] = await asServer({ tenantId: alice.tenant.id }, (m) =>
+        m.query(`SELECT tenant_id FROM ${table}`),
+      );
+      expect({
+        table,
+        some: rows.length > 0,
+        own: rows.every((r) => r.tenant_id === alice.tenant.id),
+      }).toEqual({ table, some: true, own: true });
       const theirs = await rowOf(table, 'tenant_id = $1', [bob.tenant.id]);
-      await expect(insertCopy({ tenantId: alice.tenant.id }, table, theirs)).rejects.toThrow(/violates row-level security policy/);
-      const updated = await asServer({ tenantId: alice.tenant.id }, (m) => m.query(`UPDATE ${table} SET tenant_id = tenant_id WHERE tenant_id = $1`, [bob.tenant.id]));
+      await expect(insertCopy({ tenantId: alice.tenant.id }, table, theirs)).rejects.toThrow(
+        /violates row-level security policy/,
+      );
+      const updated = await asServer({ tenantId: alice.tenant.id }, (m) =>
+        m.query(`UPDATE ${table} SET tenant_id = tenant_id WHERE tenant_id = $1`, [bob.tenant.id]),
+      );
       expect({ table, updated: updated[1] }).toEqual({ table, updated: 0 });
     }
-    const tenants: { id: string }[] = await asServer({ tenantId: alice.tenant.id }, (m) => m.query('SELECT id FROM tenants'));
+    const tenants: { id: string }[] = await asServer({ tenantId: alice.tenant.id }, (m) =>
+      m.query('SELECT id FROM tenants'),
+    );
     expect(tenants).toEqual([{ id: alice.tenant.id }]);
     expect(await count({ tenantId: alice.tenant.id }, 'users')).toBe(0);
   });
 
   it('lets the account flows see only what they declare: a user, an email, a token or code hash', async () => {
     const asAlice = { userId: alice.user.id };
-    expect(await asServer(asAlice, (m) => m.query('SELECT user_id, tenant_id FROM memberships'))).toEqual([{ user_id: alice.user.id, tenant_id: alice.tenant.id }]);
-    expect(await asServer(asAlice, (m) => m.query('SELECT id FROM tenants'))).toEqual([{ id: alice.tenant.id }]);
-    expect(await asServer(asAlice, (m) => m.query('SELECT id FROM users'))).toEqual([{ id: alice.user.id }]);
+    expect(
+      await asServer(asAlice, (m) => m.query('SELECT user_id, tenant_id FROM memberships')),
+    ).toEqual([{ user_id: alice.user.id, tenant_id: alice.tenant.id }]);
+    expect(await asServer(asAlice, (m) => m.query('SELECT id FROM tenants'))).toEqual([
+      { id: alice.tenant.id },
+    ]);
+    expect(await asServer(asAlice, (m) => m.query('SELECT id FROM users'))).toEqual([
+      { id: alice.user.id },
+    ]);
     expect(await count(asAlice, 'refresh_tokens')).toBe(0);
     expect(await count(asAlice, 'invites')).toBe(0);
-    expect(await asServer({ userEmail: bob.user.email }, (m) => m.query('SELECT id FROM users'))).toEqual([{ id: bob.user.id }]);
+    expect(
+      await asServer({ userEmail: bob.user.email }, (m) => m.query('SELECT id FROM users')),
+    ).toEqual([{ id: bob.user.id }]);
 
     const byHash = { refreshTokenHash: sha256(alice.refreshToken) };
-    expect(await asServer(byHash, (m) => m.query('SELECT user_id FROM refresh_tokens'))).toEqual([{ user_id: alice.user.id }]);
+    expect(await asServer(byHash, (m) => m.query('SELECT user_id FROM refresh_tokens'))).toEqual([
+      { user_id: alice.user.id },
+    ]);
     // Knowing a token's hash finds the row but cannot move it to another household.
     await expect(
-      asServer(byHash, (m) => m.query('UPDATE refresh_tokens SET tenant_id = $1 WHERE token_hash = $2', [bob.tenant.id, byHash.refreshTokenHash])),
+      asServer(byHash, (m) =>
+        m.query('UPDATE refresh_tokens SET tenant_id = $1 WHERE token_hash = $2', [
+          bob.tenant.id,
+          byHash.refreshTokenHash,
+        ]),
+      ),
     ).rejects.toThrow(/violates row-level security policy/);
   });
 

@@ -15,7 +15,8 @@ export class HealthController {
   @ApiJsonResponse(200, 'Health', 'Serving, and the database answers')
   @ApiErrors({ 503: 'The database does not answer' })
   async health(): Promise<{ status: 'ok'; db: DatabaseKind }> {
-    if (!(await this.database.ping())) throw new ServiceUnavailableException('database unreachable');
+    if (!(await this.database.ping()))
+      throw new ServiceUnavailableException('database unreachable');
     return { status: 'ok', db: this.database.kind };
   }
 }

@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { ErrorCodes } from '@finwise/sync-protocol';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { RateLimitStore } from './rate-limit-store';
 
@@ -28,7 +33,11 @@ export class LoginThrottle {
       if (points <= 0) return null;
       const options = { points: budget, duration: WINDOW_SECONDS, keyPrefix };
       return store.redis
-        ? new RateLimiterRedis({ ...options, storeClient: store.redis, insuranceLimiter: new RateLimiterMemory(options) })
+        ? new RateLimiterRedis({
+            ...options,
+            storeClient: store.redis,
+            insuranceLimiter: new RateLimiterMemory(options),
+          })
         : new RateLimiterMemory(options);
     };
     this.fromAddress = limiter(points, 'fw-login-address');

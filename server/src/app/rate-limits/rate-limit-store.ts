@@ -14,7 +14,10 @@ export class RateLimitStore implements OnApplicationShutdown {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const { tenantPerSecond, authPerMinute } = config.rateLimits;
     const needed = tenantPerSecond > 0 || authPerMinute > 0;
-    this.redis = config.redisUrl && needed ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null;
+    this.redis =
+      config.redisUrl && needed
+        ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+        : null;
     // Errors surface as failed commands (handled by the fallbacks); the event itself is noise.
     this.redis?.on('error', () => undefined);
   }

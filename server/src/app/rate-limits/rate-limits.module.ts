@@ -31,7 +31,8 @@ const MINUTE_MS = 60_000;
             ttl: MINUTE_MS,
             limit: config.rateLimits.authPerMinute,
             skipIf: (context) =>
-              config.rateLimits.authPerMinute === 0 || !reflector.get<boolean>(AUTH_RATE_LIMITED, context.getHandler()),
+              config.rateLimits.authPerMinute === 0 ||
+              !reflector.get<boolean>(AUTH_RATE_LIMITED, context.getHandler()),
           },
         ],
       }),

@@ -8,12 +8,21 @@ const LIMITS = { capacity: 10, refillPerSecond: 10 };
 describe('token buckets shared through Redis', () => {
   const connections: Redis[] = [];
   const connect = (url = REDIS_URL) => {
-    const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+    const redis = new Redis(url, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      lazyConnect: false,
+    });
     redis.on('error', () => undefined);
     connections.push(redis);
     return redis;
   };
-  const ready = (redis: Redis) => new Promise<void>((resolve, reject) => (redis.status === 'ready' ? resolve() : (redis.once('ready', resolve), redis.once('end', reject))));
+  const ready = (redis: Redis) =>
+    new Promise<void>((resolve, reject) =>
+      redis.status === 'ready'
+        ? resolve()
+        : (redis.once('ready', resolve), redis.once('end', reject)),
+    );
 
   afterAll(() => connections.forEach((c) => c.disconnect()));
 
@@ -23,7 +32,9 @@ describe('token buckets shared through Redis', () => {
     const a = new RedisTokenBucket(one, LIMITS, 'fw-test');
     const b = new RedisTokenBucket(two, LIMITS, 'fw-test');
     const key = randomUUID();
-    const decisions = await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? a : b).take(key)));
+    const decisions = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => (i % 2 ? a : b).take(key)),
+    );
     const allowed = decisions.filter((d) => d.allowed).length;
     // Ten tokens, plus at most one refilled while thirty round trips ran.
     expect(allowed).toBeGreaterThanOrEqual(10);

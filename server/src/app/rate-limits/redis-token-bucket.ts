@@ -34,7 +34,12 @@ redis.call('PEXPIRE', KEYS[1], math.ceil(capacity * 1000 / rate) + 1000)
 return { allowed, retry }
 `;
 
-type TakeCommand = (key: string, capacity: number, rate: number, cost: number) => Promise<[number, number]>;
+type TakeCommand = (
+  key: string,
+  capacity: number,
+  rate: number,
+  cost: number,
+) => Promise<[number, number]>;
 
 /**
  * Token buckets shared by every instance through Redis. When Redis is unreachable the
@@ -57,7 +62,12 @@ export class RedisTokenBucket {
 
   async take(key: string, cost = 1): Promise<RateDecision> {
     try {
-      const [allowed, retryAfterMs] = await this.takeCommand(`${this.keyPrefix}:${key}`, this.limits.capacity, this.limits.refillPerSecond, cost);
+      const [allowed, retryAfterMs] = await this.takeCommand(
+        `${this.keyPrefix}:${key}`,
+        this.limits.capacity,
+        this.limits.refillPerSecond,
+        cost,
+      );
       return { allowed: allowed === 1, retryAfterMs };
     } catch {
       return this.fallback.take(key, cost);

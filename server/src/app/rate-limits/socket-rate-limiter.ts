@@ -19,7 +19,8 @@ export class SocketRateLimiter {
     private readonly tenants: TenantRateLimiter,
   ) {
     const rate = config.rateLimits.socketPerSecond;
-    this.perConnection = rate > 0 ? new MemoryTokenBucket({ capacity: rate, refillPerSecond: rate }) : null;
+    this.perConnection =
+      rate > 0 ? new MemoryTokenBucket({ capacity: rate, refillPerSecond: rate }) : null;
   }
 
   async consume(socketId: string, tenantId: string): Promise<RateDecision> {

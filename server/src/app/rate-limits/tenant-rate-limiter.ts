@@ -18,7 +18,12 @@ export class TenantRateLimiter {
   constructor(@Inject(APP_CONFIG) config: AppConfig, store: RateLimitStore) {
     const rate = config.rateLimits.tenantPerSecond;
     const limits = { capacity: rate, refillPerSecond: rate };
-    this.bucket = rate <= 0 ? null : store.redis ? new RedisTokenBucket(store.redis, limits, 'fw-tenant') : new MemoryTokenBucket(limits);
+    this.bucket =
+      rate <= 0
+        ? null
+        : store.redis
+          ? new RedisTokenBucket(store.redis, limits, 'fw-tenant')
+          : new MemoryTokenBucket(limits);
   }
 
   async take(tenantId: string): Promise<RateDecision> {

@@ -1,4 +1,11 @@
-import { HttpException, HttpStatus, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  HttpException,
+  HttpStatus,
+  Injectable,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { ErrorCodes } from '@finwise/sync-protocol';
 import type { Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/auth-context';
@@ -24,7 +31,10 @@ export class TenantWriteLimitInterceptor implements NestInterceptor {
     const decision = await this.tenants.take(request.auth.tenantId);
     if (!decision.allowed) {
       throw new HttpException(
-        { message: `too many ${read ? 'sync requests' : 'writes'} for this household; retry later`, details: { code: ErrorCodes.rateLimited, retryAfterMs: decision.retryAfterMs } },
+        {
+          message: `too many ${read ? 'sync requests' : 'writes'} for this household; retry later`,
+          details: { code: ErrorCodes.rateLimited, retryAfterMs: decision.retryAfterMs },
+        },
         HttpStatus.TOO_MANY_REQUESTS,
       );
     }

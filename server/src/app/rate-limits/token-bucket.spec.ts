@@ -3,7 +3,8 @@ import { MemoryTokenBucket } from './token-bucket';
 function bucketAt(start = 0) {
   const clock = { now: start };
   const bucket = new MemoryTokenBucket({ capacity: 10, refillPerSecond: 10 }, () => clock.now);
-  const takeMany = (n: number) => Array.from({ length: n }, () => bucket.take('k')).filter((d) => d.allowed).length;
+  const takeMany = (n: number) =>
+    Array.from({ length: n }, () => bucket.take('k')).filter((d) => d.allowed).length;
   return { clock, bucket, takeMany };
 }
 

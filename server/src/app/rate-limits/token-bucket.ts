@@ -32,7 +32,8 @@ export class MemoryTokenBucket {
     private readonly limits: BucketLimits,
     private readonly now: () => number = () => performance.now(),
   ) {
-    if (!(limits.capacity > 0) || !(limits.refillPerSecond > 0)) throw new Error('a token bucket needs a positive capacity and rate');
+    if (!(limits.capacity > 0) || !(limits.refillPerSecond > 0))
+      throw new Error('a token bucket needs a positive capacity and rate');
   }
 
   take(key: string, cost = 1): RateDecision {
@@ -44,7 +45,10 @@ export class MemoryTokenBucket {
       return { allowed: true, retryAfterMs: 0 };
     }
     this.buckets.set(key, { tokens, at: now });
-    return { allowed: false, retryAfterMs: Math.max(1, Math.ceil(((cost - tokens) * 1000) / this.limits.refillPerSecond)) };
+    return {
+      allowed: false,
+      retryAfterMs: Math.max(1, Math.ceil(((cost - tokens) * 1000) / this.limits.refillPerSecond)),
+    };
   }
 
   forget(key: string): void {
@@ -65,7 +69,8 @@ export class MemoryTokenBucket {
 
   private tokensAt(bucket: Bucket | undefined, now: number): number {
     if (!bucket) return this.limits.capacity;
-    const refilled = bucket.tokens + (Math.max(0, now - bucket.at) * this.limits.refillPerSecond) / 1000;
+    const refilled =
+      bucket.tokens + (Math.max(0, now - bucket.at) * this.limits.refillPerSecond) / 1000;
     return Math.min(this.limits.capacity, refilled);
   }
 }

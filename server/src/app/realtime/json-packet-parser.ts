@@ -9,7 +9,8 @@ import { jsonTextOf } from './json-text';
  */
 class JsonPacketEncoder extends Encoder {
   override encode(packet: Packet): string[] {
-    if (packet.type !== PacketType.EVENT && packet.type !== PacketType.ACK) return super.encode(packet);
+    if (packet.type !== PacketType.EVENT && packet.type !== PacketType.ACK)
+      return super.encode(packet);
     let text = String(packet.type);
     if (packet.nsp && packet.nsp !== '/') text += `${packet.nsp},`;
     if (packet.id != null) text += packet.id;
@@ -20,7 +21,8 @@ class JsonPacketEncoder extends Encoder {
 
 /** JSON of a packet's arguments, with the text of arguments encoded in advance (see withJsonText) spliced in. */
 function encodeData(data: unknown): string {
-  if (!Array.isArray(data) || !data.some((item) => jsonTextOf(item) !== undefined)) return JSON.stringify(data);
+  if (!Array.isArray(data) || !data.some((item) => jsonTextOf(item) !== undefined))
+    return JSON.stringify(data);
   // As JSON.stringify writes array items: undefined and functions become null.
   return `[${data.map((item) => jsonTextOf(item) ?? JSON.stringify(item) ?? 'null').join(',')}]`;
 }

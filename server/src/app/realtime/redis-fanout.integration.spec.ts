@@ -1,13 +1,21 @@
 import { accounts, sampleData } from '@finwise/domain';
 import { Redis } from 'ioredis';
-import { createThrowawayDatabase, testDatabaseKinds, type ThrowawayDatabase } from '../../testing/test-database';
+import {
+  createThrowawayDatabase,
+  testDatabaseKinds,
+  type ThrowawayDatabase,
+} from '../../testing/test-database';
 import { startTestServer, type TestServer } from '../../testing/test-server';
 import { TestSyncClient } from '../../testing/test-sync-client';
 
 const REDIS_URL = process.env['REDIS_URL'] || 'redis://127.0.0.1:6379';
 
 async function redisReachable(): Promise<boolean> {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const probe = new Redis(REDIS_URL, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   try {
     await probe.connect();
     return (await probe.ping()) === 'PONG';
@@ -27,7 +35,8 @@ const postgres = testDatabaseKinds().includes('postgres');
   let second: TestServer;
 
   beforeAll(async () => {
-    if (!(await redisReachable())) throw new Error(`Redis is required for this suite (${REDIS_URL})`);
+    if (!(await redisReachable()))
+      throw new Error(`Redis is required for this suite (${REDIS_URL})`);
     database = await createThrowawayDatabase();
     first = await startTestServer('postgres', { databaseUrl: database.url, redisUrl: REDIS_URL });
     second = await startTestServer('postgres', { databaseUrl: database.url, redisUrl: REDIS_URL });
@@ -47,10 +56,17 @@ const postgres = testDatabaseKinds().includes('postgres');
     await onSecond.catchUp();
     const row = sampleData(accounts, 1);
     await onFirst.push([onFirst.mutation('accounts', 'create', row)]);
-    await onSecond.waitFor(() => onSecond.row('accounts', row.id) !== undefined, 5000, 'the row via Redis');
+    await onSecond.waitFor(
+      () => onSecond.row('accounts', row.id) !== undefined,
+      5000,
+      'the row via Redis',
+    );
     expect(onSecond.row('accounts', row.id)).toMatchObject(row);
 
-    const rest = await second.request('PATCH', `/accounts/${row.id}`, { token: session.accessToken, body: { name: 'via REST' } });
+    const rest = await second.request('PATCH', `/accounts/${row.id}`, {
+      token: session.accessToken,
+      body: { name: 'via REST' },
+    });
     expect(rest.status).toBe(200);
     await onFirst.waitFor(() => onFirst.broadcasts.length === 1, 5000, 'REST broadcast via Redis');
     expect(onFirst.broadcasts[0].changes[0].record['name']).toBe('via REST');

@@ -30,16 +30,30 @@ export class SyncIoAdapter extends IoAdapter {
       ...options,
       maxHttpBufferSize: SyncLimits.maxFrameBytes,
       parser: jsonPacketParser,
-      cors: this.options.corsOrigins.length > 0 ? { origin: this.options.corsOrigins, credentials: false } : undefined,
-      allowRequest: (request: IncomingMessage, callback: (err: string | null, success: boolean) => void) => {
-        const allowed = isAllowedOrigin(request.headers.origin, request.headers.host, this.options.corsOrigins);
+      cors:
+        this.options.corsOrigins.length > 0
+          ? { origin: this.options.corsOrigins, credentials: false }
+          : undefined,
+      allowRequest: (
+        request: IncomingMessage,
+        callback: (err: string | null, success: boolean) => void,
+      ) => {
+        const allowed = isAllowedOrigin(
+          request.headers.origin,
+          request.headers.host,
+          this.options.corsOrigins,
+        );
         callback(allowed ? null : 'origin not allowed', allowed);
       },
     } as ServerOptions);
     if (this.options.redisUrl) {
-      const pub = new Redis(this.options.redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
+      const pub = new Redis(this.options.redisUrl, {
+        lazyConnect: false,
+        maxRetriesPerRequest: null,
+      });
       const sub = pub.duplicate();
-      for (const client of [pub, sub]) client.on('error', (error) => this.logger.warn(`Redis: ${error.message}`));
+      for (const client of [pub, sub])
+        client.on('error', (error) => this.logger.warn(`Redis: ${error.message}`));
       this.redisClients = [pub, sub];
       server.adapter(createAdapter(pub, sub));
       this.logger.log('Broadcasts shared through Redis');

@@ -44,7 +44,10 @@ export async function openSnapshotter(server: TestServer): Promise<Snapshotter> 
     const source = server.app.get(DatabaseService).dataSource;
     query = (sql) => source.query(sql);
   }
-  const syncedTables = server.app.get(SyncedEntityRegistry).all().map((table) => table.tableName);
+  const syncedTables = server.app
+    .get(SyncedEntityRegistry)
+    .all()
+    .map((table) => table.tableName);
   const state = async (table: string, order: string): Promise<TableState> => {
     const [row] = await query(
       `SELECT count(*)::int AS rows, md5(coalesce(string_agg(t::text, '|' ORDER BY ${order}), '')) AS digest FROM ${table} t`,
@@ -56,11 +59,21 @@ export async function openSnapshotter(server: TestServer): Promise<Snapshotter> 
       const tenants = await query('SELECT id, seq, purged_seq FROM tenants ORDER BY id');
       const synced: Record<string, SyncedTableState> = {};
       for (const table of syncedTables) {
-        const [seq] = await query(`SELECT coalesce(max(server_seq), 0)::bigint AS max FROM ${table}`);
-        synced[table] = { ...(await state(table, 'tenant_id, id')), maxServerSeq: Number(seq['max']) };
+        const [seq] = await query(
+          `SELECT coalesce(max(server_seq), 0)::bigint AS max FROM ${table}`,
+        );
+        synced[table] = {
+          ...(await state(table, 'tenant_id, id')),
+          maxServerSeq: Number(seq['max']),
+        };
       }
       return {
-        tenants: Object.fromEntries(tenants.map((t) => [String(t['id']), { seq: Number(t['seq']), purgedSeq: Number(t['purged_seq']) }])),
+        tenants: Object.fromEntries(
+          tenants.map((t) => [
+            String(t['id']),
+            { seq: Number(t['seq']), purgedSeq: Number(t['purged_seq']) },
+          ]),
+        ),
         synced,
         mutationLog: await state('mutation_log', 'tenant_id, mutation_id'),
         accounts: {
@@ -76,7 +89,10 @@ export async function openSnapshotter(server: TestServer): Promise<Snapshotter> 
 }
 
 /** How `after` differs from `before`: counts per table and household counters, for exact assertions. */
-export function snapshotDelta(before: DatabaseSnapshot, after: DatabaseSnapshot): Record<string, number> {
+export function snapshotDelta(
+  before: DatabaseSnapshot,
+  after: DatabaseSnapshot,
+): Record<string, number> {
   const delta: Record<string, number> = {};
   const note = (key: string, change: number) => {
     if (change !== 0) delta[key] = change;
@@ -85,7 +101,8 @@ export function snapshotDelta(before: DatabaseSnapshot, after: DatabaseSnapshot)
     note(`tenants[${id}].seq`, (after.tenants[id]?.seq ?? 0) - (before.tenants[id]?.seq ?? 0));
   }
   note('tenants', Object.keys(after.tenants).length - Object.keys(before.tenants).length);
-  for (const table of Object.keys(after.synced)) note(`${table}.rows`, after.synced[table].rows - before.synced[table].rows);
+  for (const table of Object.keys(after.synced))
+    note(`${table}.rows`, after.synced[table].rows - before.synced[table].rows);
   note('mutation_log.rows', after.mutationLog.rows - before.mutationLog.rows);
   for (const table of Object.keys(after.accounts) as (keyof DatabaseSnapshot['accounts'])[]) {
     note(`${table}.rows`, after.accounts[table].rows - before.accounts[table].rows);

@@ -4,9 +4,19 @@ import { accounts, budgetId, budgets, sampleData, transactions } from '@finwise/
 import { formatHlc, SYNC_NAMESPACE, SyncLimits, type PushAck } from '@finwise/sync-protocol';
 import { io } from 'socket.io-client';
 import { testDatabaseKinds } from '../../testing/test-database';
-import { startTestServer, TEST_JWT_SECRET, type TestServer, type TestSession } from '../../testing/test-server';
+import {
+  startTestServer,
+  TEST_JWT_SECRET,
+  type TestServer,
+  type TestSession,
+} from '../../testing/test-server';
 import { TestSyncClient } from '../../testing/test-sync-client';
-import { openSnapshotter, snapshotDelta, type DatabaseSnapshot, type Snapshotter } from './database-snapshot';
+import {
+  openSnapshotter,
+  snapshotDelta,
+  type DatabaseSnapshot,
+  type Snapshotter,
+} from './database-snapshot';
 import { RawSocket } from './raw-socket';
 
 /**
@@ -58,7 +68,11 @@ interface Case {
 }
 
 const hlcAt = (ms: number) => formatHlc({ ms, counter: 0, nodeId: 'abcdefabcdefabcd' });
-const update = (ctx: Context, data: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+const update = (
+  ctx: Context,
+  data: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+) => ({
   mutationId: randomUUID(),
   modelName: 'transactions',
   operation: 'update',
@@ -71,8 +85,11 @@ const update = (ctx: Context, data: Record<string, unknown>, extra: Record<strin
 async function pushOne(ctx: Context, mutation: Record<string, unknown>) {
   const ack = (await ctx.client.emit('sync:push', { mutations: [mutation] })) as PushAck;
   const [result] = ack.results;
-  if (result.status !== 'applied' && ack.fromCursor !== ack.cursor) throw new Error('a refused mutation moved the cursor');
-  return result.error ? { status: result.status, code: result.error.code, message: result.error.message } : { status: result.status };
+  if (result.status !== 'applied' && ack.fromCursor !== ack.cursor)
+    throw new Error('a refused mutation moved the cursor');
+  return result.error
+    ? { status: result.status, code: result.error.code, message: result.error.message }
+    : { status: result.status };
 }
 
 const INTEGER = 'must be an integer amount in minor units';
@@ -89,46 +106,298 @@ const ownWrite = (table: string, rows: number) => (ctx: Context) => ({
 });
 
 const SOCKET_MUTATIONS: Case[] = [
-  { name: 'a foreign tenantId in data', category: 'foreign tenant', send: (c) => pushOne(c, update(c, { tenantId: c.them.tenant.id })), expected: VALIDATION('data.tenantId', 'is set by the server and cannot be written') },
-  { name: 'a foreign tenantId on the envelope', category: 'foreign tenant', send: (c) => pushOne(c, update(c, { payee: 'x' }, { tenantId: c.them.tenant.id })), expected: rejected('validation', 'unknown mutation keys: tenantId') },
-  { name: 'a partial update of another household’s row id', category: 'foreign row', send: (c) => pushOne(c, update(c, { id: c.theirs.id, payee: 'hijack' })), expected: (c: Context) => rejected('not_found', `transactions ${c.theirs.id} does not exist; send a full record to create it`) },
-  { name: 'a delete of another household’s row id (a tombstone in mine only)', category: 'foreign row', send: (c) => pushOne(c, { ...update(c, {}), operation: 'delete', data: { id: c.theirs.id } }), expected: { status: 'applied' }, delta: ownWrite('transactions', 1) },
-  { name: 'a __proto__ key in data', category: 'prototype keys', send: (c) => pushOne(c, update(c, JSON.parse('{"__proto__":{"isAdmin":true}}'))), expected: VALIDATION('data.__proto__', 'is not a field of this entity') },
-  { name: 'a constructor key in data', category: 'prototype keys', send: (c) => pushOne(c, update(c, { constructor: 'x' })), expected: VALIDATION('data.constructor', 'is not a field of this entity') },
-  { name: 'a __proto__ key on the envelope', category: 'prototype keys', send: (c) => pushOne(c, { ...update(c, { payee: 'x' }), ...JSON.parse('{"__proto__":{"polluted":1}}') }), expected: rejected('validation', 'unknown mutation keys: __proto__') },
-  { name: 'modelName __proto__', category: 'prototype keys', send: (c) => pushOne(c, update(c, { payee: 'x' }, { modelName: '__proto__' })), expected: rejected('unknown_model', 'unknown modelName: __proto__') },
-  { name: 'modelName constructor', category: 'prototype keys', send: (c) => pushOne(c, update(c, { payee: 'x' }, { modelName: 'constructor' })), expected: rejected('unknown_model', 'unknown modelName: constructor') },
-  { name: 'a nested array as a value', category: 'deep JSON', send: (c) => pushOne(c, update(c, { payee: [[['x']]] })), expected: VALIDATION('data.payee', 'Invalid input: expected string, received array') },
-  { name: 'an object as amount', category: 'wrong types', send: (c) => pushOne(c, update(c, { amountMinor: { valueOf: 5 } })), expected: VALIDATION('data.amountMinor', INTEGER) },
-  { name: 'NaN (null on the wire)', category: 'numbers', send: (c) => pushOne(c, update(c, { amountMinor: Number.NaN })), expected: VALIDATION('data.amountMinor', INTEGER) },
-  { name: 'Infinity (null on the wire)', category: 'numbers', send: (c) => pushOne(c, update(c, { amountMinor: Number.POSITIVE_INFINITY })), expected: VALIDATION('data.amountMinor', INTEGER) },
-  { name: '1e308', category: 'numbers', send: (c) => pushOne(c, update(c, { amountMinor: 1e308 })), expected: VALIDATION('data.amountMinor', `${INTEGER}; data.amountMinor ${INTEGER}`) },
-  { name: '2^53', category: 'numbers', send: (c) => pushOne(c, update(c, { amountMinor: 2 ** 53 })), expected: VALIDATION('data.amountMinor', `${INTEGER}; data.amountMinor ${INTEGER}`) },
-  { name: 'a fractional cent', category: 'numbers', send: (c) => pushOne(c, update(c, { amountMinor: 0.1 + 0.2 })), expected: VALIDATION('data.amountMinor', INTEGER) },
-  { name: 'negative zero (stored as 0)', category: 'numbers', send: (c) => pushOne(c, update(c, { amountMinor: -0 })), expected: { status: 'applied' }, delta: ownWrite('transactions', 0), stored: { amountMinor: 0 } },
-  { name: 'a lone surrogate', category: 'unicode', send: (c) => pushOne(c, update(c, { payee: 'bad \uDC00 text' })), expected: VALIDATION('data.payee', 'must be well-formed Unicode') },
-  { name: 'U+0000', category: 'unicode', send: (c) => pushOne(c, update(c, { notes: 'nul\u0000byte' })), expected: VALIDATION('data.notes', 'must not contain U+0000') },
-  { name: 'a 201-character payee', category: 'unicode', send: (c) => pushOne(c, update(c, { payee: 'p'.repeat(201) })), expected: VALIDATION('data.payee', 'Too big: expected string to have <=200 characters') },
-  { name: 'a 501-character note of astral characters', category: 'unicode', send: (c) => pushOne(c, update(c, { notes: '🧾'.repeat(501) })), expected: VALIDATION('data.notes', 'Too big: expected string to have <=500 characters') },
-  { name: 'bidi overrides, emoji and combining marks (valid text, kept verbatim)', category: 'unicode', send: (c) => pushOne(c, update(c, { payee: '\u202Egnp.exe 🧾 Cafe\u0301' })), expected: { status: 'applied' }, delta: ownWrite('transactions', 0), stored: { payee: '\u202Egnp.exe 🧾 Cafe\u0301' } },
-  { name: 'an SQL-looking note (kept verbatim)', category: 'SQL-ish', send: (c) => pushOne(c, update(c, { notes: "'); DROP TABLE transactions; --" })), expected: { status: 'applied' }, delta: ownWrite('transactions', 0), stored: { notes: "'); DROP TABLE transactions; --" } },
-  { name: 'an SQL-looking reference', category: 'SQL-ish', send: (c) => pushOne(c, update(c, { accountId: "1' OR '1'='1" })), expected: VALIDATION('data.accountId', 'must be a UUID') },
-  { name: 'an SQL-looking modelName', category: 'SQL-ish', send: (c) => pushOne(c, update(c, { payee: 'x' }, { modelName: 'transactions; DROP TABLE tenants' })), expected: rejected('unknown_model', 'unknown modelName: transactions; DROP TABLE tenants') },
-  { name: 'a boolean as string', category: 'wrong types', send: (c) => pushOne(c, update(c, { cleared: 'true' })), expected: VALIDATION('data.cleared', 'Invalid input: expected boolean, received string') },
-  { name: 'a date as number', category: 'wrong types', send: (c) => pushOne(c, update(c, { date: 20261125 })), expected: VALIDATION('data.date', 'Invalid input: expected string, received number') },
-  { name: 'an id as number', category: 'wrong types', send: (c) => pushOne(c, update(c, { id: 42 })), expected: VALIDATION('data.id', 'Invalid input: expected string, received number') },
-  { name: 'an operation as array', category: 'wrong types', send: (c) => pushOne(c, update(c, { payee: 'x' }, { operation: ['update'] })), expected: rejected('validation', 'operation must be create, update or delete') },
-  { name: 'an uppercase UUID reference (normalised)', category: 'wrong types', send: (c) => pushOne(c, update(c, { categoryId: 'C3E1B2A4-5D6F-4A8B-9C0D-1E2F3A4B5C6D' })), expected: { status: 'applied' }, delta: ownWrite('transactions', 0), stored: { categoryId: 'c3e1b2a4-5d6f-4a8b-9c0d-1e2f3a4b5c6d' } },
-  { name: 'an HLC a year ahead', category: 'HLC', send: (c) => pushOne(c, update(c, { payee: 'x' }, { hlc: hlcAt(Date.now() + 365 * 86_400_000) })), expected: rejected('clock_skew', 'hlc is more than 5 minutes ahead of the server clock') },
-  { name: 'an HLC from the year 9999', category: 'HLC', send: (c) => pushOne(c, update(c, { payee: 'x' }, { hlc: '9999-12-31T23:59:59.999Z-ffff-abcdefabcdefabcd' })), expected: rejected('clock_skew', 'hlc is more than 5 minutes ahead of the server clock') },
-  { name: 'an HLC from 1999', category: 'HLC', send: (c) => pushOne(c, update(c, { payee: 'x' }, { hlc: hlcAt(Date.UTC(1999, 0, 1)) })), expected: rejected('validation', 'hlc is before 2000-01-01') },
-  { name: 'an HLC at the epoch', category: 'HLC', send: (c) => pushOne(c, update(c, { payee: 'x' }, { hlc: hlcAt(0) })), expected: rejected('validation', 'hlc is before 2000-01-01') },
-  { name: 'an HLC with uppercase hex', category: 'HLC', send: (c) => pushOne(c, update(c, { payee: 'x' }, { hlc: '2026-01-01T00:00:00.000Z-000A-ABCDEFABCDEFABCD' })), expected: rejected('validation', 'hlc must look like 2026-11-25T16:40:00.000Z-0000-9f1c2a7b3d4e5f60') },
-  { name: 'an HLC as number', category: 'HLC', send: (c) => pushOne(c, update(c, { payee: 'x' }, { hlc: Date.now() })), expected: rejected('validation', 'hlc must look like 2026-11-25T16:40:00.000Z-0000-9f1c2a7b3d4e5f60') },
-  { name: 'an update after delete', category: 'update after delete', send: (c) => pushOne(c, { ...update(c, {}), data: { id: c.deleted.id, payee: 'zombie' } }), expected: { status: 'stale' }, delta: () => ({ 'mutation_log.rows': 1 }) },
-  { name: 'a create of a deleted id', category: 'update after delete', send: (c) => pushOne(c, { ...update(c, {}), operation: 'create', data: { ...c.deleted, payee: 'zombie' } }), expected: { status: 'stale' }, delta: () => ({ 'mutation_log.rows': 1 }) },
-  { name: 'a budget whose id is not derived from category and month', category: 'wrong types', send: (c) => pushOne(c, { ...update(c, {}), modelName: 'budgets', operation: 'create', data: { ...sampleData(budgets, 1), id: randomUUID() } }), expected: VALIDATION('data.id', 'must be the UUIDv5 of "<categoryId>:<month>" in namespace 153e838f-9839-4b71-b628-026323afbf2d; categoryId and month never change') },
-  { name: 'a budget delete', category: 'wrong types', send: (c) => pushOne(c, { ...update(c, {}), modelName: 'budgets', operation: 'delete', data: { id: budgetId(randomUUID(), '2026-01') } }), expected: rejected('validation', 'operation budgets cannot be deleted') },
+  {
+    name: 'a foreign tenantId in data',
+    category: 'foreign tenant',
+    send: (c) => pushOne(c, update(c, { tenantId: c.them.tenant.id })),
+    expected: VALIDATION('data.tenantId', 'is set by the server and cannot be written'),
+  },
+  {
+    name: 'a foreign tenantId on the envelope',
+    category: 'foreign tenant',
+    send: (c) => pushOne(c, update(c, { payee: 'x' }, { tenantId: c.them.tenant.id })),
+    expected: rejected('validation', 'unknown mutation keys: tenantId'),
+  },
+  {
+    name: 'a partial update of another household’s row id',
+    category: 'foreign row',
+    send: (c) => pushOne(c, update(c, { id: c.theirs.id, payee: 'hijack' })),
+    expected: (c: Context) =>
+      rejected(
+        'not_found',
+        `transactions ${c.theirs.id} does not exist; send a full record to create it`,
+      ),
+  },
+  {
+    name: 'a delete of another household’s row id (a tombstone in mine only)',
+    category: 'foreign row',
+    send: (c) => pushOne(c, { ...update(c, {}), operation: 'delete', data: { id: c.theirs.id } }),
+    expected: { status: 'applied' },
+    delta: ownWrite('transactions', 1),
+  },
+  {
+    name: 'a __proto__ key in data',
+    category: 'prototype keys',
+    send: (c) => pushOne(c, update(c, JSON.parse('{"__proto__":{"isAdmin":true}}'))),
+    expected: VALIDATION('data.__proto__', 'is not a field of this entity'),
+  },
+  {
+    name: 'a constructor key in data',
+    category: 'prototype keys',
+    send: (c) => pushOne(c, update(c, { constructor: 'x' })),
+    expected: VALIDATION('data.constructor', 'is not a field of this entity'),
+  },
+  {
+    name: 'a __proto__ key on the envelope',
+    category: 'prototype keys',
+    send: (c) =>
+      pushOne(c, { ...update(c, { payee: 'x' }), ...JSON.parse('{"__proto__":{"polluted":1}}') }),
+    expected: rejected('validation', 'unknown mutation keys: __proto__'),
+  },
+  {
+    name: 'modelName __proto__',
+    category: 'prototype keys',
+    send: (c) => pushOne(c, update(c, { payee: 'x' }, { modelName: '__proto__' })),
+    expected: rejected('unknown_model', 'unknown modelName: __proto__'),
+  },
+  {
+    name: 'modelName constructor',
+    category: 'prototype keys',
+    send: (c) => pushOne(c, update(c, { payee: 'x' }, { modelName: 'constructor' })),
+    expected: rejected('unknown_model', 'unknown modelName: constructor'),
+  },
+  {
+    name: 'a nested array as a value',
+    category: 'deep JSON',
+    send: (c) => pushOne(c, update(c, { payee: [[['x']]] })),
+    expected: VALIDATION('data.payee', 'Invalid input: expected string, received array'),
+  },
+  {
+    name: 'an object as amount',
+    category: 'wrong types',
+    send: (c) => pushOne(c, update(c, { amountMinor: { valueOf: 5 } })),
+    expected: VALIDATION('data.amountMinor', INTEGER),
+  },
+  {
+    name: 'NaN (null on the wire)',
+    category: 'numbers',
+    send: (c) => pushOne(c, update(c, { amountMinor: Number.NaN })),
+    expected: VALIDATION('data.amountMinor', INTEGER),
+  },
+  {
+    name: 'Infinity (null on the wire)',
+    category: 'numbers',
+    send: (c) => pushOne(c, update(c, { amountMinor: Number.POSITIVE_INFINITY })),
+    expected: VALIDATION('data.amountMinor', INTEGER),
+  },
+  {
+    name: '1e308',
+    category: 'numbers',
+    send: (c) => pushOne(c, update(c, { amountMinor: 1e308 })),
+    expected: VALIDATION('data.amountMinor', `${INTEGER}; data.amountMinor ${INTEGER}`),
+  },
+  {
+    name: '2^53',
+    category: 'numbers',
+    send: (c) => pushOne(c, update(c, { amountMinor: 2 ** 53 })),
+    expected: VALIDATION('data.amountMinor', `${INTEGER}; data.amountMinor ${INTEGER}`),
+  },
+  {
+    name: 'a fractional cent',
+    category: 'numbers',
+    send: (c) => pushOne(c, update(c, { amountMinor: 0.1 + 0.2 })),
+    expected: VALIDATION('data.amountMinor', INTEGER),
+  },
+  {
+    name: 'negative zero (stored as 0)',
+    category: 'numbers',
+    send: (c) => pushOne(c, update(c, { amountMinor: -0 })),
+    expected: { status: 'applied' },
+    delta: ownWrite('transactions', 0),
+    stored: { amountMinor: 0 },
+  },
+  {
+    name: 'a lone surrogate',
+    category: 'unicode',
+    send: (c) => pushOne(c, update(c, { payee: 'bad \uDC00 text' })),
+    expected: VALIDATION('data.payee', 'must be well-formed Unicode'),
+  },
+  {
+    name: 'U+0000',
+    category: 'unicode',
+    send: (c) => pushOne(c, update(c, { notes: 'nul\u0000byte' })),
+    expected: VALIDATION('data.notes', 'must not contain U+0000'),
+  },
+  {
+    name: 'a 201-character payee',
+    category: 'unicode',
+    send: (c) => pushOne(c, update(c, { payee: 'p'.repeat(201) })),
+    expected: VALIDATION('data.payee', 'Too big: expected string to have <=200 characters'),
+  },
+  {
+    name: 'a 501-character note of astral characters',
+    category: 'unicode',
+    send: (c) => pushOne(c, update(c, { notes: '🧾'.repeat(501) })),
+    expected: VALIDATION('data.notes', 'Too big: expected string to have <=500 characters'),
+  },
+  {
+    name: 'bidi overrides, emoji and combining marks (valid text, kept verbatim)',
+    category: 'unicode',
+    send: (c) => pushOne(c, update(c, { payee: '\u202Egnp.exe 🧾 Cafe\u0301' })),
+    expected: { status: 'applied' },
+    delta: ownWrite('transactions', 0),
+    stored: { payee: '\u202Egnp.exe 🧾 Cafe\u0301' },
+  },
+  {
+    name: 'an SQL-looking note (kept verbatim)',
+    category: 'SQL-ish',
+    send: (c) => pushOne(c, update(c, { notes: "'); DROP TABLE transactions; --" })),
+    expected: { status: 'applied' },
+    delta: ownWrite('transactions', 0),
+    stored: { notes: "'); DROP TABLE transactions; --" },
+  },
+  {
+    name: 'an SQL-looking reference',
+    category: 'SQL-ish',
+    send: (c) => pushOne(c, update(c, { accountId: "1' OR '1'='1" })),
+    expected: VALIDATION('data.accountId', 'must be a UUID'),
+  },
+  {
+    name: 'an SQL-looking modelName',
+    category: 'SQL-ish',
+    send: (c) =>
+      pushOne(c, update(c, { payee: 'x' }, { modelName: 'transactions; DROP TABLE tenants' })),
+    expected: rejected('unknown_model', 'unknown modelName: transactions; DROP TABLE tenants'),
+  },
+  {
+    name: 'a boolean as string',
+    category: 'wrong types',
+    send: (c) => pushOne(c, update(c, { cleared: 'true' })),
+    expected: VALIDATION('data.cleared', 'Invalid input: expected boolean, received string'),
+  },
+  {
+    name: 'a date as number',
+    category: 'wrong types',
+    send: (c) => pushOne(c, update(c, { date: 20261125 })),
+    expected: VALIDATION('data.date', 'Invalid input: expected string, received number'),
+  },
+  {
+    name: 'an id as number',
+    category: 'wrong types',
+    send: (c) => pushOne(c, update(c, { id: 42 })),
+    expected: VALIDATION('data.id', 'Invalid input: expected string, received number'),
+  },
+  {
+    name: 'an operation as array',
+    category: 'wrong types',
+    send: (c) => pushOne(c, update(c, { payee: 'x' }, { operation: ['update'] })),
+    expected: rejected('validation', 'operation must be create, update or delete'),
+  },
+  {
+    name: 'an uppercase UUID reference (normalised)',
+    category: 'wrong types',
+    send: (c) => pushOne(c, update(c, { categoryId: 'C3E1B2A4-5D6F-4A8B-9C0D-1E2F3A4B5C6D' })),
+    expected: { status: 'applied' },
+    delta: ownWrite('transactions', 0),
+    stored: { categoryId: 'c3e1b2a4-5d6f-4a8b-9c0d-1e2f3a4b5c6d' },
+  },
+  {
+    name: 'an HLC a year ahead',
+    category: 'HLC',
+    send: (c) =>
+      pushOne(c, update(c, { payee: 'x' }, { hlc: hlcAt(Date.now() + 365 * 86_400_000) })),
+    expected: rejected('clock_skew', 'hlc is more than 5 minutes ahead of the server clock'),
+  },
+  {
+    name: 'an HLC from the year 9999',
+    category: 'HLC',
+    send: (c) =>
+      pushOne(
+        c,
+        update(c, { payee: 'x' }, { hlc: '9999-12-31T23:59:59.999Z-ffff-abcdefabcdefabcd' }),
+      ),
+    expected: rejected('clock_skew', 'hlc is more than 5 minutes ahead of the server clock'),
+  },
+  {
+    name: 'an HLC from 1999',
+    category: 'HLC',
+    send: (c) => pushOne(c, update(c, { payee: 'x' }, { hlc: hlcAt(Date.UTC(1999, 0, 1)) })),
+    expected: rejected('validation', 'hlc is before 2000-01-01'),
+  },
+  {
+    name: 'an HLC at the epoch',
+    category: 'HLC',
+    send: (c) => pushOne(c, update(c, { payee: 'x' }, { hlc: hlcAt(0) })),
+    expected: rejected('validation', 'hlc is before 2000-01-01'),
+  },
+  {
+    name: 'an HLC with uppercase hex',
+    category: 'HLC',
+    send: (c) =>
+      pushOne(
+        c,
+        update(c, { payee: 'x' }, { hlc: '2026-01-01T00:00:00.000Z-000A-ABCDEFABCDEFABCD' }),
+      ),
+    expected: rejected(
+      'validation',
+      'hlc must look like 2026-11-25T16:40:00.000Z-0000-9f1c2a7b3d4e5f60',
+    ),
+  },
+  {
+    name: 'an HLC as number',
+    category: 'HLC',
+    send: (c) => pushOne(c, update(c, { payee: 'x' }, { hlc: Date.now() })),
+    expected: rejected(
+      'validation',
+      'hlc must look like 2026-11-25T16:40:00.000Z-0000-9f1c2a7b3d4e5f60',
+    ),
+  },
+  {
+    name: 'an update after delete',
+    category: 'update after delete',
+    send: (c) => pushOne(c, { ...update(c, {}), data: { id: c.deleted.id, payee: 'zombie' } }),
+    expected: { status: 'stale' },
+    delta: () => ({ 'mutation_log.rows': 1 }),
+  },
+  {
+    name: 'a create of a deleted id',
+    category: 'update after delete',
+    send: (c) =>
+      pushOne(c, {
+        ...update(c, {}),
+        operation: 'create',
+        data: { ...c.deleted, payee: 'zombie' },
+      }),
+    expected: { status: 'stale' },
+    delta: () => ({ 'mutation_log.rows': 1 }),
+  },
+  {
+    name: 'a budget whose id is not derived from category and month',
+    category: 'wrong types',
+    send: (c) =>
+      pushOne(c, {
+        ...update(c, {}),
+        modelName: 'budgets',
+        operation: 'create',
+        data: { ...sampleData(budgets, 1), id: randomUUID() },
+      }),
+    expected: VALIDATION(
+      'data.id',
+      'must be the UUIDv5 of "<categoryId>:<month>" in namespace 153e838f-9839-4b71-b628-026323afbf2d; categoryId and month never change',
+    ),
+  },
+  {
+    name: 'a budget delete',
+    category: 'wrong types',
+    send: (c) =>
+      pushOne(c, {
+        ...update(c, {}),
+        modelName: 'budgets',
+        operation: 'delete',
+        data: { id: budgetId(randomUUID(), '2026-01') },
+      }),
+    expected: rejected('validation', 'operation budgets cannot be deleted'),
+  },
 ];
 
 /** A whole batch over the socket; the batch-level answer. */
@@ -150,32 +419,133 @@ async function rawEmit(ctx: Context, event: string, payloadJson: string) {
 }
 
 const SOCKET_BATCHES: Case[] = [
-  { name: '501 mutations', category: 'flood', send: (c) => emitBatch(c, { mutations: Array.from({ length: 501 }, (_, i) => c.client.mutation('accounts', 'create', sampleData(accounts, i))) }), expected: batchError('batch_too_large', 'a batch holds at most 500 mutations (got 501)') },
+  {
+    name: '501 mutations',
+    category: 'flood',
+    send: (c) =>
+      emitBatch(c, {
+        mutations: Array.from({ length: 501 }, (_, i) =>
+          c.client.mutation('accounts', 'create', sampleData(accounts, i)),
+        ),
+      }),
+    expected: batchError('batch_too_large', 'a batch holds at most 500 mutations (got 501)'),
+  },
   {
     name: 'more than 256 KB of mutations',
     category: 'huge frame',
-    prepare: async (c) => ({ mutations: Array.from({ length: 300 }, (_, i) => c.client.mutation('transactions', 'create', sampleData(transactions, i, { notes: 'x'.repeat(500) }))) }),
+    prepare: async (c) => ({
+      mutations: Array.from({ length: 300 }, (_, i) =>
+        c.client.mutation(
+          'transactions',
+          'create',
+          sampleData(transactions, i, { notes: 'x'.repeat(500) }),
+        ),
+      ),
+    }),
     send: (c, body) => emitBatch(c, body),
     expected: (_c: Context, body: unknown) =>
-      batchError('batch_too_large', `a batch holds at most ${SyncLimits.maxBatchBytes} bytes of JSON (got ${Buffer.byteLength(JSON.stringify(body))})`),
+      batchError(
+        'batch_too_large',
+        `a batch holds at most ${SyncLimits.maxBatchBytes} bytes of JSON (got ${Buffer.byteLength(JSON.stringify(body))})`,
+      ),
   },
-  { name: 'mutations that are not a list', category: 'wrong types', send: (c) => emitBatch(c, { mutations: { 0: 'x' } }), expected: batchError('validation', 'push expects { mutations: [...] }') },
-  { name: 'a push that is a string', category: 'wrong types', send: (c) => emitBatch(c, 'mutations'), expected: batchError('validation', 'push expects { mutations: [...] }') },
-  { name: 'a push that is null', category: 'wrong types', send: (c) => emitBatch(c, null), expected: batchError('validation', 'push expects { mutations: [...] }') },
-  { name: 'a push of JSON nested 33 levels', category: 'deep JSON', send: (c) => rawEmit(c, 'sync:push', `{"mutations":[${deepText(31)}]}`), expected: batchError('validation', DEEP) },
+  {
+    name: 'mutations that are not a list',
+    category: 'wrong types',
+    send: (c) => emitBatch(c, { mutations: { 0: 'x' } }),
+    expected: batchError('validation', 'push expects { mutations: [...] }'),
+  },
+  {
+    name: 'a push that is a string',
+    category: 'wrong types',
+    send: (c) => emitBatch(c, 'mutations'),
+    expected: batchError('validation', 'push expects { mutations: [...] }'),
+  },
+  {
+    name: 'a push that is null',
+    category: 'wrong types',
+    send: (c) => emitBatch(c, null),
+    expected: batchError('validation', 'push expects { mutations: [...] }'),
+  },
+  {
+    name: 'a push of JSON nested 33 levels',
+    category: 'deep JSON',
+    send: (c) => rawEmit(c, 'sync:push', `{"mutations":[${deepText(31)}]}`),
+    expected: batchError('validation', DEEP),
+  },
   {
     name: 'a push nested exactly 32 levels (checked per mutation instead)',
     category: 'deep JSON',
-    send: async (c) => ((await rawEmit(c, 'sync:push', `{"mutations":[${deepText(30)}]}`)) as PushAck).results,
-    expected: [{ mutationId: '', status: 'rejected', error: { code: 'validation', message: 'mutation must be an object' } }],
+    send: async (c) =>
+      ((await rawEmit(c, 'sync:push', `{"mutations":[${deepText(30)}]}`)) as PushAck).results,
+    expected: [
+      {
+        mutationId: '',
+        status: 'rejected',
+        error: { code: 'validation', message: 'mutation must be an object' },
+      },
+    ],
   },
-  { name: 'a 300 KB push nested 150,000 levels', category: 'deep JSON', send: (c) => rawEmit(c, 'sync:push', `{"mutations":[${deepText(150_000)}]}`), expected: batchError('validation', DEEP) },
-  { name: 'a deep mutation inside an otherwise valid batch', category: 'deep JSON', send: (c) => rawEmit(c, 'sync:push', `{"mutations":[${JSON.stringify(update(c, { payee: 'x' }))},{"mutationId":"${randomUUID()}","data":${deepText(40)}}]}`), expected: batchError('validation', DEEP) },
-  { name: 'a frame that is not JSON', category: 'wrong types', send: (c) => rawEmit(c, 'sync:push', '{"mutations": NaN}'), expected: 'closed' },
-  { name: 'a 10 MB frame', category: 'huge frame', send: (c) => rawEmit(c, 'sync:push', JSON.stringify({ mutations: [c.client.mutation('transactions', 'create', sampleData(transactions, 9, { notes: 'x'.repeat(10 * 1024 * 1024) }))] })), expected: 'closed' },
-  { name: 'a pull with an operator object as cursor', category: 'wrong types', send: (c) => c.client.emit('sync:pull', { cursor: { $gt: '' } }), expected: batchError('validation', 'cursor must be null or a cursor the server returned') },
-  { name: 'a pull with an SQL-looking cursor', category: 'SQL-ish', send: (c) => c.client.emit('sync:pull', { cursor: "' OR 1=1 --" }), expected: batchError('validation', 'malformed cursor') },
-  { name: 'a pull with a limit as text', category: 'wrong types', send: (c) => c.client.emit('sync:pull', { cursor: null, limit: 'all' }), expected: batchError('validation', 'limit must be a number') },
+  {
+    name: 'a 300 KB push nested 150,000 levels',
+    category: 'deep JSON',
+    send: (c) => rawEmit(c, 'sync:push', `{"mutations":[${deepText(150_000)}]}`),
+    expected: batchError('validation', DEEP),
+  },
+  {
+    name: 'a deep mutation inside an otherwise valid batch',
+    category: 'deep JSON',
+    send: (c) =>
+      rawEmit(
+        c,
+        'sync:push',
+        `{"mutations":[${JSON.stringify(update(c, { payee: 'x' }))},{"mutationId":"${randomUUID()}","data":${deepText(40)}}]}`,
+      ),
+    expected: batchError('validation', DEEP),
+  },
+  {
+    name: 'a frame that is not JSON',
+    category: 'wrong types',
+    send: (c) => rawEmit(c, 'sync:push', '{"mutations": NaN}'),
+    expected: 'closed',
+  },
+  {
+    name: 'a 10 MB frame',
+    category: 'huge frame',
+    send: (c) =>
+      rawEmit(
+        c,
+        'sync:push',
+        JSON.stringify({
+          mutations: [
+            c.client.mutation(
+              'transactions',
+              'create',
+              sampleData(transactions, 9, { notes: 'x'.repeat(10 * 1024 * 1024) }),
+            ),
+          ],
+        }),
+      ),
+    expected: 'closed',
+  },
+  {
+    name: 'a pull with an operator object as cursor',
+    category: 'wrong types',
+    send: (c) => c.client.emit('sync:pull', { cursor: { $gt: '' } }),
+    expected: batchError('validation', 'cursor must be null or a cursor the server returned'),
+  },
+  {
+    name: 'a pull with an SQL-looking cursor',
+    category: 'SQL-ish',
+    send: (c) => c.client.emit('sync:pull', { cursor: "' OR 1=1 --" }),
+    expected: batchError('validation', 'malformed cursor'),
+  },
+  {
+    name: 'a pull with a limit as text',
+    category: 'wrong types',
+    send: (c) => c.client.emit('sync:pull', { cursor: null, limit: 'all' }),
+    expected: batchError('validation', 'limit must be a number'),
+  },
 ];
 
 const REPLAYS: Case[] = [
@@ -183,7 +553,11 @@ const REPLAYS: Case[] = [
     name: 'a replayed mutation id with a different body',
     category: 'replay',
     prepare: (c) => pushAndKeep(c),
-    send: (c, original) => pushOne(c, { ...(original as object), data: { id: c.mine.id, payee: 'tampered', amountMinor: 1 } }),
+    send: (c, original) =>
+      pushOne(c, {
+        ...(original as object),
+        data: { id: c.mine.id, payee: 'tampered', amountMinor: 1 },
+      }),
     expected: (_c: Context, original: unknown) => replayRefusal(original as { mutationId: string }),
   },
   {
@@ -193,17 +567,28 @@ const REPLAYS: Case[] = [
     send: (c, original) => pushOne(c, { ...(original as object), hlc: c.client.clock.tick() }),
     expected: (_c: Context, original: unknown) => replayRefusal(original as { mutationId: string }),
   },
-  { name: 'an exact replay (harmless: stale, nothing written)', category: 'replay', prepare: (c) => pushAndKeep(c), send: (c, original) => pushOne(c, original as Record<string, unknown>), expected: { status: 'stale' } },
+  {
+    name: 'an exact replay (harmless: stale, nothing written)',
+    category: 'replay',
+    prepare: (c) => pushAndKeep(c),
+    send: (c, original) => pushOne(c, original as Record<string, unknown>),
+    expected: { status: 'stale' },
+  },
 ];
 
 /** Applies an update and returns it, for the replays. */
 async function pushAndKeep(ctx: Context) {
   const original = update(ctx, { payee: `original ${randomUUID()}` });
   const result = await pushOne(ctx, original);
-  if (result.status !== 'applied') throw new Error(`the original was not applied: ${JSON.stringify(result)}`);
+  if (result.status !== 'applied')
+    throw new Error(`the original was not applied: ${JSON.stringify(result)}`);
   return original;
 }
-const replayRefusal = (mutation: { mutationId: string }) => rejected('validation', `mutationId ${mutation.mutationId} was already used for a different mutation`);
+const replayRefusal = (mutation: { mutationId: string }) =>
+  rejected(
+    'validation',
+    `mutationId ${mutation.mutationId} was already used for a different mutation`,
+  );
 
 interface HttpOptions {
   token?: string | null;
@@ -214,10 +599,14 @@ interface HttpOptions {
 
 /** One HTTP request as `me` (unless told otherwise); status and parsed body. */
 async function http(ctx: Context, method: string, path: string, options: HttpOptions = {}) {
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    ...options.headers,
+  };
   const token = options.token === undefined ? ctx.me.accessToken : options.token;
   if (token) headers['authorization'] = `Bearer ${token}`;
-  const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+  const body =
+    options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   const response = await fetch(`${ctx.server.url}/api${path}`, { method, headers, body });
   const text = await response.text();
   const parsed = text ? JSON.parse(text) : undefined;
@@ -228,7 +617,10 @@ async function http(ctx: Context, method: string, path: string, options: HttpOpt
 
 const httpError = (statusCode: number, error: string, message: string, details?: unknown) => ({
   status: statusCode,
-  body: details === undefined ? { statusCode, error, message } : { statusCode, error, message, details },
+  body:
+    details === undefined
+      ? { statusCode, error, message }
+      : { statusCode, error, message, details },
 });
 const MISSING_FIELDS_AND_DEEP_PAYEE = [
   'data.accountId Invalid input: expected string, received undefined',
@@ -239,40 +631,214 @@ const MISSING_FIELDS_AND_DEEP_PAYEE = [
   'data.reconciled Invalid input: expected boolean, received undefined',
 ].join('; ');
 const BAD = (message: string, details?: unknown) => httpError(400, 'Bad Request', message, details);
-const pushBody = (ctx: Context) => ({ mutations: [ctx.client.mutation('accounts', 'create', sampleData(accounts, 7))] });
+const pushBody = (ctx: Context) => ({
+  mutations: [ctx.client.mutation('accounts', 'create', sampleData(accounts, 7))],
+});
 
 const HTTP_CASES: Case[] = [
-  { name: 'POST /sync/push nested 150,000 levels (300 KB)', category: 'deep JSON', send: (c) => http(c, 'POST', '/sync/push', { raw: `{"mutations":[${deepText(150_000)}]}` }), expected: BAD(DEEP, { code: 'validation' }) },
-  { name: 'POST /transactions with a value nested 150,000 levels', category: 'deep JSON', send: (c) => http(c, 'POST', '/transactions', { raw: `{"id":"${randomUUID()}","payee":${deepText(150_000)}}` }), expected: BAD(MISSING_FIELDS_AND_DEEP_PAYEE) },
-  { name: 'PATCH /transactions/:id with a value nested 40 levels', category: 'deep JSON', send: (c) => http(c, 'PATCH', `/transactions/${c.mine.id}`, { raw: `{"notes":${deepText(40)}}` }), expected: BAD('data.notes Invalid input: expected string, received array') },
-  { name: 'POST /sync/push of 10 MB', category: 'huge frame', send: (c) => http(c, 'POST', '/sync/push', { raw: JSON.stringify({ mutations: [], pad: 'x'.repeat(10 * 1024 * 1024) }) }), expected: httpError(413, 'Payload Too Large', 'request body is too large') },
-  { name: 'POST /transactions of 2 MB', category: 'huge frame', send: (c) => http(c, 'POST', '/transactions', { raw: JSON.stringify({ ...sampleData(transactions, 5), notes: 'x'.repeat(2 * 1024 * 1024) }) }), expected: httpError(413, 'Payload Too Large', 'request body is too large') },
-  { name: 'POST /transactions with a NaN literal', category: 'numbers', send: (c) => http(c, 'POST', '/transactions', { raw: '{"amountMinor": NaN}' }), expected: BAD('request body is not valid JSON') },
-  { name: 'POST /transactions with 1e999 (Infinity once parsed)', category: 'numbers', send: (c) => http(c, 'POST', '/transactions', { raw: JSON.stringify(sampleData(transactions, 5)).replace(/"amountMinor":-?\d+/, '"amountMinor":1e999') }), expected: BAD(`data.amountMinor ${INTEGER}`) },
-  { name: 'POST /transactions with -1e16', category: 'numbers', send: (c) => http(c, 'POST', '/transactions', { body: { ...sampleData(transactions, 5), amountMinor: -1e16 } }), expected: BAD(`data.amountMinor ${INTEGER}; data.amountMinor ${INTEGER}`) },
-  { name: 'POST /transactions with a lone surrogate escape', category: 'unicode', send: (c) => http(c, 'POST', '/transactions', { raw: JSON.stringify(sampleData(transactions, 5)).replace(/"payee":"[^"]*"/, '"payee":"\\udc00"') }), expected: BAD('data.payee must be well-formed Unicode') },
-  { name: 'POST /transactions with a foreign tenantId', category: 'foreign tenant', send: (c) => http(c, 'POST', '/transactions', { body: { ...sampleData(transactions, 5), tenantId: c.them.tenant.id } }), expected: BAD('data.tenantId is set by the server and cannot be written') },
-  { name: 'POST /transactions with a __proto__ key', category: 'prototype keys', send: (c) => http(c, 'POST', '/transactions', { raw: JSON.stringify(sampleData(transactions, 5)).replace(/^\{/, '{"__proto__":{"isAdmin":true},') }), expected: BAD('data.__proto__ is not a field of this entity') },
-  { name: 'POST /tenants/:id/invites for another household', category: 'foreign tenant', send: (c) => http(c, 'POST', `/tenants/${c.them.tenant.id}/invites`), expected: httpError(403, 'Forbidden', 'You can only invite members to your current household') },
-  { name: 'PATCH another household’s row', category: 'foreign row', send: (c) => http(c, 'PATCH', `/transactions/${c.theirs.id}`, { body: { payee: 'hijack' } }), expected: (c: Context) => httpError(404, 'Not Found', `Transaction ${c.theirs.id} not found`) },
-  { name: 'DELETE another household’s row', category: 'foreign row', send: (c) => http(c, 'DELETE', `/transactions/${c.theirs.id}`), expected: (c: Context) => httpError(404, 'Not Found', `Transaction ${c.theirs.id} not found`) },
-  { name: 'GET another household’s row', category: 'foreign row', send: (c) => http(c, 'GET', `/transactions/${c.theirs.id}`), expected: (c: Context) => httpError(404, 'Not Found', `Transaction ${c.theirs.id} not found`) },
-  { name: 'PATCH after DELETE', category: 'update after delete', send: (c) => http(c, 'PATCH', `/transactions/${c.deleted.id}`, { body: { payee: 'zombie' } }), expected: (c: Context) => httpError(404, 'Not Found', `Transaction ${c.deleted.id} not found`) },
-  { name: 'GET /transactions with an SQL-looking after', category: 'SQL-ish', send: (c) => http(c, 'GET', `/transactions?after=${encodeURIComponent("' OR 1=1 --")}`), expected: BAD('after must be the `next` value of the previous page') },
-  { name: 'GET /sync/pull with an SQL-looking cursor', category: 'SQL-ish', send: (c) => http(c, 'GET', `/sync/pull?cursor=${encodeURIComponent("c1' OR '1'='1")}`), expected: BAD('malformed cursor', { code: 'validation' }) },
-  { name: 'POST /transactions as text/plain', category: 'wrong types', send: (c) => http(c, 'POST', '/transactions', { raw: 'payee=x', headers: { 'content-type': 'text/plain' } }), expected: BAD('body must be a JSON object') },
-  { name: 'POST /transactions with an array body', category: 'wrong types', send: (c) => http(c, 'POST', '/transactions', { body: [sampleData(transactions, 5)] }), expected: BAD('body must be a JSON object') },
-  { name: 'POST /sync/push with mutations as a string', category: 'wrong types', send: (c) => http(c, 'POST', '/sync/push', { body: { mutations: 'all' } }), expected: BAD('push expects { mutations: [...] }', { code: 'validation' }) },
+  {
+    name: 'POST /sync/push nested 150,000 levels (300 KB)',
+    category: 'deep JSON',
+    send: (c) => http(c, 'POST', '/sync/push', { raw: `{"mutations":[${deepText(150_000)}]}` }),
+    expected: BAD(DEEP, { code: 'validation' }),
+  },
+  {
+    name: 'POST /transactions with a value nested 150,000 levels',
+    category: 'deep JSON',
+    send: (c) =>
+      http(c, 'POST', '/transactions', {
+        raw: `{"id":"${randomUUID()}","payee":${deepText(150_000)}}`,
+      }),
+    expected: BAD(MISSING_FIELDS_AND_DEEP_PAYEE),
+  },
+  {
+    name: 'PATCH /transactions/:id with a value nested 40 levels',
+    category: 'deep JSON',
+    send: (c) =>
+      http(c, 'PATCH', `/transactions/${c.mine.id}`, { raw: `{"notes":${deepText(40)}}` }),
+    expected: BAD('data.notes Invalid input: expected string, received array'),
+  },
+  {
+    name: 'POST /sync/push of 10 MB',
+    category: 'huge frame',
+    send: (c) =>
+      http(c, 'POST', '/sync/push', {
+        raw: JSON.stringify({ mutations: [], pad: 'x'.repeat(10 * 1024 * 1024) }),
+      }),
+    expected: httpError(413, 'Payload Too Large', 'request body is too large'),
+  },
+  {
+    name: 'POST /transactions of 2 MB',
+    category: 'huge frame',
+    send: (c) =>
+      http(c, 'POST', '/transactions', {
+        raw: JSON.stringify({ ...sampleData(transactions, 5), notes: 'x'.repeat(2 * 1024 * 1024) }),
+      }),
+    expected: httpError(413, 'Payload Too Large', 'request body is too large'),
+  },
+  {
+    name: 'POST /transactions with a NaN literal',
+    category: 'numbers',
+    send: (c) => http(c, 'POST', '/transactions', { raw: '{"amountMinor": NaN}' }),
+    expected: BAD('request body is not valid JSON'),
+  },
+  {
+    name: 'POST /transactions with 1e999 (Infinity once parsed)',
+    category: 'numbers',
+    send: (c) =>
+      http(c, 'POST', '/transactions', {
+        raw: JSON.stringify(sampleData(transactions, 5)).replace(
+          /"amountMinor":-?\d+/,
+          '"amountMinor":1e999',
+        ),
+      }),
+    expected: BAD(`data.amountMinor ${INTEGER}`),
+  },
+  {
+    name: 'POST /transactions with -1e16',
+    category: 'numbers',
+    send: (c) =>
+      http(c, 'POST', '/transactions', {
+        body: { ...sampleData(transactions, 5), amountMinor: -1e16 },
+      }),
+    expected: BAD(`data.amountMinor ${INTEGER}; data.amountMinor ${INTEGER}`),
+  },
+  {
+    name: 'POST /transactions with a lone surrogate escape',
+    category: 'unicode',
+    send: (c) =>
+      http(c, 'POST', '/transactions', {
+        raw: JSON.stringify(sampleData(transactions, 5)).replace(
+          /"payee":"[^"]*"/,
+          '"payee":"\\udc00"',
+        ),
+      }),
+    expected: BAD('data.payee must be well-formed Unicode'),
+  },
+  {
+    name: 'POST /transactions with a foreign tenantId',
+    category: 'foreign tenant',
+    send: (c) =>
+      http(c, 'POST', '/transactions', {
+        body: { ...sampleData(transactions, 5), tenantId: c.them.tenant.id },
+      }),
+    expected: BAD('data.tenantId is set by the server and cannot be written'),
+  },
+  {
+    name: 'POST /transactions with a __proto__ key',
+    category: 'prototype keys',
+    send: (c) =>
+      http(c, 'POST', '/transactions', {
+        raw: JSON.stringify(sampleData(transactions, 5)).replace(
+          /^\{/,
+          '{"__proto__":{"isAdmin":true},',
+        ),
+      }),
+    expected: BAD('data.__proto__ is not a field of this entity'),
+  },
+  {
+    name: 'POST /tenants/:id/invites for another household',
+    category: 'foreign tenant',
+    send: (c) => http(c, 'POST', `/tenants/${c.them.tenant.id}/invites`),
+    expected: httpError(403, 'Forbidden', 'You can only invite members to your current household'),
+  },
+  {
+    name: 'PATCH another household’s row',
+    category: 'foreign row',
+    send: (c) => http(c, 'PATCH', `/transactions/${c.theirs.id}`, { body: { payee: 'hijack' } }),
+    expected: (c: Context) => httpError(404, 'Not Found', `Transaction ${c.theirs.id} not found`),
+  },
+  {
+    name: 'DELETE another household’s row',
+    category: 'foreign row',
+    send: (c) => http(c, 'DELETE', `/transactions/${c.theirs.id}`),
+    expected: (c: Context) => httpError(404, 'Not Found', `Transaction ${c.theirs.id} not found`),
+  },
+  {
+    name: 'GET another household’s row',
+    category: 'foreign row',
+    send: (c) => http(c, 'GET', `/transactions/${c.theirs.id}`),
+    expected: (c: Context) => httpError(404, 'Not Found', `Transaction ${c.theirs.id} not found`),
+  },
+  {
+    name: 'PATCH after DELETE',
+    category: 'update after delete',
+    send: (c) => http(c, 'PATCH', `/transactions/${c.deleted.id}`, { body: { payee: 'zombie' } }),
+    expected: (c: Context) => httpError(404, 'Not Found', `Transaction ${c.deleted.id} not found`),
+  },
+  {
+    name: 'GET /transactions with an SQL-looking after',
+    category: 'SQL-ish',
+    send: (c) => http(c, 'GET', `/transactions?after=${encodeURIComponent("' OR 1=1 --")}`),
+    expected: BAD('after must be the `next` value of the previous page'),
+  },
+  {
+    name: 'GET /sync/pull with an SQL-looking cursor',
+    category: 'SQL-ish',
+    send: (c) => http(c, 'GET', `/sync/pull?cursor=${encodeURIComponent("c1' OR '1'='1")}`),
+    expected: BAD('malformed cursor', { code: 'validation' }),
+  },
+  {
+    name: 'POST /transactions as text/plain',
+    category: 'wrong types',
+    send: (c) =>
+      http(c, 'POST', '/transactions', {
+        raw: 'payee=x',
+        headers: { 'content-type': 'text/plain' },
+      }),
+    expected: BAD('body must be a JSON object'),
+  },
+  {
+    name: 'POST /transactions with an array body',
+    category: 'wrong types',
+    send: (c) => http(c, 'POST', '/transactions', { body: [sampleData(transactions, 5)] }),
+    expected: BAD('body must be a JSON object'),
+  },
+  {
+    name: 'POST /sync/push with mutations as a string',
+    category: 'wrong types',
+    send: (c) => http(c, 'POST', '/sync/push', { body: { mutations: 'all' } }),
+    expected: BAD('push expects { mutations: [...] }', { code: 'validation' }),
+  },
 ];
 
 /** Claims for `me`, to be signed in various wrong ways. */
 const claims = (ctx: Context) => ({ sub: ctx.me.user.id, tid: ctx.me.tenant.id, typ: 'access' });
 const TOKENS: [name: string, token: (ctx: Context) => unknown][] = [
-  ['an expired token', (c) => new JwtService().sign({ ...claims(c), exp: Math.floor(Date.now() / 1000) - 1 }, { secret: TEST_JWT_SECRET })],
-  ['a token signed with another secret', (c) => new JwtService().sign(claims(c), { secret: 'x'.repeat(40), expiresIn: 60 })],
-  ['an alg:none token', (c) => `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({ ...claims(c), exp: Math.floor(Date.now() / 1000) + 60 })).toString('base64url')}.`],
-  ['an HS512 token (algorithm not accepted)', (c) => new JwtService().sign(claims(c), { secret: TEST_JWT_SECRET, algorithm: 'HS512', expiresIn: 60 })],
-  ['a token of the wrong type', (c) => new JwtService().sign({ ...claims(c), typ: 'refresh' }, { secret: TEST_JWT_SECRET, expiresIn: 60 })],
+  [
+    'an expired token',
+    (c) =>
+      new JwtService().sign(
+        { ...claims(c), exp: Math.floor(Date.now() / 1000) - 1 },
+        { secret: TEST_JWT_SECRET },
+      ),
+  ],
+  [
+    'a token signed with another secret',
+    (c) => new JwtService().sign(claims(c), { secret: 'x'.repeat(40), expiresIn: 60 }),
+  ],
+  [
+    'an alg:none token',
+    (c) =>
+      `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({ ...claims(c), exp: Math.floor(Date.now() / 1000) + 60 })).toString('base64url')}.`,
+  ],
+  [
+    'an HS512 token (algorithm not accepted)',
+    (c) =>
+      new JwtService().sign(claims(c), {
+        secret: TEST_JWT_SECRET,
+        algorithm: 'HS512',
+        expiresIn: 60,
+      }),
+  ],
+  [
+    'a token of the wrong type',
+    (c) =>
+      new JwtService().sign(
+        { ...claims(c), typ: 'refresh' },
+        { secret: TEST_JWT_SECRET, expiresIn: 60 },
+      ),
+  ],
   ['a refresh token used as access token', (c) => c.me.refreshToken],
   ['garbage', () => 'garbage'],
 ];
@@ -291,7 +857,10 @@ describe.each(testDatabaseKinds())('hostile input catalogue on %s', (kind) => {
     const mine = sampleData(transactions, 1);
     const deleted = sampleData(transactions, 2);
     const theirs = sampleData(transactions, 3);
-    await client.push([client.mutation('transactions', 'create', mine), client.mutation('transactions', 'create', deleted)]);
+    await client.push([
+      client.mutation('transactions', 'create', mine),
+      client.mutation('transactions', 'create', deleted),
+    ]);
     await client.push([client.mutation('transactions', 'delete', { id: deleted.id })]);
     await theirClient.push([theirClient.mutation('transactions', 'create', theirs)]);
     Object.assign(ctx, { server, me, them, client, mine, deleted, theirs });
@@ -309,7 +878,10 @@ describe.each(testDatabaseKinds())('hostile input catalogue on %s', (kind) => {
     const prepared = await entry.prepare?.(ctx);
     const before = await snapshots.take();
     const observed = await entry.send(ctx, prepared);
-    const expected = typeof entry.expected === 'function' ? (entry.expected as (c: Context, p: unknown) => unknown)(ctx, prepared) : entry.expected;
+    const expected =
+      typeof entry.expected === 'function'
+        ? (entry.expected as (c: Context, p: unknown) => unknown)(ctx, prepared)
+        : entry.expected;
     expect(observed).toEqual(expected);
     const after = await snapshots.take();
     if (!entry.delta) {
@@ -319,7 +891,9 @@ describe.each(testDatabaseKinds())('hostile input catalogue on %s', (kind) => {
     expect(snapshotDelta(before, after)).toEqual(entry.delta(ctx));
     expectUntouched(before, after, ctx.them.tenant.id);
     if (entry.stored) {
-      const row = await ctx.server.request('GET', `/transactions/${ctx.mine.id}`, { token: ctx.me.accessToken });
+      const row = await ctx.server.request('GET', `/transactions/${ctx.mine.id}`, {
+        token: ctx.me.accessToken,
+      });
       expect(row.body).toMatchObject(entry.stored);
     }
   }
@@ -330,26 +904,44 @@ describe.each(testDatabaseKinds())('hostile input catalogue on %s', (kind) => {
     expect(after.accounts).toEqual(before.accounts);
   }
 
-  it.each(SOCKET_MUTATIONS.map((c) => [`${c.category}: ${c.name}`, c] as const))('socket mutation, %s', async (_name, entry) => {
-    await check(entry);
-  });
+  it.each(SOCKET_MUTATIONS.map((c) => [`${c.category}: ${c.name}`, c] as const))(
+    'socket mutation, %s',
+    async (_name, entry) => {
+      await check(entry);
+    },
+  );
 
-  it.each(SOCKET_BATCHES.map((c) => [`${c.category}: ${c.name}`, c] as const))('socket batch, %s', async (_name, entry) => {
-    await check(entry);
-  });
+  it.each(SOCKET_BATCHES.map((c) => [`${c.category}: ${c.name}`, c] as const))(
+    'socket batch, %s',
+    async (_name, entry) => {
+      await check(entry);
+    },
+  );
 
-  it.each(REPLAYS.map((c) => [`${c.category}: ${c.name}`, c] as const))('socket, %s', async (_name, entry) => {
-    await check(entry);
-  });
+  it.each(REPLAYS.map((c) => [`${c.category}: ${c.name}`, c] as const))(
+    'socket, %s',
+    async (_name, entry) => {
+      await check(entry);
+    },
+  );
 
-  it.each(HTTP_CASES.map((c) => [`${c.category}: ${c.name}`, c] as const))('HTTP, %s', async (_name, entry) => {
-    await check(entry);
-  });
+  it.each(HTTP_CASES.map((c) => [`${c.category}: ${c.name}`, c] as const))(
+    'HTTP, %s',
+    async (_name, entry) => {
+      await check(entry);
+    },
+  );
 
   describe('authentication and origin', () => {
     const handshake = (auth: Record<string, unknown>, headers: Record<string, string> = {}) =>
       new Promise<string>((resolve) => {
-        const socket = io(ctx.server.url + SYNC_NAMESPACE, { auth, transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: headers });
+        const socket = io(ctx.server.url + SYNC_NAMESPACE, {
+          auth,
+          transports: ['websocket'],
+          reconnection: false,
+          forceNew: true,
+          extraHeaders: headers,
+        });
         socket.once('connect', () => {
           socket.disconnect();
           resolve('connected');
@@ -360,26 +952,41 @@ describe.each(testDatabaseKinds())('hostile input catalogue on %s', (kind) => {
         });
       });
 
-    it.each(TOKENS)('tokens: %s is refused on the handshake and on an HTTP write', async (_name, makeToken) => {
-      const token = makeToken(ctx);
-      await check({
-        name: 'token',
-        category: 'tokens',
-        send: async (c) => ({
-          handshake: await handshake({ token }),
-          push: await http(c, 'POST', '/sync/push', { token: String(token), body: pushBody(c) }),
-          rest: await http(c, 'POST', '/accounts', { token: String(token), body: sampleData(accounts, 8) }),
-        }),
-        expected: { handshake: 'unauthorized', push: httpError(401, 'Unauthorized', 'Invalid or expired token'), rest: httpError(401, 'Unauthorized', 'Invalid or expired token') },
-      });
-    });
+    it.each(TOKENS)(
+      'tokens: %s is refused on the handshake and on an HTTP write',
+      async (_name, makeToken) => {
+        const token = makeToken(ctx);
+        await check({
+          name: 'token',
+          category: 'tokens',
+          send: async (c) => ({
+            handshake: await handshake({ token }),
+            push: await http(c, 'POST', '/sync/push', { token: String(token), body: pushBody(c) }),
+            rest: await http(c, 'POST', '/accounts', {
+              token: String(token),
+              body: sampleData(accounts, 8),
+            }),
+          }),
+          expected: {
+            handshake: 'unauthorized',
+            push: httpError(401, 'Unauthorized', 'Invalid or expired token'),
+            rest: httpError(401, 'Unauthorized', 'Invalid or expired token'),
+          },
+        });
+      },
+    );
 
     it.each([
       ['no token at all', {}],
       ['a number as token', { token: 42 }],
       ['an empty token', { token: '' }],
     ])('missing auth: %s is refused on the handshake', async (_name, auth) => {
-      await check({ name: 'handshake', category: 'missing auth', send: () => handshake(auth), expected: 'unauthorized' });
+      await check({
+        name: 'handshake',
+        category: 'missing auth',
+        send: () => handshake(auth),
+        expected: 'unauthorized',
+      });
     });
 
     it('missing auth: an HTTP write without Authorization, or with another scheme, is refused', async () => {
@@ -388,24 +995,39 @@ describe.each(testDatabaseKinds())('hostile input catalogue on %s', (kind) => {
         category: 'missing auth',
         send: async (c) => ({
           none: await http(c, 'POST', '/sync/push', { token: null, body: pushBody(c) }),
-          basic: await http(c, 'POST', '/transactions', { token: null, headers: { authorization: 'Basic YWRtaW46YWRtaW4=' }, body: sampleData(transactions, 5) }),
+          basic: await http(c, 'POST', '/transactions', {
+            token: null,
+            headers: { authorization: 'Basic YWRtaW46YWRtaW4=' },
+            body: sampleData(transactions, 5),
+          }),
         }),
-        expected: { none: httpError(401, 'Unauthorized', 'Missing bearer token'), basic: httpError(401, 'Unauthorized', 'Missing bearer token') },
+        expected: {
+          none: httpError(401, 'Unauthorized', 'Missing bearer token'),
+          basic: httpError(401, 'Unauthorized', 'Missing bearer token'),
+        },
       });
     });
 
     it('foreign tenant: a valid token for a household that does not exist is forbidden everywhere', async () => {
-      const ghost = new JwtService().sign({ sub: ctx.me.user.id, tid: randomUUID(), typ: 'access' }, { secret: TEST_JWT_SECRET, expiresIn: 60 });
+      const ghost = new JwtService().sign(
+        { sub: ctx.me.user.id, tid: randomUUID(), typ: 'access' },
+        { secret: TEST_JWT_SECRET, expiresIn: 60 },
+      );
       const client = await TestSyncClient.connected(ctx.server.url, ghost);
       try {
         await check({
           name: 'ghost',
           category: 'foreign tenant',
           send: async (c) => ({
-            push: await client.emit('sync:push', { mutations: [client.mutation('accounts', 'create', sampleData(accounts, 1))] }),
+            push: await client.emit('sync:push', {
+              mutations: [client.mutation('accounts', 'create', sampleData(accounts, 1))],
+            }),
             pull: await client.emit('sync:pull', { cursor: null }),
             httpPush: await http(c, 'POST', '/sync/push', { token: ghost, body: pushBody(c) }),
-            rest: await http(c, 'POST', '/accounts', { token: ghost, body: sampleData(accounts, 2) }),
+            rest: await http(c, 'POST', '/accounts', {
+              token: ghost,
+              body: sampleData(accounts, 2),
+            }),
           }),
           expected: {
             push: batchError('forbidden', 'unknown household'),
@@ -427,9 +1049,16 @@ describe.each(testDatabaseKinds())('hostile input catalogue on %s', (kind) => {
         send: async (c) => ({
           handshake: await handshake({ token: c.me.accessToken }, evil),
           push: await http(c, 'POST', '/sync/push', { headers: evil, body: pushBody(c) }),
-          patch: await http(c, 'PATCH', `/transactions/${c.mine.id}`, { headers: evil, body: { payee: 'csrf' } }),
+          patch: await http(c, 'PATCH', `/transactions/${c.mine.id}`, {
+            headers: evil,
+            body: { payee: 'csrf' },
+          }),
           remove: await http(c, 'DELETE', `/transactions/${c.mine.id}`, { headers: evil }),
-          login: await http(c, 'POST', '/auth/login', { token: null, headers: evil, body: { email: c.me.user.email, password: 'correct horse battery' } }),
+          login: await http(c, 'POST', '/auth/login', {
+            token: null,
+            headers: evil,
+            body: { email: c.me.user.email, password: 'correct horse battery' },
+          }),
         }),
         expected: {
           handshake: 'websocket error',
@@ -440,7 +1069,9 @@ describe.each(testDatabaseKinds())('hostile input catalogue on %s', (kind) => {
         },
       });
       // The same request from the app's own origin goes through.
-      expect((await http(ctx, 'GET', '/transactions', { headers: { origin: ctx.server.url } })).status).toBe(200);
+      expect(
+        (await http(ctx, 'GET', '/transactions', { headers: { origin: ctx.server.url } })).status,
+      ).toBe(200);
     });
   });
 });
@@ -455,11 +1086,19 @@ describe(`floods on ${testDatabaseKinds()[0]}`, () => {
   beforeAll(async () => {
     const server = await startTestServer(testDatabaseKinds()[0], { rateLimits: LIMITS });
     const signup = async () => {
-      const response = await server.request('POST', '/auth/signup', { body: { email: `flood-${randomUUID()}@example.com`, password: 'correct horse battery' }, headers: from() });
+      const response = await server.request('POST', '/auth/signup', {
+        body: { email: `flood-${randomUUID()}@example.com`, password: 'correct horse battery' },
+        headers: from(),
+      });
       return response.body as TestSession;
     };
     const me = await signup();
-    Object.assign(ctx, { server, me, them: await signup(), client: await TestSyncClient.connected(server.url, me.accessToken) });
+    Object.assign(ctx, {
+      server,
+      me,
+      them: await signup(),
+      client: await TestSyncClient.connected(server.url, me.accessToken),
+    });
     snapshots = await openSnapshotter(server);
   });
   afterAll(async () => {
@@ -469,15 +1108,32 @@ describe(`floods on ${testDatabaseKinds()[0]}`, () => {
   });
 
   /** What the accepted writes of a flood must have done, and nothing else. */
-  const acceptedOnly = (accepted: number) => (accepted === 0 ? {} : { [`tenants[${ctx.me.tenant.id}].seq`]: accepted, 'accounts.rows': accepted, 'mutation_log.rows': accepted });
+  const acceptedOnly = (accepted: number) =>
+    accepted === 0
+      ? {}
+      : {
+          [`tenants[${ctx.me.tenant.id}].seq`]: accepted,
+          'accounts.rows': accepted,
+          'mutation_log.rows': accepted,
+        };
 
   it('flood: a socket flood of pushes is answered with rate_limited and writes only what was acknowledged', async () => {
     const before = await snapshots.take();
-    const acks = await Promise.all(Array.from({ length: 40 }, (_, i) => ctx.client.push([ctx.client.mutation('accounts', 'create', sampleData(accounts, i))])));
+    const acks = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        ctx.client.push([ctx.client.mutation('accounts', 'create', sampleData(accounts, i))]),
+      ),
+    );
     const refused = acks.filter((a) => !('results' in a));
     expect(refused.length).toBeGreaterThanOrEqual(25);
     for (const ack of refused) {
-      expect(ack).toEqual({ error: { code: 'rate_limited', message: 'too many requests; retry later', details: { retryAfterMs: expect.any(Number) } } });
+      expect(ack).toEqual({
+        error: {
+          code: 'rate_limited',
+          message: 'too many requests; retry later',
+          details: { retryAfterMs: expect.any(Number) },
+        },
+      });
     }
     const accepted = acks.filter((a) => 'results' in a && a.results[0].status === 'applied').length;
     expect(accepted).toBe(40 - refused.length);
@@ -489,13 +1145,23 @@ describe(`floods on ${testDatabaseKinds()[0]}`, () => {
     const before = await snapshots.take();
     const responses = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        http(ctx, 'POST', '/sync/push', { headers: from(), body: { mutations: [ctx.client.mutation('accounts', 'create', sampleData(accounts, 100 + i))] } }),
+        http(ctx, 'POST', '/sync/push', {
+          headers: from(),
+          body: {
+            mutations: [ctx.client.mutation('accounts', 'create', sampleData(accounts, 100 + i))],
+          },
+        }),
       ),
     );
     const refused = responses.filter((r) => r.status === 429);
     expect(refused.length).toBeGreaterThanOrEqual(10);
     for (const response of refused) {
-      expect(response).toEqual(httpError(429, 'Too Many Requests', 'too many writes for this household; retry later', { code: 'rate_limited', retryAfterMs: expect.any(Number) }));
+      expect(response).toEqual(
+        httpError(429, 'Too Many Requests', 'too many writes for this household; retry later', {
+          code: 'rate_limited',
+          retryAfterMs: expect.any(Number),
+        }),
+      );
     }
     const accepted = responses.filter((r) => r.status === 200).length;
     expect(accepted).toBe(40 - refused.length);
@@ -506,11 +1172,19 @@ describe(`floods on ${testDatabaseKinds()[0]}`, () => {
     const before = await snapshots.take();
     const address = from();
     const responses = await Promise.all(
-      Array.from({ length: 35 }, () => http(ctx, 'POST', '/sync/push', { token: 'not-a-token', headers: address, body: { mutations: [] } })),
+      Array.from({ length: 35 }, () =>
+        http(ctx, 'POST', '/sync/push', {
+          token: 'not-a-token',
+          headers: address,
+          body: { mutations: [] },
+        }),
+      ),
     );
     expect(responses.filter((r) => r.status === 401)).toHaveLength(30);
     for (const response of responses.filter((r) => r.status !== 401)) {
-      expect(response).toEqual(httpError(429, 'Too Many Requests', 'too many requests; slow down and retry later'));
+      expect(response).toEqual(
+        httpError(429, 'Too Many Requests', 'too many requests; slow down and retry later'),
+      );
     }
     expect(await snapshots.take()).toEqual(before);
   });
@@ -520,11 +1194,26 @@ describe(`floods on ${testDatabaseKinds()[0]}`, () => {
     const statuses: unknown[] = [];
     // From all addresses together an account takes ten times the per-address budget of failures.
     for (let i = 0; i < 52; i++) {
-      statuses.push(await http(ctx, 'POST', '/auth/login', { token: null, headers: from(), body: { email: ctx.them.user.email, password: `guess ${i}` } }));
+      statuses.push(
+        await http(ctx, 'POST', '/auth/login', {
+          token: null,
+          headers: from(),
+          body: { email: ctx.them.user.email, password: `guess ${i}` },
+        }),
+      );
     }
-    expect(statuses.slice(0, 50)).toEqual(Array(50).fill(httpError(401, 'Unauthorized', 'Invalid email or password')));
+    expect(statuses.slice(0, 50)).toEqual(
+      Array(50).fill(httpError(401, 'Unauthorized', 'Invalid email or password')),
+    );
     expect(statuses.slice(50)).toEqual(
-      Array(2).fill(httpError(429, 'Too Many Requests', 'too many failed sign-ins for this account; retry later', { code: 'rate_limited', retryAfterMs: expect.any(Number) })),
+      Array(2).fill(
+        httpError(
+          429,
+          'Too Many Requests',
+          'too many failed sign-ins for this account; retry later',
+          { code: 'rate_limited', retryAfterMs: expect.any(Number) },
+        ),
+      ),
     );
     expect(await snapshots.take()).toEqual(before);
   });

@@ -26,7 +26,9 @@ export class RawSocket {
 
   /** Opens the connection and joins `/sync` with `token`; resolves once the namespace accepted it. */
   static async connect(serverUrl: string, token: string): Promise<RawSocket> {
-    const ws = new WebSocket(`${serverUrl.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`);
+    const ws = new WebSocket(
+      `${serverUrl.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`,
+    );
     const socket = new RawSocket(ws);
     await new Promise<void>((resolve, reject) => {
       const onMessage = (data: WebSocket.RawData) => {
@@ -48,7 +50,10 @@ export class RawSocket {
   emitRaw(event: string, payloadJson: string, timeoutMs = 10_000): Promise<unknown> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no ack for ${event} within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no ack for ${event} within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       this.acks.set(id, (payload) => {
         clearTimeout(timer);
         resolve(payload);

@@ -1,4 +1,10 @@
-import { applyMutation, ErrorCodes, type AnyRecord, type ErrorCode, type MutationResult } from '@finwise/sync-protocol';
+import {
+  applyMutation,
+  ErrorCodes,
+  type AnyRecord,
+  type ErrorCode,
+  type MutationResult,
+} from '@finwise/sync-protocol';
 import type { AcceptedMutation, CheckedMutation, RowTarget } from './mutation-envelope';
 import { mutationDigest, type LogEntry } from './mutation-log';
 import type { ServerClock } from './server-clock';
@@ -119,7 +125,11 @@ export class BatchMerge {
   harmful(relogged: readonly LogEntry[]): LogEntry[] {
     return relogged.filter(({ mutationId, digest }) => {
       const at = this.loggedAt.get(mutationId);
-      return at === undefined || this.results[at].status !== 'stale' || this.logged.get(mutationId) !== digest;
+      return (
+        at === undefined ||
+        this.results[at].status !== 'stale' ||
+        this.logged.get(mutationId) !== digest
+      );
     });
   }
 
@@ -132,18 +142,40 @@ export class BatchMerge {
       const digest = mutationDigest(m);
       const previous = this.logged.get(mutationId);
       if (previous !== undefined && previous !== digest) {
-        return rejected(m.mutationId, ErrorCodes.validation, `mutationId ${m.mutationId} was already used for a different mutation`, current);
+        return rejected(
+          m.mutationId,
+          ErrorCodes.validation,
+          `mutationId ${m.mutationId} was already used for a different mutation`,
+          current,
+        );
       }
-      if (previous !== undefined) return current ? { mutationId: m.mutationId, status: 'stale', record: current } : { mutationId: m.mutationId, status: 'stale' };
+      if (previous !== undefined)
+        return current
+          ? { mutationId: m.mutationId, status: 'stale', record: current }
+          : { mutationId: m.mutationId, status: 'stale' };
       logEntry = { mutationId, digest };
     }
     if (m.requireLive && (!current || current.deletedAt !== null)) {
-      return rejected(m.mutationId, ErrorCodes.notFound, `${m.table.modelName} ${m.data.id} does not exist`, current);
+      return rejected(
+        m.mutationId,
+        ErrorCodes.notFound,
+        `${m.table.modelName} ${m.data.id} does not exist`,
+        current,
+      );
     }
     const hlc = m.hlc === 'server' ? this.clock.stampAfter(current?.updatedAt) : m.hlc;
-    const applied = applyMutation(current, { operation: m.operation, data: m.data, hlc }, m.table.fieldNames, { updateMayCreate: m.complete });
+    const applied = applyMutation(
+      current,
+      { operation: m.operation, data: m.data, hlc },
+      m.table.fieldNames,
+      { updateMayCreate: m.complete },
+    );
     if (applied.status === 'not_found') {
-      return rejected(m.mutationId, ErrorCodes.notFound, `${m.table.modelName} ${m.data.id} does not exist; send a full record to create it`);
+      return rejected(
+        m.mutationId,
+        ErrorCodes.notFound,
+        `${m.table.modelName} ${m.data.id} does not exist; send a full record to create it`,
+      );
     }
     // Only processed mutations are logged: a not_found may legitimately be sent again.
     if (logEntry) {
@@ -151,7 +183,8 @@ export class BatchMerge {
       this.loggedAt.set(logEntry.mutationId, index);
       toLog.push(logEntry);
     }
-    if (applied.status === 'stale') return { mutationId: m.mutationId, status: 'stale', record: applied.record };
+    if (applied.status === 'stale')
+      return { mutationId: m.mutationId, status: 'stale', record: applied.record };
     const record = applied.record;
     record.tenantId = this.tenantId;
     record.createdAt ??= this.nowIso ??= new Date().toISOString();
@@ -163,7 +196,12 @@ export class BatchMerge {
   }
 }
 
-function rejected(mutationId: string, code: ErrorCode, message: string, record?: AnyRecord): MutationResult {
+function rejected(
+  mutationId: string,
+  code: ErrorCode,
+  message: string,
+  record?: AnyRecord,
+): MutationResult {
   const result: MutationResult = { mutationId, status: 'rejected', error: { code, message } };
   if (record) result.record = record;
   return result;

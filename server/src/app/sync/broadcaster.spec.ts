@@ -15,7 +15,10 @@ function recordingNamespace(emitted: string[]): Namespace {
 }
 
 const broadcast = (cursor: string, changes: number): ChangesBroadcast => ({
-  changes: Array.from({ length: changes }, (_, i) => ({ modelName: 'accounts', record: { id: `r${i}` } as never })),
+  changes: Array.from({ length: changes }, (_, i) => ({
+    modelName: 'accounts',
+    record: { id: `r${i}` } as never,
+  })),
   fromCursor: `${cursor}-from`,
   cursor,
 });

@@ -17,7 +17,9 @@ export interface FeedPosition {
 export const ChangeFeed = {
   /** Locks the household's feed row for the rest of the transaction (sent at once, see queryRowsNow). */
   async lock(manager: EntityManager, tenantId: string): Promise<FeedPosition | null> {
-    return ChangeFeed.positionOf(await queryRowsNow(manager, positionSql('$1', ' FOR UPDATE'), [tenantId]));
+    return ChangeFeed.positionOf(
+      await queryRowsNow(manager, positionSql('$1', ' FOR UPDATE'), [tenantId]),
+    );
   },
 
   /** The lock as a statement without parameters, to travel with others in one message (see DatabaseService.inTenantWrite). */
@@ -54,20 +56,31 @@ export const ChangeFeed = {
     if (advanceBy === 0 && writes.length === 0 && !log) return { seq: null, relogged: [] };
     const parameters = new SqlParameters();
     const parts = writes.map((write, i) => `write_${i} AS (${write(parameters)})`);
-    parts.push(`logged AS (${log ? log(parameters) : 'SELECT NULL::uuid AS mutation_id, NULL::uuid AS digest, false AS relogged WHERE false'})`);
+    parts.push(
+      `logged AS (${log ? log(parameters) : 'SELECT NULL::uuid AS mutation_id, NULL::uuid AS digest, false AS relogged WHERE false'})`,
+    );
     let seq = 'NULL::bigint';
     if (advanceBy > 0) {
-      parts.push(`advanced AS (UPDATE tenants SET seq = seq + ${parameters.add(advanceBy)} WHERE id = ${parameters.add(tenantId)} RETURNING seq)`);
+      parts.push(
+        `advanced AS (UPDATE tenants SET seq = seq + ${parameters.add(advanceBy)} WHERE id = ${parameters.add(tenantId)} RETURNING seq)`,
+      );
       seq = '(SELECT seq FROM advanced)';
     }
     const sql =
       `WITH ${parts.join(', ')} SELECT ${seq} AS seq, ` +
       `ARRAY(SELECT mutation_id::text FROM logged WHERE relogged ORDER BY mutation_id) AS relogged_ids, ` +
       `ARRAY(SELECT digest::text FROM logged WHERE relogged ORDER BY mutation_id) AS relogged_digests`;
-    const [row] = await queryRowsNow<{ seq: number | null; relogged_ids: string[]; relogged_digests: string[] }>(manager, sql, parameters.values);
+    const [row] = await queryRowsNow<{
+      seq: number | null;
+      relogged_ids: string[];
+      relogged_digests: string[];
+    }>(manager, sql, parameters.values);
     return {
       seq: advanceBy > 0 ? row.seq : null,
-      relogged: row.relogged_ids.map((mutationId, i) => ({ mutationId, digest: row.relogged_digests[i] })),
+      relogged: row.relogged_ids.map((mutationId, i) => ({
+        mutationId,
+        digest: row.relogged_digests[i],
+      })),
     };
   },
 };

@@ -34,14 +34,19 @@ export class EntityRestService {
     private readonly merge: MergeService,
   ) {}
 
-  async list(tenantId: string, modelName: string, query: ListQuery): Promise<{ items: AnyRecord[]; next: string | null }> {
+  async list(
+    tenantId: string,
+    modelName: string,
+    query: ListQuery,
+  ): Promise<{ items: AnyRecord[]; next: string | null }> {
     const table = this.registry.get(modelName);
     const { defaultListLimit, maxListLimit } = RestLimits;
     const limit = query.limit === undefined ? defaultListLimit : Number(query.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > maxListLimit) {
       throw new BadRequestException(`limit must be an integer between 1 and ${maxListLimit}`);
     }
-    if (query.after !== undefined && !UUID.test(query.after)) throw new BadRequestException('after must be the `next` value of the previous page');
+    if (query.after !== undefined && !UUID.test(query.after))
+      throw new BadRequestException('after must be the `next` value of the previous page');
     if (query.includeDeleted !== undefined && !['true', 'false'].includes(query.includeDeleted)) {
       throw new BadRequestException('includeDeleted must be true or false');
     }
@@ -63,7 +68,11 @@ export class EntityRestService {
   }
 
   /** 201 when the id was new, 200 when the data was merged into an existing row. */
-  async create(tenantId: string, modelName: string, body: unknown): Promise<{ status: 201 | 200; record: AnyRecord }> {
+  async create(
+    tenantId: string,
+    modelName: string,
+    body: unknown,
+  ): Promise<{ status: 201 | 200; record: AnyRecord }> {
     const table = this.registry.get(modelName);
     if (!isPlainObject(body)) throw new BadRequestException('body must be a JSON object');
     const data = { ...body, id: body['id'] ?? this.newId(table.definition, body) };
@@ -96,7 +105,8 @@ export class EntityRestService {
     requireLive: boolean,
   ): Promise<{ record: AnyRecord; inserted: boolean }> {
     const validation = validateMutationData(table.definition, operation, data);
-    if (!validation.ok) throw new BadRequestException({ message: validation.message, details: validation.issues });
+    if (!validation.ok)
+      throw new BadRequestException({ message: validation.message, details: validation.issues });
     const { ack, inserted } = await this.applyOne(tenantId, [
       {
         accepted: {
@@ -113,11 +123,14 @@ export class EntityRestService {
     ]);
     const [result] = ack.results;
     if (result.status === 'rejected') {
-      if (result.error?.code === ErrorCodes.notFound) throw this.notFound(table, validation.data.id);
+      if (result.error?.code === ErrorCodes.notFound)
+        throw this.notFound(table, validation.data.id);
       throw new BadRequestException(result.error?.message ?? 'rejected');
     }
     if (result.status === 'stale') {
-      throw new ConflictException(`${table.modelName} ${validation.data.id} was deleted and cannot be written again`);
+      throw new ConflictException(
+        `${table.modelName} ${validation.data.id} was deleted and cannot be written again`,
+      );
     }
     return { record: result.record as AnyRecord, inserted: inserted[0] };
   }
@@ -127,20 +140,31 @@ export class EntityRestService {
     try {
       return await this.merge.applyBatch(tenantId, checked);
     } catch (error) {
-      if (error instanceof TenantNotFoundError) throw new ForbiddenException({ message: 'unknown household', details: { code: ErrorCodes.forbidden } });
+      if (error instanceof TenantNotFoundError)
+        throw new ForbiddenException({
+          message: 'unknown household',
+          details: { code: ErrorCodes.forbidden },
+        });
       throw error;
     }
   }
 
-  private async find(tenantId: string, table: SyncedTable, id: string): Promise<AnyRecord | undefined> {
+  private async find(
+    tenantId: string,
+    table: SyncedTable,
+    id: string,
+  ): Promise<AnyRecord | undefined> {
     if (!UUID.test(id)) return undefined;
-    const rows = await this.database.inTenantTransaction(tenantId, (manager) => table.findByIds(manager, tenantId, [id.toLowerCase()]));
+    const rows = await this.database.inTenantTransaction(tenantId, (manager) =>
+      table.findByIds(manager, tenantId, [id.toLowerCase()]),
+    );
     return rows.get(id.toLowerCase());
   }
 
   private newId(definition: SyncedEntityDefinition, body: Record<string, unknown>): string {
     const identity = definition.identity;
-    if (identity && identity.fields.every((f) => typeof body[f] === 'string')) return identity.idFor(body);
+    if (identity && identity.fields.every((f) => typeof body[f] === 'string'))
+      return identity.idFor(body);
     return randomUUID();
   }
 

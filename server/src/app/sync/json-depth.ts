@@ -11,7 +11,8 @@ export function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
     if (depth + 1 > maxDepth) return true;
     const children = Array.isArray(current) ? current : Object.values(current);
     for (const child of children) {
-      if (typeof child === 'object' && child !== null) stack.push({ value: child, depth: depth + 1 });
+      if (typeof child === 'object' && child !== null)
+        stack.push({ value: child, depth: depth + 1 });
     }
   }
   return false;

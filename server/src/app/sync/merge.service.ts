@@ -13,7 +13,14 @@ import { DatabaseService } from '../database/database.service';
 import { Broadcaster } from './broadcaster';
 import { ChangeFeed, type FeedPosition } from './change-feed';
 import { nestsDeeperThan } from './json-depth';
-import { checkMutation, isPlainObject, mutationTarget, type AcceptedMutation, type CheckedMutation, type RowTarget } from './mutation-envelope';
+import {
+  checkMutation,
+  isPlainObject,
+  mutationTarget,
+  type AcceptedMutation,
+  type CheckedMutation,
+  type RowTarget,
+} from './mutation-envelope';
 import { MutationLog, type LogEntry } from './mutation-log';
 import { aimsAtDistinctRows, BatchMerge } from './batch-merge';
 import { withJsonText } from '../realtime/json-text';
@@ -60,7 +67,9 @@ export class MergeService {
   /** Entry point for `sync:push` and `POST /api/sync/push`. */
   async push(tenantId: string, body: unknown, origin: WriteOrigin = {}): Promise<PushResponse> {
     if (!isPlainObject(body) || !Array.isArray(body['mutations'])) {
-      return { error: { code: ErrorCodes.validation, message: 'push expects { mutations: [...] }' } };
+      return {
+        error: { code: ErrorCodes.validation, message: 'push expects { mutations: [...] }' },
+      };
     }
     const mutations = body['mutations'] as unknown[];
     if (mutations.length > SyncLimits.maxBatchMutations) {
@@ -76,14 +85,16 @@ export class MergeService {
       targets: mutations.map((raw) => mutationTarget(raw, this.registry)),
       size: mutations.length,
       refusal: () => batchRefusal(mutations),
-      check: (from, to) => mutations.slice(from, to).map((raw) => checkMutation(raw, this.registry, now)),
+      check: (from, to) =>
+        mutations.slice(from, to).map((raw) => checkMutation(raw, this.registry, now)),
     };
     try {
       return (await this.applyBatch(tenantId, batch, origin)).ack;
     } catch (error) {
       if (error instanceof BatchRefused) return { error: error.refusal };
       // A validly signed token for a household that no longer exists.
-      if (error instanceof TenantNotFoundError) return { error: { code: ErrorCodes.forbidden, message: 'unknown household' } };
+      if (error instanceof TenantNotFoundError)
+        return { error: { code: ErrorCodes.forbidden, message: 'unknown household' } };
       throw error;
     }
   }
@@ -95,7 +106,11 @@ export class MergeService {
    * such a harmless replay (an id reused for other content), the transaction is rolled back
    * and the batch applied again with the log read up front. Only a misbehaving client pays.
    */
-  async applyBatch(tenantId: string, input: readonly CheckedMutation[] | PendingBatch, origin: WriteOrigin = {}): Promise<BatchOutcome> {
+  async applyBatch(
+    tenantId: string,
+    input: readonly CheckedMutation[] | PendingBatch,
+    origin: WriteOrigin = {},
+  ): Promise<BatchOutcome> {
     const batch = isPendingBatch(input) ? input : checkedBatch(input);
     // A socket's ack is a packet: its JSON can be written while the batch's statement runs.
     const encodeAck = origin.socketId !== undefined;
@@ -110,13 +125,18 @@ export class MergeService {
     // Observing a batch's HLCs one by one ends where observing the greatest does (observe
     // keeps the maximum, and HLC strings sort in clock order): one parse instead of one per row.
     let newest: string | null = null;
-    for (const m of merged.accepted) if (m.hlc !== 'server' && (newest === null || m.hlc > newest)) newest = m.hlc;
+    for (const m of merged.accepted)
+      if (m.hlc !== 'server' && (newest === null || m.hlc > newest)) newest = m.hlc;
     if (newest !== null) this.clock.observe(newest);
     if (merged.broadcast) this.broadcaster.changes(tenantId, merged.broadcast, origin.socketId);
     return { ack: merged.ack, inserted: merged.inserted };
   }
 
-  private async mergeBatch(tenantId: string, batch: PendingBatch, options: { readLogFirst: boolean; encodeAck: boolean }): Promise<MergedBatch> {
+  private async mergeBatch(
+    tenantId: string,
+    batch: PendingBatch,
+    options: { readLogFirst: boolean; encodeAck: boolean },
+  ): Promise<MergedBatch> {
     const merge = new BatchMerge(tenantId, this.clock);
     // When no row is aimed at twice, every changed row's feed position is final as soon as it
     // is merged: the batch is then written in parts, each sent while the next is validated
@@ -126,7 +146,10 @@ export class MergeService {
     const inParts = !options.readLogFirst && aimsAtDistinctRows(allTargets);
     const partSize = inParts ? WRITE_PART : Math.max(batch.size, 1);
     const partCount = Math.ceil(batch.size / partSize);
-    const partRange = (part: number) => ({ from: part * partSize, to: Math.min((part + 1) * partSize, batch.size) });
+    const partRange = (part: number) => ({
+      from: part * partSize,
+      to: Math.min((part + 1) * partSize, batch.size),
+    });
     const targetsOfPart = (part: number) => {
       const { from, to } = partRange(part);
       return present(batch.targets.slice(from, to));
@@ -136,7 +159,10 @@ export class MergeService {
     // message; the batch is checked and validated meanwhile, in slices, so the driver gets a
     // turn to read the answers and send each next statement while PostgreSQL works.
     const opening = merge.unprobed(targetsOfPart(0));
-    const statements = [ChangeFeed.lockStatement(tenantId), ...opening.map(([table, ids]) => table.findByIdsStatement(tenantId, ids))];
+    const statements = [
+      ChangeFeed.lockStatement(tenantId),
+      ...opening.map(([table, ids]) => table.findByIdsStatement(tenantId, ids)),
+    ];
 
     return this.database.inTenantWrite(tenantId, statements, async (manager, opened) => {
       const queued = opened.then(([locked, ...found]) => {
@@ -154,7 +180,11 @@ export class MergeService {
       const probeAhead = (part: number) => {
         if (part >= partCount || probes.has(part)) return;
         const pending = Promise.all(
-          merge.unprobed(targetsOfPart(part)).map(async ([table, ids]) => merge.remember(table, await table.findByIds(manager, tenantId, ids))),
+          merge
+            .unprobed(targetsOfPart(part))
+            .map(async ([table, ids]) =>
+              merge.remember(table, await table.findByIds(manager, tenantId, ids)),
+            ),
         ).then(() => undefined);
         pending.catch(() => undefined); // awaited with its part
         probes.set(part, pending);
@@ -178,9 +208,14 @@ export class MergeService {
         position ??= await queued;
         if (!position) throw new TenantNotFoundError(`tenant ${tenantId} does not exist`);
         await probes.get(part);
-        for (const [table, ids] of merge.unprobed(targetsOf(checked))) merge.remember(table, await table.findByIds(manager, tenantId, ids));
+        for (const [table, ids] of merge.unprobed(targetsOf(checked)))
+          merge.remember(table, await table.findByIds(manager, tenantId, ids));
         if (options.readLogFirst) {
-          const ids = checked.flatMap((c) => ('accepted' in c && c.accepted.hlc !== 'server' ? [c.accepted.mutationId.toLowerCase()] : []));
+          const ids = checked.flatMap((c) =>
+            'accepted' in c && c.accepted.hlc !== 'server'
+              ? [c.accepted.mutationId.toLowerCase()]
+              : [],
+          );
           merge.rememberLogged(await MutationLog.digestsOf(manager, tenantId, ids));
         }
         const toLog = merge.merge(checked);
@@ -190,10 +225,15 @@ export class MergeService {
         const last = partTo === batch.size;
         const byTable = merge.takeUnwritten(position.seq);
         if (byTable.size > 0 || toLog.length > 0 || (last && merge.changedCount > 0)) {
-          const written = ChangeFeed.writeAndAdvance(manager, tenantId, last ? merge.changedCount : 0, {
-            log: MutationLog.recordStatement(tenantId, toLog),
-            writes: [...byTable].map(([table, list]) => table.upsertStatement(tenantId, list)),
-          });
+          const written = ChangeFeed.writeAndAdvance(
+            manager,
+            tenantId,
+            last ? merge.changedCount : 0,
+            {
+              log: MutationLog.recordStatement(tenantId, toLog),
+              writes: [...byTable].map(([table, list]) => table.upsertStatement(tenantId, list)),
+            },
+          );
           written.catch(() => undefined); // awaited below, after the encoding
           sent.push(written);
         }
@@ -205,20 +245,31 @@ export class MergeService {
       // While PostgreSQL writes: the ack and the broadcast, as the sockets will send them (the
       // household's row is locked, so the position the feed reaches is known now).
       const toSeq = position.seq + merge.changedCount;
-      const ack: PushAck = { results: merge.results, fromCursor: encodeCursor(position.seq), cursor: encodeCursor(toSeq) };
+      const ack: PushAck = {
+        results: merge.results,
+        fromCursor: encodeCursor(position.seq),
+        cursor: encodeCursor(toSeq),
+      };
       let broadcast: ChangesBroadcast | null = null;
       if (merge.changedCount > 0) {
-        const changes: Change[] = merge.changedRows.map((row) => ({ modelName: row.table.modelName, record: row.record }));
+        const changes: Change[] = merge.changedRows.map((row) => ({
+          modelName: row.table.modelName,
+          record: row.record,
+        }));
         broadcast = withJsonText({ changes, fromCursor: ack.fromCursor, cursor: ack.cursor });
       }
       if (options.encodeAck) withJsonText(ack);
       const parts = await Promise.all(sent);
       const reached = parts.at(-1)?.seq ?? null;
-      if (merge.changedCount > 0 && reached !== toSeq) throw new Error(`feed of tenant ${tenantId} moved while locked: ${reached} ≠ ${toSeq}`);
+      if (merge.changedCount > 0 && reached !== toSeq)
+        throw new Error(`feed of tenant ${tenantId} moved while locked: ${reached} ≠ ${toSeq}`);
       // A mutation id logged before that was not a harmless replay needs the log read first: rolls back.
       const harmful = merge.harmful(parts.flatMap((written) => written.relogged));
       if (harmful.length > 0) {
-        if (options.readLogFirst) throw new Error(`mutation ids logged concurrently: ${harmful.map((h) => h.mutationId).join(', ')}`);
+        if (options.readLogFirst)
+          throw new Error(
+            `mutation ids logged concurrently: ${harmful.map((h) => h.mutationId).join(', ')}`,
+          );
         throw new ReusedMutationIds();
       }
       return { accepted: merge.accepted, inserted: merge.inserted, ack, broadcast };
@@ -270,11 +321,17 @@ class BatchRefused extends Error {
  */
 function batchRefusal(mutations: readonly unknown[]): ErrorAck['error'] | null {
   if (nestsDeeperThan(mutations, MAX_BATCH_DEPTH - 1)) {
-    return { code: ErrorCodes.validation, message: `a batch may nest JSON at most ${MAX_BATCH_DEPTH} levels deep` };
+    return {
+      code: ErrorCodes.validation,
+      message: `a batch may nest JSON at most ${MAX_BATCH_DEPTH} levels deep`,
+    };
   }
   const bytes = jsonBytes({ mutations });
   if (bytes > SyncLimits.maxBatchBytes) {
-    return { code: ErrorCodes.batchTooLarge, message: `a batch holds at most ${SyncLimits.maxBatchBytes} bytes of JSON (got ${bytes})` };
+    return {
+      code: ErrorCodes.batchTooLarge,
+      message: `a batch holds at most ${SyncLimits.maxBatchBytes} bytes of JSON (got ${bytes})`,
+    };
   }
   return null;
 }

@@ -49,11 +49,15 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
  * The row a wire mutation aims at, when its model and id are recognisable — known before (and
  * whether or not) the rest of it is valid, so the row can be probed while validation runs.
  */
-export function mutationTarget(raw: unknown, registry: SyncedEntityRegistry): RowTarget | undefined {
+export function mutationTarget(
+  raw: unknown,
+  registry: SyncedEntityRegistry,
+): RowTarget | undefined {
   if (!isPlainObject(raw)) return undefined;
   const table = registry.find(raw['modelName']);
   const data = raw['data'];
-  if (!table || !isPlainObject(data) || typeof data['id'] !== 'string' || !UUID.test(data['id'])) return undefined;
+  if (!table || !isPlainObject(data) || typeof data['id'] !== 'string' || !UUID.test(data['id']))
+    return undefined;
   return { table, id: data['id'].toLowerCase() };
 }
 
@@ -61,21 +65,43 @@ export function mutationTarget(raw: unknown, registry: SyncedEntityRegistry): Ro
  * Validates one wire mutation before any SQL runs: one bad mutation must become a `rejected`
  * result, never an error that aborts the whole batch transaction.
  */
-export function checkMutation(raw: unknown, registry: SyncedEntityRegistry, nowMs: number): CheckedMutation {
-  const mutationId = isPlainObject(raw) && typeof raw['mutationId'] === 'string' ? raw['mutationId'] : '';
-  const refuse = (code: ErrorCode, message: string, details?: unknown, target?: RowTarget): RejectedMutation => ({
-    rejected: { mutationId, status: 'rejected', error: details === undefined ? { code, message } : { code, message, details } },
+export function checkMutation(
+  raw: unknown,
+  registry: SyncedEntityRegistry,
+  nowMs: number,
+): CheckedMutation {
+  const mutationId =
+    isPlainObject(raw) && typeof raw['mutationId'] === 'string' ? raw['mutationId'] : '';
+  const refuse = (
+    code: ErrorCode,
+    message: string,
+    details?: unknown,
+    target?: RowTarget,
+  ): RejectedMutation => ({
+    rejected: {
+      mutationId,
+      status: 'rejected',
+      error: details === undefined ? { code, message } : { code, message, details },
+    },
     target,
   });
   if (!isPlainObject(raw)) return refuse(ErrorCodes.validation, 'mutation must be an object');
-  const unknownKeys = Object.keys(raw).filter((k) => !['mutationId', 'modelName', 'operation', 'data', 'hlc'].includes(k));
-  if (unknownKeys.length > 0) return refuse(ErrorCodes.validation, `unknown mutation keys: ${unknownKeys.join(', ')}`);
+  const unknownKeys = Object.keys(raw).filter(
+    (k) => !['mutationId', 'modelName', 'operation', 'data', 'hlc'].includes(k),
+  );
+  if (unknownKeys.length > 0)
+    return refuse(ErrorCodes.validation, `unknown mutation keys: ${unknownKeys.join(', ')}`);
   if (!UUID.test(mutationId)) return refuse(ErrorCodes.validation, 'mutationId must be a UUID');
   const table = registry.find(raw['modelName']);
-  if (!table) return refuse(ErrorCodes.unknownModel, `unknown modelName: ${String(raw['modelName']).slice(0, 100)}`);
+  if (!table)
+    return refuse(
+      ErrorCodes.unknownModel,
+      `unknown modelName: ${String(raw['modelName']).slice(0, 100)}`,
+    );
   // From here on the row the mutation aims at is known: its current state goes back with a rejection.
   const target = mutationTarget(raw, registry);
-  const reject = (code: ErrorCode, message: string, details?: unknown) => refuse(code, message, details, target);
+  const reject = (code: ErrorCode, message: string, details?: unknown) =>
+    refuse(code, message, details, target);
   const operation = raw['operation'];
   if (typeof operation !== 'string' || !OPERATIONS.has(operation)) {
     return reject(ErrorCodes.validation, 'operation must be create, update or delete');
@@ -85,7 +111,11 @@ export function checkMutation(raw: unknown, registry: SyncedEntityRegistry, nowM
     return reject(ErrorCodes.clockSkew, 'hlc is more than 5 minutes ahead of the server clock');
   }
   if (hlcProblem === 'too_old') return reject(ErrorCodes.validation, 'hlc is before 2000-01-01');
-  if (hlcProblem) return reject(ErrorCodes.validation, 'hlc must look like 2026-11-25T16:40:00.000Z-0000-9f1c2a7b3d4e5f60');
+  if (hlcProblem)
+    return reject(
+      ErrorCodes.validation,
+      'hlc must look like 2026-11-25T16:40:00.000Z-0000-9f1c2a7b3d4e5f60',
+    );
   const validation = validateMutationData(table.definition, operation as Operation, raw['data']);
   if (!validation.ok) return reject(ErrorCodes.validation, validation.message, validation.issues);
   return {

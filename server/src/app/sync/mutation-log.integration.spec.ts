@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { accounts, sampleData } from '@finwise/domain';
-import { decodeCursor, isErrorAck, type Mutation, type PushAck, type PushResponse } from '@finwise/sync-protocol';
+import {
+  decodeCursor,
+  isErrorAck,
+  type Mutation,
+  type PushAck,
+  type PushResponse,
+} from '@finwise/sync-protocol';
 import { DatabaseService } from '../database/database.service';
 import { base64urlDigestAsUuid } from '../database/migrations/1796120000000-lean-mutation-log';
 import type { AcceptedMutation } from './mutation-envelope';
@@ -10,14 +16,18 @@ import { startTestServer, type TestServer, type TestSession } from '../../testin
 import { TestSyncClient } from '../../testing/test-sync-client';
 
 function ack(response: PushResponse): PushAck {
-  if (isErrorAck(response)) throw new Error(`push refused: ${response.error.code} ${response.error.message}`);
+  if (isErrorAck(response))
+    throw new Error(`push refused: ${response.error.code} ${response.error.message}`);
   return response;
 }
 
 const refusal = (mutation: Mutation) => ({
   mutationId: mutation.mutationId,
   status: 'rejected',
-  error: { code: 'validation', message: `mutationId ${mutation.mutationId} was already used for a different mutation` },
+  error: {
+    code: 'validation',
+    message: `mutationId ${mutation.mutationId} was already used for a different mutation`,
+  },
 });
 
 describe.each(testDatabaseKinds())('mutation log on %s', (kind) => {
@@ -47,7 +57,8 @@ describe.each(testDatabaseKinds())('mutation log on %s', (kind) => {
       );
       return new Map(rows.map((row) => [row.mutation_id, row.digest]));
     });
-  const account = (seed: number) => client.mutation('accounts', 'create', sampleData(accounts, seed));
+  const account = (seed: number) =>
+    client.mutation('accounts', 'create', sampleData(accounts, seed));
 
   it('a batch mixing new mutations, an exact replay and a reused id applies only the new ones', async () => {
     const first = account(1);
@@ -59,9 +70,19 @@ describe.each(testDatabaseKinds())('mutation log on %s', (kind) => {
     const reused = { ...reusedOriginal, data: { ...reusedOriginal.data, name: 'tampered' } };
     const answer = ack(await client.push([fresh[0], first, reused, fresh[1]]));
 
-    expect(answer.results.map((r) => r.status)).toEqual(['applied', 'stale', 'rejected', 'applied']);
-    expect(answer.results[2]).toMatchObject({ ...refusal(reused), record: { id: reusedOriginal.data.id, name: reusedOriginal.data['name'] } });
-    expect(answer.results[1]).toMatchObject({ record: { id: first.data.id, name: first.data['name'] } });
+    expect(answer.results.map((r) => r.status)).toEqual([
+      'applied',
+      'stale',
+      'rejected',
+      'applied',
+    ]);
+    expect(answer.results[2]).toMatchObject({
+      ...refusal(reused),
+      record: { id: reusedOriginal.data.id, name: reusedOriginal.data['name'] },
+    });
+    expect(answer.results[1]).toMatchObject({
+      record: { id: first.data.id, name: first.data['name'] },
+    });
     // Two rows changed, so the feed advanced by exactly two.
     expect(Number(decodeCursor(answer.cursor)) - Number(decodeCursor(answer.fromCursor))).toBe(2);
     const after = await logged();
@@ -70,13 +91,18 @@ describe.each(testDatabaseKinds())('mutation log on %s', (kind) => {
     expect(after.get(reusedOriginal.mutationId)).toBe(before.get(reusedOriginal.mutationId));
     const pulled = await client.pull(null);
     if (isErrorAck(pulled)) throw new Error('pull refused');
-    expect(pulled.changes.find((c) => c.record.id === reusedOriginal.data.id)?.record['name']).toBe(reusedOriginal.data['name']);
+    expect(pulled.changes.find((c) => c.record.id === reusedOriginal.data.id)?.record['name']).toBe(
+      reusedOriginal.data['name'],
+    );
   });
 
   // Batches whose rows are all distinct are written in parts of 128 while the rest is merged.
   const feedPositions = () =>
     database.inTenantTransaction(session.tenant.id, async (manager) => {
-      const rows: { server_seq: string }[] = await manager.query('SELECT server_seq FROM accounts WHERE tenant_id = $1 ORDER BY server_seq', [session.tenant.id]);
+      const rows: { server_seq: string }[] = await manager.query(
+        'SELECT server_seq FROM accounts WHERE tenant_id = $1 ORDER BY server_seq',
+        [session.tenant.id],
+      );
       return rows.map((row) => Number(row.server_seq));
     });
 
@@ -93,18 +119,27 @@ describe.each(testDatabaseKinds())('mutation log on %s', (kind) => {
       const statuses = answer.results.map((r) => r.status);
       expect(statuses.filter((s) => s === 'applied')).toHaveLength(298);
       expect(statuses[10]).toBe('rejected');
-      expect(answer.results[150]).toMatchObject({ mutationId: earlier.mutationId, status: 'stale', record: { id: earlier.data.id } });
+      expect(answer.results[150]).toMatchObject({
+        mutationId: earlier.mutationId,
+        status: 'stale',
+        record: { id: earlier.data.id },
+      });
       expect(answer.results.map((r) => r.mutationId)).toEqual(batch.map((m) => m.mutationId));
-      expect(Number(decodeCursor(answer.cursor)) - Number(decodeCursor(answer.fromCursor))).toBe(298);
+      expect(Number(decodeCursor(answer.cursor)) - Number(decodeCursor(answer.fromCursor))).toBe(
+        298,
+      );
       // Gap-free positions in mutation order.
       expect(await feedPositions()).toEqual(Array.from({ length: 299 }, (_, i) => i + 1));
       expect((await logged()).size).toBe(299);
 
-      for (let i = 0; i < 100 && listener.broadcasts.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 100 && listener.broadcasts.length === 0; i++)
+        await new Promise((r) => setTimeout(r, 50));
       const [broadcast] = listener.broadcasts;
       expect(broadcast.fromCursor).toBe(answer.fromCursor);
       expect(broadcast.cursor).toBe(answer.cursor);
-      expect(broadcast.changes.map((c) => c.record.id)).toEqual(batch.filter((_, i) => i !== 10 && i !== 150).map((m) => m.data.id));
+      expect(broadcast.changes.map((c) => c.record.id)).toEqual(
+        batch.filter((_, i) => i !== 10 && i !== 150).map((m) => m.data.id),
+      );
     } finally {
       listener.disconnect();
     }
@@ -116,24 +151,45 @@ describe.each(testDatabaseKinds())('mutation log on %s', (kind) => {
     // An update per stored row; every 50th carries an older clock than the row's and must be stale.
     const older = '2000-01-01T00:00:00.000Z-0000-0000000000000001';
     const updates = created.map((m, i) =>
-      client.mutation('accounts', 'update', { id: m.data.id, name: `renamed ${i}` }, i % 50 === 49 ? older : undefined),
+      client.mutation(
+        'accounts',
+        'update',
+        { id: m.data.id, name: `renamed ${i}` },
+        i % 50 === 49 ? older : undefined,
+      ),
     );
     const answer = ack(await client.push(updates));
 
     answer.results.forEach((result, i) => {
       const stored = created[i].data;
       if (i % 50 === 49) {
-        expect(result).toMatchObject({ status: 'stale', record: { id: stored.id, name: stored['name'], currency: stored['currency'] } });
+        expect(result).toMatchObject({
+          status: 'stale',
+          record: { id: stored.id, name: stored['name'], currency: stored['currency'] },
+        });
       } else {
         // The other fields come from the stored row, which the probe of its part found.
-        expect(result).toMatchObject({ status: 'applied', record: { id: stored.id, name: `renamed ${i}`, currency: stored['currency'], type: stored['type'] } });
-        expect((result.record?.['fieldClocks'] as Record<string, string>)['currency']).toBe(created[i].hlc);
+        expect(result).toMatchObject({
+          status: 'applied',
+          record: {
+            id: stored.id,
+            name: `renamed ${i}`,
+            currency: stored['currency'],
+            type: stored['type'],
+          },
+        });
+        expect((result.record?.['fieldClocks'] as Record<string, string>)['currency']).toBe(
+          created[i].hlc,
+        );
       }
     });
     expect(Number(decodeCursor(answer.cursor)) - Number(decodeCursor(answer.fromCursor))).toBe(392);
     // The stale rows keep their positions; the updated ones follow, gap-free.
     const staleAt = created.flatMap((_, i) => (i % 50 === 49 ? [i + 1] : []));
-    expect(await feedPositions()).toEqual([...staleAt, ...Array.from({ length: 392 }, (_, i) => 401 + i)]);
+    expect(await feedPositions()).toEqual([
+      ...staleAt,
+      ...Array.from({ length: 392 }, (_, i) => 401 + i),
+    ]);
   });
 
   it('a reused id deep inside a batch of several parts is refused and the rest applied', async () => {
@@ -161,7 +217,10 @@ describe.each(testDatabaseKinds())('mutation log on %s', (kind) => {
     expect(Number(decodeCursor(answer.cursor)) - Number(decodeCursor(answer.fromCursor))).toBe(300);
     expect(await feedPositions()).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
     const last = await database.inTenantTransaction(session.tenant.id, (manager) =>
-      manager.query('SELECT id, name FROM accounts WHERE tenant_id = $1 ORDER BY server_seq DESC LIMIT 1', [session.tenant.id]),
+      manager.query(
+        'SELECT id, name FROM accounts WHERE tenant_id = $1 ORDER BY server_seq DESC LIMIT 1',
+        [session.tenant.id],
+      ),
     );
     expect(last[0]).toEqual({ id: twice.id, name: 'renamed' });
   });
@@ -182,7 +241,11 @@ describe.each(testDatabaseKinds())('mutation log on %s', (kind) => {
     const replay = ack(await client.push([{ ...original, mutationId: upper }]));
     expect(replay.results[0]).toMatchObject({ mutationId: upper, status: 'stale' });
     const reuse = ack(await client.push([{ ...account(8), mutationId: upper }]));
-    expect(reuse.results[0]).toMatchObject({ mutationId: upper, status: 'rejected', error: { code: 'validation' } });
+    expect(reuse.results[0]).toMatchObject({
+      mutationId: upper,
+      status: 'rejected',
+      error: { code: 'validation' },
+    });
     expect((await logged()).size).toBe(1);
   });
 
@@ -194,29 +257,48 @@ describe.each(testDatabaseKinds())('mutation log on %s', (kind) => {
     expect((await logged()).size).toBe(0);
   });
 
-  it("deleting a household deletes its log, and only its log", async () => {
+  it('deleting a household deletes its log, and only its log', async () => {
     ack(await client.push([account(10), account(11)]));
     const other = await server.signup();
     const otherClient = await TestSyncClient.connected(server.url, other.accessToken);
     try {
-      ack(await otherClient.push([otherClient.mutation('accounts', 'create', sampleData(accounts, 12))]));
+      ack(
+        await otherClient.push([
+          otherClient.mutation('accounts', 'create', sampleData(accounts, 12)),
+        ]),
+      );
     } finally {
       otherClient.disconnect();
     }
     expect((await logged()).size).toBe(2);
 
-    await database.inTenantTransaction(session.tenant.id, (manager) => manager.query('DELETE FROM tenants WHERE id = $1', [session.tenant.id]));
+    await database.inTenantTransaction(session.tenant.id, (manager) =>
+      manager.query('DELETE FROM tenants WHERE id = $1', [session.tenant.id]),
+    );
 
     expect((await logged()).size).toBe(0);
     expect((await logged(other.tenant.id)).size).toBe(1);
   });
 
   it('the migration turns a logged digest of the old format into the new one', async () => {
-    const content = JSON.stringify(['accounts', 'create', '2026-11-25T16:40:00.000Z-0000-9f1c2a7b3d4e5f60', { id: 'x' }]);
+    const content = JSON.stringify([
+      'accounts',
+      'create',
+      '2026-11-25T16:40:00.000Z-0000-9f1c2a7b3d4e5f60',
+      { id: 'x' },
+    ]);
     const oldFormat = createHash('sha256').update(content).digest('base64url');
-    const mutation = { table: { modelName: 'accounts' }, operation: 'create', hlc: '2026-11-25T16:40:00.000Z-0000-9f1c2a7b3d4e5f60', data: { id: 'x' } };
+    const mutation = {
+      table: { modelName: 'accounts' },
+      operation: 'create',
+      hlc: '2026-11-25T16:40:00.000Z-0000-9f1c2a7b3d4e5f60',
+      data: { id: 'x' },
+    };
     const newFormat = mutationDigest(mutation as unknown as AcceptedMutation);
-    const [row] = await database.dataSource.query(`SELECT ${base64urlDigestAsUuid('$1::text')}::text AS digest`, [oldFormat]);
+    const [row] = await database.dataSource.query(
+      `SELECT ${base64urlDigestAsUuid('$1::text')}::text AS digest`,
+      [oldFormat],
+    );
     expect(row.digest).toBe(newFormat);
   });
 });

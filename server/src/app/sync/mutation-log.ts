@@ -10,7 +10,11 @@ import type { AcceptedMutation } from './mutation-envelope';
  * written as a UUID (the column's type, half the size of the text it replaced).
  */
 export function mutationDigest(m: AcceptedMutation): string {
-  const hex = hash('sha256', JSON.stringify([m.table.modelName, m.operation, m.hlc, m.data]), 'hex');
+  const hex = hash(
+    'sha256',
+    JSON.stringify([m.table.modelName, m.operation, m.hlc, m.data]),
+    'hex',
+  );
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
@@ -24,7 +28,11 @@ export interface LogEntry {
  * mutation harmless; the log additionally refuses an id reused for different content.
  */
 export const MutationLog = {
-  async digestsOf(manager: EntityManager, tenantId: string, mutationIds: readonly string[]): Promise<Map<string, string>> {
+  async digestsOf(
+    manager: EntityManager,
+    tenantId: string,
+    mutationIds: readonly string[],
+  ): Promise<Map<string, string>> {
     if (mutationIds.length === 0) return new Map();
     // Per-id primary-key probes, not `= ANY($2)`: see SyncedTable.findByIds (the same planner
     // trap would scan the household's whole log for every push batch).
@@ -54,6 +62,9 @@ export const MutationLog = {
   },
 
   async purgeOlderThan(manager: EntityManager, tenantId: string, cutoff: Date): Promise<void> {
-    await manager.query('DELETE FROM mutation_log WHERE tenant_id = $1 AND created_at < $2', [tenantId, cutoff]);
+    await manager.query('DELETE FROM mutation_log WHERE tenant_id = $1 AND created_at < $2', [
+      tenantId,
+      cutoff,
+    ]);
   },
 };

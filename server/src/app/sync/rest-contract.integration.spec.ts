@@ -16,7 +16,10 @@ describe.each(testDatabaseKinds())('REST and HTTP sync contract on %s', (kind) =
     session = await server.signup();
     client = await TestSyncClient.connected(server.url, session.accessToken);
     for (let i = 0; i < 3; i++) {
-      const created = await server.request('POST', '/accounts', { token: session.accessToken, body: sampleData(accounts, i) });
+      const created = await server.request('POST', '/accounts', {
+        token: session.accessToken,
+        body: sampleData(accounts, i),
+      });
       expect(created.status).toBe(201);
     }
   });
@@ -25,20 +28,34 @@ describe.each(testDatabaseKinds())('REST and HTTP sync contract on %s', (kind) =
     await server?.stop();
   });
 
-  it.each(['GET', 'PATCH', 'DELETE'])('404: %s of a path id that is not a UUID names no row', async (method) => {
-    for (const model of [accounts.modelName, budgets.modelName]) {
-      const body = method === 'PATCH' ? { name: 'x' } : undefined;
-      const response = await server.request(method, `/${model}/not-a-uuid`, { token: session.accessToken, body });
-      expect({ method, model, response }).toEqual({
-        method,
-        model,
-        response: { status: 404, body: { statusCode: 404, error: 'Not Found', message: expect.stringContaining('not-a-uuid not found') } },
-      });
-    }
-  });
+  it.each(['GET', 'PATCH', 'DELETE'])(
+    '404: %s of a path id that is not a UUID names no row',
+    async (method) => {
+      for (const model of [accounts.modelName, budgets.modelName]) {
+        const body = method === 'PATCH' ? { name: 'x' } : undefined;
+        const response = await server.request(method, `/${model}/not-a-uuid`, {
+          token: session.accessToken,
+          body,
+        });
+        expect({ method, model, response }).toEqual({
+          method,
+          model,
+          response: {
+            status: 404,
+            body: {
+              statusCode: 404,
+              error: 'Not Found',
+              message: expect.stringContaining('not-a-uuid not found'),
+            },
+          },
+        });
+      }
+    },
+  );
 
   it('clamps HTTP pull limits like the socket does, and refuses a limit that is not a number', async () => {
-    const pull = (query: string) => server.request('GET', `/sync/pull${query}`, { token: session.accessToken });
+    const pull = (query: string) =>
+      server.request('GET', `/sync/pull${query}`, { token: session.accessToken });
     const sizes: Record<string, number> = {};
     for (const limit of ['-5', '0', '1.5', '2.9', '5000', '']) {
       const response = await pull(`?limit=${limit}`);
@@ -48,14 +65,22 @@ describe.each(testDatabaseKinds())('REST and HTTP sync contract on %s', (kind) =
     expect(sizes).toEqual({ '-5': 1, '0': 1, '1.5': 1, '2.9': 2, '5000': 3, '': 3 });
     for (const socketLimit of [-5, 0, 1.5, 2.9, 5000]) {
       const page = (await client.pull(null, socketLimit)) as PullPage;
-      expect({ socketLimit, size: page.changes.length }).toEqual({ socketLimit, size: sizes[String(socketLimit)] });
+      expect({ socketLimit, size: page.changes.length }).toEqual({
+        socketLimit,
+        size: sizes[String(socketLimit)],
+      });
     }
 
     for (const limit of ['abc', '1e3', '0x10']) {
-      expect(await pull(`?limit=${limit}`)).toMatchObject({ status: 400, body: { statusCode: 400, details: { code: 'validation' } } });
+      expect(await pull(`?limit=${limit}`)).toMatchObject({
+        status: 400,
+        body: { statusCode: 400, details: { code: 'validation' } },
+      });
     }
     for (const limit of ['abc', null, true]) {
-      expect(await client.emit('sync:pull', { cursor: null, limit })).toEqual({ error: { code: 'validation', message: 'limit must be a number' } });
+      expect(await client.emit('sync:pull', { cursor: null, limit })).toEqual({
+        error: { code: 'validation', message: 'limit must be a number' },
+      });
     }
   });
 
@@ -65,13 +90,18 @@ describe.each(testDatabaseKinds())('REST and HTTP sync contract on %s', (kind) =
     expect(await client.emit('sync:pull', {})).toEqual(all);
     expect(await client.emit('sync:pull', { cursor: null, since: 'yesterday' })).toEqual(all);
     expect(await client.emit('sync:pull', undefined)).toEqual(all);
-    expect(await client.emit('sync:pull', [])).toMatchObject({ error: { code: 'validation', message: 'pull expects { cursor, limit? }' } });
+    expect(await client.emit('sync:pull', [])).toMatchObject({
+      error: { code: 'validation', message: 'pull expects { cursor, limit? }' },
+    });
     // A cursor the server never hands out (leading zero) is malformed, not a position.
-    expect(await client.emit('sync:pull', { cursor: 'c01' })).toEqual({ error: { code: 'validation', message: 'malformed cursor' } });
+    expect(await client.emit('sync:pull', { cursor: 'c01' })).toEqual({
+      error: { code: 'validation', message: 'malformed cursor' },
+    });
   });
 
   it(`pages REST lists by ${RestLimits.defaultListLimit} by default and up to ${RestLimits.maxListLimit}`, async () => {
-    const list = (query: string) => server.request('GET', `/accounts${query}`, { token: session.accessToken });
+    const list = (query: string) =>
+      server.request('GET', `/accounts${query}`, { token: session.accessToken });
     expect((await list('')).body.items).toHaveLength(3);
     expect((await list(`?limit=${RestLimits.maxListLimit}`)).status).toBe(200);
     expect(await list(`?limit=${RestLimits.maxListLimit + 1}`)).toMatchObject({
@@ -80,6 +110,13 @@ describe.each(testDatabaseKinds())('REST and HTTP sync contract on %s', (kind) =
     });
     expect((await list('?limit=0')).status).toBe(400);
     // An unknown id still answers 404 after the path check.
-    expect((await server.request('PATCH', `/accounts/${randomUUID()}`, { token: session.accessToken, body: { name: 'x' } })).status).toBe(404);
+    expect(
+      (
+        await server.request('PATCH', `/accounts/${randomUUID()}`, {
+          token: session.accessToken,
+          body: { name: 'x' },
+        })
+      ).status,
+    ).toBe(404);
   });
 });

@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, HttpException, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { isErrorAck, SyncLimits, type ErrorAck, type PullPage, type PushAck } from '@finwise/sync-protocol';
+import {
+  isErrorAck,
+  SyncLimits,
+  type ErrorAck,
+  type PullPage,
+  type PushAck,
+} from '@finwise/sync-protocol';
 import { ApiErrors, ApiJsonBody, ApiJsonResponse } from '../api-docs/api-docs.decorators';
 import { Auth } from '../auth/auth-context';
 import type { AccessClaims } from '../auth/token.service';
@@ -33,7 +39,12 @@ export class SyncController {
 
   @Get('pull')
   @ApiOperation({ summary: 'Pull a page of changes after a cursor (same as sync:pull)' })
-  @ApiQuery({ name: 'cursor', required: false, description: 'omit for the initial load', schema: { type: 'string' } })
+  @ApiQuery({
+    name: 'cursor',
+    required: false,
+    description: 'omit for the initial load',
+    schema: { type: 'string' },
+  })
   @ApiQuery({
     name: 'limit',
     required: false,
@@ -46,11 +57,18 @@ export class SyncController {
     403: 'The household of the token does not exist (details.code forbidden)',
     409: 'Cursor no longer served (details.code resync_required): clear local data and pull without cursor',
   })
-  async pull(@Auth() auth: AccessClaims, @Query('cursor') cursor?: string, @Query('limit') limit?: string): Promise<PullPage> {
-    const body: Record<string, unknown> = { cursor: cursor === undefined || cursor === '' ? null : cursor };
+  async pull(
+    @Auth() auth: AccessClaims,
+    @Query('cursor') cursor?: string,
+    @Query('limit') limit?: string,
+  ): Promise<PullPage> {
+    const body: Record<string, unknown> = {
+      cursor: cursor === undefined || cursor === '' ? null : cursor,
+    };
     // Query strings are text: a decimal number becomes a number and is then clamped exactly as on
     // the socket; anything else stays text and is refused by the same schema check.
-    if (limit !== undefined && limit !== '') body['limit'] = DECIMAL.test(limit) ? Number(limit) : limit;
+    if (limit !== undefined && limit !== '')
+      body['limit'] = DECIMAL.test(limit) ? Number(limit) : limit;
     return orThrow(await this.pulls.pull(auth.tenantId, body));
   }
 }

@@ -55,7 +55,8 @@ export class SyncGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       const auth = socket.handshake.auth as Record<string, unknown> | undefined;
       const claims = this.tokens.verifyAccess(auth?.['token']);
       if (!claims) return next(new Error(ErrorCodes.unauthorized));
-      const clientId = typeof auth?.['clientId'] === 'string' ? auth['clientId'].slice(0, 100) : null;
+      const clientId =
+        typeof auth?.['clientId'] === 'string' ? auth['clientId'].slice(0, 100) : null;
       (socket as SyncSocket).data = { auth: claims, clientId };
       next();
     });
@@ -67,7 +68,10 @@ export class SyncGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     await socket.join(tenantRoom(auth.tenantId));
     // The socket lives no longer than its token; the client refreshes and reconnects.
     const remaining = auth.exp * 1000 - Date.now();
-    socket.data.expiryTimer = setTimeout(() => socket.disconnect(true), Math.min(Math.max(remaining, 0), MAX_TIMER_MS));
+    socket.data.expiryTimer = setTimeout(
+      () => socket.disconnect(true),
+      Math.min(Math.max(remaining, 0), MAX_TIMER_MS),
+    );
   }
 
   handleDisconnect(socket: SyncSocket): void {
@@ -76,16 +80,28 @@ export class SyncGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   @SubscribeMessage(SyncEvents.push)
-  async push(@ConnectedSocket() socket: SyncSocket, @MessageBody() body: unknown): Promise<PushResponse> {
-    return this.guard(socket, 'push', () => this.merge.push(socket.data.auth.tenantId, body, { socketId: socket.id }));
+  async push(
+    @ConnectedSocket() socket: SyncSocket,
+    @MessageBody() body: unknown,
+  ): Promise<PushResponse> {
+    return this.guard(socket, 'push', () =>
+      this.merge.push(socket.data.auth.tenantId, body, { socketId: socket.id }),
+    );
   }
 
   @SubscribeMessage(SyncEvents.pull)
-  async pull(@ConnectedSocket() socket: SyncSocket, @MessageBody() body: unknown): Promise<PullResponse> {
+  async pull(
+    @ConnectedSocket() socket: SyncSocket,
+    @MessageBody() body: unknown,
+  ): Promise<PullResponse> {
     return this.guard(socket, 'pull', () => this.pulls.pull(socket.data.auth.tenantId, body ?? {}));
   }
 
-  private async guard<T>(socket: SyncSocket, what: string, work: () => Promise<T | ErrorAck>): Promise<T | ErrorAck> {
+  private async guard<T>(
+    socket: SyncSocket,
+    what: string,
+    work: () => Promise<T | ErrorAck>,
+  ): Promise<T | ErrorAck> {
     if (socket.data.auth.exp * 1000 <= Date.now()) {
       // The answer goes out first (it is sent when this promise settles), so the client learns
       // why; then the socket lives no longer than its token, as when the expiry timer fires.
@@ -95,14 +111,25 @@ export class SyncGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const decision = await this.rateLimiter.consume(socket.id, socket.data.auth.tenantId);
     if (!decision.allowed) {
       return {
-        error: { code: ErrorCodes.rateLimited, message: 'too many requests; retry later', details: { retryAfterMs: decision.retryAfterMs } },
+        error: {
+          code: ErrorCodes.rateLimited,
+          message: 'too many requests; retry later',
+          details: { retryAfterMs: decision.retryAfterMs },
+        },
       };
     }
     try {
       return await work();
     } catch (error) {
-      this.logger.error(`${what} failed for tenant ${socket.data.auth.tenantId}: ${(error as Error).stack ?? error}`);
-      return { error: { code: ErrorCodes.internal, message: 'the server could not process this request; retry later' } };
+      this.logger.error(
+        `${what} failed for tenant ${socket.data.auth.tenantId}: ${(error as Error).stack ?? error}`,
+      );
+      return {
+        error: {
+          code: ErrorCodes.internal,
+          message: 'the server could not process this request; retry later',
+        },
+      };
     }
   }
 }

@@ -1,11 +1,25 @@
-import { mutableFields, sampleData, sampleValue, SYNCED_ENTITIES, type SyncedEntityDefinition } from '@finwise/domain';
-import { formatHlc, isErrorAck, sameRecord, type PullPage, type PushAck, type PushResponse } from '@finwise/sync-protocol';
+import {
+  mutableFields,
+  sampleData,
+  sampleValue,
+  SYNCED_ENTITIES,
+  type SyncedEntityDefinition,
+} from '@finwise/domain';
+import {
+  formatHlc,
+  isErrorAck,
+  sameRecord,
+  type PullPage,
+  type PushAck,
+  type PushResponse,
+} from '@finwise/sync-protocol';
 import { testDatabaseKinds } from '../../testing/test-database';
 import { startTestServer, type TestServer, type TestSession } from '../../testing/test-server';
 import { TestSyncClient } from '../../testing/test-sync-client';
 
 function ack(response: PushResponse): PushAck {
-  if (isErrorAck(response)) throw new Error(`push refused: ${response.error.code} ${response.error.message}`);
+  if (isErrorAck(response))
+    throw new Error(`push refused: ${response.error.code} ${response.error.message}`);
   return response;
 }
 
@@ -36,128 +50,174 @@ describe.each(testDatabaseKinds())('sync protocol on %s', (kind) => {
     b.disconnect();
   });
 
-  describe.each(SYNCED_ENTITIES.map((entity) => [entity.modelName, entity] as const))('%s', (modelName, entity: SyncedEntityDefinition) => {
-    const [firstField, secondField] = mutableFields(entity);
+  describe.each(SYNCED_ENTITIES.map((entity) => [entity.modelName, entity] as const))(
+    '%s',
+    (modelName, entity: SyncedEntityDefinition) => {
+      const [firstField, secondField] = mutableFields(entity);
 
-    it('an online create, update and delete reach the other client of the tenant and not the sender', async () => {
-      const data = sampleData(entity, 1);
-      const created = ack(await a.push([a.mutation(modelName, 'create', data)]));
-      expect(created.results[0]).toMatchObject({ status: 'applied', record: { id: data.id, deletedAt: null } });
-      await b.waitFor(() => b.row(modelName, data.id) !== undefined, 5000, 'the create on B');
-      expect(b.row(modelName, data.id)).toMatchObject({ ...data, tenantId: session.tenant.id });
+      it('an online create, update and delete reach the other client of the tenant and not the sender', async () => {
+        const data = sampleData(entity, 1);
+        const created = ack(await a.push([a.mutation(modelName, 'create', data)]));
+        expect(created.results[0]).toMatchObject({
+          status: 'applied',
+          record: { id: data.id, deletedAt: null },
+        });
+        await b.waitFor(() => b.row(modelName, data.id) !== undefined, 5000, 'the create on B');
+        expect(b.row(modelName, data.id)).toMatchObject({ ...data, tenantId: session.tenant.id });
 
-      const change = { id: data.id, [firstField.name]: sampleValue(firstField, 2) };
-      if (sampleValue(firstField, 2) === data[firstField.name]) change[firstField.name] = sampleValue(firstField, 3);
-      ack(await a.push([a.mutation(modelName, 'update', change)]));
-      await b.waitFor(() => b.row(modelName, data.id)?.[firstField.name] === change[firstField.name], 5000, 'the update on B');
+        const change = { id: data.id, [firstField.name]: sampleValue(firstField, 2) };
+        if (sampleValue(firstField, 2) === data[firstField.name])
+          change[firstField.name] = sampleValue(firstField, 3);
+        ack(await a.push([a.mutation(modelName, 'update', change)]));
+        await b.waitFor(
+          () => b.row(modelName, data.id)?.[firstField.name] === change[firstField.name],
+          5000,
+          'the update on B',
+        );
 
-      const deletion = ack(await a.push([a.mutation(modelName, 'delete', { id: data.id })]));
-      if (entity.deletable) {
-        expect(deletion.results[0].status).toBe('applied');
-        await b.waitFor(() => b.row(modelName, data.id)?.deletedAt != null, 5000, 'the delete on B');
-      } else {
-        expect(deletion.results[0]).toMatchObject({ status: 'rejected', error: { code: 'validation' } });
-      }
-      await settle();
-      // The sender learns its own results from acks, never from a broadcast.
-      expect(a.broadcasts).toHaveLength(0);
-      expect(b.broadcasts.length).toBe(entity.deletable ? 3 : 2);
-      expect(sameRecord(a.row(modelName, data.id), b.row(modelName, data.id))).toBe(true);
-    });
+        const deletion = ack(await a.push([a.mutation(modelName, 'delete', { id: data.id })]));
+        if (entity.deletable) {
+          expect(deletion.results[0].status).toBe('applied');
+          await b.waitFor(
+            () => b.row(modelName, data.id)?.deletedAt != null,
+            5000,
+            'the delete on B',
+          );
+        } else {
+          expect(deletion.results[0]).toMatchObject({
+            status: 'rejected',
+            error: { code: 'validation' },
+          });
+        }
+        await settle();
+        // The sender learns its own results from acks, never from a broadcast.
+        expect(a.broadcasts).toHaveLength(0);
+        expect(b.broadcasts.length).toBe(entity.deletable ? 3 : 2);
+        expect(sameRecord(a.row(modelName, data.id), b.row(modelName, data.id))).toBe(true);
+      });
 
-    it('offline edits queued on a client arrive when it reconnects', async () => {
-      a.disconnect();
-      const rows = [sampleData(entity, 10), sampleData(entity, 11), sampleData(entity, 12)];
-      a.outbox.push(...rows.map((row) => a.mutation(modelName, 'create', row)));
-      a.outbox.push(a.mutation(modelName, 'update', { id: rows[0].id, [firstField.name]: sampleValue(firstField, 99) }));
-      if (entity.deletable) a.outbox.push(a.mutation(modelName, 'delete', { id: rows[1].id }));
-      await a.connect();
-      const result = ack(await a.flush());
-      expect(result.results.every((r) => r.status === 'applied')).toBe(true);
-      await b.waitFor(() => rows.every((row) => b.row(modelName, row.id)), 5000, 'offline rows on B');
-      expect(b.row(modelName, rows[0].id)?.[firstField.name]).toEqual(sampleValue(firstField, 99));
-      if (entity.deletable) expect(b.row(modelName, rows[1].id)?.deletedAt).not.toBeNull();
-      const fresh = await TestSyncClient.connected(server.url, session.accessToken);
-      await fresh.catchUp();
-      for (const row of rows) expect(sameRecord(fresh.row(modelName, row.id), b.row(modelName, row.id))).toBe(true);
-      fresh.disconnect();
-    });
+      it('offline edits queued on a client arrive when it reconnects', async () => {
+        a.disconnect();
+        const rows = [sampleData(entity, 10), sampleData(entity, 11), sampleData(entity, 12)];
+        a.outbox.push(...rows.map((row) => a.mutation(modelName, 'create', row)));
+        a.outbox.push(
+          a.mutation(modelName, 'update', {
+            id: rows[0].id,
+            [firstField.name]: sampleValue(firstField, 99),
+          }),
+        );
+        if (entity.deletable) a.outbox.push(a.mutation(modelName, 'delete', { id: rows[1].id }));
+        await a.connect();
+        const result = ack(await a.flush());
+        expect(result.results.every((r) => r.status === 'applied')).toBe(true);
+        await b.waitFor(
+          () => rows.every((row) => b.row(modelName, row.id)),
+          5000,
+          'offline rows on B',
+        );
+        expect(b.row(modelName, rows[0].id)?.[firstField.name]).toEqual(
+          sampleValue(firstField, 99),
+        );
+        if (entity.deletable) expect(b.row(modelName, rows[1].id)?.deletedAt).not.toBeNull();
+        const fresh = await TestSyncClient.connected(server.url, session.accessToken);
+        await fresh.catchUp();
+        for (const row of rows)
+          expect(sameRecord(fresh.row(modelName, row.id), b.row(modelName, row.id))).toBe(true);
+        fresh.disconnect();
+      });
 
-    it('conflicting offline edits resolve per field: different fields both kept, the same field by the higher HLC', async () => {
-      const base = sampleData(entity, 20);
-      ack(await a.push([a.mutation(modelName, 'create', base)]));
-      await b.waitFor(() => b.row(modelName, base.id) !== undefined, 5000, 'the base row on B');
-      a.disconnect();
-      b.disconnect();
+      it('conflicting offline edits resolve per field: different fields both kept, the same field by the higher HLC', async () => {
+        const base = sampleData(entity, 20);
+        ack(await a.push([a.mutation(modelName, 'create', base)]));
+        await b.waitFor(() => b.row(modelName, base.id) !== undefined, 5000, 'the base row on B');
+        a.disconnect();
+        b.disconnect();
 
-      const later = Date.now() + 1000;
-      const earlier = Date.now() + 500;
-      const hlc = (ms: number, node: string) => formatHlc({ ms, counter: 0, nodeId: node.repeat(16) });
-      // Same field on both: B's HLC is higher and must win even though A pushes last.
-      const sameA = sampleValue(firstField, 31);
-      let sameB = sampleValue(firstField, 32);
-      if (sameB === sameA) sameB = sampleValue(firstField, 33);
-      const aEdits = { id: base.id, [firstField.name]: sameA } as Record<string, unknown> & { id: string };
-      const bEdits = { id: base.id, [firstField.name]: sameB } as Record<string, unknown> & { id: string };
-      if (secondField) aEdits[secondField.name] = sampleValue(secondField, 41);
-      const thirdField = mutableFields(entity)[2];
-      if (thirdField) bEdits[thirdField.name] = sampleValue(thirdField, 51);
+        const later = Date.now() + 1000;
+        const earlier = Date.now() + 500;
+        const hlc = (ms: number, node: string) =>
+          formatHlc({ ms, counter: 0, nodeId: node.repeat(16) });
+        // Same field on both: B's HLC is higher and must win even though A pushes last.
+        const sameA = sampleValue(firstField, 31);
+        let sameB = sampleValue(firstField, 32);
+        if (sameB === sameA) sameB = sampleValue(firstField, 33);
+        const aEdits = { id: base.id, [firstField.name]: sameA } as Record<string, unknown> & {
+          id: string;
+        };
+        const bEdits = { id: base.id, [firstField.name]: sameB } as Record<string, unknown> & {
+          id: string;
+        };
+        if (secondField) aEdits[secondField.name] = sampleValue(secondField, 41);
+        const thirdField = mutableFields(entity)[2];
+        if (thirdField) bEdits[thirdField.name] = sampleValue(thirdField, 51);
 
-      await b.connect();
-      ack(await b.push([b.mutation(modelName, 'update', bEdits, hlc(later, 'b'))]));
-      await a.connect();
-      const aResult = ack(await a.push([a.mutation(modelName, 'update', aEdits, hlc(earlier, 'a'))]));
-      expect(aResult.results[0].status).toBe(secondField ? 'applied' : 'stale');
+        await b.connect();
+        ack(await b.push([b.mutation(modelName, 'update', bEdits, hlc(later, 'b'))]));
+        await a.connect();
+        const aResult = ack(
+          await a.push([a.mutation(modelName, 'update', aEdits, hlc(earlier, 'a'))]),
+        );
+        expect(aResult.results[0].status).toBe(secondField ? 'applied' : 'stale');
 
-      await a.catchUp();
-      await b.catchUp();
-      const expected: Record<string, unknown> = { [firstField.name]: sameB };
-      if (secondField) expected[secondField.name] = sampleValue(secondField, 41);
-      if (thirdField) expected[thirdField.name] = sampleValue(thirdField, 51);
-      const fromServer = await server.request('GET', `/${modelName}/${base.id}`, { token: session.accessToken });
-      expect(fromServer.body).toMatchObject(expected);
-      expect(a.row(modelName, base.id)).toMatchObject(expected);
-      expect(sameRecord(a.row(modelName, base.id), b.row(modelName, base.id))).toBe(true);
-      expect(sameRecord(a.row(modelName, base.id), fromServer.body)).toBe(true);
-    });
+        await a.catchUp();
+        await b.catchUp();
+        const expected: Record<string, unknown> = { [firstField.name]: sameB };
+        if (secondField) expected[secondField.name] = sampleValue(secondField, 41);
+        if (thirdField) expected[thirdField.name] = sampleValue(thirdField, 51);
+        const fromServer = await server.request('GET', `/${modelName}/${base.id}`, {
+          token: session.accessToken,
+        });
+        expect(fromServer.body).toMatchObject(expected);
+        expect(a.row(modelName, base.id)).toMatchObject(expected);
+        expect(sameRecord(a.row(modelName, base.id), b.row(modelName, base.id))).toBe(true);
+        expect(sameRecord(a.row(modelName, base.id), fromServer.body)).toBe(true);
+      });
 
-    it('a new client loads every row through paged pulls, with the total on the first page', async () => {
-      const rows = Array.from({ length: 23 }, (_, i) => sampleData(entity, 100 + i));
-      ack(await a.push(rows.map((row) => a.mutation(modelName, 'create', row))));
-      const fresh = await TestSyncClient.connected(server.url, session.accessToken);
-      const pages = await fresh.catchUp(10);
-      expect(pages.map((p) => p.changes.length)).toEqual([10, 10, 3]);
-      expect(pages[0].total).toBe(23);
-      expect(pages.at(-1)!.hasMore).toBe(false);
-      for (const row of rows) expect(fresh.row(modelName, row.id)).toMatchObject(row);
-      fresh.disconnect();
-    });
+      it('a new client loads every row through paged pulls, with the total on the first page', async () => {
+        const rows = Array.from({ length: 23 }, (_, i) => sampleData(entity, 100 + i));
+        ack(await a.push(rows.map((row) => a.mutation(modelName, 'create', row))));
+        const fresh = await TestSyncClient.connected(server.url, session.accessToken);
+        const pages = await fresh.catchUp(10);
+        expect(pages.map((p) => p.changes.length)).toEqual([10, 10, 3]);
+        expect(pages[0].total).toBe(23);
+        expect(pages.at(-1)!.hasMore).toBe(false);
+        for (const row of rows) expect(fresh.row(modelName, row.id)).toMatchObject(row);
+        fresh.disconnect();
+      });
 
-    it('a client reconnecting with its cursor receives only what it missed', async () => {
-      const seen = sampleData(entity, 200);
-      ack(await a.push([a.mutation(modelName, 'create', seen)]));
-      await b.waitFor(() => b.row(modelName, seen.id) !== undefined, 5000, 'the first row on B');
-      const cursor = b.cursor;
-      b.disconnect();
-      const missed = sampleData(entity, 201);
-      ack(await a.push([a.mutation(modelName, 'create', missed)]));
-      const change = { id: seen.id, [firstField.name]: sampleValue(firstField, 202) };
-      if (change[firstField.name] === seen[firstField.name]) change[firstField.name] = sampleValue(firstField, 203);
-      ack(await a.push([a.mutation(modelName, 'update', change)]));
-      await b.connect();
-      const page = (await b.pull(cursor)) as PullPage;
-      expect(page.changes.map((c) => c.record.id).sort()).toEqual([seen.id, missed.id].sort());
-      expect(page.changes.find((c) => c.record.id === seen.id)?.record[firstField.name]).toEqual(change[firstField.name]);
-      expect(page.hasMore).toBe(false);
-    });
-  });
+      it('a client reconnecting with its cursor receives only what it missed', async () => {
+        const seen = sampleData(entity, 200);
+        ack(await a.push([a.mutation(modelName, 'create', seen)]));
+        await b.waitFor(() => b.row(modelName, seen.id) !== undefined, 5000, 'the first row on B');
+        const cursor = b.cursor;
+        b.disconnect();
+        const missed = sampleData(entity, 201);
+        ack(await a.push([a.mutation(modelName, 'create', missed)]));
+        const change = { id: seen.id, [firstField.name]: sampleValue(firstField, 202) };
+        if (change[firstField.name] === seen[firstField.name])
+          change[firstField.name] = sampleValue(firstField, 203);
+        ack(await a.push([a.mutation(modelName, 'update', change)]));
+        await b.connect();
+        const page = (await b.pull(cursor)) as PullPage;
+        expect(page.changes.map((c) => c.record.id).sort()).toEqual([seen.id, missed.id].sort());
+        expect(page.changes.find((c) => c.record.id === seen.id)?.record[firstField.name]).toEqual(
+          change[firstField.name],
+        );
+        expect(page.hasMore).toBe(false);
+      });
+    },
+  );
 
   it('gives a new client everything through paged pulls, with the total on the first page', async () => {
     const entity = SYNCED_ENTITIES.find((e) => e.modelName === 'transactions')!;
     const rows = Array.from({ length: 1203 }, (_, i) => sampleData(entity, i));
     // Full transaction rows are ~600 bytes: 300 stay under the 256 KB batch limit.
     for (let i = 0; i < rows.length; i += 300) {
-      ack(await a.push(rows.slice(i, i + 300).map((row) => a.mutation('transactions', 'create', row))));
+      ack(
+        await a.push(
+          rows.slice(i, i + 300).map((row) => a.mutation('transactions', 'create', row)),
+        ),
+      );
     }
     ack(await a.push([a.mutation('transactions', 'delete', { id: rows[0].id })]));
     const fresh = await TestSyncClient.connected(server.url, session.accessToken);
@@ -187,7 +247,9 @@ describe.each(testDatabaseKinds())('sync protocol on %s', (kind) => {
     ack(await a.push([a.mutation('accounts', 'update', { id: before.id, name: 'renamed' })]));
     await b.connect();
     const page = (await b.pull(cursor)) as PullPage;
-    expect(page.changes.map((c) => c.record.id).sort()).toEqual([before.id, ...missed.map((m) => m.id)].sort());
+    expect(page.changes.map((c) => c.record.id).sort()).toEqual(
+      [before.id, ...missed.map((m) => m.id)].sort(),
+    );
     expect(page.total).toBeUndefined();
     expect(page.changes.find((c) => c.record.id === before.id)?.record['name']).toBe('renamed');
   });

@@ -23,7 +23,8 @@ export class SyncModule {
         {
           provide: SyncedEntityRegistry,
           inject: [DatabaseService],
-          useFactory: (database: DatabaseService) => new SyncedEntityRegistry(database, entityModules),
+          useFactory: (database: DatabaseService) =>
+            new SyncedEntityRegistry(database, entityModules),
         },
         ServerClock,
         Broadcaster,
@@ -33,7 +34,14 @@ export class SyncModule {
         SyncGateway,
         TombstonePurger,
       ],
-      exports: [SyncedEntityRegistry, MergeService, PullService, EntityRestService, ServerClock, TombstonePurger],
+      exports: [
+        SyncedEntityRegistry,
+        MergeService,
+        PullService,
+        EntityRestService,
+        ServerClock,
+        TombstonePurger,
+      ],
     };
   }
 }

@@ -19,13 +19,18 @@ export function SyncedEntityModule(
   registration: SyncedTableRegistration & { controllers: Type<unknown>[] },
 ): ClassDecorator {
   return (target) => {
-    Reflect.defineMetadata(REGISTRATION, { definition: registration.definition, table: registration.table }, target);
+    Reflect.defineMetadata(
+      REGISTRATION,
+      { definition: registration.definition, table: registration.table },
+      target,
+    );
     Module({ controllers: registration.controllers })(target);
   };
 }
 
 export function syncedTableOf(module: Type<unknown>): SyncedTableRegistration {
-  const registration = Reflect.getMetadata(REGISTRATION, module) as SyncedTableRegistration | undefined;
+  const registration = Reflect.getMetadata(REGISTRATION, module) as
+    SyncedTableRegistration | undefined;
   if (!registration) throw new Error(`${module.name} is not declared with @SyncedEntityModule`);
   return registration;
 }

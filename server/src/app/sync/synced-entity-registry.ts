@@ -13,7 +13,10 @@ export class SyncedEntityRegistry {
       if (this.tables.has(definition.modelName)) {
         throw new Error(`Synced entity ${definition.modelName} is registered twice`);
       }
-      this.tables.set(definition.modelName, new SyncedTable(definition, database.dataSource.getMetadata(table)));
+      this.tables.set(
+        definition.modelName,
+        new SyncedTable(definition, database.dataSource.getMetadata(table)),
+      );
     }
   }
 

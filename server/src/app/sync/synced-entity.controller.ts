@@ -1,4 +1,15 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post, Query, Res, type Type } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+  type Type,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { SyncedEntityDefinition } from '@finwise/domain';
@@ -32,10 +43,25 @@ export function SyncedEntityController(definition: SyncedEntityDefinition): Type
       name: 'limit',
       required: false,
       description: `An integer 1..${RestLimits.maxListLimit}, default ${RestLimits.defaultListLimit}; anything else is a 400`,
-      schema: { type: 'integer', minimum: 1, maximum: RestLimits.maxListLimit, default: RestLimits.defaultListLimit },
+      schema: {
+        type: 'integer',
+        minimum: 1,
+        maximum: RestLimits.maxListLimit,
+        default: RestLimits.defaultListLimit,
+      },
     })
-    @ApiQuery({ name: 'after', required: false, description: '`next` of the previous page', schema: { type: 'string', format: 'uuid' } })
-    @ApiQuery({ name: 'includeDeleted', required: false, description: 'true to include tombstones', schema: { type: 'string', enum: ['true', 'false'] } })
+    @ApiQuery({
+      name: 'after',
+      required: false,
+      description: '`next` of the previous page',
+      schema: { type: 'string', format: 'uuid' },
+    })
+    @ApiQuery({
+      name: 'includeDeleted',
+      required: false,
+      description: 'true to include tombstones',
+      schema: { type: 'string', enum: ['true', 'false'] },
+    })
     @ApiJsonResponse(200, schemas.page, 'A page of rows ordered by id')
     @ApiErrors({ 400: 'limit, after or includeDeleted is malformed' })
     list(@Auth() auth: AccessClaims, @Query() query: ListQuery) {
@@ -60,7 +86,11 @@ export function SyncedEntityController(definition: SyncedEntityDefinition): Type
       403: WRITE_FORBIDDEN,
       409: 'The id belongs to a deleted row, which cannot be written again',
     })
-    async create(@Auth() auth: AccessClaims, @Body() body: unknown, @Res({ passthrough: true }) response: Response) {
+    async create(
+      @Auth() auth: AccessClaims,
+      @Body() body: unknown,
+      @Res({ passthrough: true }) response: Response,
+    ) {
       const { status, record } = await this.rest.create(auth.tenantId, name, body);
       response.status(status);
       return record;
@@ -70,8 +100,16 @@ export function SyncedEntityController(definition: SyncedEntityDefinition): Type
     @ApiOperation({ summary: `Change some fields of a ${label}` })
     @ApiJsonBody(schemas.patchBody)
     @ApiJsonResponse(200, schemas.record, 'The row after the change')
-    @ApiErrors({ 400: 'Invalid data (details lists each field)', 403: WRITE_FORBIDDEN, 404: NOT_FOUND })
-    patch(@Auth() auth: AccessClaims, @Param('id') id: string, @Body() body: unknown): Promise<AnyRecord> {
+    @ApiErrors({
+      400: 'Invalid data (details lists each field)',
+      403: WRITE_FORBIDDEN,
+      404: NOT_FOUND,
+    })
+    patch(
+      @Auth() auth: AccessClaims,
+      @Param('id') id: string,
+      @Body() body: unknown,
+    ): Promise<AnyRecord> {
       return this.rest.patch(auth.tenantId, name, id, body);
     }
 
@@ -81,12 +119,18 @@ export function SyncedEntityController(definition: SyncedEntityDefinition): Type
     @ApiErrors(
       definition.deletable
         ? { 403: WRITE_FORBIDDEN, 404: NOT_FOUND }
-        : { 400: `${definition.modelName} cannot be deleted`, 403: WRITE_FORBIDDEN, 404: NOT_FOUND },
+        : {
+            400: `${definition.modelName} cannot be deleted`,
+            403: WRITE_FORBIDDEN,
+            404: NOT_FOUND,
+          },
     )
     remove(@Auth() auth: AccessClaims, @Param('id') id: string): Promise<AnyRecord> {
       return this.rest.remove(auth.tenantId, name, id);
     }
   }
-  Object.defineProperty(SyncedEntityRestController, 'name', { value: `${definition.label.replace(/\s+/g, '')}RestController` });
+  Object.defineProperty(SyncedEntityRestController, 'name', {
+    value: `${definition.label.replace(/\s+/g, '')}RestController`,
+  });
   return SyncedEntityRestController;
 }

@@ -18,7 +18,15 @@ export interface StoredRow {
 }
 
 /** Columns every synced table has, managed by the engine rather than by entity fields. */
-const SYSTEM_COLUMNS = ['tenantId', 'id', 'createdAt', 'updatedAt', 'deletedAt', 'fieldClocks', 'serverSeq'];
+const SYSTEM_COLUMNS = [
+  'tenantId',
+  'id',
+  'createdAt',
+  'updatedAt',
+  'deletedAt',
+  'fieldClocks',
+  'serverSeq',
+];
 
 const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
@@ -32,7 +40,11 @@ export class SyncedTable {
   readonly tableName: string;
   readonly fieldNames: readonly string[];
   private readonly fields: ColumnMapping[];
-  private readonly upsertSql: (tenantParameter: string, rowsParameter: string, seqsParameter: string) => string;
+  private readonly upsertSql: (
+    tenantParameter: string,
+    rowsParameter: string,
+    seqsParameter: string,
+  ) => string;
   private readonly selectColumns: string;
   private readonly findByIdsSql: string;
   private readonly findByIdsText: (tenant: string, ids: string) => string;
@@ -47,13 +59,17 @@ export class SyncedTable {
     const byProperty = new Map(metadata.columns.map((c) => [c.propertyName, c]));
     const missing = [...SYSTEM_COLUMNS, ...definition.fieldNames].filter((p) => !byProperty.has(p));
     if (missing.length > 0) {
-      throw new Error(`Table ${metadata.tableName} lacks columns for ${definition.modelName}: ${missing.join(', ')}`);
+      throw new Error(
+        `Table ${metadata.tableName} lacks columns for ${definition.modelName}: ${missing.join(', ')}`,
+      );
     }
     const extra = metadata.columns
       .map((c) => c.propertyName)
       .filter((p) => !SYSTEM_COLUMNS.includes(p) && !definition.fieldNames.includes(p));
     if (extra.length > 0) {
-      throw new Error(`Table ${metadata.tableName} has columns that are not fields of ${definition.modelName}: ${extra.join(', ')}`);
+      throw new Error(
+        `Table ${metadata.tableName} has columns that are not fields of ${definition.modelName}: ${extra.join(', ')}`,
+      );
     }
     const mapping = (property: string): ColumnMapping => {
       const column = byProperty.get(property);
@@ -65,7 +81,14 @@ export class SyncedTable {
     this.fields = definition.fieldNames.map(mapping);
     // Rows travel as the records' own JSON (camelCase keys, no copy per row) and their feed
     // positions as a parallel array, zipped back together by ROWS FROM.
-    const fromRecord = ['id', 'createdAt', 'updatedAt', 'deletedAt', 'fieldClocks', ...definition.fieldNames].map(mapping);
+    const fromRecord = [
+      'id',
+      'createdAt',
+      'updatedAt',
+      'deletedAt',
+      'fieldClocks',
+      ...definition.fieldNames,
+    ].map(mapping);
     const written = [...fromRecord, mapping('serverSeq')];
     const columnList = written.map((c) => quote(c.column)).join(', ');
     const recordsetTypes = fromRecord.map((c) => `${quote(c.property)} ${c.sqlType}`).join(', ');
@@ -80,7 +103,16 @@ export class SyncedTable {
     this.upsertSql = (tenant, rows, seqs) =>
       `${insertInto}SELECT ${tenant}::uuid, ${selectRows} ` +
       `FROM ROWS FROM (jsonb_to_recordset(${rows}::jsonb) AS (${recordsetTypes}), unnest(${seqs}::bigint[])) AS r(${recordsetNames}) ${onConflict}`;
-    this.selectColumns = ['tenant_id', 'id', 'created_at', 'updated_at', 'deleted_at', 'field_clocks', 'server_seq', ...this.fields.map((f) => f.column)]
+    this.selectColumns = [
+      'tenant_id',
+      'id',
+      'created_at',
+      'updated_at',
+      'deleted_at',
+      'field_clocks',
+      'server_seq',
+      ...this.fields.map((f) => f.column),
+    ]
       .map(quote)
       .join(', ');
     this.findByIdsText = (tenant, ids) =>
@@ -99,10 +131,17 @@ export class SyncedTable {
    * and `(SELECT $1)` hides the tenant from the planner so it costs `tenant_id =` at the
    * average household size, where the two-column primary key is always the cheaper index.
    */
-  async findByIds(manager: EntityManager, tenantId: string, ids: readonly string[]): Promise<Map<string, AnyRecord>> {
+  async findByIds(
+    manager: EntityManager,
+    tenantId: string,
+    ids: readonly string[],
+  ): Promise<Map<string, AnyRecord>> {
     if (ids.length === 0) return new Map();
     // Sent at once (see queryRowsNow); a push probes the rows it names up front with findByIdsStatement.
-    const rows = await queryRowsNow<Record<string, unknown>>(manager, this.findByIdsSql, [tenantId, plainArrayLiteral(ids)]);
+    const rows = await queryRowsNow<Record<string, unknown>>(manager, this.findByIdsSql, [
+      tenantId,
+      plainArrayLiteral(ids),
+    ]);
     return this.recordsById(rows);
   }
 
@@ -123,16 +162,25 @@ export class SyncedTable {
   upsertStatement(tenantId: string, rows: readonly StoredRow[]): Statement {
     const json = JSON.stringify(rows.map(({ record }) => record));
     const seqs = plainArrayLiteral(rows.map(({ serverSeq }) => serverSeq));
-    return (parameters) => this.upsertSql(parameters.add(tenantId), parameters.add(json), parameters.add(seqs));
+    return (parameters) =>
+      this.upsertSql(parameters.add(tenantId), parameters.add(json), parameters.add(seqs));
   }
 
   /** Rows changed after feed position `afterSeq`, in feed order. */
-  async changesSince(manager: EntityManager, tenantId: string, afterSeq: number, limit: number): Promise<StoredRow[]> {
+  async changesSince(
+    manager: EntityManager,
+    tenantId: string,
+    afterSeq: number,
+    limit: number,
+  ): Promise<StoredRow[]> {
     const rows: Record<string, unknown>[] = await manager.query(
       `SELECT ${this.selectColumns} FROM ${quote(this.tableName)} WHERE tenant_id = $1 AND server_seq > $2 ORDER BY server_seq LIMIT $3`,
       [tenantId, afterSeq, limit],
     );
-    return rows.map((row) => ({ record: this.toRecord(row), serverSeq: row['server_seq'] as number }));
+    return rows.map((row) => ({
+      record: this.toRecord(row),
+      serverSeq: row['server_seq'] as number,
+    }));
   }
 
   async countSince(manager: EntityManager, tenantId: string, afterSeq: number): Promise<number> {

@@ -28,7 +28,8 @@ describe.each(testDatabaseKinds())('tenant isolation on %s', (kind) => {
   });
 
   async function aliceRow() {
-    return (await server.request('GET', `/transactions/${secret.id}`, { token: alice.accessToken })).body;
+    return (await server.request('GET', `/transactions/${secret.id}`, { token: alice.accessToken }))
+      .body;
   }
 
   it('never broadcasts to or serves pulls for another household', async () => {
@@ -42,10 +43,24 @@ describe.each(testDatabaseKinds())('tenant isolation on %s', (kind) => {
   it('hides the other household from REST reads and writes', async () => {
     const token = mallory.accessToken;
     expect((await server.request('GET', `/transactions/${secret.id}`, { token })).status).toBe(404);
-    expect((await server.request('PATCH', `/transactions/${secret.id}`, { token, body: { payee: 'owned' } })).status).toBe(404);
-    expect((await server.request('DELETE', `/transactions/${secret.id}`, { token })).status).toBe(404);
-    expect((await server.request('GET', '/transactions?includeDeleted=true', { token })).body).toEqual({ items: [], next: null });
-    expect((await server.request('GET', '/sync/pull', { token })).body).toMatchObject({ changes: [], total: 0 });
+    expect(
+      (
+        await server.request('PATCH', `/transactions/${secret.id}`, {
+          token,
+          body: { payee: 'owned' },
+        })
+      ).status,
+    ).toBe(404);
+    expect((await server.request('DELETE', `/transactions/${secret.id}`, { token })).status).toBe(
+      404,
+    );
+    expect(
+      (await server.request('GET', '/transactions?includeDeleted=true', { token })).body,
+    ).toEqual({ items: [], next: null });
+    expect((await server.request('GET', '/sync/pull', { token })).body).toMatchObject({
+      changes: [],
+      total: 0,
+    });
     expect(await aliceRow()).toMatchObject({ payee: 'Alice secret payee', deletedAt: null });
   });
 
@@ -57,19 +72,38 @@ describe.each(testDatabaseKinds())('tenant isolation on %s', (kind) => {
     expect(partial.results[0].record).toBeUndefined();
 
     const withTenant = (await malloryClient.push([
-      malloryClient.mutation('transactions', 'update', { id: secret.id, payee: 'hijacked', tenantId: alice.tenant.id } as never),
+      malloryClient.mutation('transactions', 'update', {
+        id: secret.id,
+        payee: 'hijacked',
+        tenantId: alice.tenant.id,
+      } as never),
     ])) as PushAck;
-    expect(withTenant.results[0]).toMatchObject({ status: 'rejected', error: { code: 'validation' } });
+    expect(withTenant.results[0]).toMatchObject({
+      status: 'rejected',
+      error: { code: 'validation' },
+    });
 
     // A full record or a delete with a known foreign id lands in Mallory's own household only.
     const full = (await malloryClient.push([
       malloryClient.mutation('transactions', 'create', { ...secret, payee: 'shadow copy' }),
     ])) as PushAck;
-    expect(full.results[0]).toMatchObject({ status: 'applied', record: { tenantId: mallory.tenant.id, payee: 'shadow copy' } });
-    const deletion = (await malloryClient.push([malloryClient.mutation('transactions', 'delete', { id: secret.id })])) as PushAck;
-    expect(deletion.results[0]).toMatchObject({ status: 'applied', record: { tenantId: mallory.tenant.id } });
+    expect(full.results[0]).toMatchObject({
+      status: 'applied',
+      record: { tenantId: mallory.tenant.id, payee: 'shadow copy' },
+    });
+    const deletion = (await malloryClient.push([
+      malloryClient.mutation('transactions', 'delete', { id: secret.id }),
+    ])) as PushAck;
+    expect(deletion.results[0]).toMatchObject({
+      status: 'applied',
+      record: { tenantId: mallory.tenant.id },
+    });
 
-    expect(await aliceRow()).toMatchObject({ payee: 'Alice secret payee', deletedAt: null, tenantId: alice.tenant.id });
+    expect(await aliceRow()).toMatchObject({
+      payee: 'Alice secret payee',
+      deletedAt: null,
+      tenantId: alice.tenant.id,
+    });
     const alicePage = (await aliceClient.pull(null)) as PullPage;
     expect(alicePage.changes.every((c) => c.record.tenantId === alice.tenant.id)).toBe(true);
     expect(aliceClient.broadcasts).toHaveLength(0);

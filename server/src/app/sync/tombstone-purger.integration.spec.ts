@@ -30,7 +30,9 @@ describe.each(testDatabaseKinds())('tombstone purge on %s', (kind) => {
     expect(await purger.purge(Date.now() + 91 * DAY_MS)).toBe(1);
 
     // A cursor from before the purged delete may have missed it.
-    expect(await client.pull(beforeDelete.cursor)).toMatchObject({ error: { code: 'resync_required' } });
+    expect(await client.pull(beforeDelete.cursor)).toMatchObject({
+      error: { code: 'resync_required' },
+    });
     // Cursors at or after it, and fresh loads, are served; the live row survives.
     expect(await client.pull(afterDelete.cursor)).toMatchObject({ changes: [], hasMore: false });
     const reload = (await client.pull(null)) as PullPage;

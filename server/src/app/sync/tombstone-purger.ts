@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { formatHlc } from '@finwise/sync-protocol';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { allTenantIds } from '../database/database-scope';
@@ -39,7 +45,11 @@ export class TombstonePurger implements OnApplicationBootstrap, OnApplicationShu
 
   /** Purges tombstones deleted before `now - retention`; returns how many rows went. */
   async purge(nowMs: number = Date.now()): Promise<number> {
-    const cutoff = formatHlc({ ms: nowMs - this.config.tombstoneRetentionDays * DAY_MS, counter: 0, nodeId: '0000000000000000' });
+    const cutoff = formatHlc({
+      ms: nowMs - this.config.tombstoneRetentionDays * DAY_MS,
+      counter: 0,
+      nodeId: '0000000000000000',
+    });
     let purged = 0;
     for (const tenantId of await allTenantIds(this.database.dataSource)) {
       purged += await this.database.inTenantTransaction(tenantId, async (manager) => {
@@ -57,9 +67,16 @@ export class TombstonePurger implements OnApplicationBootstrap, OnApplicationShu
           for (const row of rows) highest = Math.max(highest, row.server_seq);
         }
         // Mutation ids older than the horizon cannot come back: their clients had to reload.
-        await MutationLog.purgeOlderThan(manager, tenantId, new Date(nowMs - this.config.tombstoneRetentionDays * DAY_MS));
+        await MutationLog.purgeOlderThan(
+          manager,
+          tenantId,
+          new Date(nowMs - this.config.tombstoneRetentionDays * DAY_MS),
+        );
         if (highest > 0) {
-          await manager.query('UPDATE tenants SET purged_seq = GREATEST(purged_seq, $2) WHERE id = $1', [tenantId, highest]);
+          await manager.query(
+            'UPDATE tenants SET purged_seq = GREATEST(purged_seq, $2) WHERE id = $1',
+            [tenantId, highest],
+          );
         }
         return count;
       });
@@ -70,7 +87,10 @@ export class TombstonePurger implements OnApplicationBootstrap, OnApplicationShu
   private async purgeSafely(): Promise<void> {
     try {
       const count = await this.purge();
-      if (count > 0) this.logger.log(`Purged ${count} tombstone(s) older than ${this.config.tombstoneRetentionDays} days`);
+      if (count > 0)
+        this.logger.log(
+          `Purged ${count} tombstone(s) older than ${this.config.tombstoneRetentionDays} days`,
+        );
     } catch (error) {
       this.logger.warn(`Tombstone purge failed: ${(error as Error).message}`);
     }

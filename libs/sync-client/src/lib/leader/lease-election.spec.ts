@@ -57,7 +57,7 @@ describe('LeaseElection', () => {
     expect(Date.now() - crashedAt).toBeGreaterThanOrEqual(250);
   });
 
-  it('takes over right when the crashed leader\'s lease runs out, not at its next renewal tick', async () => {
+  it("takes over right when the crashed leader's lease runs out, not at its next renewal tick", async () => {
     // Renewal ticks every 500 ms: waiting for one would add up to 500 ms after the expiry.
     const a = await tab('a', 1500);
     // Half a tick out of phase with a's renewals, so b's own ticks come 250 ms after an expiry.

@@ -1,7 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** A per-transaction setting (set_config(…, true)) as SQL; empty or unset is NULL, which matches nothing. */
-const setting = (name: string, type: 'uuid' | 'text') => `NULLIF(current_setting('${name}', true), '')${type === 'uuid' ? '::uuid' : ''}`;
+const setting = (name: string, type: 'uuid' | 'text') =>
+  `NULLIF(current_setting('${name}', true), '')${type === 'uuid' ? '::uuid' : ''}`;
 const TENANT = setting('app.tenant_id', 'uuid');
 const USER = setting('app.user_id', 'uuid');
 
@@ -18,8 +19,16 @@ export class AccountTablesRowLevelSecurity1764000000700 implements MigrationInte
   async up(q: QueryRunner): Promise<void> {
     const policies: [table: string, visible: string, writable: string][] = [
       ['memberships', `tenant_id = ${TENANT} OR user_id = ${USER}`, `tenant_id = ${TENANT}`],
-      ['invites', `tenant_id = ${TENANT} OR code_hash = ${setting('app.invite_code_hash', 'text')}`, `tenant_id = ${TENANT}`],
-      ['refresh_tokens', `tenant_id = ${TENANT} OR token_hash = ${setting('app.refresh_token_hash', 'text')}`, `tenant_id = ${TENANT}`],
+      [
+        'invites',
+        `tenant_id = ${TENANT} OR code_hash = ${setting('app.invite_code_hash', 'text')}`,
+        `tenant_id = ${TENANT}`,
+      ],
+      [
+        'refresh_tokens',
+        `tenant_id = ${TENANT} OR token_hash = ${setting('app.refresh_token_hash', 'text')}`,
+        `tenant_id = ${TENANT}`,
+      ],
       // A household is visible as the declared one or as one the declared user belongs to
       // (the subquery is itself filtered by the memberships policy above).
       [
@@ -33,7 +42,9 @@ export class AccountTablesRowLevelSecurity1764000000700 implements MigrationInte
     for (const [table, visible, writable] of policies) {
       await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
       await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
-      await q.query(`CREATE POLICY ${table}_scope ON ${table} USING (${visible}) WITH CHECK (${writable})`);
+      await q.query(
+        `CREATE POLICY ${table}_scope ON ${table} USING (${visible}) WITH CHECK (${writable})`,
+      );
     }
     // The tombstone purger visits every household: the one cross-tenant read, and it yields ids
     // only. SECURITY DEFINER runs it as the migration owner; forced row-level security binds an

@@ -22,7 +22,9 @@ export class LeanMutationLog1796120000000 implements MigrationInterface {
     await q.query(`ALTER TABLE mutation_log DROP CONSTRAINT IF EXISTS mutation_log_tenant_id_fkey`);
     await q.query(`DROP INDEX IF EXISTS mutation_log_age`);
     await q.query(`CREATE INDEX mutation_log_age ON mutation_log USING brin (created_at)`);
-    await q.query(`ALTER TABLE mutation_log ALTER COLUMN digest TYPE uuid USING ${base64urlDigestAsUuid('digest')}`);
+    await q.query(
+      `ALTER TABLE mutation_log ALTER COLUMN digest TYPE uuid USING ${base64urlDigestAsUuid('digest')}`,
+    );
     // Runs as whoever deletes the household; forced row-level security binds even the owner, so
     // each household's rows are deleted under that household's own scope.
     await q.query(`
@@ -52,6 +54,8 @@ export class LeanMutationLog1796120000000 implements MigrationInterface {
     await q.query(`ALTER TABLE mutation_log ALTER COLUMN digest TYPE text USING digest::text`);
     await q.query(`DROP INDEX mutation_log_age`);
     await q.query(`CREATE INDEX mutation_log_age ON mutation_log (created_at)`);
-    await q.query(`ALTER TABLE mutation_log ADD FOREIGN KEY (tenant_id) REFERENCES tenants(id) ON DELETE CASCADE`);
+    await q.query(
+      `ALTER TABLE mutation_log ADD FOREIGN KEY (tenant_id) REFERENCES tenants(id) ON DELETE CASCADE`,
+    );
   }
 }
