@@ -1,7 +1,7 @@
 import { RefreshTokenEntity } from './auth/entities/refresh-token.entity';
 import { UserEntity } from './auth/entities/user.entity';
 import { SYNCED_ENTITY_MODULES } from './entities';
-import { syncedTableOf } from './sync/synced-entity-module';
+import { syncedTableOf } from './sync/tables/synced-entity-module';
 import { InviteEntity } from './tenants/entities/invite.entity';
 import { MembershipEntity } from './tenants/entities/membership.entity';
 import { TenantEntity } from './tenants/entities/tenant.entity';

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { SYNCED_ENTITIES, type SyncedEntityDefinition } from '@finwise/domain';
+import {
+  joinRequestSchema,
+  loginRequestSchema,
+  refreshRequestSchema,
+  signupRequestSchema,
+  SYNCED_ENTITIES,
+  type SyncedEntityDefinition,
+} from '@finwise/domain';
 import {
   changesBroadcastSchema,
   connectErrorSchema,
@@ -18,7 +25,6 @@ import {
   syncRecordSchema,
   SyncLimits,
 } from '@finwise/sync-protocol';
-import { joinSchema, loginSchema, refreshSchema, signupSchema } from '../auth/auth.schemas';
 import { entitySchemas } from './entity-schemas';
 import {
   healthSchema,
@@ -56,10 +62,10 @@ export function namedApiSchemas(
     ['Connected', connectedSchema],
     ['ConnectError', connectErrorSchema],
     ['HttpError', httpErrorSchema],
-    ['SignupRequest', signupSchema],
-    ['LoginRequest', loginSchema],
-    ['RefreshRequest', refreshSchema],
-    ['JoinRequest', joinSchema],
+    ['SignupRequest', signupRequestSchema],
+    ['LoginRequest', loginRequestSchema],
+    ['RefreshRequest', refreshRequestSchema],
+    ['JoinRequest', joinRequestSchema],
     ['Session', sessionSchema],
     ['Invite', inviteSchema],
     ['Me', meSchema],

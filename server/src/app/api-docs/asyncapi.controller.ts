@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public } from '../auth/auth-context';
+import { Public } from '../common/auth-context';
 import { buildAsyncApiDocument, type AsyncApiDocument } from './asyncapi-document';
 
 /** Serves the AsyncAPI description of the /sync socket protocol next to the OpenAPI document. */

@@ -4,7 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { accounts, sampleData } from '@finwise/domain';
 import { ErrorCodes } from '@finwise/sync-protocol';
 import { DatabaseService } from '../database/database.service';
-import { MergeService } from '../sync/merge.service';
+import { PushService } from '../sync/push/push.service';
 import { testDatabaseKinds } from '../../testing/test-database';
 import {
   startTestServer,
@@ -130,7 +130,7 @@ describe.each(testDatabaseKinds())('documented errors on %s', (kind) => {
 
   it('internal / 500: an unexpected failure is reported without internals, and the next request works', async () => {
     jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
-    const merge = server.app.get(MergeService);
+    const merge = server.app.get(PushService);
     jest.spyOn(merge, 'push').mockRejectedValue(new Error('disk on fire at /var/lib/secret'));
     const client = await TestSyncClient.connected(server.url, session.accessToken);
     try {

@@ -3,16 +3,15 @@ import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagg
 import { ApiErrors, ApiJsonBody, ApiJsonResponse } from '../api-docs/api-docs.decorators';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
 import { AuthRateLimited } from '../rate-limits/auth-rate-limited.decorator';
-import { Auth, Public } from './auth-context';
+import { Auth, Public, type AccessClaims } from '../common/auth-context';
 import {
-  loginSchema,
-  refreshSchema,
-  signupSchema,
-  type LoginInput,
-  type SignupInput,
-} from './auth.schemas';
+  loginRequestSchema,
+  refreshRequestSchema,
+  signupRequestSchema,
+  type LoginRequest,
+  type SignupRequest,
+} from '@finwise/domain';
 import { AuthService, type Session } from './auth.service';
-import type { AccessClaims } from './token.service';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -29,7 +28,7 @@ export class AuthController {
     400: 'Invalid email, password under 8 characters, or an invalid, expired or used invite code',
     409: 'An account with this email already exists',
   })
-  signup(@Body(new ZodBodyPipe(signupSchema)) body: SignupInput): Promise<Session> {
+  signup(@Body(new ZodBodyPipe(signupRequestSchema)) body: SignupRequest): Promise<Session> {
     return this.auth.signup(body);
   }
 
@@ -47,7 +46,7 @@ export class AuthController {
     403: 'Not a member of the requested household (tenantId)',
   })
   login(
-    @Body(new ZodBodyPipe(loginSchema)) body: LoginInput,
+    @Body(new ZodBodyPipe(loginRequestSchema)) body: LoginRequest,
     @Ip() address: string,
   ): Promise<Session> {
     return this.auth.login(body, address);
@@ -64,7 +63,9 @@ export class AuthController {
     401: 'Unknown, expired or already used refresh token (reuse revokes the whole login)',
     403: "No longer a member of the token's household (the refresh token is used up)",
   })
-  refresh(@Body(new ZodBodyPipe(refreshSchema)) body: { refreshToken: string }): Promise<Session> {
+  refresh(
+    @Body(new ZodBodyPipe(refreshRequestSchema)) body: { refreshToken: string },
+  ): Promise<Session> {
     return this.auth.refresh(body.refreshToken);
   }
 
@@ -75,7 +76,7 @@ export class AuthController {
   @ApiJsonBody('RefreshRequest')
   @ApiResponse({ status: 204, description: 'Signed out' })
   async logout(
-    @Body(new ZodBodyPipe(refreshSchema)) body: { refreshToken: string },
+    @Body(new ZodBodyPipe(refreshRequestSchema)) body: { refreshToken: string },
   ): Promise<void> {
     await this.auth.logout(body.refreshToken);
   }

@@ -14,7 +14,7 @@ import { LoginThrottle } from '../rate-limits/login-throttle';
 import { InviteEntity } from '../tenants/entities/invite.entity';
 import { MembershipEntity, type MembershipRole } from '../tenants/entities/membership.entity';
 import { TenantEntity } from '../tenants/entities/tenant.entity';
-import type { LoginInput, SignupInput } from './auth.schemas';
+import type { LoginRequest, SignupRequest } from '@finwise/domain';
 import { UserEntity } from './entities/user.entity';
 import { decoyHash, hashPassword, verifyPassword } from './password-hasher';
 import { TokenService, type TokenPair } from './token.service';
@@ -39,7 +39,7 @@ export class AuthService {
     private readonly loginThrottle: LoginThrottle,
   ) {}
 
-  async signup(input: SignupInput): Promise<Session> {
+  async signup(input: SignupRequest): Promise<Session> {
     const passwordHash = await hashPassword(input.password);
     const { user, tenant, role } = await this.database.inScope(
       { userEmail: input.email },
@@ -84,7 +84,7 @@ export class AuthService {
   }
 
   /** `address` is the caller's network address, for the per-address sign-in budget. */
-  async login(input: LoginInput, address: string): Promise<Session> {
+  async login(input: LoginRequest, address: string): Promise<Session> {
     await this.loginThrottle.attempt(input.email, address);
     const user = await this.database.inScope({ userEmail: input.email }, (manager) =>
       manager.findOneBy(UserEntity, { email: input.email }),

@@ -5,7 +5,7 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { IS_PUBLIC, type AuthenticatedRequest } from './auth-context';
+import { IS_PUBLIC, type AuthenticatedRequest } from '../common/auth-context';
 import { TokenService } from './token.service';
 
 /** Every HTTP route needs a valid access token unless marked @Public(). */

@@ -3,10 +3,9 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, ApiJsonBody, ApiJsonResponse } from '../api-docs/api-docs.decorators';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
 import { AuthRateLimited } from '../rate-limits/auth-rate-limited.decorator';
-import { Auth } from './auth-context';
-import { joinSchema } from './auth.schemas';
+import { Auth, type AccessClaims } from '../common/auth-context';
+import { joinRequestSchema } from '@finwise/domain';
 import { AuthService, type Session } from './auth.service';
-import type { AccessClaims } from './token.service';
 
 @ApiTags('households')
 @ApiBearerAuth()
@@ -35,7 +34,7 @@ export class TenantsController {
   @ApiErrors({ 400: 'The invite code is invalid, expired or already used' })
   join(
     @Auth() auth: AccessClaims,
-    @Body(new ZodBodyPipe(joinSchema)) body: { code: string },
+    @Body(new ZodBodyPipe(joinRequestSchema)) body: { code: string },
   ): Promise<Session> {
     return this.auth.join(auth.userId, body.code);
   }

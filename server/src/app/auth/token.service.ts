@@ -2,18 +2,12 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { IsNull, type EntityManager } from 'typeorm';
+import type { AccessClaims } from '../common/auth-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { declareScope } from '../database/database-scope';
 import { DatabaseService } from '../database/database.service';
 import { MembershipEntity } from '../tenants/entities/membership.entity';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
-
-export interface AccessClaims {
-  userId: string;
-  tenantId: string;
-  /** Expiry, seconds since the epoch. */
-  exp: number;
-}
 
 export interface TokenPair {
   accessToken: string;

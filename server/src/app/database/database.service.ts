@@ -1,25 +1,19 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { escapeLiteral } from 'pg';
+import type { PoolClient } from 'pg';
 import { DataSource, type EntityManager, type MixedList } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
 import { installPgTypeParsers } from './pg-type-parsers';
 import { prepareAppRole } from './app-role';
-import { preparesStatements, sendInOrder } from './query-rows';
 import { declareScope, type DatabaseScope } from './database-scope';
 import { MIGRATIONS } from './migrations';
+import { PipelinedTransaction } from './pipelined-transaction';
+import type { SqlRunner } from './sql-runner';
 
 /** Advisory lock key serialising migrations of instances that start together. */
 const MIGRATION_LOCK_KEY = 7_316_452_001;
 
 export type DatabaseKind = 'pglite' | 'postgres';
-
-/** A driver connection sent a query without parameters (simple protocol: one result per statement). */
-interface SimpleQueryConnection {
-  query(
-    sql: string,
-  ): Promise<{ rows: Record<string, unknown>[] } | { rows: Record<string, unknown>[] }[]>;
-}
 
 /**
  * Owns the connection pool. Without DATABASE_URL it starts the embedded PostgreSQL first;
@@ -62,7 +56,6 @@ export class DatabaseService implements OnApplicationShutdown {
       max: this.kind === 'pglite' ? 4 : 20,
     });
     await source.initialize();
-    if (this.kind === 'postgres') preparesStatements(source);
     this.source = source;
     // PGlite has a single superuser, so there the repositories' tenant scoping is the guard.
     if (this.kind === 'pglite') await this.migrate(source);
@@ -101,7 +94,9 @@ export class DatabaseService implements OnApplicationShutdown {
       migrations: MIGRATIONS,
       synchronize: false,
       logging: ['error'],
-      extra: { ...pool, connectionTimeoutMillis: 30_000 },
+      // Pipeline mode lets the push path issue a transaction's statements together (see
+      // PipelinedTransaction); a caller that awaits each statement sees no difference.
+      extra: { ...pool, connectionTimeoutMillis: 30_000, pipeline: true },
     });
   }
 
@@ -138,43 +133,28 @@ export class DatabaseService implements OnApplicationShutdown {
   }
 
   /**
-   * A household's write transaction in as few round trips as the protocol allows, for the
-   * push path: BEGIN, the scope and `opening` — statements without parameters, such as the
-   * household's lock and the row probes — leave as one message, and COMMIT is the only other
-   * statement of its own. In READ COMMITTED each statement of such a message still takes its
-   * own snapshot, so one that follows a lock sees everything committed before the lock was
-   * granted. `opened` yields the rows of each `opening` statement. TypeORM does not know of
-   * this transaction: `work` runs plain queries only (no TypeORM locks or nested transactions).
+   * A household's write transaction for the push path, on one connection driven with plain
+   * parameterised SQL: BEGIN and the household's scope are sent without waiting, so they travel
+   * with the first statements `work` issues. TypeORM does not know of this transaction: `work`
+   * runs plain statements only (no TypeORM locks or nested transactions).
    */
-  async inTenantWrite<T>(
-    tenantId: string,
-    opening: readonly string[],
-    work: (manager: EntityManager, opened: Promise<Record<string, unknown>[][]>) => Promise<T>,
-  ): Promise<T> {
+  async inTenantWrite<T>(tenantId: string, work: (sql: SqlRunner) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
-    const connection = (await runner.connect()) as SimpleQueryConnection;
-    const run = (sql: string) => sendInOrder(connection, () => connection.query(sql));
+    const client = (await runner.connect()) as PoolClient;
+    const sql = new PipelinedTransaction(client, this.kind === 'postgres');
     try {
-      const message = [
-        'BEGIN',
-        `SELECT set_config('app.tenant_id', ${escapeLiteral(tenantId)}, true)`,
-        ...opening,
-      ].join('; ');
-      const opened = run(message).then((results) =>
-        (Array.isArray(results) ? results : [results]).slice(2).map((result) => result.rows),
-      );
-      opened.catch(() => undefined); // work awaits it; an error also shows in the ROLLBACK below
-      try {
-        const result = await work(runner.manager, opened);
-        await run('COMMIT');
-        return result;
-      } catch (error) {
-        // After any statement still in flight, so that it cannot run outside the transaction.
-        await Promise.resolve()
-          .then(() => run('ROLLBACK'))
-          .catch(() => undefined);
-        throw error;
-      }
+      const opened = Promise.all([
+        sql.rows('BEGIN'),
+        sql.rows(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]),
+      ]);
+      opened.catch(() => undefined); // awaited below; `work` meanwhile fails on its own if it failed
+      const result = await work(sql);
+      await opened;
+      await sql.rows('COMMIT');
+      return result;
+    } catch (error) {
+      await sql.rows('ROLLBACK').catch(() => undefined);
+      throw error;
     } finally {
       await runner.release();
     }

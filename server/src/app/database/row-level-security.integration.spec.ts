@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { testDatabaseKinds } from '../../testing/test-database';
 import { startTestServer, type TestServer, type TestSession } from '../../testing/test-server';
 import { TestSyncClient } from '../../testing/test-sync-client';
-import { SyncedEntityRegistry } from '../sync/synced-entity-registry';
+import { SyncedEntityRegistry } from '../sync/tables/synced-entity-registry';
 import { APP_ROLE } from './app-role';
 import { allTenantIds, declareScope, type DatabaseScope } from './database-scope';
 import { DatabaseService } from './database.service';

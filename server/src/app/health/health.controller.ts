@@ -1,7 +1,7 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, ApiJsonResponse } from '../api-docs/api-docs.decorators';
-import { Public } from '../auth/auth-context';
+import { Public } from '../common/auth-context';
 import { DatabaseService, type DatabaseKind } from '../database/database.service';
 
 @ApiTags('health')

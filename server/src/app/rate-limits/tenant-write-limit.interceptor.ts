@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { ErrorCodes } from '@finwise/sync-protocol';
 import type { Observable } from 'rxjs';
-import type { AuthenticatedRequest } from '../auth/auth-context';
+import type { AuthenticatedRequest } from '../common/auth-context';
 import { TenantRateLimiter } from './tenant-rate-limiter';
 
 const READS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);

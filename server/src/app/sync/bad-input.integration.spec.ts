@@ -10,7 +10,7 @@ import {
 import { testDatabaseKinds } from '../../testing/test-database';
 import { startTestServer, type TestServer, type TestSession } from '../../testing/test-server';
 import { TestSyncClient } from '../../testing/test-sync-client';
-import { openSnapshotter, type Snapshotter } from '../security/database-snapshot';
+import { openSnapshotter, type Snapshotter } from '../../testing/database-snapshot';
 
 const ACCOUNT_ID = '7d4f3a0e-3c55-4f5b-9c2e-1b8a6f0d2c11';
 

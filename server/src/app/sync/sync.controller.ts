@@ -8,10 +8,9 @@ import {
   type PushAck,
 } from '@finwise/sync-protocol';
 import { ApiErrors, ApiJsonBody, ApiJsonResponse } from '../api-docs/api-docs.decorators';
-import { Auth } from '../auth/auth-context';
-import type { AccessClaims } from '../auth/token.service';
-import { MergeService } from './merge.service';
-import { PullService } from './pull.service';
+import { Auth, type AccessClaims } from '../common/auth-context';
+import { PullService } from './pull/pull.service';
+import { PushService } from './push/push.service';
 
 /** HTTP twins of `sync:push` and `sync:pull`, with the same bodies and results. */
 @ApiTags('sync')
@@ -19,7 +18,7 @@ import { PullService } from './pull.service';
 @Controller('sync')
 export class SyncController {
   constructor(
-    private readonly merge: MergeService,
+    private readonly pushes: PushService,
     private readonly pulls: PullService,
   ) {}
 
@@ -34,7 +33,7 @@ export class SyncController {
     413: 'Over 500 mutations or 256 KB of JSON (details.code batch_too_large): split and resend',
   })
   async push(@Auth() auth: AccessClaims, @Body() body: unknown): Promise<PushAck> {
-    return orThrow(await this.merge.push(auth.tenantId, body));
+    return orThrow(await this.pushes.push(auth.tenantId, body));
   }
 
   @Get('pull')

@@ -17,11 +17,12 @@ import {
   type PushResponse,
 } from '@finwise/sync-protocol';
 import type { Namespace, Socket } from 'socket.io';
-import { TokenService, type AccessClaims } from '../auth/token.service';
+import { TokenService } from '../auth/token.service';
+import type { AccessClaims } from '../common/auth-context';
 import { SocketRateLimiter } from '../rate-limits/socket-rate-limiter';
-import { Broadcaster, tenantRoom } from './broadcaster';
-import { MergeService } from './merge.service';
-import { PullService } from './pull.service';
+import { Broadcaster, tenantRoom } from '../realtime/broadcaster';
+import { PullService } from './pull/pull.service';
+import { PushService } from './push/push.service';
 
 interface SocketData {
   auth: AccessClaims;
@@ -44,7 +45,7 @@ export class SyncGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   constructor(
     private readonly tokens: TokenService,
-    private readonly merge: MergeService,
+    private readonly pushes: PushService,
     private readonly pulls: PullService,
     private readonly broadcaster: Broadcaster,
     private readonly rateLimiter: SocketRateLimiter,
@@ -85,7 +86,7 @@ export class SyncGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     @MessageBody() body: unknown,
   ): Promise<PushResponse> {
     return this.guard(socket, 'push', () =>
-      this.merge.push(socket.data.auth.tenantId, body, { socketId: socket.id }),
+      this.pushes.push(socket.data.auth.tenantId, body, { socketId: socket.id }),
     );
   }
 

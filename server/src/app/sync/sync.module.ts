@@ -1,14 +1,17 @@
 import { Global, Module, type DynamicModule, type Type } from '@nestjs/common';
 import { DatabaseService } from '../database/database.service';
-import { Broadcaster } from './broadcaster';
-import { EntityRestService } from './entity-rest.service';
-import { MergeService } from './merge.service';
-import { PullService } from './pull.service';
-import { ServerClock } from './server-clock';
+import { Broadcaster } from '../realtime/broadcaster';
+import { ChangeFeed } from './feed/change-feed';
+import { MutationLog } from './feed/mutation-log';
+import { TombstonePurger } from './feed/tombstone-purger';
+import { PullService } from './pull/pull.service';
+import { BatchWriter } from './push/batch-writer';
+import { PushService } from './push/push.service';
+import { ServerClock } from './push/server-clock';
+import { EntityRestService } from './rest/entity-rest.service';
 import { SyncController } from './sync.controller';
 import { SyncGateway } from './sync.gateway';
-import { SyncedEntityRegistry } from './synced-entity-registry';
-import { TombstonePurger } from './tombstone-purger';
+import { SyncedEntityRegistry } from './tables/synced-entity-registry';
 
 /** The generic sync engine, configured with the list of synced entity modules. */
 @Global()
@@ -27,8 +30,11 @@ export class SyncModule {
             new SyncedEntityRegistry(database, entityModules),
         },
         ServerClock,
+        ChangeFeed,
+        MutationLog,
+        BatchWriter,
         Broadcaster,
-        MergeService,
+        PushService,
         PullService,
         EntityRestService,
         SyncGateway,
@@ -36,7 +42,7 @@ export class SyncModule {
       ],
       exports: [
         SyncedEntityRegistry,
-        MergeService,
+        PushService,
         PullService,
         EntityRestService,
         ServerClock,

@@ -1,5 +1,5 @@
 import { accountGroups } from '@finwise/domain';
-import { SyncedEntityModule } from '../../sync/synced-entity-module';
+import { SyncedEntityModule } from '../../sync/tables/synced-entity-module';
 import { AccountGroupEntity } from './account-group.entity';
 import { AccountGroupsController } from './account-groups.controller';
 

@@ -1,5 +1,5 @@
 import { accounts } from '@finwise/domain';
-import { SyncedEntityModule } from '../../sync/synced-entity-module';
+import { SyncedEntityModule } from '../../sync/tables/synced-entity-module';
 import { AccountEntity } from './account.entity';
 import { AccountsController } from './accounts.controller';
 

@@ -1,5 +1,5 @@
 import { budgets } from '@finwise/domain';
-import { SyncedEntityModule } from '../../sync/synced-entity-module';
+import { SyncedEntityModule } from '../../sync/tables/synced-entity-module';
 import { BudgetEntity } from './budget.entity';
 import { BudgetsController } from './budgets.controller';
 

@@ -1,5 +1,5 @@
 import { categories } from '@finwise/domain';
-import { SyncedEntityModule } from '../../sync/synced-entity-module';
+import { SyncedEntityModule } from '../../sync/tables/synced-entity-module';
 import { CategoryEntity } from './category.entity';
 import { CategoriesController } from './categories.controller';
 

@@ -1,5 +1,5 @@
 import { Column, Entity } from 'typeorm';
-import { SyncedRowEntity } from '../../sync/synced-row.entity';
+import { SyncedRowEntity } from '../../sync/tables/synced-row.entity';
 
 @Entity('transactions')
 export class TransactionEntity extends SyncedRowEntity {

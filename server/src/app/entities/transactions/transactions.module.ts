@@ -1,5 +1,5 @@
 import { transactions } from '@finwise/domain';
-import { SyncedEntityModule } from '../../sync/synced-entity-module';
+import { SyncedEntityModule } from '../../sync/tables/synced-entity-module';
 import { TransactionEntity } from './transaction.entity';
 import { TransactionsController } from './transactions.controller';
 

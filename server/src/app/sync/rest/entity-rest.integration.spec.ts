@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { budgetId, budgets, categories, sampleData, transactions } from '@finwise/domain';
 import { formatHlc, type PushAck } from '@finwise/sync-protocol';
-import { testDatabaseKinds } from '../../testing/test-database';
-import { startTestServer, type TestServer, type TestSession } from '../../testing/test-server';
-import { TestSyncClient } from '../../testing/test-sync-client';
+import { testDatabaseKinds } from '../../../testing/test-database';
+import { startTestServer, type TestServer, type TestSession } from '../../../testing/test-server';
+import { TestSyncClient } from '../../../testing/test-sync-client';
 
 describe.each(testDatabaseKinds())('REST per entity on %s', (kind) => {
   let server: TestServer;

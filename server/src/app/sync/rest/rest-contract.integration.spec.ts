@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { accounts, budgets, sampleData } from '@finwise/domain';
 import { RestLimits, type PullPage } from '@finwise/sync-protocol';
-import { testDatabaseKinds } from '../../testing/test-database';
-import { startTestServer, type TestServer, type TestSession } from '../../testing/test-server';
-import { TestSyncClient } from '../../testing/test-sync-client';
+import { testDatabaseKinds } from '../../../testing/test-database';
+import { startTestServer, type TestServer, type TestSession } from '../../../testing/test-server';
+import { TestSyncClient } from '../../../testing/test-sync-client';
 
 /** Path ids, page sizes and pull limits answer the same on every route that takes them. */
 describe.each(testDatabaseKinds())('REST and HTTP sync contract on %s', (kind) => {

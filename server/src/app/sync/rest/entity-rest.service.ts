@@ -8,11 +8,12 @@ import {
 } from '@nestjs/common';
 import { validateMutationData, type SyncedEntityDefinition } from '@finwise/domain';
 import { ErrorCodes, RestLimits, type AnyRecord, type Operation } from '@finwise/sync-protocol';
-import { DatabaseService } from '../database/database.service';
-import { MergeService, TenantNotFoundError } from './merge.service';
-import { isPlainObject, type CheckedMutation } from './mutation-envelope';
-import { SyncedEntityRegistry } from './synced-entity-registry';
-import type { SyncedTable } from './synced-table';
+import { DatabaseService } from '../../database/database.service';
+import { sqlOf } from '../../database/sql-runner';
+import { isPlainObject, type CheckedMutation } from '../push/mutation-check';
+import { PushService, TenantNotFoundError } from '../push/push.service';
+import { SyncedEntityRegistry } from '../tables/synced-entity-registry';
+import type { SyncedTable } from '../tables/synced-table';
 
 export interface ListQuery {
   limit?: string;
@@ -31,7 +32,7 @@ export class EntityRestService {
   constructor(
     private readonly database: DatabaseService,
     private readonly registry: SyncedEntityRegistry,
-    private readonly merge: MergeService,
+    private readonly pushes: PushService,
   ) {}
 
   async list(
@@ -51,7 +52,7 @@ export class EntityRestService {
       throw new BadRequestException('includeDeleted must be true or false');
     }
     const items = await this.database.inTenantTransaction(tenantId, (manager) =>
-      table.listPage(manager, tenantId, {
+      table.listPage(sqlOf(manager), tenantId, {
         after: query.after?.toLowerCase() ?? null,
         limit,
         includeDeleted: query.includeDeleted === 'true',
@@ -138,7 +139,7 @@ export class EntityRestService {
   /** A validly signed token for a household that no longer exists is refused, as on the sync routes. */
   private async applyOne(tenantId: string, checked: readonly CheckedMutation[]) {
     try {
-      return await this.merge.applyBatch(tenantId, checked);
+      return await this.pushes.apply(tenantId, checked);
     } catch (error) {
       if (error instanceof TenantNotFoundError)
         throw new ForbiddenException({
@@ -156,7 +157,7 @@ export class EntityRestService {
   ): Promise<AnyRecord | undefined> {
     if (!UUID.test(id)) return undefined;
     const rows = await this.database.inTenantTransaction(tenantId, (manager) =>
-      table.findByIds(manager, tenantId, [id.toLowerCase()]),
+      table.findByIds(sqlOf(manager), tenantId, [id.toLowerCase()]),
     );
     return rows.get(id.toLowerCase());
   }

@@ -1,15 +1,15 @@
 import { Client } from 'pg';
-import type { TestServer } from '../../testing/test-server';
-import { DatabaseService } from '../database/database.service';
-import { SyncedEntityRegistry } from '../sync/synced-entity-registry';
+import type { TestServer } from './test-server';
+import { DatabaseService } from '../app/database/database.service';
+import { SyncedEntityRegistry } from '../app/sync/tables/synced-entity-registry';
 
 /** Counts and a content digest of one table: any insert, update or delete changes it. */
-export interface TableState {
+interface TableState {
   rows: number;
   digest: string;
 }
 
-export interface SyncedTableState extends TableState {
+interface SyncedTableState extends TableState {
   maxServerSeq: number;
 }
 

@@ -6,13 +6,13 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { formatHlc } from '@finwise/sync-protocol';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { allTenantIds } from '../database/database-scope';
-import { DatabaseService } from '../database/database.service';
-import { queryRows } from '../database/query-rows';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { allTenantIds } from '../../database/database-scope';
+import { DatabaseService } from '../../database/database.service';
+import { sqlOf } from '../../database/sql-runner';
+import { SyncedEntityRegistry } from '../tables/synced-entity-registry';
 import { ChangeFeed } from './change-feed';
 import { MutationLog } from './mutation-log';
-import { SyncedEntityRegistry } from './synced-entity-registry';
 
 const PURGE_INTERVAL_MS = 6 * 3600 * 1000;
 const DAY_MS = 24 * 3600 * 1000;
@@ -30,6 +30,8 @@ export class TombstonePurger implements OnApplicationBootstrap, OnApplicationShu
   constructor(
     private readonly database: DatabaseService,
     private readonly registry: SyncedEntityRegistry,
+    private readonly feed: ChangeFeed,
+    private readonly log: MutationLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -53,31 +55,23 @@ export class TombstonePurger implements OnApplicationBootstrap, OnApplicationShu
     let purged = 0;
     for (const tenantId of await allTenantIds(this.database.dataSource)) {
       purged += await this.database.inTenantTransaction(tenantId, async (manager) => {
+        const sql = sqlOf(manager);
         // Holding the feed lock keeps writers out while positions are compared.
-        await ChangeFeed.lock(manager, tenantId);
+        await this.feed.lock(sql, tenantId);
         let count = 0;
         let highest = 0;
         for (const table of this.registry.all()) {
-          const rows = await queryRows<{ server_seq: number }>(
-            manager,
-            `DELETE FROM "${table.tableName}" WHERE tenant_id = $1 AND deleted_at IS NOT NULL AND deleted_at < $2 RETURNING server_seq`,
-            [tenantId, cutoff],
-          );
-          count += rows.length;
-          for (const row of rows) highest = Math.max(highest, row.server_seq);
+          const purgedSeqs = await table.purgeTombstones(sql, tenantId, cutoff);
+          count += purgedSeqs.length;
+          for (const seq of purgedSeqs) highest = Math.max(highest, seq);
         }
         // Mutation ids older than the horizon cannot come back: their clients had to reload.
-        await MutationLog.purgeOlderThan(
-          manager,
+        await this.log.purgeOlderThan(
+          sql,
           tenantId,
           new Date(nowMs - this.config.tombstoneRetentionDays * DAY_MS),
         );
-        if (highest > 0) {
-          await manager.query(
-            'UPDATE tenants SET purged_seq = GREATEST(purged_seq, $2) WHERE id = $1',
-            [tenantId, highest],
-          );
-        }
+        if (highest > 0) await this.feed.markPurged(sql, tenantId, highest);
         return count;
       });
     }

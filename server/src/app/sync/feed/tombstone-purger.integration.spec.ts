@@ -1,8 +1,8 @@
 import { categories, sampleData } from '@finwise/domain';
 import type { PullPage } from '@finwise/sync-protocol';
-import { testDatabaseKinds } from '../../testing/test-database';
-import { startTestServer, type TestServer } from '../../testing/test-server';
-import { TestSyncClient } from '../../testing/test-sync-client';
+import { testDatabaseKinds } from '../../../testing/test-database';
+import { startTestServer, type TestServer } from '../../../testing/test-server';
+import { TestSyncClient } from '../../../testing/test-sync-client';
 import { TombstonePurger } from './tombstone-purger';
 
 const DAY_MS = 86_400_000;

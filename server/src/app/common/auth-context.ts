@@ -1,6 +1,13 @@
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import type { AccessClaims } from './token.service';
+
+/** What a verified access token says: the tenant comes from here and nowhere else. */
+export interface AccessClaims {
+  userId: string;
+  tenantId: string;
+  /** Expiry, seconds since the epoch. */
+  exp: number;
+}
 
 export const IS_PUBLIC = 'finwise:public';
 

@@ -7,10 +7,11 @@ import {
   SyncLimits,
   type PullResponse,
 } from '@finwise/sync-protocol';
-import { DatabaseService } from '../database/database.service';
-import { ChangeFeed } from './change-feed';
-import { SyncedEntityRegistry } from './synced-entity-registry';
-import type { StoredRow } from './synced-table';
+import { DatabaseService } from '../../database/database.service';
+import { sqlOf } from '../../database/sql-runner';
+import { ChangeFeed } from '../feed/change-feed';
+import { SyncedEntityRegistry } from '../tables/synced-entity-registry';
+import type { StoredRow } from '../tables/synced-table';
 
 // A feed page must be an index scan in `(tenant_id, server_seq)` order that stops after
 // `limit` rows. When the planner underestimates a household (right after an import, or
@@ -31,6 +32,7 @@ export class PullService {
   constructor(
     private readonly database: DatabaseService,
     private readonly registry: SyncedEntityRegistry,
+    private readonly feed: ChangeFeed,
   ) {}
 
   /** `body` is the wire request: validated with the published PullRequest schema, nothing else. */
@@ -50,7 +52,8 @@ export class PullService {
     return this.database.inTenantTransaction(
       tenantId,
       async (manager): Promise<PullResponse> => {
-        const position = await ChangeFeed.read(manager, tenantId);
+        const sql = sqlOf(manager);
+        const position = await this.feed.read(sql, tenantId);
         if (!position)
           return { error: { code: ErrorCodes.forbidden, message: 'unknown household' } };
         if (afterSeq > position.seq || (afterSeq > 0 && afterSeq < position.purgedSeq)) {
@@ -65,7 +68,7 @@ export class PullService {
         const tables = this.registry.all();
         const candidates: { modelName: string; row: StoredRow }[] = [];
         for (const table of tables) {
-          const rows = await table.changesSince(manager, tenantId, afterSeq, limit + 1);
+          const rows = await table.changesSince(sql, tenantId, afterSeq, limit + 1);
           for (const row of rows) candidates.push({ modelName: table.modelName, row });
         }
         candidates.sort((a, b) => a.row.serverSeq - b.row.serverSeq);
@@ -78,7 +81,7 @@ export class PullService {
         };
         if (cursor === null) {
           let total = 0;
-          for (const table of tables) total += await table.countSince(manager, tenantId, afterSeq);
+          for (const table of tables) total += await table.countSince(sql, tenantId, afterSeq);
           response.total = total;
         }
         return response;
@@ -89,7 +92,7 @@ export class PullService {
 }
 
 /** Any number is a usable page size: rounded down and clamped, as the protocol documents. */
-export function clampPullLimit(limit: number | undefined): number {
+function clampPullLimit(limit: number | undefined): number {
   if (limit === undefined) return SyncLimits.defaultPullLimit;
   return Math.min(SyncLimits.maxPullLimit, Math.max(1, Math.floor(limit)));
 }

@@ -1,10 +1,8 @@
 import type { SyncedEntityDefinition } from '@finwise/domain';
-import type { AnyRecord } from '@finwise/sync-protocol';
-import { escapeLiteral } from 'pg';
-import type { EntityManager, EntityMetadata } from 'typeorm';
-import type { Statement } from './change-feed';
-import { plainArrayLiteral } from './sql-arrays';
-import { queryRowsNow } from '../database/query-rows';
+import { RECORD_META_KEYS, type AnyRecord } from '@finwise/sync-protocol';
+import type { EntityMetadata } from 'typeorm';
+import { plainArrayLiteral } from '../../database/sql-arrays';
+import type { SqlRunner } from '../../database/sql-runner';
 
 interface ColumnMapping {
   property: string;
@@ -12,21 +10,14 @@ interface ColumnMapping {
   sqlType: string;
 }
 
+/** A row as the feed holds it: the wire record and its position in the household's feed. */
 export interface StoredRow {
   record: AnyRecord;
   serverSeq: number;
 }
 
 /** Columns every synced table has, managed by the engine rather than by entity fields. */
-const SYSTEM_COLUMNS = [
-  'tenantId',
-  'id',
-  'createdAt',
-  'updatedAt',
-  'deletedAt',
-  'fieldClocks',
-  'serverSeq',
-];
+const ENGINE_COLUMNS: readonly string[] = [...RECORD_META_KEYS, 'serverSeq'];
 
 const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
@@ -40,14 +31,9 @@ export class SyncedTable {
   readonly tableName: string;
   readonly fieldNames: readonly string[];
   private readonly fields: ColumnMapping[];
-  private readonly upsertSql: (
-    tenantParameter: string,
-    rowsParameter: string,
-    seqsParameter: string,
-  ) => string;
   private readonly selectColumns: string;
+  private readonly upsertSql: string;
   private readonly findByIdsSql: string;
-  private readonly findByIdsText: (tenant: string, ids: string) => string;
 
   constructor(
     readonly definition: SyncedEntityDefinition,
@@ -57,7 +43,7 @@ export class SyncedTable {
     this.tableName = metadata.tableName;
     this.fieldNames = definition.fieldNames;
     const byProperty = new Map(metadata.columns.map((c) => [c.propertyName, c]));
-    const missing = [...SYSTEM_COLUMNS, ...definition.fieldNames].filter((p) => !byProperty.has(p));
+    const missing = [...ENGINE_COLUMNS, ...definition.fieldNames].filter((p) => !byProperty.has(p));
     if (missing.length > 0) {
       throw new Error(
         `Table ${metadata.tableName} lacks columns for ${definition.modelName}: ${missing.join(', ')}`,
@@ -65,7 +51,7 @@ export class SyncedTable {
     }
     const extra = metadata.columns
       .map((c) => c.propertyName)
-      .filter((p) => !SYSTEM_COLUMNS.includes(p) && !definition.fieldNames.includes(p));
+      .filter((p) => !ENGINE_COLUMNS.includes(p) && !definition.fieldNames.includes(p));
     if (extra.length > 0) {
       throw new Error(
         `Table ${metadata.tableName} has columns that are not fields of ${definition.modelName}: ${extra.join(', ')}`,
@@ -79,30 +65,6 @@ export class SyncedTable {
       return { property, column: column.databaseName, sqlType: column.type };
     };
     this.fields = definition.fieldNames.map(mapping);
-    // Rows travel as the records' own JSON (camelCase keys, no copy per row) and their feed
-    // positions as a parallel array, zipped back together by ROWS FROM.
-    const fromRecord = [
-      'id',
-      'createdAt',
-      'updatedAt',
-      'deletedAt',
-      'fieldClocks',
-      ...definition.fieldNames,
-    ].map(mapping);
-    const written = [...fromRecord, mapping('serverSeq')];
-    const columnList = written.map((c) => quote(c.column)).join(', ');
-    const recordsetTypes = fromRecord.map((c) => `${quote(c.property)} ${c.sqlType}`).join(', ');
-    const recordsetNames = written.map((c) => quote(c.property)).join(', ');
-    const updates = written
-      .filter((c) => c.property !== 'id' && c.property !== 'createdAt')
-      .map((c) => `${quote(c.column)} = EXCLUDED.${quote(c.column)}`)
-      .join(', ');
-    const insertInto = `INSERT INTO ${quote(this.tableName)} (tenant_id, ${columnList}) `;
-    const selectRows = written.map((c) => `r.${quote(c.property)}`).join(', ');
-    const onConflict = `ON CONFLICT (tenant_id, id) DO UPDATE SET ${updates}`;
-    this.upsertSql = (tenant, rows, seqs) =>
-      `${insertInto}SELECT ${tenant}::uuid, ${selectRows} ` +
-      `FROM ROWS FROM (jsonb_to_recordset(${rows}::jsonb) AS (${recordsetTypes}), unnest(${seqs}::bigint[])) AS r(${recordsetNames}) ${onConflict}`;
     this.selectColumns = [
       'tenant_id',
       'id',
@@ -115,65 +77,72 @@ export class SyncedTable {
     ]
       .map(quote)
       .join(', ');
-    this.findByIdsText = (tenant, ids) =>
-      `SELECT found.* FROM unnest(${ids}::uuid[]) AS wanted(wanted_id) CROSS JOIN LATERAL ` +
-      `(SELECT ${this.selectColumns} FROM ${quote(this.tableName)} WHERE tenant_id = (SELECT ${tenant}::uuid) AND id = wanted.wanted_id LIMIT 1) AS found`;
-    this.findByIdsSql = this.findByIdsText('$1', '$2');
+
+    // Rows travel as the records' own JSON (camelCase keys, no copy per row) and their feed
+    // positions as a parallel array, zipped back together by ROWS FROM.
+    const fromRecord = [
+      'id',
+      'createdAt',
+      'updatedAt',
+      'deletedAt',
+      'fieldClocks',
+      ...definition.fieldNames,
+    ].map(mapping);
+    const written = [...fromRecord, mapping('serverSeq')];
+    const updates = written
+      .filter((c) => c.property !== 'id' && c.property !== 'createdAt')
+      .map((c) => `${quote(c.column)} = EXCLUDED.${quote(c.column)}`)
+      .join(', ');
+    this.upsertSql =
+      `INSERT INTO ${quote(this.tableName)} (tenant_id, ${written.map((c) => quote(c.column)).join(', ')}) ` +
+      `SELECT $1::uuid, ${written.map((c) => `r.${quote(c.property)}`).join(', ')} ` +
+      `FROM ROWS FROM (jsonb_to_recordset($2::jsonb) AS (${fromRecord.map((c) => `${quote(c.property)} ${c.sqlType}`).join(', ')}), ` +
+      `unnest($3::bigint[])) AS r(${written.map((c) => quote(c.property)).join(', ')}) ` +
+      `ON CONFLICT (tenant_id, id) DO UPDATE SET ${updates}`;
+
+    // One primary-key probe per id, whatever the planner's statistics say. Its estimate of a
+    // household's size is often far off — right after an import, or for one big household
+    // among many small ones — and with `tenant_id = $1 AND id = ANY($2)` it then bitmap-scans
+    // every row the household has for every push batch, or probes the feed index
+    // `(tenant_id, server_seq)` and filters the household's rows once per id. Two guards: a
+    // LATERAL lookup with LIMIT 1 (not flattened into a join) makes the plan one probe per id,
+    // and `(SELECT $1)` hides the tenant from the planner so it costs `tenant_id =` at the
+    // average household size, where the two-column primary key is always the cheaper index.
+    this.findByIdsSql =
+      `SELECT found.* FROM unnest($2::uuid[]) AS wanted(wanted_id) CROSS JOIN LATERAL ` +
+      `(SELECT ${this.selectColumns} FROM ${quote(this.tableName)} ` +
+      `WHERE tenant_id = (SELECT $1::uuid) AND id = wanted.wanted_id LIMIT 1) AS found`;
   }
 
-  /**
-   * One primary-key probe per id (`ids` must be distinct), whatever the planner's statistics
-   * say. Its estimate of a household's size is often far off — right after an import, or for
-   * one big household among many small ones — and with `tenant_id = $1 AND id = ANY($2)` it
-   * then bitmap-scans every row the household has for every push batch, or probes the feed
-   * index `(tenant_id, server_seq)` and filters the household's rows once per id. Two guards:
-   * a LATERAL lookup with LIMIT 1 (not flattened into a join) makes the plan one probe per id,
-   * and `(SELECT $1)` hides the tenant from the planner so it costs `tenant_id =` at the
-   * average household size, where the two-column primary key is always the cheaper index.
-   */
+  /** The stored rows (tombstones included) with these ids, by id; `ids` must be distinct and lowercase. */
   async findByIds(
-    manager: EntityManager,
+    sql: SqlRunner,
     tenantId: string,
     ids: readonly string[],
   ): Promise<Map<string, AnyRecord>> {
     if (ids.length === 0) return new Map();
-    // Sent at once (see queryRowsNow); a push probes the rows it names up front with findByIdsStatement.
-    const rows = await queryRowsNow<Record<string, unknown>>(manager, this.findByIdsSql, [
-      tenantId,
-      plainArrayLiteral(ids),
-    ]);
-    return this.recordsById(rows);
-  }
-
-  /** findByIds as a statement without parameters, to travel with others in one message (see DatabaseService.inTenantWrite). */
-  findByIdsStatement(tenantId: string, ids: readonly string[]): string {
-    return this.findByIdsText(escapeLiteral(tenantId), escapeLiteral(plainArrayLiteral(ids)));
-  }
-
-  /** The rows a findByIds statement returned, by id. */
-  recordsById(rows: readonly Record<string, unknown>[]): Map<string, AnyRecord> {
+    const rows = await sql.rows(this.findByIdsSql, [tenantId, plainArrayLiteral(ids)]);
     return new Map(rows.map((row) => [row['id'] as string, this.toRecord(row)]));
   }
 
-  /**
-   * The multi-row upsert of merged rows (one statement whatever the batch size; rows travel as
-   * one jsonb parameter), for ChangeFeed.writeAndAdvance. Ids must be distinct.
-   */
-  upsertStatement(tenantId: string, rows: readonly StoredRow[]): Statement {
-    const json = JSON.stringify(rows.map(({ record }) => record));
-    const seqs = plainArrayLiteral(rows.map(({ serverSeq }) => serverSeq));
-    return (parameters) =>
-      this.upsertSql(parameters.add(tenantId), parameters.add(json), parameters.add(seqs));
+  /** Writes merged rows with one multi-row upsert, whatever their number; ids must be distinct. */
+  async upsert(sql: SqlRunner, tenantId: string, rows: readonly StoredRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await sql.rows(this.upsertSql, [
+      tenantId,
+      JSON.stringify(rows.map(({ record }) => record)),
+      plainArrayLiteral(rows.map(({ serverSeq }) => serverSeq)),
+    ]);
   }
 
   /** Rows changed after feed position `afterSeq`, in feed order. */
   async changesSince(
-    manager: EntityManager,
+    sql: SqlRunner,
     tenantId: string,
     afterSeq: number,
     limit: number,
   ): Promise<StoredRow[]> {
-    const rows: Record<string, unknown>[] = await manager.query(
+    const rows = await sql.rows(
       `SELECT ${this.selectColumns} FROM ${quote(this.tableName)} WHERE tenant_id = $1 AND server_seq > $2 ORDER BY server_seq LIMIT $3`,
       [tenantId, afterSeq, limit],
     );
@@ -183,27 +152,36 @@ export class SyncedTable {
     }));
   }
 
-  async countSince(manager: EntityManager, tenantId: string, afterSeq: number): Promise<number> {
-    const [row] = await manager.query(
+  async countSince(sql: SqlRunner, tenantId: string, afterSeq: number): Promise<number> {
+    const [row] = await sql.rows<{ n: number }>(
       `SELECT count(*)::int AS n FROM ${quote(this.tableName)} WHERE tenant_id = $1 AND server_seq > $2`,
       [tenantId, afterSeq],
     );
-    return row.n as number;
+    return row.n;
   }
 
   /** Keyset page by id for REST listing. */
   async listPage(
-    manager: EntityManager,
+    sql: SqlRunner,
     tenantId: string,
     page: { after: string | null; limit: number; includeDeleted: boolean },
   ): Promise<AnyRecord[]> {
-    const rows: Record<string, unknown>[] = await manager.query(
+    const rows = await sql.rows(
       `SELECT ${this.selectColumns} FROM ${quote(this.tableName)} ` +
         `WHERE tenant_id = $1 AND ($2::uuid IS NULL OR id > $2::uuid) AND ($3::boolean OR deleted_at IS NULL) ` +
         `ORDER BY id LIMIT $4`,
       [tenantId, page.after, page.includeDeleted, page.limit],
     );
     return rows.map((row) => this.toRecord(row));
+  }
+
+  /** Deletes tombstones whose delete HLC sorts before `cutoff`; returns their feed positions. */
+  async purgeTombstones(sql: SqlRunner, tenantId: string, cutoff: string): Promise<number[]> {
+    const rows = await sql.rows<{ server_seq: number }>(
+      `DELETE FROM ${quote(this.tableName)} WHERE tenant_id = $1 AND deleted_at IS NOT NULL AND deleted_at < $2 RETURNING server_seq`,
+      [tenantId, cutoff],
+    );
+    return rows.map((row) => row.server_seq);
   }
 
   private toRecord(row: Record<string, unknown>): AnyRecord {

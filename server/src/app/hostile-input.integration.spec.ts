@@ -3,21 +3,21 @@ import { JwtService } from '@nestjs/jwt';
 import { accounts, budgetId, budgets, sampleData, transactions } from '@finwise/domain';
 import { formatHlc, SYNC_NAMESPACE, SyncLimits, type PushAck } from '@finwise/sync-protocol';
 import { io } from 'socket.io-client';
-import { testDatabaseKinds } from '../../testing/test-database';
+import { testDatabaseKinds } from '../testing/test-database';
 import {
   startTestServer,
   TEST_JWT_SECRET,
   type TestServer,
   type TestSession,
-} from '../../testing/test-server';
-import { TestSyncClient } from '../../testing/test-sync-client';
+} from '../testing/test-server';
+import { TestSyncClient } from '../testing/test-sync-client';
 import {
   openSnapshotter,
   snapshotDelta,
   type DatabaseSnapshot,
   type Snapshotter,
-} from './database-snapshot';
-import { RawSocket } from './raw-socket';
+} from '../testing/database-snapshot';
+import { RawSocket } from '../testing/raw-socket';
 
 /**
  * A catalogue of hostile and malformed inputs over HTTP and the socket. Every entry states the

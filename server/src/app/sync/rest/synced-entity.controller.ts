@@ -14,10 +14,9 @@ import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger'
 import type { Response } from 'express';
 import type { SyncedEntityDefinition } from '@finwise/domain';
 import { RestLimits, type AnyRecord } from '@finwise/sync-protocol';
-import { ApiErrors, ApiJsonBody, ApiJsonResponse } from '../api-docs/api-docs.decorators';
-import { entitySchemaNames } from '../api-docs/schema-names';
-import { Auth } from '../auth/auth-context';
-import type { AccessClaims } from '../auth/token.service';
+import { ApiErrors, ApiJsonBody, ApiJsonResponse } from '../../api-docs/api-docs.decorators';
+import { entitySchemaNames } from '../../api-docs/schema-names';
+import { Auth, type AccessClaims } from '../../common/auth-context';
 import { EntityRestService, type ListQuery } from './entity-rest.service';
 
 /**

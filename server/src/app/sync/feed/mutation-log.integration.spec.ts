@@ -7,13 +7,13 @@ import {
   type PushAck,
   type PushResponse,
 } from '@finwise/sync-protocol';
-import { DatabaseService } from '../database/database.service';
-import { base64urlDigestAsUuid } from '../database/migrations/1796120000000-lean-mutation-log';
-import type { AcceptedMutation } from './mutation-envelope';
-import { mutationDigest } from './mutation-log';
-import { testDatabaseKinds } from '../../testing/test-database';
-import { startTestServer, type TestServer, type TestSession } from '../../testing/test-server';
-import { TestSyncClient } from '../../testing/test-sync-client';
+import { DatabaseService } from '../../database/database.service';
+import { base64urlDigestAsUuid } from '../../database/migrations/1796120000000-lean-mutation-log';
+import type { AcceptedMutation } from '../push/mutation-check';
+import { mutationDigest } from '../push/mutation-digest';
+import { testDatabaseKinds } from '../../../testing/test-database';
+import { startTestServer, type TestServer, type TestSession } from '../../../testing/test-server';
+import { TestSyncClient } from '../../../testing/test-sync-client';
 
 function ack(response: PushResponse): PushAck {
   if (isErrorAck(response))

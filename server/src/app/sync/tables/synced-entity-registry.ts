@@ -1,7 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { SyncedTable } from './synced-table';
 import { syncedTableOf } from './synced-entity-module';
-import type { DatabaseService } from '../database/database.service';
+import type { DatabaseService } from '../../database/database.service';
 
 /** modelName → generic repository, built once from the registered entity modules. */
 export class SyncedEntityRegistry {

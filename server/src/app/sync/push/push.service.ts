@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { encodeCursor, ErrorCodes, type PushAck, type PushResponse } from '@finwise/sync-protocol';
+import { DatabaseService } from '../../database/database.service';
+import { Broadcaster } from '../../realtime/broadcaster';
+import { ChangeFeed } from '../feed/change-feed';
+import { MutationLog } from '../feed/mutation-log';
+import { SyncedEntityRegistry } from '../tables/synced-entity-registry';
+import { mergeBatch } from './batch-merge';
+import { BatchWriter } from './batch-writer';
+import { targetOf, type CheckedMutation } from './mutation-check';
+import { parsePushRequest } from './push-request';
+import { ServerClock } from './server-clock';
+import { readStoredRows } from './stored-rows';
+
+export interface WriteOrigin {
+  /** The socket that sent the batch: it gets the ack, everyone else the broadcast. */
+  socketId?: string;
+}
+
+export interface BatchOutcome {
+  ack: PushAck;
+  /** Per mutation: whether it inserted a row that did not exist (REST 201 vs 200). */
+  inserted: boolean[];
+}
+
+/** A validly signed token for a household that no longer exists. */
+export class TenantNotFoundError extends Error {}
+
+/**
+ * Applies batches of mutations, one transaction per batch: parse → lock → probe → merge →
+ * write → advance the feed → commit → broadcast. Socket pushes, HTTP pushes and REST writes
+ * all pass through `apply`, so they share the same rules.
+ */
+@Injectable()
+export class PushService {
+  constructor(
+    private readonly database: DatabaseService,
+    private readonly registry: SyncedEntityRegistry,
+    private readonly clock: ServerClock,
+    private readonly feed: ChangeFeed,
+    private readonly log: MutationLog,
+    private readonly writer: BatchWriter,
+    private readonly broadcaster: Broadcaster,
+  ) {}
+
+  /** `sync:push` and `POST /api/sync/push`: a wire batch in, its ack out. */
+  async push(tenantId: string, body: unknown, origin: WriteOrigin = {}): Promise<PushResponse> {
+    const request = parsePushRequest(body, this.registry, this.clock.now());
+    if ('error' in request) return request;
+    try {
+      return (await this.apply(tenantId, request.mutations, origin)).ack;
+    } catch (error) {
+      if (!(error instanceof TenantNotFoundError)) throw error;
+      return { error: { code: ErrorCodes.forbidden, message: 'unknown household' } };
+    }
+  }
+
+  /** One checked batch in one transaction, then its broadcast to the household's other sockets. */
+  async apply(
+    tenantId: string,
+    mutations: readonly CheckedMutation[],
+    origin: WriteOrigin = {},
+  ): Promise<BatchOutcome> {
+    const { fromSeq, merged } = await this.database.inTenantWrite(tenantId, async (sql) => {
+      // The household's lock, its stored rows and its log entries, read in one round trip:
+      // the reads run after the lock is granted, so they see every earlier batch.
+      const [position, stored, logged] = await Promise.all([
+        this.feed.lock(sql, tenantId),
+        readStoredRows(sql, tenantId, mutations.map(targetOf)),
+        this.log.digestsOf(sql, tenantId, clientMutationIds(mutations)),
+      ]);
+      if (!position) throw new TenantNotFoundError(`household ${tenantId} does not exist`);
+      const merged = mergeBatch({
+        tenantId,
+        mutations,
+        stored,
+        logged,
+        stampAfter: (floor) => this.clock.stampAfter(floor),
+        nowIso: new Date().toISOString(),
+      });
+      await this.writer.write(sql, tenantId, position.seq, merged);
+      return { fromSeq: position.seq, merged };
+    });
+
+    if (merged.newestHlc) this.clock.observe(merged.newestHlc);
+    const fromCursor = encodeCursor(fromSeq);
+    const cursor = encodeCursor(fromSeq + merged.changed.length);
+    if (merged.changed.length > 0) {
+      const changes = merged.changed.map(({ table, record }) => ({
+        modelName: table.modelName,
+        record,
+      }));
+      this.broadcaster.changes(tenantId, { changes, fromCursor, cursor }, origin.socketId);
+    }
+    return { ack: { results: merged.results, fromCursor, cursor }, inserted: merged.inserted };
+  }
+}
+
+/** The ids the log may already hold: REST writes (stamped by the server) are never logged. */
+function clientMutationIds(mutations: readonly CheckedMutation[]): string[] {
+  return mutations.flatMap((m) =>
+    'accepted' in m && m.accepted.hlc !== 'server' ? [m.accepted.mutationId.toLowerCase()] : [],
+  );
+}
