@@ -8,6 +8,10 @@ import { ErrorCodes, RestLimits, SyncEvents, SyncLimits } from '@finwise/sync-pr
  * must pass `npm test` without hand edits, and it appears in the generated documents anyway
  * (`npm run docs` / `docs:check`).
  */
+/** Whether a markdown table has a row whose first cell is `cell` (however the columns are padded). */
+const hasRow = (table: string, cell: string) =>
+  table.split('\n').some((line) => line.replace(/^\|\s*/, '').startsWith(`${cell} `));
+
 const docs = (name: string) =>
   readFileSync(join(__dirname, '..', '..', '..', '..', 'docs', name), 'utf8');
 
@@ -21,7 +25,7 @@ describe('user docs', () => {
       protocol.indexOf('## Writing a correct client'),
     );
     for (const code of Object.values(ErrorCodes))
-      expect({ code, documented: table.includes(`| \`${code}\` |`) }).toEqual({
+      expect({ code, documented: hasRow(table, `\`${code}\``) }).toEqual({
         code,
         documented: true,
       });
@@ -47,6 +51,6 @@ describe('user docs', () => {
   it('list the HTTP error statuses the API documents', () => {
     const table = api.slice(api.indexOf('## Errors'));
     for (const status of [400, 401, 403, 404, 409, 413, 429, 500, 503])
-      expect(table).toContain(`| ${status} |`);
+      expect({ status, listed: hasRow(table, String(status)) }).toEqual({ status, listed: true });
   });
 });
