@@ -81,7 +81,9 @@ export function buildAsyncApiDocument(
     push: {
       name: SyncEvents.push,
       title: 'Push mutations',
-      summary: `Up to ${SyncLimits.maxBatchMutations} mutations / ${SyncLimits.maxBatchBytes} bytes, applied in order in one transaction`,
+      summary:
+        `Up to ${SyncLimits.maxBatchMutations} mutations / ${SyncLimits.maxBatchBytes} ` +
+        'bytes, applied in order in one transaction',
       payload: schemaRef('PushRequest'),
       examples: [{ name: 'createAccount', payload: pushRequestExample }],
     },
@@ -132,7 +134,8 @@ export function buildAsyncApiDocument(
       title: 'Live changes',
       summary: "After each commit, to the household's other sockets (never the sender)",
       description:
-        'Apply it when fromCursor equals your cursor, then take its cursor; otherwise pull. Pull is the source of truth.',
+        'Apply it when fromCursor equals your cursor, then take its cursor; otherwise pull. ' +
+        'Pull is the source of truth.',
       payload: schemaRef('ChangesBroadcast'),
       examples: [{ name: 'renamedAccount', payload: changesExample }],
     },
@@ -212,7 +215,8 @@ export function buildAsyncApiDocument(
         title: SyncEvents.pull,
         summary: 'Read the change feed after a cursor, page by page',
         description:
-          `limit defaults to ${SyncLimits.defaultPullLimit}; any number is rounded down and clamped to 1..${SyncLimits.maxPullLimit}, ` +
+          `limit defaults to ${SyncLimits.defaultPullLimit}; any number is rounded down and ` +
+          `clamped to 1..${SyncLimits.maxPullLimit}, ` +
           'anything else is refused (validation). Pull again with the returned cursor while hasMore. Refused with ' +
           'an ErrorAck: validation, resync_required, forbidden, rate_limited, internal. Like a push, a pull sent ' +
           'after the token expired is acked with ErrorAck unauthorized and the socket is closed.',
@@ -251,7 +255,8 @@ function describeProtocol(entities: readonly SyncedEntityDefinition[]): string {
     .join('\n');
   return [
     "Real-time, offline-first sync of a household's data over Socket.IO. Every write is a mutation merged per field ",
-    'by hybrid logical clock (last writer wins); every household has a gap-free change feed read with an opaque cursor.',
+    'by hybrid logical clock (last writer wins); every household has a gap-free change feed ' +
+      'read with an opaque cursor.',
     '',
     `Synced entities (modelName): ${entities.map((e) => `\`${e.modelName}\``).join(', ')}.`,
     '',

@@ -57,9 +57,7 @@ export function entitySchemas(definition: SyncedEntityDefinition): EntitySchemas
     );
   const patchBody = definition.patchSchema
     .omit({ id: true })
-    .describe(
-      `Any subset of the ${label} fields to change${definition.identity ? ` (${definition.identity.fields.join(' and ')} never change)` : ''}`,
-    );
+    .describe(`Any subset of the ${label} fields to change${fixedFieldsNote(definition)}`);
   const page = z.strictObject({
     items: z.array(record),
     next: z.guid().nullable().describe('Pass as `after` for the next page; null on the last page'),
@@ -109,4 +107,10 @@ export function entitySchemas(definition: SyncedEntityDefinition): EntitySchemas
     );
   const change = changeSchema.extend({ modelName: z.literal(definition.modelName), record });
   return { record, createBody, patchBody, page, mutation, change };
+}
+
+/** " (month and categoryId never change)" for an entity whose identity fields are fixed. */
+function fixedFieldsNote(definition: SyncedEntityDefinition): string {
+  const identity = definition.identity;
+  return identity ? ` (${identity.fields.join(' and ')} never change)` : '';
 }

@@ -8,7 +8,9 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 /** Errors any route can answer with, whatever its own logic (guards, body parser, throttler). */
 const EVERY_ROUTE: Readonly<Record<number, string>> = {
   403: 'A browser request from an origin not listed in CORS_ORIGINS',
-  429: 'Too many requests from this address (HTTP_RATE_LIMIT per minute; AUTH_RATE_LIMIT for sign-up, login, refresh and join)',
+  429:
+    'Too many requests from this address (HTTP_RATE_LIMIT per minute; ' +
+    'AUTH_RATE_LIMIT for sign-up, login, refresh and join)',
   500: 'The server failed; retry later',
 };
 const WITH_TOKEN: Readonly<Record<number, string>> = {

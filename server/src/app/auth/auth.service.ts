@@ -159,7 +159,8 @@ export class AuthService {
   async memberships(userId: string): Promise<{ id: string; name: string; role: MembershipRole }[]> {
     return this.database.inScope({ userId }, (manager) =>
       manager.query(
-        'SELECT t.id, t.name, m.role FROM memberships m JOIN tenants t ON t.id = m.tenant_id WHERE m.user_id = $1 ORDER BY m.created_at',
+        'SELECT t.id, t.name, m.role FROM memberships m JOIN tenants t ON t.id = m.tenant_id ' +
+          'WHERE m.user_id = $1 ORDER BY m.created_at',
         [userId],
       ),
     );

@@ -28,7 +28,8 @@ export async function prepareAppRole(
   if (me.name === APP_ROLE) return ownerUrl;
   if (!me.rolsuper && !me.rolcreaterole) {
     logger.warn(
-      `${me.name} cannot create roles: serving as ${me.name}; row-level security binds it only if it is not the table owner`,
+      `${me.name} cannot create roles: serving as ${me.name}; row-level security binds it only ` +
+        'if it is not the table owner',
     );
     return ownerUrl;
   }
@@ -53,7 +54,8 @@ export async function prepareAppRole(
   }[];
   if (role.rolsuper || role.rolbypassrls) {
     throw new Error(
-      `${APP_ROLE} is a superuser or has BYPASSRLS, so row-level security would not bind it; a superuser must run ALTER ROLE ${APP_ROLE} NOSUPERUSER NOBYPASSRLS`,
+      `${APP_ROLE} is a superuser or has BYPASSRLS, so row-level security would not bind it; a ` +
+        `superuser must run ALTER ROLE ${APP_ROLE} NOSUPERUSER NOBYPASSRLS`,
     );
   }
   const [{ db }] = (await owner.query('SELECT current_database() AS db')) as { db: string }[];

@@ -47,7 +47,9 @@ export class SyncController {
   @ApiQuery({
     name: 'limit',
     required: false,
-    description: `A decimal number: rounded down and clamped to 1..${SyncLimits.maxPullLimit}, default ${SyncLimits.defaultPullLimit}. Anything else is a 400.`,
+    description:
+      `A decimal number: rounded down and clamped to 1..${SyncLimits.maxPullLimit}, ` +
+      `default ${SyncLimits.defaultPullLimit}. Anything else is a 400.`,
     schema: { type: 'number' },
   })
   @ApiJsonResponse(200, 'PullPage', 'A page of changes in feed order')

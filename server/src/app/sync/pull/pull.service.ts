@@ -61,7 +61,8 @@ export class PullService {
             error: {
               code: ErrorCodes.resyncRequired,
               message:
-                'this cursor is no longer served (deleted rows were purged or the data was reset): clear local data and pull from null',
+                'this cursor is no longer served (deleted rows were purged or the data was ' +
+                'reset): clear local data and pull from null',
             },
           };
         }

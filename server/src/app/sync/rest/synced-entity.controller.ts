@@ -41,7 +41,9 @@ export function SyncedEntityController(definition: SyncedEntityDefinition): Type
     @ApiQuery({
       name: 'limit',
       required: false,
-      description: `An integer 1..${RestLimits.maxListLimit}, default ${RestLimits.defaultListLimit}; anything else is a 400`,
+      description:
+        `An integer 1..${RestLimits.maxListLimit}, default ` +
+        `${RestLimits.defaultListLimit}; anything else is a 400`,
       schema: {
         type: 'integer',
         minimum: 1,

@@ -93,10 +93,11 @@ export class SyncedTable {
       .filter((c) => c.property !== 'id' && c.property !== 'createdAt')
       .map((c) => `${quote(c.column)} = EXCLUDED.${quote(c.column)}`)
       .join(', ');
+    const recordsetColumns = fromRecord.map((c) => `${quote(c.property)} ${c.sqlType}`).join(', ');
     this.upsertSql =
       `INSERT INTO ${quote(this.tableName)} (tenant_id, ${written.map((c) => quote(c.column)).join(', ')}) ` +
       `SELECT $1::uuid, ${written.map((c) => `r.${quote(c.property)}`).join(', ')} ` +
-      `FROM ROWS FROM (jsonb_to_recordset($2::jsonb) AS (${fromRecord.map((c) => `${quote(c.property)} ${c.sqlType}`).join(', ')}), ` +
+      `FROM ROWS FROM (jsonb_to_recordset($2::jsonb) AS (${recordsetColumns}), ` +
       `unnest($3::bigint[])) AS r(${written.map((c) => quote(c.property)).join(', ')}) ` +
       `ON CONFLICT (tenant_id, id) DO UPDATE SET ${updates}`;
 
@@ -143,7 +144,8 @@ export class SyncedTable {
     limit: number,
   ): Promise<StoredRow[]> {
     const rows = await sql.rows(
-      `SELECT ${this.selectColumns} FROM ${quote(this.tableName)} WHERE tenant_id = $1 AND server_seq > $2 ORDER BY server_seq LIMIT $3`,
+      `SELECT ${this.selectColumns} FROM ${quote(this.tableName)} ` +
+        'WHERE tenant_id = $1 AND server_seq > $2 ORDER BY server_seq LIMIT $3',
       [tenantId, afterSeq, limit],
     );
     return rows.map((row) => ({
@@ -178,7 +180,8 @@ export class SyncedTable {
   /** Deletes tombstones whose delete HLC sorts before `cutoff`; returns their feed positions. */
   async purgeTombstones(sql: SqlRunner, tenantId: string, cutoff: string): Promise<number[]> {
     const rows = await sql.rows<{ server_seq: number }>(
-      `DELETE FROM ${quote(this.tableName)} WHERE tenant_id = $1 AND deleted_at IS NOT NULL AND deleted_at < $2 RETURNING server_seq`,
+      `DELETE FROM ${quote(this.tableName)} ` +
+        'WHERE tenant_id = $1 AND deleted_at IS NOT NULL AND deleted_at < $2 RETURNING server_seq',
       [tenantId, cutoff],
     );
     return rows.map((row) => row.server_seq);
