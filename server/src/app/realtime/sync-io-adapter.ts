@@ -29,6 +29,9 @@ export class SyncIoAdapter extends IoAdapter {
     const server: Server = super.createIOServer(port, {
       ...options,
       maxHttpBufferSize: SyncLimits.maxFrameBytes,
+      // Websocket only: a long-polling session lives in one instance's memory, which would
+      // need sticky sessions behind a load balancer (and gains nothing for our clients).
+      transports: ['websocket'],
       parser: jsonPacketParser,
       cors:
         this.options.corsOrigins.length > 0
