@@ -13,6 +13,7 @@ export class CreateAccountGroups1764000000100 implements MigrationInterface {
         deleted_at text,
         field_clocks jsonb NOT NULL,
         server_seq bigint NOT NULL,
+        changed_at timestamptz NOT NULL DEFAULT now(),
         "name" text,
         "sort_order" integer,
         PRIMARY KEY (tenant_id, id)

@@ -13,6 +13,7 @@ export class CreateAccounts1764000000200 implements MigrationInterface {
         deleted_at text,
         field_clocks jsonb NOT NULL,
         server_seq bigint NOT NULL,
+        changed_at timestamptz NOT NULL DEFAULT now(),
         "name" text,
         "group_id" uuid,
         "type" text,

@@ -13,6 +13,7 @@ export class CreateCategories1764000000300 implements MigrationInterface {
         deleted_at text,
         field_clocks jsonb NOT NULL,
         server_seq bigint NOT NULL,
+        changed_at timestamptz NOT NULL DEFAULT now(),
         "name" text,
         "group_name" text,
         "is_income" boolean,

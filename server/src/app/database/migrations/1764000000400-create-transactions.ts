@@ -13,6 +13,7 @@ export class CreateTransactions1764000000400 implements MigrationInterface {
         deleted_at text,
         field_clocks jsonb NOT NULL,
         server_seq bigint NOT NULL,
+        changed_at timestamptz NOT NULL DEFAULT now(),
         "account_id" uuid,
         "date" date,
         "amount_minor" bigint,

@@ -13,6 +13,7 @@ export class CreateBudgets1764000000500 implements MigrationInterface {
         deleted_at text,
         field_clocks jsonb NOT NULL,
         server_seq bigint NOT NULL,
+        changed_at timestamptz NOT NULL DEFAULT now(),
         "category_id" uuid,
         "month" text,
         "budgeted_minor" bigint,

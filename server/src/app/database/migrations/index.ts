@@ -7,6 +7,7 @@ import { CreateBudgets1764000000500 } from './1764000000500-create-budgets';
 import { MutationLog1764000000600 } from './1764000000600-mutation-log';
 import { AccountTablesRowLevelSecurity1764000000700 } from './1764000000700-account-tables-row-level-security';
 import { LeanMutationLog1796120000000 } from './1796120000000-lean-mutation-log';
+import { RowChangeTimes1796200000000 } from './1796200000000-row-change-times';
 
 /** Every migration in order. Classes, not globs: the server ships as one webpack bundle. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   MutationLog1764000000600,
   AccountTablesRowLevelSecurity1764000000700,
   LeanMutationLog1796120000000,
+  RowChangeTimes1796200000000,
 ];

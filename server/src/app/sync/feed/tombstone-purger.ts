@@ -5,7 +5,6 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { formatHlc } from '@finwise/sync-protocol';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { allTenantIds } from '../../database/database-scope';
 import { DatabaseService } from '../../database/database.service';
@@ -45,13 +44,11 @@ export class TombstonePurger implements OnApplicationBootstrap, OnApplicationShu
     if (this.timer) clearInterval(this.timer);
   }
 
-  /** Purges tombstones deleted before `now - retention`; returns how many rows went. */
+  /** Purges tombstones written before `now - retention`; returns how many rows went. */
   async purge(nowMs: number = Date.now()): Promise<number> {
-    const cutoff = formatHlc({
-      ms: nowMs - this.config.tombstoneRetentionDays * DAY_MS,
-      counter: 0,
-      nodeId: '0000000000000000',
-    });
+    // Server time, never the delete's HLC: a device with a slow clock must not make a
+    // household's tombstones (and its devices' cursors) expire early.
+    const cutoff = new Date(nowMs - this.config.tombstoneRetentionDays * DAY_MS);
     let purged = 0;
     for (const tenantId of await allTenantIds(this.database.dataSource)) {
       purged += await this.database.inTenantTransaction(tenantId, async (manager) => {
@@ -66,11 +63,7 @@ export class TombstonePurger implements OnApplicationBootstrap, OnApplicationShu
           for (const seq of purgedSeqs) highest = Math.max(highest, seq);
         }
         // Mutation ids older than the horizon cannot come back: their clients had to reload.
-        await this.log.purgeOlderThan(
-          sql,
-          tenantId,
-          new Date(nowMs - this.config.tombstoneRetentionDays * DAY_MS),
-        );
+        await this.log.purgeOlderThan(sql, tenantId, cutoff);
         if (highest > 0) await this.feed.markPurged(sql, tenantId, highest);
         return count;
       });

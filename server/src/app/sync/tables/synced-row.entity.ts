@@ -29,4 +29,11 @@ export abstract class SyncedRowEntity {
   /** Position in the tenant's change feed (server only). */
   @Column('bigint', { name: 'server_seq' })
   serverSeq!: number;
+
+  /**
+   * Server time of the row's latest write, when it took its feed position (server only).
+   * Tombstones are purged by it: a device's clock must not decide when a delete is forgotten.
+   */
+  @Column('timestamptz', { name: 'changed_at' })
+  changedAt!: Date;
 }

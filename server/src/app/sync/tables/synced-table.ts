@@ -17,7 +17,7 @@ export interface StoredRow {
 }
 
 /** Columns every synced table has, managed by the engine rather than by entity fields. */
-const ENGINE_COLUMNS: readonly string[] = [...RECORD_META_KEYS, 'serverSeq'];
+const ENGINE_COLUMNS: readonly string[] = [...RECORD_META_KEYS, 'serverSeq', 'changedAt'];
 
 const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
@@ -95,11 +95,12 @@ export class SyncedTable {
       .join(', ');
     const recordsetColumns = fromRecord.map((c) => `${quote(c.property)} ${c.sqlType}`).join(', ');
     this.upsertSql =
-      `INSERT INTO ${quote(this.tableName)} (tenant_id, ${written.map((c) => quote(c.column)).join(', ')}) ` +
-      `SELECT $1::uuid, ${written.map((c) => `r.${quote(c.property)}`).join(', ')} ` +
+      `INSERT INTO ${quote(this.tableName)} ` +
+      `(tenant_id, ${written.map((c) => quote(c.column)).join(', ')}, changed_at) ` +
+      `SELECT $1::uuid, ${written.map((c) => `r.${quote(c.property)}`).join(', ')}, now() ` +
       `FROM ROWS FROM (jsonb_to_recordset($2::jsonb) AS (${recordsetColumns}), ` +
       `unnest($3::bigint[])) AS r(${written.map((c) => quote(c.property)).join(', ')}) ` +
-      `ON CONFLICT (tenant_id, id) DO UPDATE SET ${updates}`;
+      `ON CONFLICT (tenant_id, id) DO UPDATE SET ${updates}, changed_at = now()`;
 
     // One primary-key probe per id, whatever the planner's statistics say. Its estimate of a
     // household's size is often far off — right after an import, or for one big household
@@ -177,11 +178,14 @@ export class SyncedTable {
     return rows.map((row) => this.toRecord(row));
   }
 
-  /** Deletes tombstones whose delete HLC sorts before `cutoff`; returns their feed positions. */
-  async purgeTombstones(sql: SqlRunner, tenantId: string, cutoff: string): Promise<number[]> {
+  /**
+   * Deletes tombstones whose latest write reached the server before `cutoff` (server time, not
+   * the delete's HLC); returns their feed positions.
+   */
+  async purgeTombstones(sql: SqlRunner, tenantId: string, cutoff: Date): Promise<number[]> {
     const rows = await sql.rows<{ server_seq: number }>(
       `DELETE FROM ${quote(this.tableName)} ` +
-        'WHERE tenant_id = $1 AND deleted_at IS NOT NULL AND deleted_at < $2 RETURNING server_seq',
+        'WHERE tenant_id = $1 AND deleted_at IS NOT NULL AND changed_at < $2 RETURNING server_seq',
       [tenantId, cutoff],
     );
     return rows.map((row) => row.server_seq);
