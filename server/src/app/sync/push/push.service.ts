@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { encodeCursor, ErrorCodes, type PushAck, type PushResponse } from '@finwise/sync-protocol';
 import { DatabaseService } from '../../database/database.service';
+import { sqlOf } from '../../database/sql-runner';
 import { Broadcaster } from '../../realtime/broadcaster';
 import { ChangeFeed } from '../feed/change-feed';
 import { MutationLog } from '../feed/mutation-log';
@@ -61,6 +62,7 @@ export class PushService {
     mutations: readonly CheckedMutation[],
     origin: WriteOrigin = {},
   ): Promise<BatchOutcome> {
+    if (mutations.length === 0) return this.nothingToApply(tenantId);
     const { fromSeq, merged } = await this.database.inTenantWrite(tenantId, async (sql) => {
       // The household's lock, its stored rows and its log entries, read in one round trip:
       // the reads run after the lock is granted, so they see every earlier batch.
@@ -93,6 +95,16 @@ export class PushService {
       this.broadcaster.changes(tenantId, { changes, fromCursor, cursor }, origin.socketId);
     }
     return { ack: { results: merged.results, fromCursor, cursor }, inserted: merged.inserted };
+  }
+
+  /** An empty batch changes nothing: it is answered with the feed's position, without the lock. */
+  private async nothingToApply(tenantId: string): Promise<BatchOutcome> {
+    const position = await this.database.inTenantTransaction(tenantId, (manager) =>
+      this.feed.read(sqlOf(manager), tenantId),
+    );
+    if (!position) throw new TenantNotFoundError(`household ${tenantId} does not exist`);
+    const cursor = encodeCursor(position.seq);
+    return { ack: { results: [], fromCursor: cursor, cursor }, inserted: [] };
   }
 }
 
