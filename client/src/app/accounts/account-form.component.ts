@@ -11,11 +11,11 @@ import {
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { ACCOUNT_TYPES, type Account, type AccountGroup, type AccountType } from '@finwise/domain';
-import { fieldLabelsOf } from '../forms/field-labels';
-import { fieldErrors, issuesOf, type FieldErrors } from '../forms/validation-messages';
-import { knownCurrencies } from '../money/currency';
-import { AccountsStore } from '../stores/accounts.store';
-import { nextSortOrder } from '../stores/sort-order';
+import { fieldLabelsOf } from '../shared/validation/field-labels';
+import { fieldErrors, issuesOf, type FieldErrors } from '../shared/validation/validation-messages';
+import { knownCurrencies } from '../shared/money/currency';
+import { AccountsStore } from '../data/stores/accounts.store';
+import { nextSortOrder } from '../data/views/sort-order';
 import { changedFields } from '../forms/changed-fields';
 
 const LABELS = fieldLabelsOf('accounts');

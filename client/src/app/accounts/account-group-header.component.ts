@@ -11,10 +11,10 @@ import {
 } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { DeleteConfirmation } from '../forms/delete-confirmation';
-import { fieldLabelsOf } from '../forms/field-labels';
-import { MoneyPipe } from '../money/money.pipe';
-import { AccountGroupsStore } from '../stores/account-groups.store';
-import { AccountsStore } from '../stores/accounts.store';
+import { fieldLabelsOf } from '../shared/validation/field-labels';
+import { MoneyPipe } from '../shared/money/money.pipe';
+import { AccountGroupsStore } from '../data/stores/account-groups.store';
+import { AccountsStore } from '../data/stores/accounts.store';
 import type { AccountGroupView } from './account-overview';
 
 /**

@@ -11,16 +11,15 @@ import {
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import type { Account } from '@finwise/domain';
-import { budgetCurrency } from '../budget/budget-math';
 import { DeleteConfirmation } from '../forms/delete-confirmation';
-import { MoneyPipe } from '../money/money.pipe';
-import { AccountGroupsViewStore } from '../stores/account-groups-view.store';
-import { AccountGroupsStore } from '../stores/account-groups.store';
-import { AccountsViewStore } from '../stores/accounts-view.store';
-import { AccountsStore } from '../stores/accounts.store';
-import { moveInOrder, nextSortOrder } from '../stores/sort-order';
-import { TransactionsViewStore } from '../stores/transactions-view.store';
-import { TransactionsStore } from '../stores/transactions.store';
+import { MoneyPipe } from '../shared/money/money.pipe';
+import { AccountGroupsViewStore } from '../data/views/account-groups-view.store';
+import { AccountGroupsStore } from '../data/stores/account-groups.store';
+import { AccountsViewStore } from '../data/views/accounts-view.store';
+import { AccountsStore } from '../data/stores/accounts.store';
+import { moveInOrder, nextSortOrder } from '../data/views/sort-order';
+import { TransactionsViewStore } from '../data/views/transactions-view.store';
+import { TransactionsStore } from '../data/stores/transactions.store';
 import { accountDeleteWarning, rowsDeletedWithAccount } from './account-deletion';
 import { AccountFormComponent } from './account-form.component';
 import { AccountGroupHeaderComponent } from './account-group-header.component';
@@ -50,14 +49,18 @@ export class AccountsPageComponent {
   private readonly injector = inject(Injector);
   private readonly host: HTMLElement = inject(ElementRef).nativeElement;
   private readonly transactionIndex = inject(TransactionsViewStore).index;
-  private readonly sortedAccounts = inject(AccountsViewStore).sorted;
+  private readonly accountViews = inject(AccountsViewStore);
 
   protected readonly loaded = computed(() => this.accounts.loaded() && this.groups.loaded());
   protected readonly sortedGroups = inject(AccountGroupsViewStore).sorted;
   protected readonly overview = computed(() =>
-    accountOverview(this.sortedGroups(), this.sortedAccounts(), this.transactionIndex().byAccount),
+    accountOverview(
+      this.sortedGroups(),
+      this.accountViews.sorted(),
+      this.transactionIndex().byAccount,
+    ),
   );
-  protected readonly defaultCurrency = computed(() => budgetCurrency(this.accounts.entities()));
+  protected readonly defaultCurrency = this.accountViews.budgetCurrency;
   protected readonly editing = signal<Account | null>(null);
   protected readonly groupError = signal<string | null>(null);
   protected readonly groupForm = inject(NonNullableFormBuilder).group({ name: [''] });

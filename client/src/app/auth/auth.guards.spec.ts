@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { joinGuard, signedInGuard, signedOutGuard } from './auth.guards';
-import { AuthService } from './auth.service';
+import { AuthService } from '../data/auth/auth.service';
 
 @Component({ template: '', changeDetection: ChangeDetectionStrategy.OnPush })
 class BlankComponent {}

@@ -10,10 +10,10 @@ import {
 } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import type { Category } from '@finwise/domain';
-import { fieldLabelsOf } from '../forms/field-labels';
-import { CategoriesViewStore } from '../stores/categories-view.store';
-import { CategoriesStore } from '../stores/categories.store';
-import type { CategoryGroup } from '../stores/category-groups';
+import { fieldLabelsOf } from '../shared/validation/field-labels';
+import { CategoriesViewStore } from '../data/views/categories-view.store';
+import { CategoriesStore } from '../data/stores/categories.store';
+import type { CategoryGroup } from '../data/views/category-groups';
 import { CategoryFormComponent } from './category-form.component';
 import { moveCategory, moveCategoryGroup, renameCategoryGroup } from './category-order';
 

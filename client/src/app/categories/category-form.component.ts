@@ -12,9 +12,9 @@ import {
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import type { Category } from '@finwise/domain';
 import { changedFields } from '../forms/changed-fields';
-import { fieldErrors, issuesOf, type FieldErrors } from '../forms/validation-messages';
-import { CategoriesStore } from '../stores/categories.store';
-import { nextSortOrder } from '../stores/sort-order';
+import { fieldErrors, issuesOf, type FieldErrors } from '../shared/validation/validation-messages';
+import { CategoriesStore } from '../data/stores/categories.store';
+import { nextSortOrder } from '../data/views/sort-order';
 
 const LABELS: Readonly<Record<string, string>> = { name: 'Name', groupName: 'Group' };
 

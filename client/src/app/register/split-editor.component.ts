@@ -12,14 +12,14 @@ import {
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import type { Transaction } from '@finwise/domain';
 import { changedFields } from '../forms/changed-fields';
-import { fieldErrors, issuesOf, type FieldErrors } from '../forms/validation-messages';
-import { USER_LOCALE } from '../locale';
-import { localeSeparators, minorDigits } from '../money/currency';
-import { formatMoneyForInput } from '../money/format-money';
-import { MoneyPipe } from '../money/money.pipe';
-import { parseMoney } from '../money/parse-money';
-import type { CategoryGroup } from '../stores/category-groups';
-import { TransactionsStore } from '../stores/transactions.store';
+import { fieldErrors, issuesOf, type FieldErrors } from '../shared/validation/validation-messages';
+import { USER_LOCALE } from '../shared/locale';
+import { localeSeparators, minorDigits } from '../shared/money/currency';
+import { formatMoneyForInput } from '../shared/money/format-money';
+import { MoneyPipe } from '../shared/money/money.pipe';
+import { parseMoney } from '../shared/money/parse-money';
+import type { CategoryGroup } from '../data/views/category-groups';
+import { TransactionsStore } from '../data/stores/transactions.store';
 import { splitRemainder } from './register-items';
 import { TRANSACTION_LABELS } from './transaction-form.component';
 

@@ -1,5 +1,5 @@
 import { transactionRow } from '../testing/rows';
-import { sideOf } from '../stores/transaction-side';
+import { sideOf } from '../data/views/transaction-side';
 import { changedFields } from '../forms/changed-fields';
 import { draftFields, sideWrite, targetOf } from './transaction-draft';
 

@@ -13,17 +13,17 @@ import {
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import type { Account, Transaction } from '@finwise/domain';
-import { fieldErrors, issuesOf, type FieldErrors } from '../forms/validation-messages';
-import { localDate } from '../budget/month';
-import { USER_LOCALE } from '../locale';
-import { localeSeparators, minorDigits } from '../money/currency';
-import { formatMoneyForInput } from '../money/format-money';
-import { parseMoney } from '../money/parse-money';
-import type { CategoryGroup } from '../stores/category-groups';
-import type { TransactionSide } from '../stores/transaction-side';
-import { TransactionsStore } from '../stores/transactions.store';
+import { fieldErrors, issuesOf, type FieldErrors } from '../shared/validation/validation-messages';
+import { localDate } from '../shared/dates/month';
+import { USER_LOCALE } from '../shared/locale';
+import { localeSeparators, minorDigits } from '../shared/money/currency';
+import { formatMoneyForInput } from '../shared/money/format-money';
+import { parseMoney } from '../shared/money/parse-money';
+import type { CategoryGroup } from '../data/views/category-groups';
+import type { TransactionSide } from '../data/views/transaction-side';
+import { TransactionsStore } from '../data/stores/transactions.store';
 import { changedFields } from '../forms/changed-fields';
-import { fieldLabelsOf } from '../forms/field-labels';
+import { fieldLabelsOf } from '../shared/validation/field-labels';
 import {
   draftFields,
   sideWrite,

@@ -1,0 +1,77 @@
+import { effect, inject, untracked } from '@angular/core';
+import { findEntity, validateMutationData } from '@finwise/domain';
+import type { Operation } from '@finwise/sync-protocol';
+import type { CreateInput, SyncRow, SyncTable, UpdatePatch } from '@finwise/sync-client';
+import {
+  patchState,
+  signalStoreFeature,
+  withHooks,
+  withMethods,
+  withProps,
+  withState,
+} from '@ngrx/signals';
+import { removeAllEntities, setAllEntities, withEntities } from '@ngrx/signals/entities';
+import { fieldErrors, type FieldErrors } from '../../shared/validation/validation-messages';
+import { SyncClientService } from '../sync-client/sync-client.service';
+
+export interface SyncedEntityState {
+  /** Whether the local database has answered for this household (an empty list is then real). */
+  loaded: boolean;
+}
+
+/**
+ * A signal store feature mirroring one synced entity of the signed-in household: entities
+ * come from the sync client's live query (local writes, other tabs and other devices alike),
+ * writes go through the client (stored locally, queued, synced). Switching household swaps
+ * the subscription; signing out empties the store.
+ */
+export function withSyncedEntity<Entity extends SyncRow>(modelName: string) {
+  const definition = findEntity(modelName);
+  if (!definition) {
+    throw new Error(`Unknown synced entity: ${modelName}`);
+  }
+  return signalStoreFeature(
+    withEntities<Entity>(),
+    withState<SyncedEntityState>({ loaded: false }),
+    withProps(() => ({ _syncClient: inject(SyncClientService) })),
+    withMethods((store) => {
+      const table = (): SyncTable<Entity> => {
+        const client = store._syncClient.client();
+        if (!client) {
+          throw new Error('Sign in to change your household data.');
+        }
+        return client.table<Entity>(modelName);
+      };
+      return {
+        create: async (data: CreateInput<Entity>): Promise<Entity> => table().create(data),
+        update: async (id: string, patch: UpdatePatch<Entity>): Promise<Entity> =>
+          table().update(id, patch),
+        remove: async (id: string): Promise<void> => table().delete(id),
+        /** The shared schema's verdict on a write, worded per field for a form. */
+        validate: (
+          operation: Operation,
+          data: object,
+          labels: Record<string, string>,
+        ): FieldErrors => {
+          const result = validateMutationData(definition, operation, data);
+          return result.ok ? {} : fieldErrors(result.issues, labels);
+        },
+      };
+    }),
+    withHooks({
+      onInit(store) {
+        effect((onCleanup) => {
+          const client = store._syncClient.client();
+          untracked(() => patchState(store, removeAllEntities(), { loaded: false }));
+          if (!client) {
+            return;
+          }
+          const unsubscribe = client
+            .table<Entity>(modelName)
+            .observe((rows) => patchState(store, setAllEntities(rows), { loaded: true }));
+          onCleanup(unsubscribe);
+        });
+      },
+    }),
+  );
+}

@@ -1,0 +1,56 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { USER_LOCALE } from '../../shared/locale';
+import { AccountsStore } from '../../data/stores/accounts.store';
+import { CategoriesStore } from '../../data/stores/categories.store';
+import { RowMemoryService } from './row-memory.service';
+import { SyncClientService } from '../../data/sync-client/sync-client.service';
+import { describeChange, describeReason } from './rejection-description';
+
+/**
+ * One notice per change the server refused: the change was rolled back on this device, so the
+ * user must learn which row it was, what was lost and why.
+ */
+@Component({
+  selector: 'fw-rejection-notices',
+  templateUrl: './rejection-notices.component.html',
+  styleUrl: './rejection-notices.component.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class RejectionNoticesComponent {
+  private readonly sync = inject(SyncClientService);
+  private readonly memory = inject(RowMemoryService);
+  private readonly accounts = inject(AccountsStore);
+  private readonly categories = inject(CategoriesStore);
+  private readonly locale = inject(USER_LOCALE);
+  private readonly dismissed = signal<ReadonlySet<string>>(new Set());
+
+  protected readonly notices = computed(() => {
+    const accounts = this.accounts.entityMap();
+    const categories = this.categories.entityMap();
+    return this.sync
+      .status()
+      .rejections.filter((rejection) => !this.dismissed().has(rejection.mutationId))
+      .map((rejection) => ({
+        id: rejection.mutationId,
+        what: describeChange(rejection, {
+          row: this.memory.lastKnown(rejection.modelName, rejection.id),
+          locale: this.locale,
+          currencyOfAccount: (id) => accounts[id]?.currency ?? undefined,
+          categoryName: (id) => categories[id]?.name ?? undefined,
+        }),
+        why: describeReason(rejection),
+      }));
+  });
+
+  protected dismiss(mutationId: string): void {
+    this.dismissed.update((ids) => new Set([...ids, mutationId]));
+    if (this.notices().length === 0) {
+      this.dismissAll();
+    }
+  }
+
+  protected dismissAll(): void {
+    this.sync.clearRejections();
+    this.dismissed.set(new Set());
+  }
+}
