@@ -10,15 +10,20 @@ import {
   untracked,
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
-import { ACCOUNT_TYPES, type Account, type AccountGroup, type AccountType } from '@finwise/domain';
-import { fieldLabelsOf } from '../shared/validation/field-labels';
+import {
+  accounts,
+  ACCOUNT_TYPES,
+  type Account,
+  type AccountGroup,
+  type AccountType,
+} from '@finwise/domain';
 import { fieldErrors, issuesOf, type FieldErrors } from '../shared/validation/validation-messages';
 import { knownCurrencies } from '../shared/money/currency';
 import { AccountsStore } from '../data/stores/accounts.store';
 import { nextSortOrder } from '../data/views/sort-order';
 import { changedFields } from '../forms/changed-fields';
 
-const LABELS = fieldLabelsOf('accounts');
+const LABELS = accounts.wording.fieldLabels;
 
 const TYPE_LABELS: Readonly<Record<AccountType, string>> = {
   checking: 'Checking',

@@ -10,8 +10,8 @@ import {
   signal,
 } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { accountGroups } from '@finwise/domain';
 import { DeleteConfirmation } from '../forms/delete-confirmation';
-import { fieldLabelsOf } from '../shared/validation/field-labels';
 import { MoneyPipe } from '../shared/money/money.pipe';
 import { AccountGroupsStore } from '../data/stores/account-groups.store';
 import { AccountsStore } from '../data/stores/accounts.store';
@@ -65,7 +65,7 @@ export class AccountGroupHeaderComponent {
       this.stopRenaming();
       return;
     }
-    const errors = this.groups.validate('update', { id, name }, fieldLabelsOf('account_groups'));
+    const errors = this.groups.validate('update', { id, name }, accountGroups.wording.fieldLabels);
     const message = errors['name'] ?? errors['form'];
     if (message) {
       this.error.set(message);

@@ -10,7 +10,7 @@ import {
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import type { Account } from '@finwise/domain';
+import { accountGroups, type Account } from '@finwise/domain';
 import { DeleteConfirmation } from '../forms/delete-confirmation';
 import { MoneyPipe } from '../shared/money/money.pipe';
 import { AccountGroupsViewStore } from '../data/views/account-groups-view.store';
@@ -176,7 +176,7 @@ export class AccountsPageComponent {
     const name = this.groupForm.controls.name.value.trim();
     const id = globalThis.crypto.randomUUID();
     const data = { id, name, sortOrder: nextSortOrder(this.groups.entities()) };
-    const errors = this.groups.validate('create', data, { name: 'Group name' });
+    const errors = this.groups.validate('create', data, accountGroups.wording.fieldLabels);
     this.groupError.set(errors['name'] ?? errors['form'] ?? null);
     if (this.groupError()) {
       return;

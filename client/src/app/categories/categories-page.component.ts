@@ -9,8 +9,7 @@ import {
   signal,
 } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
-import type { Category } from '@finwise/domain';
-import { fieldLabelsOf } from '../shared/validation/field-labels';
+import { categories, type Category } from '@finwise/domain';
 import { CategoriesViewStore } from '../data/views/categories-view.store';
 import { CategoriesStore } from '../data/stores/categories.store';
 import type { CategoryGroup } from '../data/views/category-groups';
@@ -88,7 +87,7 @@ export class CategoriesPageComponent {
     const [first] = changes;
     if (first) {
       const errors = this.categories.validate('update', first, {
-        ...fieldLabelsOf('categories'),
+        ...categories.wording.fieldLabels,
         groupName: 'Group name',
       });
       const message = errors['groupName'] ?? errors['form'];

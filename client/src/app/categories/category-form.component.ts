@@ -10,13 +10,13 @@ import {
   untracked,
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
-import type { Category } from '@finwise/domain';
+import { categories, type Category } from '@finwise/domain';
 import { changedFields } from '../forms/changed-fields';
 import { fieldErrors, issuesOf, type FieldErrors } from '../shared/validation/validation-messages';
 import { CategoriesStore } from '../data/stores/categories.store';
 import { nextSortOrder } from '../data/views/sort-order';
 
-const LABELS: Readonly<Record<string, string>> = { name: 'Name', groupName: 'Group' };
+const LABELS = categories.wording.fieldLabels;
 
 let nextFormId = 0;
 

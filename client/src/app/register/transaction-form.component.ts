@@ -12,7 +12,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
-import type { Account, Transaction } from '@finwise/domain';
+import { transactions, type Account, type Transaction } from '@finwise/domain';
 import { fieldErrors, issuesOf, type FieldErrors } from '../shared/validation/validation-messages';
 import { localDate } from '../shared/dates/month';
 import { USER_LOCALE } from '../shared/locale';
@@ -23,7 +23,6 @@ import type { CategoryGroup } from '../data/views/category-groups';
 import type { TransactionSide } from '../data/views/transaction-side';
 import { TransactionsStore } from '../data/stores/transactions.store';
 import { changedFields } from '../forms/changed-fields';
-import { fieldLabelsOf } from '../shared/validation/field-labels';
 import {
   draftFields,
   sideWrite,
@@ -33,7 +32,7 @@ import {
 } from './transaction-draft';
 import { transferChoices, transferCurrencyError, transferHint } from './transfer-targets';
 
-export const TRANSACTION_LABELS = fieldLabelsOf('transactions');
+export const TRANSACTION_LABELS = transactions.wording.fieldLabels;
 
 let nextFormId = 0;
 

@@ -1,29 +1,17 @@
-import { effect, inject, untracked } from '@angular/core';
+import { computed, inject, type Signal } from '@angular/core';
 import { findEntity, validateMutationData } from '@finwise/domain';
 import type { Operation } from '@finwise/sync-protocol';
 import type { CreateInput, SyncRow, SyncTable, UpdatePatch } from '@finwise/sync-client';
-import {
-  patchState,
-  signalStoreFeature,
-  withHooks,
-  withMethods,
-  withProps,
-  withState,
-} from '@ngrx/signals';
-import { removeAllEntities, setAllEntities, withEntities } from '@ngrx/signals/entities';
+import { signalStoreFeature, withComputed, withMethods, withProps } from '@ngrx/signals';
 import { fieldErrors, type FieldErrors } from '../../shared/validation/validation-messages';
+import { LiveRowsService } from '../sync-client/live-rows.service';
 import { SyncClientService } from '../sync-client/sync-client.service';
-
-export interface SyncedEntityState {
-  /** Whether the local database has answered for this household (an empty list is then real). */
-  loaded: boolean;
-}
 
 /**
  * A signal store feature mirroring one synced entity of the signed-in household: entities
  * come from the sync client's live query (local writes, other tabs and other devices alike),
  * writes go through the client (stored locally, queued, synced). Switching household swaps
- * the subscription; signing out empties the store.
+ * the rows; signing out empties the store.
  */
 export function withSyncedEntity<Entity extends SyncRow>(modelName: string) {
   const definition = findEntity(modelName);
@@ -31,9 +19,21 @@ export function withSyncedEntity<Entity extends SyncRow>(modelName: string) {
     throw new Error(`Unknown synced entity: ${modelName}`);
   }
   return signalStoreFeature(
-    withEntities<Entity>(),
-    withState<SyncedEntityState>({ loaded: false }),
-    withProps(() => ({ _syncClient: inject(SyncClientService) })),
+    withProps(() => ({
+      _syncClient: inject(SyncClientService),
+      _rows: inject(LiveRowsService).of(modelName) as Signal<readonly Entity[] | null>,
+    })),
+    withComputed(({ _rows }) => {
+      const entities = computed(() => (_rows() ?? []) as Entity[]);
+      return {
+        /** Whether the local database has answered for this household (an empty list is then real). */
+        loaded: computed(() => _rows() !== null),
+        entities,
+        entityMap: computed((): Readonly<Record<string, Entity | undefined>> =>
+          Object.fromEntries(entities().map((row) => [row.id, row])),
+        ),
+      };
+    }),
     withMethods((store) => {
       const table = (): SyncTable<Entity> => {
         const client = store._syncClient.client();
@@ -51,27 +51,12 @@ export function withSyncedEntity<Entity extends SyncRow>(modelName: string) {
         validate: (
           operation: Operation,
           data: object,
-          labels: Record<string, string>,
+          labels: Readonly<Record<string, string>>,
         ): FieldErrors => {
           const result = validateMutationData(definition, operation, data);
           return result.ok ? {} : fieldErrors(result.issues, labels);
         },
       };
-    }),
-    withHooks({
-      onInit(store) {
-        effect((onCleanup) => {
-          const client = store._syncClient.client();
-          untracked(() => patchState(store, removeAllEntities(), { loaded: false }));
-          if (!client) {
-            return;
-          }
-          const unsubscribe = client
-            .table<Entity>(modelName)
-            .observe((rows) => patchState(store, setAllEntities(rows), { loaded: true }));
-          onCleanup(unsubscribe);
-        });
-      },
     }),
   );
 }

@@ -1,9 +1,15 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { categories } from '@finwise/domain';
+import { categories, entityWording, type SyncedEntityDefinition } from '@finwise/domain';
 import { CategoriesStore } from '../../data/stores/categories.store';
 import { renderPage } from '../../testing/page-harness';
 import { categoryRow } from '../../testing/rows';
 import { SyncedEntityPageComponent } from './synced-entity-page.component';
+
+/** Categories worded as the generator words a new entity: each field named after its key. */
+const generatedCategories: SyncedEntityDefinition = {
+  ...categories,
+  wording: entityWording(categories.modelName, categories.fieldNames),
+};
 
 /** What a generated entity page does: hand its store and definition to the generic page. */
 @Component({
@@ -13,7 +19,7 @@ import { SyncedEntityPageComponent } from './synced-entity-page.component';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 class HostComponent {
-  protected readonly entity = categories;
+  protected readonly entity = generatedCategories;
   protected readonly store = inject(CategoriesStore);
 }
 

@@ -7,7 +7,6 @@ import {
   type FieldErrors,
 } from '../../shared/validation/validation-messages';
 import { displayValue, emptyText, parseText, toText, type FieldText } from './field-inputs';
-import { fieldLabel } from '../../shared/validation/field-labels';
 import type { SyncedEntityStore } from '../../data/synced-entity/synced-entity-store';
 
 let nextFormId = 0;
@@ -34,9 +33,7 @@ export class SyncedEntityPageComponent {
 
   protected readonly formId = `entity-form-${nextFormId++}`;
   protected readonly fields = computed(() => this.entity().fields);
-  protected readonly labels = computed(() =>
-    Object.fromEntries(this.fields().map((f) => [f.name, fieldLabel(f.name)])),
-  );
+  protected readonly labels = computed(() => this.entity().wording.fieldLabels);
   protected readonly rows = computed(() => {
     const [first] = this.fields();
     const key = (row: SyncRow) => String(fieldOf(row, first?.name ?? 'id') ?? '');

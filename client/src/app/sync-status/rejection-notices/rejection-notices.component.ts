@@ -1,7 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { USER_LOCALE } from '../../shared/locale';
-import { AccountsStore } from '../../data/stores/accounts.store';
-import { CategoriesStore } from '../../data/stores/categories.store';
 import { RowMemoryService } from './row-memory.service';
 import { SyncClientService } from '../../data/sync-client/sync-client.service';
 import { describeChange, describeReason } from './rejection-description';
@@ -19,28 +17,22 @@ import { describeChange, describeReason } from './rejection-description';
 export class RejectionNoticesComponent {
   private readonly sync = inject(SyncClientService);
   private readonly memory = inject(RowMemoryService);
-  private readonly accounts = inject(AccountsStore);
-  private readonly categories = inject(CategoriesStore);
   private readonly locale = inject(USER_LOCALE);
   private readonly dismissed = signal<ReadonlySet<string>>(new Set());
 
-  protected readonly notices = computed(() => {
-    const accounts = this.accounts.entityMap();
-    const categories = this.categories.entityMap();
-    return this.sync
+  protected readonly notices = computed(() =>
+    this.sync
       .status()
       .rejections.filter((rejection) => !this.dismissed().has(rejection.mutationId))
       .map((rejection) => ({
         id: rejection.mutationId,
         what: describeChange(rejection, {
-          row: this.memory.lastKnown(rejection.modelName, rejection.id),
           locale: this.locale,
-          currencyOfAccount: (id) => accounts[id]?.currency ?? undefined,
-          categoryName: (id) => categories[id]?.name ?? undefined,
+          lastKnown: (modelName, id) => this.memory.lastKnown(modelName, id),
         }),
         why: describeReason(rejection),
-      }));
-  });
+      })),
+  );
 
   protected dismiss(mutationId: string): void {
     this.dismissed.update((ids) => new Set([...ids, mutationId]));

@@ -1,37 +1,34 @@
-import { effect, inject, Injectable, untracked } from '@angular/core';
+import { effect, inject, Injectable, signal, untracked } from '@angular/core';
+import { SYNCED_ENTITIES } from '@finwise/domain';
 import type { SyncRow } from '@finwise/sync-client';
-import { AccountGroupsStore } from '../../data/stores/account-groups.store';
-import { AccountsStore } from '../../data/stores/accounts.store';
-import { BudgetsStore } from '../../data/stores/budgets.store';
-import { CategoriesStore } from '../../data/stores/categories.store';
-import { TransactionsStore } from '../../data/stores/transactions.store';
+import { LiveRowsService } from '../../data/sync-client/live-rows.service';
 
 /**
- * The newest version of every row this session has shown. A change the server refuses is
- * rolled back, and a refused create leaves no row behind: a notice can still say which
- * transaction or account it was about from what was last on screen.
+ * The newest version of every row of every synced entity this device has shown. A change the
+ * server refuses is rolled back, and a refused create leaves no row behind: a notice can still
+ * say which transaction or account it was about from what was last on screen.
  */
 @Injectable({ providedIn: 'root' })
 export class RowMemoryService {
   private readonly rows = new Map<string, Map<string, SyncRow>>();
+  /** Moves on with every remembered change, so a notice worded before its row arrived is redone. */
+  private readonly version = signal(0);
 
   constructor() {
-    const stores: Record<string, { entities: () => readonly SyncRow[] }> = {
-      transactions: inject(TransactionsStore),
-      accounts: inject(AccountsStore),
-      account_groups: inject(AccountGroupsStore),
-      categories: inject(CategoriesStore),
-      budgets: inject(BudgetsStore),
-    };
-    for (const [modelName, store] of Object.entries(stores)) {
+    const live = inject(LiveRowsService);
+    for (const { modelName } of SYNCED_ENTITIES) {
+      const rows = live.of(modelName);
       effect(() => {
-        const rows = store.entities();
-        untracked(() => this.remember(modelName, rows));
+        const current = rows();
+        if (current) {
+          untracked(() => this.remember(modelName, current));
+        }
       });
     }
   }
 
   lastKnown(modelName: string, id: string): SyncRow | undefined {
+    this.version();
     return this.rows.get(modelName)?.get(id.toLowerCase());
   }
 
@@ -44,5 +41,6 @@ export class RowMemoryService {
     for (const row of rows) {
       known.set(row.id, row);
     }
+    this.version.update((version) => version + 1);
   }
 }
