@@ -6,7 +6,6 @@ import {
   inject,
   input,
   output,
-  signal,
   untracked,
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
@@ -17,11 +16,12 @@ import {
   type AccountGroup,
   type AccountType,
 } from '@finwise/domain';
-import { fieldErrors, issuesOf, type FieldErrors } from '../shared/validation/validation-messages';
 import { knownCurrencies } from '../shared/money/currency';
 import { AccountsStore } from '../data/stores/accounts.store';
 import { nextSortOrder } from '../data/views/sort-order';
 import { changedFields } from '../forms/changed-fields';
+import { FormActionsComponent } from '../forms/form-actions/form-actions.component';
+import { FormSubmission } from '../forms/form-submission';
 
 const LABELS = accounts.wording.fieldLabels;
 
@@ -40,7 +40,7 @@ let nextFormId = 0;
 /** Opens a new account or edits one (name, type, currency, group, note, budget use, closed). */
 @Component({
   selector: 'fw-account-form',
-  imports: [ReactiveFormsModule],
+  imports: [ReactiveFormsModule, FormActionsComponent],
   templateUrl: './account-form.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -56,8 +56,8 @@ export class AccountFormComponent {
 
   protected readonly id = `account-form-${++nextFormId}`;
   protected readonly isNew = computed(() => this.account() === null);
-  protected readonly errors = signal<FieldErrors>({});
-  protected readonly saving = signal(false);
+  protected readonly submission = new FormSubmission(this.id, LABELS);
+  protected readonly errors = this.submission.errors;
   protected readonly types = ACCOUNT_TYPES.map((value) => ({ value, label: TYPE_LABELS[value] }));
   protected readonly currencies = knownCurrencies();
   /**
@@ -117,10 +117,6 @@ export class AccountFormComponent {
     });
   }
 
-  protected errorId(field: string): string | null {
-    return this.errors()[field] ? `${this.id}-${field}-error` : null;
-  }
-
   protected async submit(): Promise<void> {
     const value = this.form.getRawValue();
     const fields = {
@@ -145,12 +141,10 @@ export class AccountFormComponent {
       this.done.emit(existing);
       return;
     }
-    this.errors.set(errors);
-    if (Object.keys(errors).length > 0) {
+    if (!this.submission.accept(errors)) {
       return;
     }
-    this.saving.set(true);
-    try {
+    await this.submission.write(async () => {
       const saved = existing
         ? await this.accounts.update(id, data)
         : await this.accounts.create({ id, ...data });
@@ -158,16 +152,7 @@ export class AccountFormComponent {
         this.form.reset({ currency: fields.currency, groupId: value.groupId });
       }
       this.done.emit(saved);
-    } catch (error) {
-      const issues = issuesOf(error);
-      this.errors.set(
-        issues
-          ? fieldErrors(issues, LABELS)
-          : { form: error instanceof Error ? error.message : String(error) },
-      );
-    } finally {
-      this.saving.set(false);
-    }
+    });
   }
 
   protected currencyLockedText(): string {

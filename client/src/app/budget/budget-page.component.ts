@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { budgetId, type Category } from '@finwise/domain';
+import { errorMessage } from '../forms/error-message';
 import { USER_LOCALE } from '../shared/locale';
 import { localeSeparators, minorDigits } from '../shared/money/currency';
 import { formatMoneyForInput } from '../shared/money/format-money';
@@ -111,7 +112,7 @@ export class BudgetPageComponent {
         });
       }
     } catch (error) {
-      this.setError(category.id, error instanceof Error ? error.message : String(error));
+      this.setError(category.id, errorMessage(error));
     }
   }
 

@@ -7,13 +7,12 @@ import {
   inject,
   input,
   output,
-  signal,
   untracked,
   viewChild,
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { transactions, type Account, type Transaction } from '@finwise/domain';
-import { fieldErrors, issuesOf, type FieldErrors } from '../shared/validation/validation-messages';
+import type { FieldErrors } from '../shared/validation/validation-messages';
 import { localDate } from '../shared/dates/month';
 import { USER_LOCALE } from '../shared/locale';
 import { localeSeparators, minorDigits } from '../shared/money/currency';
@@ -23,6 +22,8 @@ import type { CategoryGroup } from '../data/views/category-groups';
 import type { TransactionSide } from '../data/views/transaction-side';
 import { TransactionsStore } from '../data/stores/transactions.store';
 import { changedFields } from '../forms/changed-fields';
+import { FormActionsComponent } from '../forms/form-actions/form-actions.component';
+import { FormSubmission } from '../forms/form-submission';
 import {
   draftFields,
   sideWrite,
@@ -42,7 +43,7 @@ let nextFormId = 0;
  */
 @Component({
   selector: 'fw-transaction-form',
-  imports: [ReactiveFormsModule],
+  imports: [ReactiveFormsModule, FormActionsComponent],
   templateUrl: './transaction-form.component.html',
   styleUrl: './transaction-form.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -63,8 +64,8 @@ export class TransactionFormComponent {
   readonly done = output<Transaction | null>();
 
   protected readonly id = `transaction-form-${++nextFormId}`;
-  protected readonly errors = signal<FieldErrors>({});
-  protected readonly saving = signal(false);
+  protected readonly submission = new FormSubmission(this.id, TRANSACTION_LABELS);
+  protected readonly errors = this.submission.errors;
   protected readonly isNew = computed(() => this.transaction() === null);
   protected readonly onTransferSide = computed(() => this.side()?.isTransferSide === true);
   private readonly transferChoices = computed(() =>
@@ -112,7 +113,7 @@ export class TransactionFormComponent {
       const side = this.side();
       untracked(() => {
         const currency = this.account().currency ?? 'EUR';
-        this.errors.set({});
+        this.submission.clear();
         if (transaction) {
           this.form.setValue({
             date: transaction.date ?? '',
@@ -144,12 +145,8 @@ export class TransactionFormComponent {
     }
   }
 
-  protected errorId(field: string): string | null {
-    return this.errors()[field] ? `${this.id}-${field}-error` : null;
-  }
-
   protected cancel(): void {
-    this.errors.set({});
+    this.submission.clear();
     this.done.emit(null);
   }
 
@@ -206,8 +203,7 @@ export class TransactionFormComponent {
     if (existing && Object.keys(data).length === 0) {
       delete errors['form'];
     }
-    this.errors.set(errors);
-    if (Object.keys(errors).length > 0) {
+    if (!this.submission.accept(errors)) {
       return;
     }
     if (existing && Object.keys(data).length === 0) {
@@ -215,8 +211,7 @@ export class TransactionFormComponent {
       return;
     }
 
-    this.saving.set(true);
-    try {
+    await this.submission.write(async () => {
       const saved = existing
         ? await this.transactions.update(id, data)
         : await this.transactions.create({ id, ...data });
@@ -225,16 +220,7 @@ export class TransactionFormComponent {
         this.payeeInput()?.nativeElement.focus();
       }
       this.done.emit(saved);
-    } catch (error) {
-      const issues = issuesOf(error);
-      this.errors.set(
-        issues
-          ? fieldErrors(issues, TRANSACTION_LABELS)
-          : { form: error instanceof Error ? error.message : String(error) },
-      );
-    } finally {
-      this.saving.set(false);
-    }
+    });
   }
 
   protected readonly transferPrefix = TRANSFER_PREFIX;

@@ -1,11 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
 import type { FieldInfo, SyncedEntityDefinition } from '@finwise/domain';
 import type { SyncRow } from '@finwise/sync-client';
-import {
-  fieldErrors,
-  issuesOf,
-  type FieldErrors,
-} from '../../shared/validation/validation-messages';
+import type { FieldErrors } from '../../shared/validation/validation-messages';
+import { FormSubmission } from '../form-submission';
 import { displayValue, emptyText, parseText, toText, type FieldText } from './field-inputs';
 import type { SyncedEntityStore } from '../../data/synced-entity/synced-entity-store';
 
@@ -41,8 +38,8 @@ export class SyncedEntityPageComponent {
   });
   protected readonly editing = signal<SyncRow | null>(null);
   protected readonly values = signal<Record<string, FieldText>>({});
-  protected readonly errors = signal<FieldErrors>({});
-  protected readonly busy = signal(false);
+  protected readonly submission = new FormSubmission(this.formId, () => this.labels());
+  protected readonly errors = this.submission.errors;
 
   protected display(field: FieldInfo, row: SyncRow): string {
     return displayValue(field, fieldOf(row, field.name));
@@ -61,13 +58,13 @@ export class SyncedEntityPageComponent {
     this.values.set(
       Object.fromEntries(this.fields().map((f) => [f.name, toText(f, fieldOf(row, f.name))])),
     );
-    this.errors.set({});
+    this.submission.clear();
   }
 
   protected resetForm(): void {
     this.editing.set(null);
     this.values.set({});
-    this.errors.set({});
+    this.submission.clear();
   }
 
   protected async save(): Promise<void> {
@@ -89,25 +86,16 @@ export class SyncedEntityPageComponent {
     // Fields that did not parse are left out, so the schema still words every other problem.
     const schemaErrors = this.store().validate(operation, checked, this.labels());
     for (const field of Object.keys(errors)) delete schemaErrors[field];
-    this.errors.set({ ...schemaErrors, ...errors });
-    if (Object.keys(this.errors()).length > 0) return;
+    if (!this.submission.accept({ ...schemaErrors, ...errors })) return;
     if (editing && Object.keys(data).length === 0) {
       this.resetForm();
       return;
     }
-    this.busy.set(true);
-    try {
+    await this.submission.write(async () => {
       if (editing) await this.store().update(editing.id, data);
       else await this.store().create(checked);
       this.resetForm();
-    } catch (error) {
-      const issues = issuesOf(error);
-      this.errors.set(
-        issues ? fieldErrors(issues, this.labels()) : { form: (error as Error).message },
-      );
-    } finally {
-      this.busy.set(false);
-    }
+    });
   }
 
   protected async remove(row: SyncRow): Promise<void> {
