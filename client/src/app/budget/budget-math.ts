@@ -57,7 +57,7 @@ export interface MonthBudget {
 export type MonthlySums = Map<string, Map<string, number>>;
 
 const MAX_CHART_SLICES = 8;
-export const UNCATEGORIZED_LABEL = 'Uncategorized';
+const UNCATEGORIZED_LABEL = 'Uncategorized';
 
 /** Whether an account's money is in the budget of `currency`. */
 function budgetAccount(

@@ -2,8 +2,6 @@ import type { Category } from '@finwise/domain';
 import type { CategoryGroup } from '../data/views/category-groups';
 import { moveInOrder, renumbered, type SortOrderChange } from '../data/views/sort-order';
 
-export type { SortOrderChange } from '../data/views/sort-order';
-
 /** The writes that move a category one place up (-1) or down (+1) within its group. */
 export function moveCategory(
   groupInOrder: readonly Category[],

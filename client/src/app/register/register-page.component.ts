@@ -37,7 +37,7 @@ import { RegisterRowEditorComponent } from './register-row-editor.component';
 import { TransactionFormComponent } from './transaction-form.component';
 
 /** Row heights the virtual scroll relies on; the CSS gives rows exactly these heights. */
-export const ROW_HEIGHT = { wide: 52, narrow: 96 } as const;
+const ROW_HEIGHT = { wide: 52, narrow: 96 } as const;
 const NARROW_SCREEN = '(max-width: 640px)';
 /** Room an editor gets before it has measured itself (roughly a wide screen's form). */
 const EDITOR_START_HEIGHT = 320;

@@ -1,7 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 
 /** The body the server sends with every failed request. */
-export interface ApiErrorBody {
+interface ApiErrorBody {
   statusCode: number;
   error: string;
   message: string;

@@ -74,7 +74,7 @@ export function indexTransactions(transactions: readonly Transaction[]): Transac
 }
 
 /** Oldest first: by date, then by when the row was created (its HLC), then by id, the same on every device. */
-export function compareRegisterOrder(a: Transaction, b: Transaction): number {
+function compareRegisterOrder(a: Transaction, b: Transaction): number {
   return (
     compareText(a.date ?? '', b.date ?? '') ||
     compareText(createdClock(a), createdClock(b)) ||
