@@ -16,12 +16,12 @@ import {
   type AccountGroup,
   type AccountType,
 } from '@finwise/domain';
-import { knownCurrencies } from '../shared/money/currency';
 import { AccountsStore } from '../data/stores/accounts.store';
 import { nextSortOrder } from '../data/views/sort-order';
 import { changedFields } from '../forms/changed-fields';
 import { FormActionsComponent } from '../forms/form-actions/form-actions.component';
 import { FormSubmission } from '../forms/form-submission';
+import { knownCurrencies } from '../shared/money/currency';
 
 const LABELS = accounts.wording.fieldLabels;
 

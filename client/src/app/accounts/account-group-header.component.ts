@@ -11,6 +11,8 @@ import {
 } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { accountGroups } from '@finwise/domain';
+import { AccountGroupsStore } from '../data/stores/account-groups.store';
+import { AccountsStore } from '../data/stores/accounts.store';
 import { DeleteConfirmation } from '../forms/delete-confirmation';
 import { FormActionsComponent } from '../forms/form-actions/form-actions.component';
 import { PageActions, updateEach } from '../forms/page-actions';
@@ -19,8 +21,6 @@ import {
   type ReorderRequest,
 } from '../forms/reorder-buttons/reorder-buttons.component';
 import { MoneyPipe } from '../shared/money/money.pipe';
-import { AccountGroupsStore } from '../data/stores/account-groups.store';
-import { AccountsStore } from '../data/stores/accounts.store';
 import type { AccountGroupView } from './account-overview';
 
 /**

@@ -1,5 +1,5 @@
-import { accountGroupRow, accountRow, transactionRow } from '../testing/rows';
 import { indexTransactions } from '../data/views/transaction-index';
+import { accountGroupRow, accountRow, transactionRow } from '../testing/rows';
 import { accountOverview, UNGROUPED_NAME } from './account-overview';
 
 describe('accountOverview', () => {

@@ -11,6 +11,13 @@ import {
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { accountGroups, type Account } from '@finwise/domain';
+import { AccountGroupsStore } from '../data/stores/account-groups.store';
+import { AccountsStore } from '../data/stores/accounts.store';
+import { TransactionsStore } from '../data/stores/transactions.store';
+import { AccountGroupsViewStore } from '../data/views/account-groups-view.store';
+import { AccountsViewStore } from '../data/views/accounts-view.store';
+import { moveInOrder, nextSortOrder } from '../data/views/sort-order';
+import { TransactionsViewStore } from '../data/views/transactions-view.store';
 import { DeleteConfirmation } from '../forms/delete-confirmation';
 import { FormSubmission } from '../forms/form-submission';
 import { PageActions, removeEach, updateEach } from '../forms/page-actions';
@@ -19,13 +26,6 @@ import {
   type ReorderRequest,
 } from '../forms/reorder-buttons/reorder-buttons.component';
 import { MoneyPipe } from '../shared/money/money.pipe';
-import { AccountGroupsViewStore } from '../data/views/account-groups-view.store';
-import { AccountGroupsStore } from '../data/stores/account-groups.store';
-import { AccountsViewStore } from '../data/views/accounts-view.store';
-import { AccountsStore } from '../data/stores/accounts.store';
-import { moveInOrder, nextSortOrder } from '../data/views/sort-order';
-import { TransactionsViewStore } from '../data/views/transactions-view.store';
-import { TransactionsStore } from '../data/stores/transactions.store';
 import { accountDeleteWarning, rowsDeletedWithAccount } from './account-deletion';
 import { AccountFormComponent } from './account-form.component';
 import { AccountGroupHeaderComponent } from './account-group-header.component';

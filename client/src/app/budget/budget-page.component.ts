@@ -1,20 +1,20 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { budgetId, type Category } from '@finwise/domain';
+import { AccountsStore } from '../data/stores/accounts.store';
+import { BudgetsStore } from '../data/stores/budgets.store';
+import { CategoriesStore } from '../data/stores/categories.store';
+import { TransactionsStore } from '../data/stores/transactions.store';
+import { AccountsViewStore } from '../data/views/accounts-view.store';
+import { TransactionsViewStore } from '../data/views/transactions-view.store';
 import { errorMessage } from '../forms/error-message';
+import { addMonths, isMonth, monthLabel, monthOf } from '../shared/dates/month';
 import { USER_LOCALE } from '../shared/locale';
 import { localeSeparators, minorDigits } from '../shared/money/currency';
 import { formatMoneyForInput } from '../shared/money/format-money';
 import { MoneyPipe } from '../shared/money/money.pipe';
 import { parseMoney } from '../shared/money/parse-money';
-import { AccountsStore } from '../data/stores/accounts.store';
-import { AccountsViewStore } from '../data/views/accounts-view.store';
-import { BudgetsStore } from '../data/stores/budgets.store';
-import { CategoriesStore } from '../data/stores/categories.store';
-import { TransactionsViewStore } from '../data/views/transactions-view.store';
-import { TransactionsStore } from '../data/stores/transactions.store';
 import { monthBudget, monthlyActivity, monthlyBudgeted, monthlyUncategorized } from './budget-math';
-import { addMonths, isMonth, monthLabel, monthOf } from '../shared/dates/month';
 import { SpendingChartComponent } from './spending-chart.component';
 
 /** One month's budget: budgeted, activity and available per category, and what is left to budget. */

@@ -10,8 +10,8 @@ import {
 } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { categories, type Category } from '@finwise/domain';
-import { CategoriesViewStore } from '../data/views/categories-view.store';
 import { CategoriesStore } from '../data/stores/categories.store';
+import { CategoriesViewStore } from '../data/views/categories-view.store';
 import type { CategoryGroup } from '../data/views/category-groups';
 import { FormActionsComponent } from '../forms/form-actions/form-actions.component';
 import { PageActions, updateEach } from '../forms/page-actions';

@@ -10,11 +10,11 @@ import {
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { categories, type Category } from '@finwise/domain';
+import { CategoriesStore } from '../data/stores/categories.store';
+import { nextSortOrder } from '../data/views/sort-order';
 import { changedFields } from '../forms/changed-fields';
 import { FormActionsComponent } from '../forms/form-actions/form-actions.component';
 import { FormSubmission } from '../forms/form-submission';
-import { CategoriesStore } from '../data/stores/categories.store';
-import { nextSortOrder } from '../data/views/sort-order';
 
 const LABELS = categories.wording.fieldLabels;
 

@@ -1,5 +1,5 @@
-import { categoryRow } from '../testing/rows';
 import { groupCategories } from '../data/views/category-groups';
+import { categoryRow } from '../testing/rows';
 import { moveCategory, moveCategoryGroup, renameCategoryGroup } from './category-order';
 
 describe('moveCategory', () => {

@@ -11,17 +11,17 @@ import {
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import type { Transaction } from '@finwise/domain';
+import { TransactionsStore } from '../data/stores/transactions.store';
+import type { CategoryGroup } from '../data/views/category-groups';
 import { changedFields } from '../forms/changed-fields';
 import { FormActionsComponent } from '../forms/form-actions/form-actions.component';
 import { FormSubmission } from '../forms/form-submission';
-import type { FieldErrors } from '../shared/validation/validation-messages';
 import { USER_LOCALE } from '../shared/locale';
 import { localeSeparators, minorDigits } from '../shared/money/currency';
 import { formatMoneyForInput } from '../shared/money/format-money';
 import { MoneyPipe } from '../shared/money/money.pipe';
 import { parseMoney } from '../shared/money/parse-money';
-import type { CategoryGroup } from '../data/views/category-groups';
-import { TransactionsStore } from '../data/stores/transactions.store';
+import type { FieldErrors } from '../shared/validation/validation-messages';
 import { splitRemainder } from './register-items';
 import { TRANSACTION_LABELS } from './transaction-form.component';
 

@@ -12,18 +12,18 @@ import {
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { transactions, type Account, type Transaction } from '@finwise/domain';
-import type { FieldErrors } from '../shared/validation/validation-messages';
+import { TransactionsStore } from '../data/stores/transactions.store';
+import type { CategoryGroup } from '../data/views/category-groups';
+import type { TransactionSide } from '../data/views/transaction-side';
+import { changedFields } from '../forms/changed-fields';
+import { FormActionsComponent } from '../forms/form-actions/form-actions.component';
+import { FormSubmission } from '../forms/form-submission';
 import { localDate } from '../shared/dates/month';
 import { USER_LOCALE } from '../shared/locale';
 import { localeSeparators, minorDigits } from '../shared/money/currency';
 import { formatMoneyForInput } from '../shared/money/format-money';
 import { parseMoney } from '../shared/money/parse-money';
-import type { CategoryGroup } from '../data/views/category-groups';
-import type { TransactionSide } from '../data/views/transaction-side';
-import { TransactionsStore } from '../data/stores/transactions.store';
-import { changedFields } from '../forms/changed-fields';
-import { FormActionsComponent } from '../forms/form-actions/form-actions.component';
-import { FormSubmission } from '../forms/form-submission';
+import type { FieldErrors } from '../shared/validation/validation-messages';
 import {
   draftFields,
   sideWrite,

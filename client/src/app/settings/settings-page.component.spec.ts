@@ -2,10 +2,10 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
 import { AuthService } from '../data/auth/auth.service';
-import { renderPage } from '../testing/page-harness';
 import { SyncClientService } from '../data/sync-client/sync-client.service';
 import type { FakeSyncClient } from '../data/testing/fake-sync-client';
 import { TEST_SESSION } from '../data/testing/fake-sync-setup';
+import { renderPage } from '../testing/page-harness';
 import { SettingsPageComponent } from './settings-page.component';
 
 describe('SettingsPageComponent', () => {

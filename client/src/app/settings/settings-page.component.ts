@@ -4,8 +4,8 @@ import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { toApiError } from '../data/api/api-error';
 import { AuthService, type Invite } from '../data/auth/auth.service';
-import { USER_LOCALE } from '../shared/locale';
 import { SyncClientService } from '../data/sync-client/sync-client.service';
+import { USER_LOCALE } from '../shared/locale';
 import { HouseholdSwitcherComponent } from './household-switcher.component';
 
 /** The household and this device: invite a member, switch household, sign out. */

@@ -3,10 +3,10 @@ import { provideHttpClientTesting } from '@angular/common/http/testing';
 import type { Type } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { USER_LOCALE } from '../shared/locale';
 import { SyncClientService } from '../data/sync-client/sync-client.service';
 import type { FakeSyncClient } from '../data/testing/fake-sync-client';
 import { setUpFakeSync } from '../data/testing/fake-sync-setup';
+import { USER_LOCALE } from '../shared/locale';
 
 export interface PageQueries {
   text(): string;

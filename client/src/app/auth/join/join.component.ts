@@ -10,8 +10,8 @@ import {
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { toApiError } from '../../data/api/api-error';
-import { joinErrors } from '../auth-form-errors';
 import { AuthService } from '../../data/auth/auth.service';
+import { joinErrors } from '../auth-form-errors';
 
 /** A signed-in user joins another household with an invite code; the app then switches to it. */
 @Component({

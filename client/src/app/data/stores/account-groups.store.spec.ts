@@ -2,8 +2,8 @@ import { provideHttpClient } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { accountGroups } from '@finwise/domain';
-import { setUpFakeSync } from '../testing/fake-sync-setup';
 import { syncedRow } from '../../testing/rows';
+import { setUpFakeSync } from '../testing/fake-sync-setup';
 import { AccountGroupsStore } from './account-groups.store';
 
 describe('AccountGroupsStore', () => {

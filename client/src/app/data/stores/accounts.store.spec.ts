@@ -2,8 +2,8 @@ import { provideHttpClient } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { accounts } from '@finwise/domain';
-import { setUpFakeSync } from '../testing/fake-sync-setup';
 import { syncedRow } from '../../testing/rows';
+import { setUpFakeSync } from '../testing/fake-sync-setup';
 import { AccountsStore } from './accounts.store';
 
 describe('AccountsStore', () => {

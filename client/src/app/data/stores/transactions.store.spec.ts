@@ -2,8 +2,8 @@ import { provideHttpClient } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { transactions } from '@finwise/domain';
-import { setUpFakeSync } from '../testing/fake-sync-setup';
 import { syncedRow } from '../../testing/rows';
+import { setUpFakeSync } from '../testing/fake-sync-setup';
 import { TransactionsStore } from './transactions.store';
 
 describe('TransactionsStore', () => {

@@ -1,9 +1,9 @@
 import { provideHttpClient } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { categoryRow } from '../../testing/rows';
 import { CategoriesStore } from '../stores/categories.store';
 import { setUpFakeSync } from '../testing/fake-sync-setup';
-import { categoryRow } from '../../testing/rows';
 import { LiveRowsService } from './live-rows.service';
 
 describe('LiveRowsService', () => {

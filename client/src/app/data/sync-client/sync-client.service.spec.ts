@@ -2,8 +2,8 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { AuthService } from '../auth/auth.service';
-import { SyncClientService } from './sync-client.service';
 import { setUpFakeSync, TEST_SESSION, type FakeSync } from '../testing/fake-sync-setup';
+import { SyncClientService } from './sync-client.service';
 
 describe('SyncClientService', () => {
   let sync: FakeSync;

@@ -3,8 +3,8 @@ import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import type { Category } from '@finwise/domain';
 import { signalStore } from '@ngrx/signals';
-import { AuthService } from '../auth/auth.service';
 import { categoryRow } from '../../testing/rows';
+import { AuthService } from '../auth/auth.service';
 import { setUpFakeSync, TEST_SESSION, type FakeSync } from '../testing/fake-sync-setup';
 import { withSyncedEntity } from './with-synced-entity';
 

@@ -1,7 +1,7 @@
 import { computed, inject } from '@angular/core';
 import { signalStore, withComputed } from '@ngrx/signals';
-import { indexTransactions } from './transaction-index';
 import { TransactionsStore } from '../stores/transactions.store';
+import { indexTransactions } from './transaction-index';
 
 /**
  * What the screens derive from transactions: one index built per change, shared by every

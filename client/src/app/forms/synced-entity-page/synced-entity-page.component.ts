@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
 import type { FieldInfo, SyncedEntityDefinition } from '@finwise/domain';
 import type { SyncRow } from '@finwise/sync-client';
+import type { SyncedEntityStore } from '../../data/synced-entity/synced-entity-store';
 import type { FieldErrors } from '../../shared/validation/validation-messages';
 import { FormSubmission } from '../form-submission';
 import { displayValue, emptyText, parseText, toText, type FieldText } from './field-inputs';
-import type { SyncedEntityStore } from '../../data/synced-entity/synced-entity-store';
 
 let nextFormId = 0;
 

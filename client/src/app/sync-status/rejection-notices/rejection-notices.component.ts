@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { USER_LOCALE } from '../../shared/locale';
-import { RowMemoryService } from './row-memory.service';
 import { SyncClientService } from '../../data/sync-client/sync-client.service';
+import { USER_LOCALE } from '../../shared/locale';
 import { describeChange, describeReason } from './rejection-description';
+import { RowMemoryService } from './row-memory.service';
 
 /**
  * One notice per change the server refused: the change was rolled back on this device, so the

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { USER_LOCALE } from '../../shared/locale';
 import { SyncClientService } from '../../data/sync-client/sync-client.service';
+import { USER_LOCALE } from '../../shared/locale';
 
 /** Always-visible sync state: connection, changes waiting to be sent, and the last exchange. */
 @Component({
