@@ -10,5 +10,9 @@ export interface SyncedEntityStore {
   create(data: Record<string, unknown>): Promise<SyncRow>;
   update(id: string, patch: Record<string, unknown>): Promise<SyncRow>;
   remove(id: string): Promise<void>;
-  validate(operation: Operation, data: object, labels: Record<string, string>): FieldErrors;
+  validate(
+    operation: Operation,
+    data: object,
+    labels: Readonly<Record<string, string>>,
+  ): FieldErrors;
 }
