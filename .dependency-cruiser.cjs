@@ -3,7 +3,22 @@
  * itself through others. Specs are left out: nothing imports them, so they close no file cycle,
  * and because they live beside the code they test, counting them would make every folder whose
  * tests use a shared test helper look like a cycle with that helper's folder.
+ *
+ * The same run keeps the Angular app's rooms apart (the rules named client-…), see below.
  */
+
+/** A room of the Angular app imports only itself and the rooms below it. */
+function clientRoom(name, below) {
+  const allowed = [name, ...below];
+  return {
+    name: `client-${name}-imports-a-room-above`,
+    severity: 'error',
+    comment: `client/src/app/${name}/ imports only ${allowed.map((room) => `${room}/`).join(', ')} and libs.`,
+    from: { path: `^client/src/app/${name}/` },
+    to: { path: '^client/src/app/', pathNot: `^client/src/app/(?:${allowed.join('|')})/` },
+  };
+}
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -22,6 +37,33 @@ module.exports = {
         'Two folders import each other (directly or through others): one of them holds a part of the other.',
       from: {},
       to: { circular: true },
+    },
+    // The rooms of the Angular app (client/src/app): shared/ (money, dates, wording) below data/
+    // (sync client, stores, auth) below forms/ (form helpers, the generic entity page), and the
+    // feature folders and sync-status/ on top. Root files (app shell, routes) put them together.
+    {
+      name: 'client-feature-imports-a-feature',
+      severity: 'error',
+      comment:
+        'A client feature imports only data/, shared/, forms/ and libs: what two features need belongs in one of those rooms.',
+      from: {
+        path: '^client/src/app/(?!(?:data|shared|forms|sync-status|testing|layout)/)([^/]+)/',
+      },
+      to: {
+        path: '^client/src/app/',
+        pathNot: ['^client/src/app/(?:data|shared|forms)/', '^client/src/app/$1/'],
+      },
+    },
+    clientRoom('shared', []),
+    clientRoom('data', ['shared']),
+    clientRoom('forms', ['data', 'shared']),
+    clientRoom('sync-status', ['data', 'shared']),
+    {
+      name: 'client-code-imports-test-support',
+      severity: 'error',
+      comment: 'testing/ folders hold test doubles and fixtures: only specs import them.',
+      from: { path: '^client/src/app/', pathNot: '/testing/' },
+      to: { path: ['^client/src/app/testing/', '^client/src/app/.*/testing/'] },
     },
   ],
   options: {

@@ -2,7 +2,8 @@
 # Proves the synced-entity generator end to end: in a temporary copy of the repository it adds
 # a new entity with most field types and then, with no hand edits, does what a developer would
 # after generating (the generator's printed next steps) and what CI does: lint, type-check,
-# build, the whole unit/integration suite (`npm test`), the API documents (`npm run docs`, then
+# build, the whole unit/integration suite (`npm test`), the new entity's rejection notice
+# (worded from the domain registry, with no hand edit), the API documents (`npm run docs`, then
 # `npm run docs:check`), and finally two Node sync clients writing rows of the new entity
 # through the built server until both agree with it. The copy is deleted afterwards.
 #
@@ -38,6 +39,24 @@ npx nx run-many -t build
 
 step "npm test"
 npm test
+
+step "the new entity's rejection notice"
+# npm test ran it with everything else; here it runs alone, so a generator that stopped writing
+# it, or wording that stopped naming the row, fails by name. The notice must call the row by
+# the entity's label and its name field, read from the domain registry: nothing was hand-edited.
+notice_spec=client/src/app/savings-goals/savings-goals-page.component.spec.ts
+if ! grep -q 'Your change to the savings goal "Corner shop" was not saved' "$notice_spec"; then
+  echo "$notice_spec does not check the notice that names a refused savings goal" >&2
+  exit 1
+fi
+if ! NODE_OPTIONS=--experimental-vm-modules npx jest --config client/jest.config.ts "$notice_spec" \
+  --testNamePattern 'rejection notice' --json --outputFile "$work/notice.json" >"$work/notice.log" 2>&1 ||
+  ! node -e 'const r = require(process.argv[1]); process.exit(r.numPassedTests === 1 ? 0 : 1);' \
+    "$work/notice.json"; then
+  cat "$work/notice.log" >&2
+  echo "the rejection notice of savings_goals is not worded as its definition says" >&2
+  exit 1
+fi
 
 step "API documents"
 # The documents list every entity: until regenerated they are stale, and the check must say so.

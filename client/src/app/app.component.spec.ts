@@ -3,7 +3,7 @@ import { provideRouter } from '@angular/router';
 import { provideHttpClient } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { AppComponent } from './app.component';
-import { setUpFakeSync } from './sync/testing/fake-sync-setup';
+import { setUpFakeSync } from './data/testing/fake-sync-setup';
 
 describe('AppComponent', () => {
   async function render(signedIn: boolean): Promise<HTMLElement> {

@@ -3,12 +3,12 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { filter } from 'rxjs';
-import { AuthService } from './auth/auth.service';
+import { AuthService } from './data/auth/auth.service';
 import { StickyOffsetDirective } from './layout/sticky-offset.directive';
 import { NAV_LINKS, SETTINGS_LINK } from './nav-links';
-import { LoadProgressComponent } from './sync/load-progress/load-progress.component';
-import { RejectionNoticesComponent } from './sync/rejection-notices/rejection-notices.component';
-import { SyncIndicatorComponent } from './sync/sync-indicator/sync-indicator.component';
+import { LoadProgressComponent } from './sync-status/load-progress/load-progress.component';
+import { RejectionNoticesComponent } from './sync-status/rejection-notices/rejection-notices.component';
+import { SyncIndicatorComponent } from './sync-status/sync-indicator/sync-indicator.component';
 
 @Component({
   selector: 'fw-root',

@@ -10,8 +10,8 @@ import {
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { provideServiceWorker } from '@angular/service-worker';
 import { appRoutes } from './app.routes';
-import { authInterceptor } from './auth/auth.interceptor';
-import { SyncSessionService } from './sync/sync-session.service';
+import { authInterceptor } from './data/auth/auth.interceptor';
+import { SyncClientService } from './data/sync-client/sync-client.service';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -20,7 +20,7 @@ export const appConfig: ApplicationConfig = {
     provideRouter(appRoutes, withComponentInputBinding()),
     provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
     // Start syncing the stored session's household at boot, before any screen asks for data.
-    provideAppInitializer(() => void inject(SyncSessionService)),
+    provideAppInitializer(() => void inject(SyncClientService)),
     // Registered at once, not "when stable": the app shell must be cached on the first visit
     // or the first offline reload fails (DESIGN §10).
     provideServiceWorker('ngsw-worker.js', {

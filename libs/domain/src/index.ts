@@ -11,3 +11,4 @@ export * from './lib/entities/categories';
 export * from './lib/entities/transactions';
 export * from './lib/entities/budgets';
 export * from './lib/auth-requests';
+export * from './lib/entity-wording';

@@ -1,4 +1,4 @@
-import { indexTransactions } from '../stores/transaction-index';
+import { indexTransactions } from '../data/views/transaction-index';
 import { accountRow, transactionRow } from '../testing/rows';
 import { accountDeleteWarning, rowsDeletedWithAccount } from './account-deletion';
 

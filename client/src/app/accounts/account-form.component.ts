@@ -6,19 +6,24 @@ import {
   inject,
   input,
   output,
-  signal,
   untracked,
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
-import { ACCOUNT_TYPES, type Account, type AccountGroup, type AccountType } from '@finwise/domain';
-import { fieldLabelsOf } from '../forms/field-labels';
-import { fieldErrors, issuesOf, type FieldErrors } from '../forms/validation-messages';
-import { knownCurrencies } from '../money/currency';
-import { AccountsStore } from '../stores/accounts.store';
-import { nextSortOrder } from '../stores/sort-order';
+import {
+  accounts,
+  ACCOUNT_TYPES,
+  type Account,
+  type AccountGroup,
+  type AccountType,
+} from '@finwise/domain';
+import { AccountsStore } from '../data/stores/accounts.store';
+import { nextSortOrder } from '../data/views/sort-order';
 import { changedFields } from '../forms/changed-fields';
+import { FormActionsComponent } from '../forms/form-actions/form-actions.component';
+import { FormSubmission } from '../forms/form-submission';
+import { knownCurrencies } from '../shared/money/currency';
 
-const LABELS = fieldLabelsOf('accounts');
+const LABELS = accounts.wording.fieldLabels;
 
 const TYPE_LABELS: Readonly<Record<AccountType, string>> = {
   checking: 'Checking',
@@ -35,7 +40,7 @@ let nextFormId = 0;
 /** Opens a new account or edits one (name, type, currency, group, note, budget use, closed). */
 @Component({
   selector: 'fw-account-form',
-  imports: [ReactiveFormsModule],
+  imports: [ReactiveFormsModule, FormActionsComponent],
   templateUrl: './account-form.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -51,8 +56,8 @@ export class AccountFormComponent {
 
   protected readonly id = `account-form-${++nextFormId}`;
   protected readonly isNew = computed(() => this.account() === null);
-  protected readonly errors = signal<FieldErrors>({});
-  protected readonly saving = signal(false);
+  protected readonly submission = new FormSubmission(this.id, LABELS);
+  protected readonly errors = this.submission.errors;
   protected readonly types = ACCOUNT_TYPES.map((value) => ({ value, label: TYPE_LABELS[value] }));
   protected readonly currencies = knownCurrencies();
   /**
@@ -112,10 +117,6 @@ export class AccountFormComponent {
     });
   }
 
-  protected errorId(field: string): string | null {
-    return this.errors()[field] ? `${this.id}-${field}-error` : null;
-  }
-
   protected async submit(): Promise<void> {
     const value = this.form.getRawValue();
     const fields = {
@@ -140,12 +141,10 @@ export class AccountFormComponent {
       this.done.emit(existing);
       return;
     }
-    this.errors.set(errors);
-    if (Object.keys(errors).length > 0) {
+    if (!this.submission.accept(errors)) {
       return;
     }
-    this.saving.set(true);
-    try {
+    await this.submission.write(async () => {
       const saved = existing
         ? await this.accounts.update(id, data)
         : await this.accounts.create({ id, ...data });
@@ -153,16 +152,7 @@ export class AccountFormComponent {
         this.form.reset({ currency: fields.currency, groupId: value.groupId });
       }
       this.done.emit(saved);
-    } catch (error) {
-      const issues = issuesOf(error);
-      this.errors.set(
-        issues
-          ? fieldErrors(issues, LABELS)
-          : { form: error instanceof Error ? error.message : String(error) },
-      );
-    } finally {
-      this.saving.set(false);
-    }
+    });
   }
 
   protected currencyLockedText(): string {

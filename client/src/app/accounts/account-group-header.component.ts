@@ -10,11 +10,17 @@ import {
   signal,
 } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { accountGroups } from '@finwise/domain';
+import { AccountGroupsStore } from '../data/stores/account-groups.store';
+import { AccountsStore } from '../data/stores/accounts.store';
 import { DeleteConfirmation } from '../forms/delete-confirmation';
-import { fieldLabelsOf } from '../forms/field-labels';
-import { MoneyPipe } from '../money/money.pipe';
-import { AccountGroupsStore } from '../stores/account-groups.store';
-import { AccountsStore } from '../stores/accounts.store';
+import { FormActionsComponent } from '../forms/form-actions/form-actions.component';
+import { PageActions, updateEach } from '../forms/page-actions';
+import {
+  ReorderButtonsComponent,
+  type ReorderRequest,
+} from '../forms/reorder-buttons/reorder-buttons.component';
+import { MoneyPipe } from '../shared/money/money.pipe';
 import type { AccountGroupView } from './account-overview';
 
 /**
@@ -23,7 +29,7 @@ import type { AccountGroupView } from './account-overview';
  */
 @Component({
   selector: 'fw-account-group-header',
-  imports: [ReactiveFormsModule, MoneyPipe],
+  imports: [ReactiveFormsModule, MoneyPipe, FormActionsComponent, ReorderButtonsComponent],
   templateUrl: './account-group-header.component.html',
   styleUrl: './account-group-header.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -37,16 +43,17 @@ export class AccountGroupHeaderComponent {
   readonly group = input.required<AccountGroupView>();
   readonly canMoveUp = input(false);
   readonly canMoveDown = input(false);
-  readonly move = output<-1 | 1>();
+  readonly move = output<ReorderRequest>();
 
   protected readonly renaming = signal(false);
-  protected readonly error = signal<string | null>(null);
+  /** Renaming and deleting the group; also why a new name was refused. */
+  protected readonly actions = new PageActions();
   protected readonly deleting = new DeleteConfirmation();
   protected readonly form = new FormGroup({ name: new FormControl('', { nonNullable: true }) });
 
   protected startRenaming(): void {
     this.deleting.disarm();
-    this.error.set(null);
+    this.actions.clear();
     this.form.setValue({ name: this.group().name });
     this.renaming.set(true);
     this.focus('.account-group__name-input', true);
@@ -54,7 +61,7 @@ export class AccountGroupHeaderComponent {
 
   protected stopRenaming(): void {
     this.renaming.set(false);
-    this.error.set(null);
+    this.actions.clear();
     this.focus('.account-group__rename-button');
   }
 
@@ -65,13 +72,13 @@ export class AccountGroupHeaderComponent {
       this.stopRenaming();
       return;
     }
-    const errors = this.groups.validate('update', { id, name }, fieldLabelsOf('account_groups'));
+    const errors = this.groups.validate('update', { id, name }, accountGroups.wording.fieldLabels);
     const message = errors['name'] ?? errors['form'];
     if (message) {
-      this.error.set(message);
+      this.actions.fail(message);
       return;
     }
-    await this.run(async () => {
+    await this.actions.run(async () => {
       await this.groups.update(id, { name });
       this.stopRenaming();
     });
@@ -84,10 +91,11 @@ export class AccountGroupHeaderComponent {
       return;
     }
     const id = group.id;
-    await this.run(async () => {
-      for (const line of group.accounts) {
-        await this.accounts.update(line.account.id, { groupId: null });
-      }
+    await this.actions.run(async () => {
+      await updateEach(
+        this.accounts,
+        group.accounts.map((line) => ({ id: line.account.id, groupId: null })),
+      );
       await this.groups.remove(id);
     });
   }
@@ -95,15 +103,6 @@ export class AccountGroupHeaderComponent {
   protected cancelDelete(): void {
     this.deleting.disarm();
     this.focus('.account-group__delete');
-  }
-
-  private async run(action: () => Promise<unknown>): Promise<void> {
-    this.error.set(null);
-    try {
-      await action();
-    } catch (error) {
-      this.error.set(error instanceof Error ? error.message : String(error));
-    }
   }
 
   private focus(selector: string, select = false): void {

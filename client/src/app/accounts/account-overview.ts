@@ -1,14 +1,9 @@
 import type { Account, AccountGroup, Transaction } from '@finwise/domain';
-import { sideOf } from '../stores/transaction-side';
+import { accountBalance, type AccountBalance } from '../data/views/account-balance';
 
 export interface CurrencyAmount {
   currency: string;
   amountMinor: number;
-}
-
-export interface AccountBalance {
-  balanceMinor: number;
-  clearedMinor: number;
 }
 
 export interface AccountLine extends AccountBalance {
@@ -30,23 +25,6 @@ export interface AccountOverview {
 }
 
 export const UNGROUPED_NAME = 'Other accounts';
-
-/** Balance of one account from its register rows: booked amounts plus transfers in, negated. */
-export function accountBalance(
-  accountId: string,
-  rows: readonly Transaction[] | undefined,
-): AccountBalance {
-  let balanceMinor = 0;
-  let clearedMinor = 0;
-  for (const row of rows ?? []) {
-    const side = sideOf(row, accountId);
-    balanceMinor += side.amountMinor;
-    if (side.cleared) {
-      clearedMinor += side.amountMinor;
-    }
-  }
-  return { balanceMinor, clearedMinor };
-}
 
 /**
  * Accounts under their groups (in the given order) with balances, per-currency group totals

@@ -10,17 +10,22 @@ import {
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import type { Account } from '@finwise/domain';
-import { budgetCurrency } from '../budget/budget-math';
+import { accountGroups, type Account } from '@finwise/domain';
+import { AccountGroupsStore } from '../data/stores/account-groups.store';
+import { AccountsStore } from '../data/stores/accounts.store';
+import { TransactionsStore } from '../data/stores/transactions.store';
+import { AccountGroupsViewStore } from '../data/views/account-groups-view.store';
+import { AccountsViewStore } from '../data/views/accounts-view.store';
+import { moveInOrder, nextSortOrder } from '../data/views/sort-order';
+import { TransactionsViewStore } from '../data/views/transactions-view.store';
 import { DeleteConfirmation } from '../forms/delete-confirmation';
-import { MoneyPipe } from '../money/money.pipe';
-import { AccountGroupsViewStore } from '../stores/account-groups-view.store';
-import { AccountGroupsStore } from '../stores/account-groups.store';
-import { AccountsViewStore } from '../stores/accounts-view.store';
-import { AccountsStore } from '../stores/accounts.store';
-import { moveInOrder, nextSortOrder } from '../stores/sort-order';
-import { TransactionsViewStore } from '../stores/transactions-view.store';
-import { TransactionsStore } from '../stores/transactions.store';
+import { FormSubmission } from '../forms/form-submission';
+import { PageActions, removeEach, updateEach } from '../forms/page-actions';
+import {
+  ReorderButtonsComponent,
+  type ReorderRequest,
+} from '../forms/reorder-buttons/reorder-buttons.component';
+import { MoneyPipe } from '../shared/money/money.pipe';
 import { accountDeleteWarning, rowsDeletedWithAccount } from './account-deletion';
 import { AccountFormComponent } from './account-form.component';
 import { AccountGroupHeaderComponent } from './account-group-header.component';
@@ -38,6 +43,7 @@ import { accountOverview, type AccountGroupView } from './account-overview';
     AccountFormComponent,
     AccountGroupHeaderComponent,
     ReactiveFormsModule,
+    ReorderButtonsComponent,
   ],
   templateUrl: './accounts-page.component.html',
   styleUrl: './accounts-page.component.css',
@@ -50,19 +56,30 @@ export class AccountsPageComponent {
   private readonly injector = inject(Injector);
   private readonly host: HTMLElement = inject(ElementRef).nativeElement;
   private readonly transactionIndex = inject(TransactionsViewStore).index;
-  private readonly sortedAccounts = inject(AccountsViewStore).sorted;
+  private readonly accountViews = inject(AccountsViewStore);
 
   protected readonly loaded = computed(() => this.accounts.loaded() && this.groups.loaded());
   protected readonly sortedGroups = inject(AccountGroupsViewStore).sorted;
   protected readonly overview = computed(() =>
-    accountOverview(this.sortedGroups(), this.sortedAccounts(), this.transactionIndex().byAccount),
+    accountOverview(
+      this.sortedGroups(),
+      this.accountViews.sorted(),
+      this.transactionIndex().byAccount,
+    ),
   );
-  protected readonly defaultCurrency = computed(() => budgetCurrency(this.accounts.entities()));
+  protected readonly defaultCurrency = this.accountViews.budgetCurrency;
   protected readonly editing = signal<Account | null>(null);
-  protected readonly groupError = signal<string | null>(null);
   protected readonly groupForm = inject(NonNullableFormBuilder).group({ name: [''] });
+  private readonly groupSubmission = new FormSubmission(
+    'group-form',
+    accountGroups.wording.fieldLabels,
+  );
+  protected readonly groupError = computed(() => {
+    const errors = this.groupSubmission.errors();
+    return errors['name'] ?? errors['form'] ?? null;
+  });
   protected readonly deleting = new DeleteConfirmation();
-  protected readonly actionError = signal<string | null>(null);
+  protected readonly actions = new PageActions();
 
   /** Rows in the account's register: its own and transfers in (a currency change would misread them). */
   protected transactionCount(accountId: string): number {
@@ -86,33 +103,24 @@ export class AccountsPageComponent {
     return at >= 0 && at + direction >= 0 && at + direction < groups.length;
   }
 
-  protected async moveGroup(group: AccountGroupView, direction: -1 | 1): Promise<void> {
+  protected async moveGroup(group: AccountGroupView, move: ReorderRequest): Promise<void> {
     if (!group.id) {
       return;
     }
-    const changes = moveInOrder(this.sortedGroups(), group.id, direction);
-    await this.run(async () => {
-      for (const change of changes) {
-        await this.groups.update(change.id, { sortOrder: change.sortOrder });
-      }
-    });
+    const changes = moveInOrder(this.sortedGroups(), group.id, move.direction);
+    await this.actions.run(() => updateEach(this.groups, changes));
+    move.keepFocus();
   }
 
   protected async moveAccount(
     group: AccountGroupView,
     account: Account,
-    direction: -1 | 1,
-    button: HTMLButtonElement,
+    move: ReorderRequest,
   ): Promise<void> {
     const inGroup = group.accounts.map((line) => line.account);
-    const changes = moveInOrder(inGroup, account.id, direction);
-    await this.run(async () => {
-      for (const change of changes) {
-        await this.accounts.update(change.id, { sortOrder: change.sortOrder });
-      }
-    });
-    // Keep keyboard users on the button they pressed, which moved with its row.
-    queueMicrotask(() => button.isConnected && button.focus());
+    const changes = moveInOrder(inGroup, account.id, move.direction);
+    await this.actions.run(() => updateEach(this.accounts, changes));
+    move.keepFocus();
   }
 
   protected deleteWarning(account: Account): string {
@@ -130,10 +138,11 @@ export class AccountsPageComponent {
       return;
     }
     const rows = this.rowsDeletedWith(account.id);
-    await this.run(async () => {
-      for (const row of rows) {
-        await this.transactions.remove(row.id);
-      }
+    await this.actions.run(async () => {
+      await removeEach(
+        this.transactions,
+        rows.map((row) => row.id),
+      );
       await this.accounts.remove(account.id);
     });
   }
@@ -160,29 +169,17 @@ export class AccountsPageComponent {
     );
   }
 
-  private async run(action: () => Promise<unknown>): Promise<void> {
-    this.actionError.set(null);
-    try {
-      await action();
-    } catch (error) {
-      this.actionError.set(error instanceof Error ? error.message : String(error));
-    }
-  }
-
   protected async addGroup(): Promise<void> {
     const name = this.groupForm.controls.name.value.trim();
     const id = globalThis.crypto.randomUUID();
     const data = { id, name, sortOrder: nextSortOrder(this.groups.entities()) };
-    const errors = this.groups.validate('create', data, { name: 'Group name' });
-    this.groupError.set(errors['name'] ?? errors['form'] ?? null);
-    if (this.groupError()) {
+    const errors = this.groups.validate('create', data, accountGroups.wording.fieldLabels);
+    if (!this.groupSubmission.accept(errors)) {
       return;
     }
-    try {
+    await this.groupSubmission.write(async () => {
       await this.groups.create(data);
       this.groupForm.reset();
-    } catch (error) {
-      this.groupError.set(error instanceof Error ? error.message : String(error));
-    }
+    });
   }
 }

@@ -5,7 +5,7 @@ import {
   toIssues,
 } from '@finwise/domain';
 import type * as z from 'zod';
-import { fieldErrors, type FieldErrors } from '../forms/validation-messages';
+import { fieldErrors, type FieldErrors } from '../shared/validation/validation-messages';
 
 const LABELS: Readonly<Record<string, string>> = {
   email: 'Email',

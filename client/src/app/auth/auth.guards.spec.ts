@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
+import { AuthService } from '../data/auth/auth.service';
 import { joinGuard, signedInGuard, signedOutGuard } from './auth.guards';
-import { AuthService } from './auth.service';
 
 @Component({ template: '', changeDetection: ChangeDetectionStrategy.OnPush })
 class BlankComponent {}

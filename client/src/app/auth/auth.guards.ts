@@ -1,6 +1,6 @@
 import { inject } from '@angular/core';
 import { CanActivateFn, Router } from '@angular/router';
-import { AuthService } from './auth.service';
+import { AuthService } from '../data/auth/auth.service';
 
 /** Pages that need a session send signed-out visitors to /login. */
 export const signedInGuard: CanActivateFn = () =>

@@ -1,13 +1,7 @@
 import type { Account } from '@finwise/domain';
-import { indexTransactions } from '../stores/transaction-index';
+import { indexTransactions } from '../data/views/transaction-index';
 import { accountRow, budgetRow, categoryRow, transactionRow } from '../testing/rows';
-import {
-  budgetCurrency,
-  monthBudget,
-  monthlyActivity,
-  monthlyBudgeted,
-  monthlyUncategorized,
-} from './budget-math';
+import { monthBudget, monthlyActivity, monthlyBudgeted, monthlyUncategorized } from './budget-math';
 
 describe('budget math', () => {
   const checking = accountRow({ currency: 'EUR', onBudget: true });
@@ -142,12 +136,6 @@ describe('budget math', () => {
       february.groups.flatMap((group) => group.lines).map((line) => line.category.name),
     ).not.toContain('Old');
     expect(february.otherCurrencyAccounts).toEqual([travel]);
-  });
-
-  it('picks the currency most on-budget accounts use', () => {
-    expect(budgetCurrency(accounts)).toBe('EUR');
-    expect(budgetCurrency([])).toBe('EUR');
-    expect(budgetCurrency([travel])).toBe('USD');
   });
 
   it('counts uncategorized money (rows, split lines and remainders, transfers out of the budget) in activity and "to budget"', () => {

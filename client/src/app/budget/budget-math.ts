@@ -1,5 +1,5 @@
 import type { Account, Budget, Category, Transaction } from '@finwise/domain';
-import { groupCategories } from '../stores/category-groups';
+import { groupCategories } from '../data/views/category-groups';
 
 export interface BudgetLine {
   category: Category;
@@ -57,18 +57,7 @@ export interface MonthBudget {
 export type MonthlySums = Map<string, Map<string, number>>;
 
 const MAX_CHART_SLICES = 8;
-export const UNCATEGORIZED_LABEL = 'Uncategorized';
-
-/** The budget currency: the one most on-budget accounts use (budgets carry no currency of their own). */
-export function budgetCurrency(accounts: readonly Account[]): string {
-  const counts = new Map<string, number>();
-  for (const account of accounts) {
-    if (account.onBudget && account.currency) {
-      counts.set(account.currency, (counts.get(account.currency) ?? 0) + 1);
-    }
-  }
-  return [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b))[0]?.[0] ?? 'EUR';
-}
+const UNCATEGORIZED_LABEL = 'Uncategorized';
 
 /** Whether an account's money is in the budget of `currency`. */
 function budgetAccount(

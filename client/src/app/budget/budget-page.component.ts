@@ -1,24 +1,20 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { budgetId, type Category } from '@finwise/domain';
-import { USER_LOCALE } from '../locale';
-import { localeSeparators, minorDigits } from '../money/currency';
-import { formatMoneyForInput } from '../money/format-money';
-import { MoneyPipe } from '../money/money.pipe';
-import { parseMoney } from '../money/parse-money';
-import { AccountsStore } from '../stores/accounts.store';
-import { BudgetsStore } from '../stores/budgets.store';
-import { CategoriesStore } from '../stores/categories.store';
-import { TransactionsViewStore } from '../stores/transactions-view.store';
-import { TransactionsStore } from '../stores/transactions.store';
-import {
-  budgetCurrency,
-  monthBudget,
-  monthlyActivity,
-  monthlyBudgeted,
-  monthlyUncategorized,
-} from './budget-math';
-import { addMonths, isMonth, monthLabel, monthOf } from './month';
+import { AccountsStore } from '../data/stores/accounts.store';
+import { BudgetsStore } from '../data/stores/budgets.store';
+import { CategoriesStore } from '../data/stores/categories.store';
+import { TransactionsStore } from '../data/stores/transactions.store';
+import { AccountsViewStore } from '../data/views/accounts-view.store';
+import { TransactionsViewStore } from '../data/views/transactions-view.store';
+import { errorMessage } from '../forms/error-message';
+import { addMonths, isMonth, monthLabel, monthOf } from '../shared/dates/month';
+import { USER_LOCALE } from '../shared/locale';
+import { localeSeparators, minorDigits } from '../shared/money/currency';
+import { formatMoneyForInput } from '../shared/money/format-money';
+import { MoneyPipe } from '../shared/money/money.pipe';
+import { parseMoney } from '../shared/money/parse-money';
+import { monthBudget, monthlyActivity, monthlyBudgeted, monthlyUncategorized } from './budget-math';
 import { SpendingChartComponent } from './spending-chart.component';
 
 /** One month's budget: budgeted, activity and available per category, and what is left to budget. */
@@ -47,7 +43,7 @@ export class BudgetPageComponent {
   protected readonly previous = computed(() => addMonths(this.currentMonth(), -1));
   protected readonly next = computed(() => addMonths(this.currentMonth(), 1));
   protected readonly title = computed(() => monthLabel(this.currentMonth(), this.locale));
-  protected readonly currency = computed(() => budgetCurrency(this.accounts.entities()));
+  protected readonly currency = inject(AccountsViewStore).budgetCurrency;
 
   // Independent of the month shown, so paging months does not re-scan every transaction.
   private readonly activity = computed(() =>
@@ -116,7 +112,7 @@ export class BudgetPageComponent {
         });
       }
     } catch (error) {
-      this.setError(category.id, error instanceof Error ? error.message : String(error));
+      this.setError(category.id, errorMessage(error));
     }
   }
 

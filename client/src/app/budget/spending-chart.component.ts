@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { MoneyPipe } from '../money/money.pipe';
+import { MoneyPipe } from '../shared/money/money.pipe';
 import type { SpendingSlice } from './budget-math';
 
 /** Horizontal bars of the month's spending per category; the numbers are text, the bars decoration. */

@@ -9,18 +9,28 @@ import {
   signal,
 } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
-import type { Category } from '@finwise/domain';
-import { fieldLabelsOf } from '../forms/field-labels';
-import { CategoriesViewStore } from '../stores/categories-view.store';
-import { CategoriesStore } from '../stores/categories.store';
-import type { CategoryGroup } from '../stores/category-groups';
+import { categories, type Category } from '@finwise/domain';
+import { CategoriesStore } from '../data/stores/categories.store';
+import { CategoriesViewStore } from '../data/views/categories-view.store';
+import type { CategoryGroup } from '../data/views/category-groups';
+import { FormActionsComponent } from '../forms/form-actions/form-actions.component';
+import { PageActions, updateEach } from '../forms/page-actions';
+import {
+  ReorderButtonsComponent,
+  type ReorderRequest,
+} from '../forms/reorder-buttons/reorder-buttons.component';
 import { CategoryFormComponent } from './category-form.component';
 import { moveCategory, moveCategoryGroup, renameCategoryGroup } from './category-order';
 
 /** Category groups with their categories: add, edit, hide and reorder; rename and reorder groups. */
 @Component({
   selector: 'fw-categories-page',
-  imports: [CategoryFormComponent, ReactiveFormsModule],
+  imports: [
+    CategoryFormComponent,
+    ReactiveFormsModule,
+    FormActionsComponent,
+    ReorderButtonsComponent,
+  ],
   templateUrl: './categories-page.component.html',
   styleUrl: './categories-page.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -35,7 +45,7 @@ export class CategoriesPageComponent {
   protected readonly groupNames = computed(() => this.groups().map((group) => group.name));
   /** The category as it was when editing began: the form compares against this snapshot. */
   protected readonly editing = signal<Category | null>(null);
-  protected readonly actionError = signal<string | null>(null);
+  protected readonly actions = new PageActions();
   /** The name of the group being renamed. */
   protected readonly renaming = signal<string | null>(null);
   protected readonly renameError = signal<string | null>(null);
@@ -50,18 +60,10 @@ export class CategoriesPageComponent {
     return neighbour !== undefined && neighbour.isIncome === groups[index].isIncome;
   }
 
-  protected async moveGroup(
-    group: CategoryGroup,
-    direction: -1 | 1,
-    button: HTMLButtonElement,
-  ): Promise<void> {
-    const changes = moveCategoryGroup(this.groups(), group.name, direction);
-    await this.run(async () => {
-      for (const change of changes) {
-        await this.categories.update(change.id, { sortOrder: change.sortOrder });
-      }
-    });
-    queueMicrotask(() => button.isConnected && button.focus());
+  protected async moveGroup(group: CategoryGroup, move: ReorderRequest): Promise<void> {
+    const changes = moveCategoryGroup(this.groups(), group.name, move.direction);
+    await this.actions.run(() => updateEach(this.categories, changes));
+    move.keepFocus();
   }
 
   protected startRenaming(group: CategoryGroup): void {
@@ -88,7 +90,7 @@ export class CategoriesPageComponent {
     const [first] = changes;
     if (first) {
       const errors = this.categories.validate('update', first, {
-        ...fieldLabelsOf('categories'),
+        ...categories.wording.fieldLabels,
         groupName: 'Group name',
       });
       const message = errors['groupName'] ?? errors['form'];
@@ -97,11 +99,7 @@ export class CategoriesPageComponent {
         return;
       }
     }
-    await this.run(async () => {
-      for (const change of changes) {
-        await this.categories.update(change.id, { groupName: change.groupName });
-      }
-    });
+    await this.actions.run(() => updateEach(this.categories, changes));
     this.stopRenaming(first?.groupName ?? group.name);
   }
 
@@ -119,29 +117,14 @@ export class CategoriesPageComponent {
   protected async move(
     group: CategoryGroup,
     category: Category,
-    direction: -1 | 1,
-    button: HTMLButtonElement,
+    move: ReorderRequest,
   ): Promise<void> {
-    const changes = moveCategory(group.categories, category.id, direction);
-    await this.run(async () => {
-      for (const change of changes) {
-        await this.categories.update(change.id, { sortOrder: change.sortOrder });
-      }
-    });
-    // Keep keyboard users on the button they pressed, which moved with its row.
-    queueMicrotask(() => button.isConnected && button.focus());
+    const changes = moveCategory(group.categories, category.id, move.direction);
+    await this.actions.run(() => updateEach(this.categories, changes));
+    move.keepFocus();
   }
 
   protected async toggleHidden(category: Category): Promise<void> {
-    await this.run(() => this.categories.update(category.id, { hidden: !category.hidden }));
-  }
-
-  private async run(action: () => Promise<unknown>): Promise<void> {
-    this.actionError.set(null);
-    try {
-      await action();
-    } catch (error) {
-      this.actionError.set(error instanceof Error ? error.message : String(error));
-    }
+    await this.actions.run(() => this.categories.update(category.id, { hidden: !category.hidden }));
   }
 }

@@ -6,24 +6,24 @@ import {
   inject,
   input,
   output,
-  signal,
   untracked,
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
-import type { Category } from '@finwise/domain';
+import { categories, type Category } from '@finwise/domain';
+import { CategoriesStore } from '../data/stores/categories.store';
+import { nextSortOrder } from '../data/views/sort-order';
 import { changedFields } from '../forms/changed-fields';
-import { fieldErrors, issuesOf, type FieldErrors } from '../forms/validation-messages';
-import { CategoriesStore } from '../stores/categories.store';
-import { nextSortOrder } from '../stores/sort-order';
+import { FormActionsComponent } from '../forms/form-actions/form-actions.component';
+import { FormSubmission } from '../forms/form-submission';
 
-const LABELS: Readonly<Record<string, string>> = { name: 'Name', groupName: 'Group' };
+const LABELS = categories.wording.fieldLabels;
 
 let nextFormId = 0;
 
 /** Adds a category or edits one (name, group, income, hidden). */
 @Component({
   selector: 'fw-category-form',
-  imports: [ReactiveFormsModule],
+  imports: [ReactiveFormsModule, FormActionsComponent],
   templateUrl: './category-form.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -36,8 +36,8 @@ export class CategoryFormComponent {
 
   protected readonly id = `category-form-${++nextFormId}`;
   protected readonly isNew = computed(() => this.category() === null);
-  protected readonly errors = signal<FieldErrors>({});
-  protected readonly saving = signal(false);
+  protected readonly submission = new FormSubmission(this.id, LABELS);
+  protected readonly errors = this.submission.errors;
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: [''],
     groupName: [''],
@@ -63,10 +63,6 @@ export class CategoryFormComponent {
     });
   }
 
-  protected errorId(field: string): string | null {
-    return this.errors()[field] ? `${this.id}-${field}-error` : null;
-  }
-
   protected async submit(): Promise<void> {
     const value = this.form.getRawValue();
     const fields = { ...value, name: value.name.trim(), groupName: value.groupName.trim() };
@@ -84,12 +80,10 @@ export class CategoryFormComponent {
       { id, ...data },
       LABELS,
     );
-    this.errors.set(errors);
-    if (Object.keys(errors).length > 0) {
+    if (!this.submission.accept(errors)) {
       return;
     }
-    this.saving.set(true);
-    try {
+    await this.submission.write(async () => {
       const saved = existing
         ? await this.categories.update(id, data)
         : await this.categories.create({ id, ...data });
@@ -97,16 +91,7 @@ export class CategoryFormComponent {
         this.form.reset({ groupName: fields.groupName, isIncome: fields.isIncome });
       }
       this.done.emit(saved);
-    } catch (error) {
-      const issues = issuesOf(error);
-      this.errors.set(
-        issues
-          ? fieldErrors(issues, LABELS)
-          : { form: error instanceof Error ? error.message : String(error) },
-      );
-    } finally {
-      this.saving.set(false);
-    }
+    });
   }
 
   protected cancel(): void {

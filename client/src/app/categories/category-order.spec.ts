@@ -1,5 +1,5 @@
+import { groupCategories } from '../data/views/category-groups';
 import { categoryRow } from '../testing/rows';
-import { groupCategories } from '../stores/category-groups';
 import { moveCategory, moveCategoryGroup, renameCategoryGroup } from './category-order';
 
 describe('moveCategory', () => {

@@ -1,8 +1,6 @@
 import type { Category } from '@finwise/domain';
-import type { CategoryGroup } from '../stores/category-groups';
-import { moveInOrder, renumbered, type SortOrderChange } from '../stores/sort-order';
-
-export type { SortOrderChange } from '../stores/sort-order';
+import type { CategoryGroup } from '../data/views/category-groups';
+import { moveInOrder, renumbered, type SortOrderChange } from '../data/views/sort-order';
 
 /** The writes that move a category one place up (-1) or down (+1) within its group. */
 export function moveCategory(

@@ -1,7 +1,7 @@
 import { signal } from '@angular/core';
 
 /** How long an armed delete waits for its confirmation before it disarms itself. */
-export const DELETE_CONFIRM_MS = 5000;
+const DELETE_CONFIRM_MS = 5000;
 
 /**
  * Two-step delete for one row at a time: the first press arms, a second press deletes. An armed

@@ -1,5 +1,5 @@
 import type { Transaction } from '@finwise/domain';
-import { sideOf, type TransactionSide } from '../stores/transaction-side';
+import { sideOf, type TransactionSide } from '../data/views/transaction-side';
 
 export interface RegisterEntry {
   kind: 'entry';

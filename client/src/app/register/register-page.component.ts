@@ -19,24 +19,25 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type { Transaction } from '@finwise/domain';
 import { map } from 'rxjs';
-import { accountBalance } from '../accounts/account-overview';
-import { USER_LOCALE } from '../locale';
-import { MoneyPipe } from '../money/money.pipe';
-import { AccountsViewStore } from '../stores/accounts-view.store';
-import { AccountsStore } from '../stores/accounts.store';
-import { CategoriesViewStore } from '../stores/categories-view.store';
-import { CategoriesStore } from '../stores/categories.store';
-import type { TransactionSide } from '../stores/transaction-side';
-import { TransactionsViewStore } from '../stores/transactions-view.store';
-import { TransactionsStore } from '../stores/transactions.store';
+import { AccountsStore } from '../data/stores/accounts.store';
+import { CategoriesStore } from '../data/stores/categories.store';
+import { TransactionsStore } from '../data/stores/transactions.store';
+import { accountBalance } from '../data/views/account-balance';
+import { AccountsViewStore } from '../data/views/accounts-view.store';
+import { CategoriesViewStore } from '../data/views/categories-view.store';
+import type { TransactionSide } from '../data/views/transaction-side';
+import { TransactionsViewStore } from '../data/views/transactions-view.store';
 import { DeleteConfirmation } from '../forms/delete-confirmation';
+import { PageActions, removeEach, updateEach } from '../forms/page-actions';
+import { USER_LOCALE } from '../shared/locale';
+import { MoneyPipe } from '../shared/money/money.pipe';
 import { editorSlots, withRowEditor, type RegisterViewItem } from './register-editor-items';
 import { registerItems } from './register-items';
 import { RegisterRowEditorComponent } from './register-row-editor.component';
 import { TransactionFormComponent } from './transaction-form.component';
 
 /** Row heights the virtual scroll relies on; the CSS gives rows exactly these heights. */
-export const ROW_HEIGHT = { wide: 52, narrow: 96 } as const;
+const ROW_HEIGHT = { wide: 52, narrow: 96 } as const;
 const NARROW_SCREEN = '(max-width: 640px)';
 /** Room an editor gets before it has measured itself (roughly a wide screen's form). */
 const EDITOR_START_HEIGHT = 320;
@@ -131,7 +132,7 @@ export class RegisterPageComponent {
     return parent ? (this.index().childrenByParent.get(parent.id) ?? []) : [];
   });
   protected readonly deleting = new DeleteConfirmation();
-  protected readonly actionError = signal<string | null>(null);
+  protected readonly actions = new PageActions();
   private readonly viewport = viewChild(CdkVirtualScrollViewport);
 
   constructor() {
@@ -218,11 +219,12 @@ export class RegisterPageComponent {
     if (saved && before && saved.date && saved.date !== before.date) {
       const date = saved.date;
       const children = this.index().childrenByParent.get(saved.id) ?? [];
-      await this.run(async () => {
-        for (const child of children) {
-          await this.transactions.update(child.id, { date });
-        }
-      });
+      await this.actions.run(() =>
+        updateEach(
+          this.transactions,
+          children.map((child) => ({ id: child.id, date })),
+        ),
+      );
     }
   }
 
@@ -230,7 +232,7 @@ export class RegisterPageComponent {
     const patch = side.isTransferSide
       ? { transferCleared: !side.cleared }
       : { cleared: !side.cleared };
-    await this.run(() => this.transactions.update(transaction.id, patch));
+    await this.actions.run(() => this.transactions.update(transaction.id, patch));
   }
 
   /** First press arms, a second press on the same row deletes (with its split lines). */
@@ -242,12 +244,9 @@ export class RegisterPageComponent {
       this.editing.set(null);
     }
     const children = this.index().childrenByParent.get(transaction.id) ?? [];
-    await this.run(async () => {
-      for (const child of children) {
-        await this.transactions.remove(child.id);
-      }
-      await this.transactions.remove(transaction.id);
-    });
+    await this.actions.run(() =>
+      removeEach(this.transactions, [...children.map((child) => child.id), transaction.id]),
+    );
   }
 
   /** Cancel disappears with the armed state: focus goes back to the row's Delete button. */
@@ -288,14 +287,5 @@ export class RegisterPageComponent {
       },
       { injector: this.injector },
     );
-  }
-
-  private async run(action: () => Promise<unknown>): Promise<void> {
-    this.actionError.set(null);
-    try {
-      await action();
-    } catch (error) {
-      this.actionError.set(error instanceof Error ? error.message : String(error));
-    }
   }
 }

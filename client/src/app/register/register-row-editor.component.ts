@@ -10,8 +10,8 @@ import {
   output,
 } from '@angular/core';
 import type { Account, Transaction } from '@finwise/domain';
-import type { CategoryGroup } from '../stores/category-groups';
-import type { TransactionSide } from '../stores/transaction-side';
+import type { CategoryGroup } from '../data/views/category-groups';
+import type { TransactionSide } from '../data/views/transaction-side';
 import { SplitEditorComponent } from './split-editor.component';
 import { TransactionFormComponent } from './transaction-form.component';
 

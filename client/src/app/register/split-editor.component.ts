@@ -11,15 +11,17 @@ import {
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import type { Transaction } from '@finwise/domain';
+import { TransactionsStore } from '../data/stores/transactions.store';
+import type { CategoryGroup } from '../data/views/category-groups';
 import { changedFields } from '../forms/changed-fields';
-import { fieldErrors, issuesOf, type FieldErrors } from '../forms/validation-messages';
-import { USER_LOCALE } from '../locale';
-import { localeSeparators, minorDigits } from '../money/currency';
-import { formatMoneyForInput } from '../money/format-money';
-import { MoneyPipe } from '../money/money.pipe';
-import { parseMoney } from '../money/parse-money';
-import type { CategoryGroup } from '../stores/category-groups';
-import { TransactionsStore } from '../stores/transactions.store';
+import { FormActionsComponent } from '../forms/form-actions/form-actions.component';
+import { FormSubmission } from '../forms/form-submission';
+import { USER_LOCALE } from '../shared/locale';
+import { localeSeparators, minorDigits } from '../shared/money/currency';
+import { formatMoneyForInput } from '../shared/money/format-money';
+import { MoneyPipe } from '../shared/money/money.pipe';
+import { parseMoney } from '../shared/money/parse-money';
+import type { FieldErrors } from '../shared/validation/validation-messages';
 import { splitRemainder } from './register-items';
 import { TRANSACTION_LABELS } from './transaction-form.component';
 
@@ -32,7 +34,7 @@ let nextEditorId = 0;
  */
 @Component({
   selector: 'fw-split-editor',
-  imports: [ReactiveFormsModule, MoneyPipe],
+  imports: [ReactiveFormsModule, MoneyPipe, FormActionsComponent],
   templateUrl: './split-editor.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -49,10 +51,13 @@ export class SplitEditorComponent {
 
   protected readonly id = `split-editor-${++nextEditorId}`;
   protected readonly remainder = computed(() => splitRemainder(this.parent(), this.lines()));
-  protected readonly errors = signal<FieldErrors>({});
+  /** The form adding a line; its form-level message also says when removing one failed. */
+  protected readonly adding = new FormSubmission(this.id, TRANSACTION_LABELS);
+  protected readonly errors = this.adding.errors;
   /** The line being edited, as it was when editing began. */
   protected readonly editingLine = signal<Transaction | null>(null);
-  protected readonly lineErrors = signal<FieldErrors>({});
+  protected readonly editing = new FormSubmission(`${this.id}-line`, TRANSACTION_LABELS);
+  protected readonly lineErrors = this.editing.errors;
   private readonly formBuilder = inject(NonNullableFormBuilder);
   protected readonly form = this.formBuilder.group({ categoryId: [''], amount: [''], notes: [''] });
   protected readonly lineForm = this.formBuilder.group({
@@ -92,21 +97,18 @@ export class SplitEditorComponent {
       ...this.transactions.validate('create', data, TRANSACTION_LABELS),
       ...(amount.ok ? {} : { amountMinor: amount.error }),
     };
-    this.errors.set(errors);
-    if (Object.keys(errors).length > 0) {
+    if (!this.adding.accept(errors)) {
       return;
     }
-    try {
+    await this.adding.write(async () => {
       await this.transactions.create(data);
       this.form.reset();
-    } catch (error) {
-      this.errors.set(toFieldErrors(error));
-    }
+    });
   }
 
   protected editLine(line: Transaction): void {
     this.editingLine.set(line);
-    this.lineErrors.set({});
+    this.editing.clear();
     this.lineForm.setValue({
       categoryId: line.categoryId ?? '',
       amount: formatMoneyForInput(line.amountMinor ?? 0, this.currency(), this.locale),
@@ -133,18 +135,15 @@ export class SplitEditorComponent {
         ? this.transactions.validate('update', { id: line.id, ...patch }, TRANSACTION_LABELS)
         : {}
       : { amountMinor: amount.error };
-    this.lineErrors.set(errors);
-    if (Object.keys(errors).length > 0) {
+    if (!this.editing.accept(errors)) {
       return;
     }
-    try {
+    await this.editing.write(async () => {
       if (Object.keys(patch).length > 0) {
         await this.transactions.update(line.id, patch);
       }
       this.closeLine(line);
-    } catch (error) {
-      this.lineErrors.set(toFieldErrors(error));
-    }
+    });
   }
 
   /** Escape ends the line's edit only; the transaction's editor stays open. */
@@ -157,16 +156,12 @@ export class SplitEditorComponent {
   }
 
   protected async removeLine(line: Transaction): Promise<void> {
-    try {
-      await this.transactions.remove(line.id);
-    } catch (error) {
-      this.errors.set({ form: error instanceof Error ? error.message : String(error) });
-    }
+    await this.adding.write(() => this.transactions.remove(line.id));
   }
 
   private closeLine(line: Transaction): void {
     this.editingLine.set(null);
-    this.lineErrors.set({});
+    this.editing.clear();
     this.focusAfterRender(`[data-line="${line.id}"] .split-lines__edit-button`);
   }
 
@@ -182,11 +177,4 @@ export class SplitEditorComponent {
       injector: this.injector,
     });
   }
-}
-
-function toFieldErrors(error: unknown): FieldErrors {
-  const issues = issuesOf(error);
-  return issues
-    ? fieldErrors(issues, TRANSACTION_LABELS)
-    : { form: error instanceof Error ? error.message : String(error) };
 }

@@ -1,6 +1,6 @@
-import { transactionRow } from '../testing/rows';
-import { sideOf } from '../stores/transaction-side';
+import { sideOf } from '../data/views/transaction-side';
 import { changedFields } from '../forms/changed-fields';
+import { transactionRow } from '../testing/rows';
 import { draftFields, sideWrite, targetOf } from './transaction-draft';
 
 describe('transaction drafts', () => {

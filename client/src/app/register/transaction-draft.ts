@@ -1,5 +1,5 @@
 import type { Transaction } from '@finwise/domain';
-import type { TransactionSide } from '../stores/transaction-side';
+import type { TransactionSide } from '../data/views/transaction-side';
 
 /** What the transaction form edits, as text where the user types text. */
 export interface TransactionDraft {

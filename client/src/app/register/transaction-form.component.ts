@@ -7,23 +7,23 @@ import {
   inject,
   input,
   output,
-  signal,
   untracked,
   viewChild,
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
-import type { Account, Transaction } from '@finwise/domain';
-import { fieldErrors, issuesOf, type FieldErrors } from '../forms/validation-messages';
-import { localDate } from '../budget/month';
-import { USER_LOCALE } from '../locale';
-import { localeSeparators, minorDigits } from '../money/currency';
-import { formatMoneyForInput } from '../money/format-money';
-import { parseMoney } from '../money/parse-money';
-import type { CategoryGroup } from '../stores/category-groups';
-import type { TransactionSide } from '../stores/transaction-side';
-import { TransactionsStore } from '../stores/transactions.store';
+import { transactions, type Account, type Transaction } from '@finwise/domain';
+import { TransactionsStore } from '../data/stores/transactions.store';
+import type { CategoryGroup } from '../data/views/category-groups';
+import type { TransactionSide } from '../data/views/transaction-side';
 import { changedFields } from '../forms/changed-fields';
-import { fieldLabelsOf } from '../forms/field-labels';
+import { FormActionsComponent } from '../forms/form-actions/form-actions.component';
+import { FormSubmission } from '../forms/form-submission';
+import { localDate } from '../shared/dates/month';
+import { USER_LOCALE } from '../shared/locale';
+import { localeSeparators, minorDigits } from '../shared/money/currency';
+import { formatMoneyForInput } from '../shared/money/format-money';
+import { parseMoney } from '../shared/money/parse-money';
+import type { FieldErrors } from '../shared/validation/validation-messages';
 import {
   draftFields,
   sideWrite,
@@ -33,7 +33,7 @@ import {
 } from './transaction-draft';
 import { transferChoices, transferCurrencyError, transferHint } from './transfer-targets';
 
-export const TRANSACTION_LABELS = fieldLabelsOf('transactions');
+export const TRANSACTION_LABELS = transactions.wording.fieldLabels;
 
 let nextFormId = 0;
 
@@ -43,7 +43,7 @@ let nextFormId = 0;
  */
 @Component({
   selector: 'fw-transaction-form',
-  imports: [ReactiveFormsModule],
+  imports: [ReactiveFormsModule, FormActionsComponent],
   templateUrl: './transaction-form.component.html',
   styleUrl: './transaction-form.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -64,8 +64,8 @@ export class TransactionFormComponent {
   readonly done = output<Transaction | null>();
 
   protected readonly id = `transaction-form-${++nextFormId}`;
-  protected readonly errors = signal<FieldErrors>({});
-  protected readonly saving = signal(false);
+  protected readonly submission = new FormSubmission(this.id, TRANSACTION_LABELS);
+  protected readonly errors = this.submission.errors;
   protected readonly isNew = computed(() => this.transaction() === null);
   protected readonly onTransferSide = computed(() => this.side()?.isTransferSide === true);
   private readonly transferChoices = computed(() =>
@@ -113,7 +113,7 @@ export class TransactionFormComponent {
       const side = this.side();
       untracked(() => {
         const currency = this.account().currency ?? 'EUR';
-        this.errors.set({});
+        this.submission.clear();
         if (transaction) {
           this.form.setValue({
             date: transaction.date ?? '',
@@ -145,12 +145,8 @@ export class TransactionFormComponent {
     }
   }
 
-  protected errorId(field: string): string | null {
-    return this.errors()[field] ? `${this.id}-${field}-error` : null;
-  }
-
   protected cancel(): void {
-    this.errors.set({});
+    this.submission.clear();
     this.done.emit(null);
   }
 
@@ -207,8 +203,7 @@ export class TransactionFormComponent {
     if (existing && Object.keys(data).length === 0) {
       delete errors['form'];
     }
-    this.errors.set(errors);
-    if (Object.keys(errors).length > 0) {
+    if (!this.submission.accept(errors)) {
       return;
     }
     if (existing && Object.keys(data).length === 0) {
@@ -216,8 +211,7 @@ export class TransactionFormComponent {
       return;
     }
 
-    this.saving.set(true);
-    try {
+    await this.submission.write(async () => {
       const saved = existing
         ? await this.transactions.update(id, data)
         : await this.transactions.create({ id, ...data });
@@ -226,16 +220,7 @@ export class TransactionFormComponent {
         this.payeeInput()?.nativeElement.focus();
       }
       this.done.emit(saved);
-    } catch (error) {
-      const issues = issuesOf(error);
-      this.errors.set(
-        issues
-          ? fieldErrors(issues, TRANSACTION_LABELS)
-          : { form: error instanceof Error ? error.message : String(error) },
-      );
-    } finally {
-      this.saving.set(false);
-    }
+    });
   }
 
   protected readonly transferPrefix = TRANSFER_PREFIX;

@@ -8,9 +8,9 @@ import {
 } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
-import { toApiError } from '../api/api-error';
-import { AuthService, type Membership } from '../auth/auth.service';
-import { SyncSessionService } from '../sync/sync-session.service';
+import { toApiError } from '../data/api/api-error';
+import { AuthService, type Membership } from '../data/auth/auth.service';
+import { SyncClientService } from '../data/sync-client/sync-client.service';
 
 /**
  * The households the user belongs to, with a switch to any other one. The current household's
@@ -25,7 +25,7 @@ import { SyncSessionService } from '../sync/sync-session.service';
 })
 export class HouseholdSwitcherComponent implements OnInit {
   private readonly auth = inject(AuthService);
-  private readonly sync = inject(SyncSessionService);
+  private readonly sync = inject(SyncClientService);
   private readonly router = inject(Router);
 
   protected readonly currentId = computed(() => this.auth.session()?.tenant.id ?? null);

@@ -1,11 +1,11 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
-import { AuthService } from '../auth/auth.service';
+import { AuthService } from '../data/auth/auth.service';
+import { SyncClientService } from '../data/sync-client/sync-client.service';
+import type { FakeSyncClient } from '../data/testing/fake-sync-client';
+import { TEST_SESSION } from '../data/testing/fake-sync-setup';
 import { renderPage } from '../testing/page-harness';
-import { SyncSessionService } from '../sync/sync-session.service';
-import type { FakeSyncClient } from '../sync/testing/fake-sync-client';
-import { TEST_SESSION } from '../sync/testing/fake-sync-setup';
 import { SettingsPageComponent } from './settings-page.component';
 
 describe('SettingsPageComponent', () => {
@@ -66,7 +66,7 @@ describe('SettingsPageComponent', () => {
     expect(TestBed.inject(AuthService).session()?.tenant.name).toBe('Babbage');
     // The old household's client stops (its outbox stays on disk); one for the new one starts.
     expect(page.client.stopped).toBe(true);
-    const client = TestBed.inject(SyncSessionService).client() as FakeSyncClient | null;
+    const client = TestBed.inject(SyncClientService).client() as FakeSyncClient | null;
     expect(client?.options.tenantId).toBe(babbage.id);
     expect(navigate).toHaveBeenCalledWith('/accounts');
   });

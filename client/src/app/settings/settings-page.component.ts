@@ -2,10 +2,10 @@ import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
-import { toApiError } from '../api/api-error';
-import { AuthService, type Invite } from '../auth/auth.service';
-import { USER_LOCALE } from '../locale';
-import { SyncSessionService } from '../sync/sync-session.service';
+import { toApiError } from '../data/api/api-error';
+import { AuthService, type Invite } from '../data/auth/auth.service';
+import { SyncClientService } from '../data/sync-client/sync-client.service';
+import { USER_LOCALE } from '../shared/locale';
 import { HouseholdSwitcherComponent } from './household-switcher.component';
 
 /** The household and this device: invite a member, switch household, sign out. */
@@ -18,7 +18,7 @@ import { HouseholdSwitcherComponent } from './household-switcher.component';
 })
 export class SettingsPageComponent {
   private readonly auth = inject(AuthService);
-  private readonly sync = inject(SyncSessionService);
+  private readonly sync = inject(SyncClientService);
   private readonly router = inject(Router);
   private readonly origin = inject(DOCUMENT).defaultView?.location.origin ?? '';
   private readonly locale = inject(USER_LOCALE);

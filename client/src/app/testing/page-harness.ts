@@ -3,10 +3,10 @@ import { provideHttpClientTesting } from '@angular/common/http/testing';
 import type { Type } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { USER_LOCALE } from '../locale';
-import { SyncSessionService } from '../sync/sync-session.service';
-import type { FakeSyncClient } from '../sync/testing/fake-sync-client';
-import { setUpFakeSync } from '../sync/testing/fake-sync-setup';
+import { SyncClientService } from '../data/sync-client/sync-client.service';
+import type { FakeSyncClient } from '../data/testing/fake-sync-client';
+import { setUpFakeSync } from '../data/testing/fake-sync-setup';
+import { USER_LOCALE } from '../shared/locale';
 
 export interface PageQueries {
   text(): string;
@@ -44,7 +44,7 @@ export async function renderPage<T>(
       { provide: USER_LOCALE, useValue: 'en-US' },
     ],
   });
-  TestBed.inject(SyncSessionService);
+  TestBed.inject(SyncClientService);
   const settle = async () => {
     for (let round = 0; round < 3; round += 1) {
       TestBed.tick();

@@ -5,7 +5,7 @@ import type { SyncRow } from '@finwise/sync-client';
 let counter = 0;
 
 /** A UUID that is unique per test run and readable in failure output. */
-export function testId(): string {
+function testId(): string {
   counter += 1;
   return `00000000-0000-4000-8000-${counter.toString(16).padStart(12, '0')}`;
 }

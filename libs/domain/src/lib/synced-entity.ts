@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { RecordMeta } from '@finwise/sync-protocol';
+import { entityWording, type EntityWording, type EntityWordingOptions } from './entity-wording';
 import { describeFields, type FieldInfo } from './field-info';
 import { uuidField } from './field-types';
 
@@ -25,6 +26,8 @@ export interface SyncedEntityOptions<Shape extends FieldShape> {
   /** Whether rows may be deleted (budgets are cleared, never deleted). */
   deletable?: boolean;
   identity?: IdentityRule;
+  /** What people read about its rows: field labels and how a message names one row. */
+  wording?: EntityWordingOptions<keyof Shape & string>;
 }
 
 export interface SyncedEntityDefinition<Shape extends FieldShape = FieldShape> {
@@ -44,6 +47,7 @@ export interface SyncedEntityDefinition<Shape extends FieldShape = FieldShape> {
   readonly clientIndexes: readonly string[];
   readonly deletable: boolean;
   readonly identity?: IdentityRule;
+  readonly wording: EntityWording;
 }
 
 export function defineSyncedEntity<const Shape extends FieldShape>(
@@ -71,6 +75,7 @@ export function defineSyncedEntity<const Shape extends FieldShape>(
     clientIndexes: options.clientIndexes ?? [],
     deletable: options.deletable ?? true,
     identity: options.identity,
+    wording: entityWording(options.modelName, fieldNames, options.wording),
   };
 }
 

@@ -1,9 +1,9 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
-import { AuthService } from '../auth.service';
+import { AuthService } from '../../data/auth/auth.service';
+import { TEST_SESSION } from '../../data/testing/fake-sync-setup';
 import { renderPage } from '../../testing/page-harness';
-import { TEST_SESSION } from '../../sync/testing/fake-sync-setup';
 import { JoinComponent } from './join.component';
 
 describe('JoinComponent', () => {

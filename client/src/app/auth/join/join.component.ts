@@ -9,9 +9,9 @@ import {
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
-import { toApiError } from '../../api/api-error';
+import { toApiError } from '../../data/api/api-error';
+import { AuthService } from '../../data/auth/auth.service';
 import { joinErrors } from '../auth-form-errors';
-import { AuthService } from '../auth.service';
 
 /** A signed-in user joins another household with an invite code; the app then switches to it. */
 @Component({

@@ -1,7 +1,7 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
-import { ApiError } from '../../api/api-error';
-import { AuthService } from '../auth.service';
+import { ApiError } from '../../data/api/api-error';
+import { AuthService } from '../../data/auth/auth.service';
 import { LoginComponent } from './login.component';
 
 describe('LoginComponent', () => {

@@ -11,10 +11,10 @@ import {
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
 import { MIN_PASSWORD_LENGTH } from '@finwise/domain';
-import { toApiError } from '../../api/api-error';
-import type { FieldErrors } from '../../forms/validation-messages';
+import { toApiError } from '../../data/api/api-error';
+import { AuthService } from '../../data/auth/auth.service';
+import type { FieldErrors } from '../../shared/validation/validation-messages';
 import { logInErrors, signUpErrors } from '../auth-form-errors';
-import { AuthService } from '../auth.service';
 
 export type LoginMode = 'signIn' | 'signUp';
 type Field = 'email' | 'password' | 'tenantName' | 'inviteCode';

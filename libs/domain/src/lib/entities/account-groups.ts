@@ -8,6 +8,10 @@ export const accountGroups = defineSyncedEntity({
     name: nameField(),
     sortOrder: intField(),
   },
+  wording: {
+    fieldLabels: { name: 'Group name', sortOrder: 'Order' },
+    rowPhrase: [{ field: 'name', quoted: true }],
+  },
 });
 
 export type AccountGroup = EntityRecord<typeof accountGroups>;

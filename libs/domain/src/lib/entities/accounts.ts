@@ -34,6 +34,10 @@ export const accounts = defineSyncedEntity({
     note: textField().nullish(),
   },
   clientIndexes: ['groupId'],
+  wording: {
+    fieldLabels: { groupId: 'Group', sortOrder: 'Order' },
+    rowPhrase: [{ field: 'name', quoted: true }],
+  },
 });
 
 export type Account = EntityRecord<typeof accounts>;

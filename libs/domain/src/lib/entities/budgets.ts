@@ -17,6 +17,17 @@ export const budgets = defineSyncedEntity({
     idFor: (values) => budgetId(String(values['categoryId']), String(values['month'])),
     describe: `the UUIDv5 of "<categoryId>:<month>" in namespace ${BUDGET_ID_NAMESPACE}`,
   },
+  wording: {
+    fieldLabels: { categoryId: 'Category', budgetedMinor: 'Budgeted amount' },
+    rowPhrase: [
+      {
+        from: { via: 'categoryId', entity: 'categories', field: 'name' },
+        before: ' for ',
+        ifEmpty: 'a category',
+      },
+      { field: 'month', before: ' in ' },
+    ],
+  },
 });
 
 export type Budget = EntityRecord<typeof budgets>;

@@ -11,6 +11,10 @@ export const categories = defineSyncedEntity({
     hidden: booleanField(),
     sortOrder: intField(),
   },
+  wording: {
+    fieldLabels: { groupName: 'Group', sortOrder: 'Order' },
+    rowPhrase: [{ field: 'name', quoted: true }],
+  },
 });
 
 export type Category = EntityRecord<typeof categories>;

@@ -30,6 +30,24 @@ export const transactions = defineSyncedEntity({
     parentId: uuidField().nullish(),
   },
   clientIndexes: ['accountId', 'transferAccountId', 'date'],
+  wording: {
+    fieldLabels: {
+      accountId: 'Account',
+      amountMinor: 'Amount',
+      categoryId: 'Category',
+      transferAccountId: 'Transfer account',
+      parentId: 'Split parent',
+    },
+    rowPhrase: [
+      { field: 'payee', quoted: true, ifEmpty: 'no payee' },
+      {
+        field: 'amountMinor',
+        before: ', ',
+        currency: { via: 'accountId', entity: 'accounts', field: 'currency' },
+      },
+      { field: 'date', before: ' on ' },
+    ],
+  },
 });
 
 export type Transaction = EntityRecord<typeof transactions>;

@@ -32,8 +32,8 @@ describe('synced-entity generator refuses clashes', () => {
     'libs/domain/src/lib/entities/gadgets.spec.ts',
     'server/src/app/entities/gadgets/gadgets.controller.ts',
     'server/src/app/database/migrations/1700000000000-create-gadgets.ts',
-    'client/src/app/stores/gadgets.store.ts',
-    'client/src/app/stores/gadgets.store.spec.ts',
+    'client/src/app/data/stores/gadgets.store.ts',
+    'client/src/app/data/stores/gadgets.store.spec.ts',
     'client/src/app/gadgets/gadgets-page.component.ts',
   ])('refuses to overwrite %s', async (path) => {
     tree.write(path, '// written by hand\n');
@@ -98,7 +98,10 @@ describe('synced-entity generator refuses clashes', () => {
     await expect(syncedEntityGenerator(tree, { name: 'entity_records', fields })).rejects.toThrow(
       /would export EntityRecord, which libs\/domain\/src\/lib\/synced-entity\.ts already defines/,
     );
-    tree.write('client/src/app/stores/widgets-view.store.ts', 'export const WidgetsStore = 1;\n');
+    tree.write(
+      'client/src/app/data/stores/widgets-view.store.ts',
+      'export const WidgetsStore = 1;\n',
+    );
     await expect(syncedEntityGenerator(tree, { name: 'widgets', fields })).rejects.toThrow(
       /would export WidgetsStore/,
     );

@@ -52,10 +52,18 @@ const HAND_MADE = /-page\.component(\.spec)?\.ts$/;
  * comments, and an identity rule with the imports it needs. Anything else must be generated.
  */
 function withoutDomainRefinements(text: string): string {
-  return text
+  return withoutWording(text)
     .replace(/^\/\*\*[\s\S]*?\*\/\n(?=export )/gm, '')
     .replace(/^import .* from '\.\.\/(?!synced-entity'|field-types')[^']+';\n/gm, '')
     .replace(/^ {2}identity: \{\n[\s\S]*?^ {2}\},\n/m, '');
+}
+
+/**
+ * The generator words a new entity from its field names; the built-in ones word theirs by hand
+ * ("Amount", a transaction named by payee, amount and date), so the wording is not compared.
+ */
+function withoutWording(text: string): string {
+  return text.replace(/^ {2}wording: \{\n[\s\S]*?^ {2}\},\n/m, '');
 }
 
 describe.each(EXISTING)('the built-in entity $name', (schema) => {
@@ -71,8 +79,11 @@ describe.each(EXISTING)('the built-in entity $name', (schema) => {
 
   it.each(compared)('has %s exactly as the generator writes it', (path) => {
     const real = existsSync(join(WORKSPACE, path)) ? readWorkspaceFile(path) : null;
-    expect(real !== null && path === definition ? withoutDomainRefinements(real) : real).toBe(
-      tree.read(path, 'utf-8'),
-    );
+    const generated = tree.read(path, 'utf-8');
+    if (path === definition) {
+      expect(real && withoutDomainRefinements(real)).toBe(generated && withoutWording(generated));
+    } else {
+      expect(real).toBe(generated);
+    }
   });
 });

@@ -15,6 +15,8 @@ export interface FieldSpec {
   name: string;
   /** snake_case SQL column. */
   column: string;
+  /** What screens call the field until someone words it better: `limitMinor` → `Limit minor`. */
+  label: string;
   type: FieldType;
   optional: boolean;
   /** Values of an enum field. */
@@ -71,6 +73,7 @@ export function parseFields(input: string, owner: FieldOwner): FieldSpec[] {
     const base = {
       name,
       column,
+      label: labelFromName(name),
       type: typeName,
       optional: Boolean(optional),
       builderImport: builder,
@@ -138,6 +141,12 @@ function parseEnumValues(name: string, args: string | undefined): string[] {
   if (new Set(values).size !== values.length)
     throw new FieldSpecError(`enum field "${name}" repeats a value`);
   return values;
+}
+
+/** As `@finwise/domain` labels a field it is given no label for. */
+function labelFromName(name: string): string {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** Optional fields accept `null` and absence alike (absent means `null`). */

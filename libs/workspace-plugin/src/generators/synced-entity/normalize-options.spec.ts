@@ -83,4 +83,20 @@ describe('normalizeOptions', () => {
       normalizeOptions({ name: 'notes', fields: 'a:uuid', indexes: '' }).clientIndexes,
     ).toEqual([]);
   });
+
+  it('words the fields after their names and names a row by its first name field', () => {
+    const options = normalizeOptions({
+      name: 'payees',
+      fields: 'notes:text?,nickname:shortText,name:string,limitMinor:money',
+    });
+    expect(options.fields.map((field) => field.label)).toEqual([
+      'Notes',
+      'Nickname',
+      'Name',
+      'Limit minor',
+    ]);
+    expect(options.namingField).toBe('name');
+    expect(normalizeOptions({ name: 'tags', fields: 'code:shortText' }).namingField).toBe('code');
+    expect(normalizeOptions({ name: 'rates', fields: 'percent:int' }).namingField).toBeNull();
+  });
 });

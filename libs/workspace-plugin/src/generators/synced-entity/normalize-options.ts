@@ -27,6 +27,8 @@ export interface NormalizedOptions {
   builderImports: string[];
   clientIndexes: string[];
   deletable: boolean;
+  /** The field that names a row in messages (a notice about a refused change): its first name. */
+  namingField: string | null;
   /** Every top-level name the generated files export, to refuse clashes with existing ones. */
   exportedNames: string[];
 }
@@ -63,6 +65,7 @@ export function normalizeOptions(options: SyncedEntityGeneratorSchema): Normaliz
     builderImports: [...new Set(fields.map((f) => f.builderImport))].sort(),
     clientIndexes: clientIndexes(fields, options.indexes),
     deletable: options.deletable ?? true,
+    namingField: namingField(fields),
   };
   return { ...normalized, exportedNames: exportedNames(normalized) };
 }
@@ -82,6 +85,11 @@ function checkModelName(modelName: string): string {
     );
   }
   return modelName;
+}
+
+function namingField(fields: FieldSpec[]): string | null {
+  const byType = (type: FieldSpec['type']) => fields.find((f) => f.type === type)?.name;
+  return byType('string') ?? byType('shortText') ?? null;
 }
 
 /**

@@ -1,0 +1,62 @@
+import { computed, inject, type Signal } from '@angular/core';
+import { findEntity, validateMutationData } from '@finwise/domain';
+import type { Operation } from '@finwise/sync-protocol';
+import type { CreateInput, SyncRow, SyncTable, UpdatePatch } from '@finwise/sync-client';
+import { signalStoreFeature, withComputed, withMethods, withProps } from '@ngrx/signals';
+import { fieldErrors, type FieldErrors } from '../../shared/validation/validation-messages';
+import { LiveRowsService } from '../sync-client/live-rows.service';
+import { SyncClientService } from '../sync-client/sync-client.service';
+
+/**
+ * A signal store feature mirroring one synced entity of the signed-in household: entities
+ * come from the sync client's live query (local writes, other tabs and other devices alike),
+ * writes go through the client (stored locally, queued, synced). Switching household swaps
+ * the rows; signing out empties the store.
+ */
+export function withSyncedEntity<Entity extends SyncRow>(modelName: string) {
+  const definition = findEntity(modelName);
+  if (!definition) {
+    throw new Error(`Unknown synced entity: ${modelName}`);
+  }
+  return signalStoreFeature(
+    withProps(() => ({
+      _syncClient: inject(SyncClientService),
+      _rows: inject(LiveRowsService).of(modelName) as Signal<readonly Entity[] | null>,
+    })),
+    withComputed(({ _rows }) => {
+      const entities = computed(() => (_rows() ?? []) as Entity[]);
+      return {
+        /** Whether the local database has answered for this household (an empty list is then real). */
+        loaded: computed(() => _rows() !== null),
+        entities,
+        entityMap: computed((): Readonly<Record<string, Entity | undefined>> =>
+          Object.fromEntries(entities().map((row) => [row.id, row])),
+        ),
+      };
+    }),
+    withMethods((store) => {
+      const table = (): SyncTable<Entity> => {
+        const client = store._syncClient.client();
+        if (!client) {
+          throw new Error('Sign in to change your household data.');
+        }
+        return client.table<Entity>(modelName);
+      };
+      return {
+        create: async (data: CreateInput<Entity>): Promise<Entity> => table().create(data),
+        update: async (id: string, patch: UpdatePatch<Entity>): Promise<Entity> =>
+          table().update(id, patch),
+        remove: async (id: string): Promise<void> => table().delete(id),
+        /** The shared schema's verdict on a write, worded per field for a form. */
+        validate: (
+          operation: Operation,
+          data: object,
+          labels: Readonly<Record<string, string>>,
+        ): FieldErrors => {
+          const result = validateMutationData(definition, operation, data);
+          return result.ok ? {} : fieldErrors(result.issues, labels);
+        },
+      };
+    }),
+  );
+}

@@ -1,0 +1,171 @@
+import type {
+  AnySyncRow,
+  CreateInput,
+  SyncClient,
+  SyncClientOptions,
+  SyncRow,
+  SyncStatus,
+  SyncTable,
+  UpdatePatch,
+} from '@finwise/sync-client';
+import { IDLE_SYNC_STATUS } from '../sync-client/sync-client.service';
+
+type Listener<T> = (value: T) => void;
+
+/**
+ * An in-memory `SyncClient` for component and store tests: same API, no IndexedDB, no
+ * network. Observers are called back asynchronously, as Dexie's live queries are.
+ */
+export class FakeSyncClient implements SyncClient {
+  readonly rows = new Map<string, Map<string, AnySyncRow>>();
+  readonly calls: string[] = [];
+  started = false;
+  stopped = false;
+  clearedLocalData = false;
+  online = true;
+  private statusValue: SyncStatus = IDLE_SYNC_STATUS;
+  private readonly statusListeners = new Set<Listener<SyncStatus>>();
+  private readonly observers = new Map<string, Set<Listener<AnySyncRow[]>>>();
+  private counter = 0;
+
+  constructor(readonly options: Partial<SyncClientOptions> = {}) {}
+
+  async start(): Promise<void> {
+    this.started = true;
+  }
+
+  async stop(options: { clearLocalData?: boolean } = {}): Promise<void> {
+    this.stopped = true;
+    this.clearedLocalData ||= options.clearLocalData === true;
+  }
+
+  connect(): void {
+    this.online = true;
+    this.calls.push('connect');
+  }
+
+  disconnect(): void {
+    this.online = false;
+    this.calls.push('disconnect');
+  }
+
+  table<T extends SyncRow = AnySyncRow>(modelName: string): SyncTable<T> {
+    const rows = this.tableRows(modelName);
+    const fake = {
+      get: async (id: string) => rows.get(id),
+      all: async () => [...rows.values()],
+      create: async (data: CreateInput<AnySyncRow>) => {
+        const id = data.id ?? `00000000-0000-4000-8000-${String(++this.counter).padStart(12, '0')}`;
+        const row: AnySyncRow = {
+          ...rows.get(id),
+          ...data,
+          id,
+          createdAt: null,
+          updatedAt: this.hlc(),
+          deletedAt: null,
+          fieldClocks: {},
+        };
+        rows.set(id, row);
+        this.calls.push(`create ${modelName} ${id}`);
+        this.notify(modelName);
+        return row;
+      },
+      update: async (id: string, patch: UpdatePatch<AnySyncRow>) => {
+        const current = rows.get(id);
+        if (!current) {
+          throw Object.assign(new Error(`${modelName} ${id} does not exist`), {
+            code: 'not_found',
+          });
+        }
+        const row = { ...current, ...patch, updatedAt: this.hlc() };
+        rows.set(id, row);
+        this.calls.push(`update ${modelName} ${id} ${JSON.stringify(patch)}`);
+        this.notify(modelName);
+        return row;
+      },
+      delete: async (id: string) => {
+        rows.delete(id);
+        this.calls.push(`delete ${modelName} ${id}`);
+        this.notify(modelName);
+      },
+      observe: (callback: Listener<AnySyncRow[]>) => {
+        const listeners = this.observers.get(modelName) ?? new Set();
+        this.observers.set(modelName, listeners);
+        listeners.add(callback);
+        queueMicrotask(() => listeners.has(callback) && callback([...rows.values()]));
+        return () => listeners.delete(callback);
+      },
+    };
+    return fake as unknown as SyncTable<T>;
+  }
+
+  /** Puts rows in place as if they had arrived from the server. */
+  seed(modelName: string, rows: readonly object[]): void {
+    const table = this.tableRows(modelName);
+    for (const row of rows as readonly Record<string, unknown>[]) {
+      const id = String(row['id']);
+      table.set(id, {
+        createdAt: null,
+        updatedAt: this.hlc(),
+        deletedAt: null,
+        fieldClocks: {},
+        ...row,
+        id,
+      });
+    }
+    this.notify(modelName);
+  }
+
+  observerCount(modelName: string): number {
+    return this.observers.get(modelName)?.size ?? 0;
+  }
+
+  async flush(): Promise<void> {
+    return undefined;
+  }
+
+  status(): SyncStatus {
+    return this.statusValue;
+  }
+
+  setStatus(patch: Partial<SyncStatus>): void {
+    this.statusValue = { ...this.statusValue, ...patch };
+    for (const listener of this.statusListeners) {
+      listener(this.statusValue);
+    }
+  }
+
+  onStatus(callback: Listener<SyncStatus>): () => void {
+    this.statusListeners.add(callback);
+    callback(this.statusValue);
+    return () => this.statusListeners.delete(callback);
+  }
+
+  clearRejections(): void {
+    this.setStatus({ rejections: [] });
+  }
+
+  isLeader(): boolean {
+    return true;
+  }
+
+  private tableRows(modelName: string): Map<string, AnySyncRow> {
+    let rows = this.rows.get(modelName);
+    if (!rows) {
+      rows = new Map();
+      this.rows.set(modelName, rows);
+    }
+    return rows;
+  }
+
+  private notify(modelName: string): void {
+    const rows = [...this.tableRows(modelName).values()];
+    for (const listener of this.observers.get(modelName) ?? []) {
+      queueMicrotask(() => listener(rows));
+    }
+  }
+
+  private hlc(): string {
+    return `2026-01-01T00:00:00.000Z-${(++this.counter).toString(16).padStart(4, '0')}-0000000000000001`;
+  }
+}

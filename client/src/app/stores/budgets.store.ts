@@ -1,8 +1,0 @@
-import type { Budget } from '@finwise/domain';
-import { signalStore } from '@ngrx/signals';
-import { withSyncedEntity } from '../sync/with-synced-entity';
-
-export const BudgetsStore = signalStore(
-  { providedIn: 'root' },
-  withSyncedEntity<Budget>('budgets'),
-);
