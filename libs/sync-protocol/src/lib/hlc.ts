@@ -64,11 +64,6 @@ export function maxHlc(a: Hlc | null | undefined, b: Hlc | null | undefined): Hl
   return a >= b ? a : b;
 }
 
-/** Physical time of an HLC in ms since the epoch (NaN when malformed). */
-export function hlcTimeMs(hlc: Hlc): number {
-  return parseHlc(hlc)?.ms ?? Number.NaN;
-}
-
 export type HlcProblem = 'malformed' | 'too_old' | 'clock_skew';
 
 /**
