@@ -1,11 +1,5 @@
-import {
-  accountGroups,
-  accounts,
-  budgetId,
-  budgets,
-  sampleData,
-  transactions,
-} from '@finwise/domain';
+import { accountGroups, accounts, budgetId, budgets, transactions } from '@finwise/domain';
+import { sampleData } from '@finwise/domain/testing';
 import { compareHlc, isHlc } from '@finwise/sync-protocol';
 import { newDevice } from '../../../test/support/fake-indexeddb';
 import { readMeta } from '../database/meta';

@@ -1,4 +1,5 @@
-import { accountGroups, sampleData, transactions } from '@finwise/domain';
+import { accountGroups, transactions } from '@finwise/domain';
+import { sampleData } from '@finwise/domain/testing';
 import {
   applyMutation,
   encodeCursor,

@@ -1,4 +1,5 @@
-import { accountGroups, sampleData } from '@finwise/domain';
+import { accountGroups } from '@finwise/domain';
+import { sampleData } from '@finwise/domain/testing';
 import { encodeCursor, formatHlc, type AnyRecord, type Change } from '@finwise/sync-protocol';
 import { newDevice } from '../../../test/support/fake-indexeddb';
 import { readMeta, writeMeta } from '../database/meta';
