@@ -10,7 +10,8 @@ import {
 } from '@finwise/sync-protocol';
 import type { ServerProcess, Session } from './server';
 import { createSyncClient } from '../../src/lib/create-sync-client';
-import { LocalDatabase, type OutboxEntry } from '../../src/lib/database/local-database';
+import { LocalDatabase } from '../../src/lib/database/local-database';
+import type { OutboxEntry } from '../../src/lib/outbox/outbox-entry';
 import { readMeta } from '../../src/lib/database/meta';
 import type { SyncClient, SyncTuning } from '../../src/lib/public-types';
 import { newDevice } from './fake-indexeddb';

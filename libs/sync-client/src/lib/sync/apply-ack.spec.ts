@@ -9,7 +9,7 @@ import {
   type PushAck,
 } from '@finwise/sync-protocol';
 import { newDevice } from '../../../test/support/fake-indexeddb';
-import type { OutboxEntry } from '../database/local-database';
+import type { OutboxEntry } from '../outbox/outbox-entry';
 import { readMeta, writeMeta } from '../database/meta';
 import { openLocalDatabase, type OpenedDatabase } from '../database/open-database';
 import { LocalWriter } from '../local/local-writes';

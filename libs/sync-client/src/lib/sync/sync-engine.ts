@@ -2,7 +2,6 @@ import {
   ErrorCodes,
   isErrorAck,
   SyncEvents,
-  SyncLimits,
   type ChangesBroadcast,
   type PullResponse,
   type PushResponse,
@@ -10,15 +9,18 @@ import {
 } from '@finwise/sync-protocol';
 import type { Socket } from 'socket.io-client';
 import type { SyncTuning } from '../public-types';
-import type { LocalDatabase, OutboxEntry } from '../database/local-database';
+import type { LocalDatabase } from '../database/local-database';
 import { readMeta, writeMeta, type InitialLoadState } from '../database/meta';
 import type { PersistedClock } from '../database/persisted-clock';
 import { resetLocalCopy } from '../local/pending-replay';
+import { BatchLimit } from '../outbox/batch-limit';
+import { readOutbox } from '../outbox/outbox';
+import type { OutboxEntry } from '../outbox/outbox-entry';
+import { takeBatch } from '../outbox/push-batch';
 import type { StatusStore } from '../status/status-store';
 import { applyAck, dropUnsendable, type AckOutcome } from './apply-ack';
 import { applyBroadcast, applyPullPage } from './apply-feed';
 import { Backoff } from './backoff';
-import { takeBatch } from './batching';
 import { SyncConnection } from './connection';
 import { SyncSession } from './sync-session';
 
@@ -67,10 +69,7 @@ export class SyncEngine {
   /** Outbox changes seen vs. drained: a write that lands during a drain is never missed. */
   private outboxVersion = 1;
   private drainedVersion = 0;
-  /** Mutations per batch: the tuning's, halved after each `batch_too_large` until drained. */
-  private batchLimit: number;
-  private readonly maxBatchMutations: number;
-  private readonly maxBatchBytes: number;
+  private readonly batchLimit: BatchLimit;
   private readonly retryBackoff: Backoff;
   private stopped = false;
   private publishing: Promise<void> | null = null;
@@ -79,10 +78,7 @@ export class SyncEngine {
   constructor(private readonly host: EngineHost) {
     this.firstSync = new Promise((resolve) => (this.resolveFirstSync = resolve));
     const { tuning } = host;
-    this.maxBatchMutations = Math.max(1, Math.floor(tuning.maxBatchMutations));
-    // Room for the Socket.IO packet around the payload (event name, ack id).
-    this.maxBatchBytes = Math.min(tuning.maxBatchBytes, SyncLimits.maxFrameBytes - 4096);
-    this.batchLimit = this.maxBatchMutations;
+    this.batchLimit = new BatchLimit(tuning.maxBatchMutations, tuning.maxBatchBytes);
     this.retryBackoff = new Backoff(tuning.backoffBaseMs, tuning.backoffMaxMs);
     this.connection = new SyncConnection(
       {
@@ -279,13 +275,13 @@ export class SyncEngine {
   private async pushNextBatch(session: SyncSession): Promise<void> {
     const { db, clock } = this.host;
     const version = this.outboxVersion;
-    const entries = await db.outbox.orderBy('seq').limit(this.batchLimit).toArray();
+    const entries = await readOutbox(db.outbox, this.batchLimit.mutations);
     if (entries.length === 0) {
       this.drainedVersion = version;
-      this.batchLimit = this.maxBatchMutations;
+      this.batchLimit.reset();
       return;
     }
-    const batch = takeBatch(entries, this.batchLimit, this.maxBatchBytes);
+    const batch = takeBatch(entries, this.batchLimit.mutations, this.batchLimit.bytes);
     const response = await this.request<PushResponse>(session, SyncEvents.push, {
       mutations: batch.map((e) => e.mutation),
     });
@@ -305,9 +301,7 @@ export class SyncEngine {
   private async pushRefused(batch: readonly OutboxEntry[], error: SyncError): Promise<void> {
     if (error.code !== ErrorCodes.batchTooLarge) throw new ServerRefusal(error);
     if (batch.length > 1) {
-      // Our measure and the server's disagree (an older server, a proxy): halve and resend.
-      // The smaller size is kept until the outbox is drained.
-      this.batchLimit = Math.max(1, Math.floor(batch.length / 2));
+      this.batchLimit.halve(batch.length);
       return;
     }
     // One mutation alone is too large: it can never be sent. Report it instead of stalling
