@@ -7,7 +7,7 @@ import {
   type LocalDatabase,
 } from './database/local-database';
 import { readMeta, writeMeta } from './database/meta';
-import { openLocalDatabase, type OpenedDatabase } from './database/open-database';
+import { openLocalDatabase, type OpenedDatabase } from './local/open-database';
 import { indexedDbDependencies, usesGlobalIndexedDb } from './environment';
 import { SyncClientError } from './errors';
 import type { LeaderElection } from './leader/leader-election';

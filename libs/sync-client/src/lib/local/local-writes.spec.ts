@@ -3,7 +3,7 @@ import { sampleData } from '@finwise/domain/testing';
 import { compareHlc, isHlc } from '@finwise/sync-protocol';
 import { newDevice } from '../../../test/support/fake-indexeddb';
 import { readMeta } from '../database/meta';
-import { openLocalDatabase, type OpenedDatabase } from '../database/open-database';
+import { openLocalDatabase, type OpenedDatabase } from './open-database';
 import { isSyncClientError } from '../errors';
 import { LocalWriter } from './local-writes';
 

@@ -11,7 +11,7 @@ import {
 import { newDevice } from '../../../test/support/fake-indexeddb';
 import type { OutboxEntry } from '../outbox/outbox-entry';
 import { readMeta, writeMeta } from '../database/meta';
-import { openLocalDatabase, type OpenedDatabase } from '../database/open-database';
+import { openLocalDatabase, type OpenedDatabase } from '../local/open-database';
 import { LocalWriter } from '../local/local-writes';
 import { applyAck, dropUnsendable } from './apply-ack';
 

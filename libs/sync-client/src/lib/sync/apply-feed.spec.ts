@@ -3,7 +3,7 @@ import { sampleData } from '@finwise/domain/testing';
 import { encodeCursor, formatHlc, type AnyRecord, type Change } from '@finwise/sync-protocol';
 import { newDevice } from '../../../test/support/fake-indexeddb';
 import { readMeta, writeMeta } from '../database/meta';
-import { openLocalDatabase, type OpenedDatabase } from '../database/open-database';
+import { openLocalDatabase, type OpenedDatabase } from '../local/open-database';
 import { resetLocalCopy } from '../local/pending-replay';
 import { LocalWriter } from '../local/local-writes';
 import { applyBroadcast, applyPullPage } from './apply-feed';
