@@ -22,7 +22,7 @@ import { applyAck, dropUnsendable, type AckOutcome } from './apply-ack';
 import { applyBroadcast, applyPullPage } from './apply-feed';
 import { Backoff } from './backoff';
 import { SyncConnection } from './connection';
-import { SyncSession } from './sync-session';
+import { SocketWork } from './socket-work';
 
 export interface EngineHost {
   readonly db: LocalDatabase;
@@ -64,7 +64,7 @@ export class SyncEngine {
   readonly firstSync: Promise<void>;
   private resolveFirstSync!: () => void;
   private readonly connection: SyncConnection;
-  private session: SyncSession | null = null;
+  private work: SocketWork | null = null;
   private loop: Promise<void> = Promise.resolve();
   /** Outbox changes seen vs. drained: a write that lands during a drain is never missed. */
   private outboxVersion = 1;
@@ -116,14 +116,14 @@ export class SyncEngine {
   /** Local or another tab's write: there is something to push. */
   outboxChanged(): void {
     this.outboxVersion += 1;
-    this.session?.wake();
+    this.work?.wake();
   }
 
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
     this.connection.close();
-    this.session?.end();
+    this.work?.end();
     this.resolveFirstSync();
     await this.loop;
     await this.publishing;
@@ -138,65 +138,65 @@ export class SyncEngine {
   abandon(): void {
     this.stopped = true;
     this.connection.close();
-    this.session?.end();
+    this.work?.end();
     this.resolveFirstSync();
   }
 
   private onConnected(socket: Socket): void {
     if (this.stopped) return;
-    const session = new SyncSession(socket);
-    this.session = session;
-    socket.on(SyncEvents.changes, (payload: ChangesBroadcast) => session.addBroadcast(payload));
+    const work = new SocketWork(socket);
+    this.work = work;
+    socket.on(SyncEvents.changes, (payload: ChangesBroadcast) => work.addBroadcast(payload));
     this.setStatus({ online: true });
-    this.loop = this.loop.then(() => this.run(session)).catch(() => undefined);
+    this.loop = this.loop.then(() => this.run(work)).catch(() => undefined);
   }
 
   private onDisconnected(socket: Socket): void {
-    if (this.session?.socket === socket) {
-      this.session.end();
-      this.session = null;
+    if (this.work?.socket === socket) {
+      this.work.end();
+      this.work = null;
     }
     this.setStatus({ online: false });
     this.resolveFirstSync();
   }
 
-  private async run(session: SyncSession): Promise<void> {
-    while (session.active && !this.stopped) {
+  private async run(work: SocketWork): Promise<void> {
+    while (work.active && !this.stopped) {
       try {
-        if (session.pullDue) {
-          const token = session.beginPull();
-          await this.catchUp(session);
-          session.pullDone(token);
+        if (work.pullDue) {
+          const token = work.beginPull();
+          await this.catchUp(work);
+          work.pullDone(token);
           // Only a connection that served a whole catch-up counts as healthy (see SyncConnection).
-          this.connection.markHealthy(session.socket);
+          this.connection.markHealthy(work.socket);
           this.synced();
           this.resolveFirstSync();
-        } else if (session.broadcasts.length > 0) {
-          await this.receive(session, session.broadcasts.shift() as ChangesBroadcast);
+        } else if (work.broadcasts.length > 0) {
+          await this.receive(work, work.broadcasts.shift() as ChangesBroadcast);
         } else if (this.outboxVersion !== this.drainedVersion) {
-          await this.pushNextBatch(session);
+          await this.pushNextBatch(work);
         } else {
-          await session.idle();
+          await work.idle();
         }
       } catch (error) {
-        if (!session.active || this.stopped) break;
+        if (!work.active || this.stopped) break;
         // A first catch-up that fails must not hold start() hostage.
         this.resolveFirstSync();
         if (error instanceof TransportError) {
           this.connection.reset({ refreshToken: error.refreshToken });
           break;
         }
-        await session.pause(this.retryBackoff.next());
+        await work.pause(this.retryBackoff.next());
       }
     }
   }
 
-  private async request<T>(session: SyncSession, event: string, payload: unknown): Promise<T> {
+  private async request<T>(work: SocketWork, event: string, payload: unknown): Promise<T> {
     // A disconnected socket would buffer the request until the timeout instead of failing.
-    if (!session.active || !session.socket.connected) throw new TransportError('disconnected');
+    if (!work.active || !work.socket.connected) throw new TransportError('disconnected');
     let response: T;
     try {
-      response = (await session.socket
+      response = (await work.socket
         .timeout(this.host.tuning.requestTimeoutMs)
         .emitWithAck(event, payload)) as T;
     } catch (error) {
@@ -209,12 +209,12 @@ export class SyncEngine {
   }
 
   /** Pulls from the stored cursor to the end; page N is applied while page N+1 is fetched. */
-  private async catchUp(session: SyncSession): Promise<void> {
+  private async catchUp(work: SocketWork): Promise<void> {
     const { db, clock } = this.host;
     let cursor = (await readMeta(db, 'cursor')) ?? null;
     let load = await this.initialLoadState(cursor);
     const pull = (from: string | null) =>
-      this.request<PullResponse>(session, SyncEvents.pull, {
+      this.request<PullResponse>(work, SyncEvents.pull, {
         cursor: from,
         limit: this.host.tuning.pullPageSize,
       });
@@ -245,7 +245,7 @@ export class SyncEngine {
       const applied = await applyPullPage(db, clock, response, cursor, load ? { ...load } : null);
       // Someone else moved the cursor (a second leader for a moment): start over from it.
       if (!applied) {
-        session.requestPull();
+        work.requestPull();
         return;
       }
       if (load) this.setStatus({ initialLoad: { loaded: load.loaded, total: load.total } });
@@ -266,13 +266,13 @@ export class SyncEngine {
     return stored && !stored.done ? { ...stored } : null;
   }
 
-  private async receive(session: SyncSession, broadcast: ChangesBroadcast): Promise<void> {
+  private async receive(work: SocketWork, broadcast: ChangesBroadcast): Promise<void> {
     const outcome = await applyBroadcast(this.host.db, this.host.clock, broadcast);
-    if (outcome === 'gap') session.requestPull();
+    if (outcome === 'gap') work.requestPull();
     else if (outcome === 'applied') this.synced();
   }
 
-  private async pushNextBatch(session: SyncSession): Promise<void> {
+  private async pushNextBatch(work: SocketWork): Promise<void> {
     const { db, clock } = this.host;
     const version = this.outboxVersion;
     const entries = await readOutbox(db.outbox, this.batchLimit.mutations);
@@ -282,7 +282,7 @@ export class SyncEngine {
       return;
     }
     const batch = takeBatch(entries, this.batchLimit.mutations, this.batchLimit.bytes);
-    const response = await this.request<PushResponse>(session, SyncEvents.push, {
+    const response = await this.request<PushResponse>(work, SyncEvents.push, {
       mutations: batch.map((e) => e.mutation),
     });
     if (isErrorAck(response)) {
@@ -294,7 +294,7 @@ export class SyncEngine {
     );
     this.retryBackoff.reset();
     this.host.acked(outcome);
-    if (!outcome.cursorAdvanced) session.requestPull();
+    if (!outcome.cursorAdvanced) work.requestPull();
     this.synced();
   }
 
