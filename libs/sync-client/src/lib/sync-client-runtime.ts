@@ -27,7 +27,7 @@ import type {
   SyncTuning,
 } from './public-types';
 import { StatusStore } from './status/status-store';
-import type { AckOutcome } from './sync/apply-ack';
+import type { AckOutcome } from './sync/push/apply-ack';
 import { SyncEngine } from './sync/sync-engine';
 import { TableApi, type TableHost } from './table/table-api';
 import { CRASH_HOOK } from './testing/crash-hook';

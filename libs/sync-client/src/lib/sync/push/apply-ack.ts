@@ -5,14 +5,14 @@ import {
   type PushAck,
   type SyncError,
 } from '@finwise/sync-protocol';
-import type { Rejection } from '../public-types';
-import type { LocalDatabase } from '../database/local-database';
-import { appendRejections, readMeta, writeMeta } from '../database/meta';
-import type { PersistedClock } from '../database/persisted-clock';
-import { rebuildRow } from '../local/row-rebuild';
-import { countOutbox, readOutboxForRow, removeFromOutbox } from '../outbox/outbox';
-import type { OutboxEntry } from '../outbox/outbox-entry';
-import { mergeServerRecord } from './merge-server-record';
+import type { Rejection } from '../../public-types';
+import type { LocalDatabase } from '../../database/local-database';
+import { appendRejections, readMeta, writeMeta } from '../../database/meta';
+import type { PersistedClock } from '../../database/persisted-clock';
+import { rebuildRow } from '../../local/row-rebuild';
+import { countOutbox, readOutboxForRow, removeFromOutbox } from '../../outbox/outbox';
+import type { OutboxEntry } from '../../outbox/outbox-entry';
+import { mergeServerRecord } from '../../local/merge-server-record';
 
 export interface AckOutcome {
   /** The stored cursor was the ack's `fromCursor` and moved to its `cursor`; else a pull is due. */
