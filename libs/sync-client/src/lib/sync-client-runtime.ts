@@ -32,7 +32,7 @@ import { SyncEngine } from './sync/sync-engine';
 import { TableApi, type TableHost } from './table/table-api';
 import { CRASH_HOOK } from './testing/crash-hook';
 
-export const DEFAULT_TUNING: Readonly<SyncTuning> = Object.freeze({
+const DEFAULT_TUNING: Readonly<SyncTuning> = Object.freeze({
   backoffBaseMs: 500,
   backoffMaxMs: 30_000,
   requestTimeoutMs: 30_000,

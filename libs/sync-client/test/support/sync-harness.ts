@@ -19,7 +19,7 @@ import { newDevice } from './fake-indexeddb';
 export type Device = ReturnType<typeof newDevice>;
 
 /** Timings for tests: quick retries, short leases; still the real code paths. */
-export const TEST_TUNING: Partial<SyncTuning> = {
+const TEST_TUNING: Partial<SyncTuning> = {
   backoffBaseMs: 100,
   backoffMaxMs: 1500,
   requestTimeoutMs: 15_000,

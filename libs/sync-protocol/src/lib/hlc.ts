@@ -7,7 +7,7 @@ export type Hlc = string;
 
 export const HLC_PATTERN =
   /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-([0-9a-f]{16})$/;
-export const NODE_ID_PATTERN = /^[0-9a-f]{16}$/;
+const NODE_ID_PATTERN = /^[0-9a-f]{16}$/;
 
 const MAX_COUNTER = 0xffff;
 /** HLCs before this instant are certainly wrong device clocks, not real edits. */
@@ -46,10 +46,6 @@ export function parseHlc(value: unknown): HlcParts | null {
   // Round-tripping rejects impossible dates such as 2026-02-30 that Date.parse would roll over.
   if (Number.isNaN(ms) || new Date(ms).toISOString() !== iso) return null;
   return { ms, counter: parseInt(counterHex, 16), nodeId };
-}
-
-export function isHlc(value: unknown): value is Hlc {
-  return parseHlc(value) !== null;
 }
 
 export function compareHlc(a: Hlc, b: Hlc): number {

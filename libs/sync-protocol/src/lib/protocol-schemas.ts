@@ -99,7 +99,7 @@ export const syncRecordSchema = z
     'A full synced row: the common columns plus the entity fields (absent optional fields are null)',
   );
 
-export const mutationStatusSchema = z
+const mutationStatusSchema = z
   .enum(['applied', 'stale', 'rejected'])
   .describe(
     'applied: at least one field took the mutation clock; stale: none did (record is the current row); ' +

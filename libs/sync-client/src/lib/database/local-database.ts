@@ -17,8 +17,8 @@ export interface IndexedDbDependencies {
   IDBKeyRange: typeof IDBKeyRange;
 }
 
-export const OUTBOX_TABLE = 'outbox';
-export const META_TABLE = 'meta';
+const OUTBOX_TABLE = 'outbox';
+const META_TABLE = 'meta';
 
 export function databaseName(tenantId: string): string {
   return `finwise-${tenantId}`;
@@ -28,7 +28,7 @@ export function databaseName(tenantId: string): string {
  * Dexie schema derived from the entity registry: a table per entity keyed by `id` with the
  * entity's few client indexes (every index slows bulk loads), plus the outbox and meta.
  */
-export function databaseSchema(
+function databaseSchema(
   entities: readonly SyncedEntityDefinition[] = SYNCED_ENTITIES,
 ): Record<string, string> {
   const schema: Record<string, string> = {

@@ -1,6 +1,6 @@
 import { accountGroups, accounts, budgetId, budgets, transactions } from '@finwise/domain';
 import { sampleData } from '@finwise/domain/testing';
-import { compareHlc, isHlc } from '@finwise/sync-protocol';
+import { compareHlc, parseHlc } from '@finwise/sync-protocol';
 import { newDevice } from '../../../test/support/fake-indexeddb';
 import { readMeta } from '../database/meta';
 import { openLocalDatabase, type OpenedDatabase } from './open-database';
@@ -68,7 +68,7 @@ describe('LocalWriter', () => {
       const { record } = await writer.create(accountGroups, { name: `g${i}`, sortOrder: i });
       hlcs.push(record!.updatedAt);
     }
-    expect(hlcs.every(isHlc)).toBe(true);
+    expect(hlcs.every((hlc) => parseHlc(hlc) !== null)).toBe(true);
     for (let i = 1; i < hlcs.length; i += 1) expect(compareHlc(hlcs[i], hlcs[i - 1])).toBe(1);
     const state = await readMeta(local.db, 'clock');
     expect(state).toBeDefined();
