@@ -77,4 +77,22 @@ export default [
       '@typescript-eslint/no-explicit-any': 'off',
     },
   },
+  {
+    files: ['**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/testing/**', '**/test/**', 'bench/**', 'e2e/**', 'tools/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@finwise/domain/testing',
+              message:
+                'Sample data is a test fixture: specs, testing/ helpers and benchmarks only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];

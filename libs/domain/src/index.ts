@@ -1,7 +1,6 @@
 export * from './lib/field-types';
 export * from './lib/budget-id';
 export * from './lib/field-info';
-export * from './lib/sample-data';
 export * from './lib/synced-entity';
 export * from './lib/mutation-validation';
 export * from './lib/registry';

@@ -3,5 +3,7 @@ export * from './lib/record';
 export * from './lib/merge';
 export * from './lib/cursor';
 export * from './lib/protocol';
+export * from './lib/messages';
+export * from './lib/batch-bytes';
 export * from './lib/error-code-descriptions';
 export * from './lib/protocol-schemas';

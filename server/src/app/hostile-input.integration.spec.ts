@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
-import { accounts, budgetId, budgets, sampleData, transactions } from '@finwise/domain';
+import { accounts, budgetId, budgets, transactions } from '@finwise/domain';
+import { sampleData } from '@finwise/domain/testing';
 import { formatHlc, SYNC_NAMESPACE, SyncLimits, type PushAck } from '@finwise/sync-protocol';
 import { io } from 'socket.io-client';
 import { testDatabaseKinds } from '../testing/test-database';

@@ -1,9 +1,5 @@
-import {
-  mutableFields,
-  sampleData,
-  sampleValue,
-  type SyncedEntityDefinition,
-} from '@finwise/domain';
+import { type SyncedEntityDefinition } from '@finwise/domain';
+import { mutableFields, sampleData, sampleValue } from '@finwise/domain/testing';
 import type { PushAck } from '@finwise/sync-protocol';
 import { testDatabaseKinds } from './test-database';
 import { startTestServer, type TestServer } from './test-server';

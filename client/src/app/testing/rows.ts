@@ -1,5 +1,6 @@
 import type { Account, AccountGroup, Budget, Category, Transaction } from '@finwise/domain';
-import { budgetId, sampleData, type SyncedEntityDefinition } from '@finwise/domain';
+import { budgetId, type SyncedEntityDefinition } from '@finwise/domain';
+import { sampleData } from '@finwise/domain/testing';
 import type { SyncRow } from '@finwise/sync-client';
 
 let counter = 0;

@@ -6,10 +6,10 @@ import * as z from 'zod';
  */
 
 export const MIN_PASSWORD_LENGTH = 8;
-export const MAX_PASSWORD_LENGTH = 1024;
-export const MAX_EMAIL_LENGTH = 254;
-export const MAX_INVITE_CODE_LENGTH = 64;
-export const MAX_TENANT_NAME_LENGTH = 200;
+const MAX_PASSWORD_LENGTH = 1024;
+const MAX_EMAIL_LENGTH = 254;
+const MAX_INVITE_CODE_LENGTH = 64;
+const MAX_TENANT_NAME_LENGTH = 200;
 
 const email = z
   .string()
@@ -84,4 +84,3 @@ export type SignupRequestInput = z.input<typeof signupRequestSchema>;
 export type SignupRequest = z.output<typeof signupRequestSchema>;
 export type LoginRequestInput = z.input<typeof loginRequestSchema>;
 export type LoginRequest = z.output<typeof loginRequestSchema>;
-export type JoinRequest = z.output<typeof joinRequestSchema>;

@@ -23,10 +23,10 @@ function kind<T extends z.ZodType>(schema: T, fieldKind: FieldKind): T {
 
 /** Largest money amount in minor units (DESIGN: |amountMinor| ≤ 10^15, far inside 2^53). */
 export const MAX_MONEY_MINOR = 1e15;
-export const MAX_TEXT_LENGTH = 500;
-export const MAX_NAME_LENGTH = 200;
-export const MIN_DATE = '1900-01-01';
-export const MAX_DATE = '2199-12-31';
+const MAX_TEXT_LENGTH = 500;
+const MAX_NAME_LENGTH = 200;
+const MIN_DATE = '1900-01-01';
+const MAX_DATE = '2199-12-31';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

@@ -4,7 +4,7 @@ import { transactions } from './entities/transactions';
 import { budgetId } from './budget-id';
 import { validateMutationData } from './mutation-validation';
 import { findEntity, SYNCED_ENTITIES } from './registry';
-import { sampleData } from './sample-data';
+import { sampleData } from '../testing/sample-data';
 
 const ACCOUNT_ID = '7d4f3a0e-3c55-4f5b-9c2e-1b8a6f0d2c11';
 const TX_ID = '5a9c1e2b-7f3d-4b8a-a1c6-0e2d9f4b8c37';

@@ -25,5 +25,3 @@ const byModelName = new Map(SYNCED_ENTITIES.map((entity) => [entity.modelName, e
 export function findEntity(modelName: unknown): SyncedEntityDefinition | undefined {
   return typeof modelName === 'string' ? byModelName.get(modelName) : undefined;
 }
-
-export const MODEL_NAMES: readonly string[] = SYNCED_ENTITIES.map((e) => e.modelName);

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
-import { accountGroups, sampleData } from '@finwise/domain';
+import { accountGroups } from '@finwise/domain';
+import { sampleData } from '@finwise/domain/testing';
 import { newDevice } from '../../test/support/fake-indexeddb';
 import { waitFor } from '../../test/support/wait';
 import { createSyncClient } from './create-sync-client';

@@ -1,4 +1,5 @@
-import { sampleData, accountGroups, type AccountGroup } from '@finwise/domain';
+import { accountGroups, type AccountGroup } from '@finwise/domain';
+import { sampleData } from '@finwise/domain/testing';
 import { newDevice } from '../../test/support/fake-indexeddb';
 import { waitFor } from '../../test/support/wait';
 import { createSyncClient } from './create-sync-client';

@@ -7,7 +7,7 @@ import {
   type LocalDatabase,
 } from './database/local-database';
 import { readMeta, writeMeta } from './database/meta';
-import { openLocalDatabase, type OpenedDatabase } from './database/open-database';
+import { openLocalDatabase, type OpenedDatabase } from './local/open-database';
 import { indexedDbDependencies, usesGlobalIndexedDb } from './environment';
 import { SyncClientError } from './errors';
 import type { LeaderElection } from './leader/leader-election';
@@ -15,6 +15,7 @@ import { webLocks } from './leader/leader-election';
 import { LeaseElection } from './leader/lease-election';
 import { WebLocksElection } from './leader/web-locks-election';
 import { LocalWriter, type LocalWriteResult } from './local/local-writes';
+import { countOutbox } from './outbox/outbox';
 import type {
   AnySyncRow,
   StopOptions,
@@ -26,12 +27,12 @@ import type {
   SyncTuning,
 } from './public-types';
 import { StatusStore } from './status/status-store';
-import type { AckOutcome } from './sync/apply-ack';
+import type { AckOutcome } from './sync/push/apply-ack';
 import { SyncEngine } from './sync/sync-engine';
 import { TableApi, type TableHost } from './table/table-api';
 import { CRASH_HOOK } from './testing/crash-hook';
 
-export const DEFAULT_TUNING: Readonly<SyncTuning> = Object.freeze({
+const DEFAULT_TUNING: Readonly<SyncTuning> = Object.freeze({
   backoffBaseMs: 500,
   backoffMaxMs: 30_000,
   requestTimeoutMs: 30_000,
@@ -157,7 +158,7 @@ export class SyncClientRuntime implements SyncClient {
       // The outbox is the truth (entries leave it only with their ack); the status and a slow
       // poll just say when to look (another tab's leader may be the one draining it).
       const check = () => {
-        db.outbox.count().then(
+        countOutbox(db.outbox).then(
           (count) => count === 0 && finish(),
           () => undefined,
         );
@@ -332,7 +333,7 @@ export class SyncClientRuntime implements SyncClient {
       const pendingReadSeq = this.statusStore.beginPendingRead();
       return {
         pendingReadSeq,
-        pendingCount: await db.outbox.count(),
+        pendingCount: await countOutbox(db.outbox),
         rejections: (await readMeta(db, 'rejections')) ?? [],
         initialLoad: await readMeta(db, 'initialLoad'),
         syncState: await readMeta(db, 'syncState'),
@@ -355,7 +356,7 @@ export class SyncClientRuntime implements SyncClient {
    */
   private watchSharedState(db: LocalDatabase): void {
     this.watches.push(
-      liveQuery(() => db.outbox.count()).subscribe({
+      liveQuery(() => countOutbox(db.outbox)).subscribe({
         next: () => {
           this.refreshPendingCount(db);
           this.engine?.outboxChanged();
@@ -390,7 +391,7 @@ export class SyncClientRuntime implements SyncClient {
   private refreshPendingCount(db: LocalDatabase): void {
     db.transaction('r', db.outbox, async () => {
       const readSeq = this.statusStore.beginPendingRead();
-      return { readSeq, count: await db.outbox.count() };
+      return { readSeq, count: await countOutbox(db.outbox) };
     }).then(
       ({ readSeq, count }) => this.statusStore.setPendingCount(count, readSeq),
       () => undefined,

@@ -67,7 +67,7 @@ const patch = fc
   .filter((f) => Object.keys(f).length > 0);
 
 /** Writes dominate; faults of every kind are mixed in, server kills rarely (they are slow). */
-export const stepArb: fc.Arbitrary<Step> = fc.oneof(
+const stepArb: fc.Arbitrary<Step> = fc.oneof(
   {
     weight: 10,
     arbitrary: fc.record({ kind: fc.constant('create' as const), client, row, fields }),

@@ -1,7 +1,8 @@
-import { accountGroups, sampleData, transactions } from '@finwise/domain';
+import { accountGroups, transactions } from '@finwise/domain';
+import { sampleData } from '@finwise/domain/testing';
 import { pushBatchBytes, SyncLimits } from '@finwise/sync-protocol';
 import { startServerProcess, type ServerProcess, type Session } from '../support/server';
-import type { OutboxEntry } from '../../src/lib/database/local-database';
+import type { OutboxEntry } from '../../src/lib/outbox/outbox-entry';
 import {
   deviceClient,
   localState,

@@ -1,4 +1,5 @@
-import { accountGroups, categories, findEntity, sampleData, sampleValue } from '@finwise/domain';
+import { accountGroups, categories, findEntity } from '@finwise/domain';
+import { sampleData, sampleValue } from '@finwise/domain/testing';
 import { applyMutation, isErrorAck, type AnyRecord } from '@finwise/sync-protocol';
 import { startServerProcess, type ServerProcess, type Session } from '../support/server';
 import { simulateCrash } from '../../src/lib/testing/simulate-crash';

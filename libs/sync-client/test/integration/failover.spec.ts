@@ -1,4 +1,5 @@
-import { accountGroups, sampleData } from '@finwise/domain';
+import { accountGroups } from '@finwise/domain';
+import { sampleData } from '@finwise/domain/testing';
 import type { AnyRecord } from '@finwise/sync-protocol';
 import { FaultProxy } from '../faults/fault-proxy';
 import { SyncTraffic } from '../faults/sync-traffic';

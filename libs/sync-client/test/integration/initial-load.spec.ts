@@ -1,4 +1,5 @@
-import { sampleData, transactions } from '@finwise/domain';
+import { transactions } from '@finwise/domain';
+import { sampleData } from '@finwise/domain/testing';
 import {
   HybridLogicalClock,
   isErrorAck,

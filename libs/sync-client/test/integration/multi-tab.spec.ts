@@ -1,4 +1,5 @@
-import { accountGroups, sampleData } from '@finwise/domain';
+import { accountGroups } from '@finwise/domain';
+import { sampleData } from '@finwise/domain/testing';
 import { startServerProcess, type ServerProcess, type Session } from '../support/server';
 import { waitFor } from '../support/wait';
 import { deviceClient, type DeviceClient } from '../support/sync-harness';

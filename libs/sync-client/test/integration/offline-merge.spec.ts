@@ -3,12 +3,10 @@ import {
   accounts,
   categories,
   findEntity,
-  mutableFields,
-  sampleData,
-  sampleValue,
   transactions,
   type SyncedEntityDefinition,
 } from '@finwise/domain';
+import { mutableFields, sampleData, sampleValue } from '@finwise/domain/testing';
 import { applyMutation, type AnyRecord } from '@finwise/sync-protocol';
 import { startServerProcess, type ServerProcess, type Session } from '../support/server';
 import type { SyncClient } from '../../src/lib/public-types';

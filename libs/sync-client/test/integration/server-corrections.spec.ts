@@ -1,4 +1,5 @@
-import { accountGroups, sampleData } from '@finwise/domain';
+import { accountGroups } from '@finwise/domain';
+import { sampleData } from '@finwise/domain/testing';
 import { encodeCursor } from '@finwise/sync-protocol';
 import { startServerProcess, type ServerProcess } from '../support/server';
 import { LocalDatabase } from '../../src/lib/database/local-database';

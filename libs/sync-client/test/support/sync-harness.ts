@@ -10,7 +10,8 @@ import {
 } from '@finwise/sync-protocol';
 import type { ServerProcess, Session } from './server';
 import { createSyncClient } from '../../src/lib/create-sync-client';
-import { LocalDatabase, type OutboxEntry } from '../../src/lib/database/local-database';
+import { LocalDatabase } from '../../src/lib/database/local-database';
+import type { OutboxEntry } from '../../src/lib/outbox/outbox-entry';
 import { readMeta } from '../../src/lib/database/meta';
 import type { SyncClient, SyncTuning } from '../../src/lib/public-types';
 import { newDevice } from './fake-indexeddb';
@@ -18,7 +19,7 @@ import { newDevice } from './fake-indexeddb';
 export type Device = ReturnType<typeof newDevice>;
 
 /** Timings for tests: quick retries, short leases; still the real code paths. */
-export const TEST_TUNING: Partial<SyncTuning> = {
+const TEST_TUNING: Partial<SyncTuning> = {
   backoffBaseMs: 100,
   backoffMaxMs: 1500,
   requestTimeoutMs: 15_000,

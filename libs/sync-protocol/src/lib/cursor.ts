@@ -18,5 +18,3 @@ export function decodeCursor(cursor: string): number | null {
   if (!Number.isSafeInteger(seq) || encodeCursor(seq) !== cursor) return null;
   return seq;
 }
-
-export const INITIAL_CURSOR = encodeCursor(0);

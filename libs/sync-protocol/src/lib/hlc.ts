@@ -7,7 +7,7 @@ export type Hlc = string;
 
 export const HLC_PATTERN =
   /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-([0-9a-f]{16})$/;
-export const NODE_ID_PATTERN = /^[0-9a-f]{16}$/;
+const NODE_ID_PATTERN = /^[0-9a-f]{16}$/;
 
 const MAX_COUNTER = 0xffff;
 /** HLCs before this instant are certainly wrong device clocks, not real edits. */
@@ -48,10 +48,6 @@ export function parseHlc(value: unknown): HlcParts | null {
   return { ms, counter: parseInt(counterHex, 16), nodeId };
 }
 
-export function isHlc(value: unknown): value is Hlc {
-  return parseHlc(value) !== null;
-}
-
 export function compareHlc(a: Hlc, b: Hlc): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -62,11 +58,6 @@ export function maxHlc(a: Hlc | null | undefined, b: Hlc | null | undefined): Hl
   if (!a) return b ?? null;
   if (!b) return a;
   return a >= b ? a : b;
-}
-
-/** Physical time of an HLC in ms since the epoch (NaN when malformed). */
-export function hlcTimeMs(hlc: Hlc): number {
-  return parseHlc(hlc)?.ms ?? Number.NaN;
 }
 
 export type HlcProblem = 'malformed' | 'too_old' | 'clock_skew';

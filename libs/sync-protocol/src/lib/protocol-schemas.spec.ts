@@ -2,11 +2,10 @@ import type { z } from 'zod';
 import { encodeCursor } from './cursor';
 import { ERROR_CODE_DESCRIPTIONS } from './error-code-descriptions';
 import { formatHlc } from './hlc';
-import { ErrorCodes, SyncLimits } from './protocol';
+import { ErrorCodes, SyncLimits, type ErrorCode } from './protocol';
 import type { Operation } from './merge';
 import type {
   Change,
-  ErrorCode,
   ChangesBroadcast,
   ErrorAck,
   Mutation,
@@ -16,7 +15,7 @@ import type {
   PushAck,
   PushRequest,
   SyncError,
-} from './protocol';
+} from './messages';
 import type { AnyRecord } from './record';
 import {
   changeSchema,

@@ -7,7 +7,7 @@ import { ErrorCodes, SyncLimits } from './protocol';
 /**
  * The sync protocol's messages as zod schemas: the single description of the wire format
  * from which the published JSON Schemas (AsyncAPI for the socket, OpenAPI for the HTTP twins)
- * are generated, and from which the TypeScript types in protocol.ts are inferred.
+ * are generated, and from which the TypeScript types in messages.ts are inferred.
  *
  * They describe exactly what the server accepts: it validates pull requests with
  * `pullRequestSchema` itself. Push envelopes and mutations are checked by hand-optimised code on
@@ -20,7 +20,7 @@ import { ErrorCodes, SyncLimits } from './protocol';
  */
 
 /** Any 8-4-4-4-12 hex id, either case: what the server accepts as an id (it stores lowercase). */
-export const idSchema = z
+const idSchema = z
   .guid()
   .describe('UUID, chosen by the client; lowercase in everything the server returns');
 
@@ -62,7 +62,7 @@ export const syncErrorSchema = z.strictObject({
     .describe('validation: [{path, message}]; rate_limited: {retryAfterMs}'),
 });
 
-export const operationSchema = z.enum(['create', 'update', 'delete']);
+const operationSchema = z.enum(['create', 'update', 'delete']);
 
 export const mutationSchema = z.strictObject({
   mutationId: idSchema.describe('UUID per mutation; re-sending the same mutation is harmless'),
@@ -99,7 +99,7 @@ export const syncRecordSchema = z
     'A full synced row: the common columns plus the entity fields (absent optional fields are null)',
   );
 
-export const mutationStatusSchema = z
+const mutationStatusSchema = z
   .enum(['applied', 'stale', 'rejected'])
   .describe(
     'applied: at least one field took the mutation clock; stale: none did (record is the current row); ' +
@@ -184,9 +184,6 @@ export const changesBroadcastSchema = z.strictObject({
   fromCursor: cursorSchema.describe('Apply only if this equals your cursor; otherwise pull'),
   cursor: cursorSchema.describe('Your new cursor after applying'),
 });
-
-export const pushResponseSchema = z.union([pushAckSchema, errorAckSchema]);
-export const pullResponseSchema = z.union([pullPageSchema, errorAckSchema]);
 
 /** Socket.IO handshake `auth` of the /sync namespace. */
 export const handshakeAuthSchema = z

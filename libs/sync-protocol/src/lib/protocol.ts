@@ -1,19 +1,3 @@
-import type * as z from 'zod';
-import type {
-  changeSchema,
-  changesBroadcastSchema,
-  errorAckSchema,
-  handshakeAuthSchema,
-  mutationResultSchema,
-  mutationSchema,
-  mutationStatusSchema,
-  pullPageSchema,
-  pullRequestSchema,
-  pushAckSchema,
-  pushRequestSchema,
-  syncErrorSchema,
-} from './protocol-schemas';
-
 /** Socket.IO namespace and event names of the sync protocol. */
 export const SYNC_NAMESPACE = '/sync';
 export const SyncEvents = {
@@ -54,43 +38,3 @@ export const ErrorCodes = {
   internal: 'internal',
 } as const;
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
-
-/*
- * The message types are inferred from the zod schemas in protocol-schemas.ts, which also produce
- * the published JSON Schemas (AsyncAPI, OpenAPI) and validate pull requests on the server: one
- * description of the wire format, never a second hand-written copy.
- */
-
-export type SyncError = z.output<typeof syncErrorSchema>;
-export type Mutation = z.output<typeof mutationSchema>;
-export type MutationStatus = z.output<typeof mutationStatusSchema>;
-/** `record`: the row after this mutation (stale: the current row; rejected: the row when it exists). */
-export type MutationResult = z.output<typeof mutationResultSchema>;
-export type PushRequest = z.output<typeof pushRequestSchema>;
-/** `fromCursor`/`cursor`: the feed position before and after this batch; equal when nothing was applied. */
-export type PushAck = z.output<typeof pushAckSchema>;
-/** A batch refused whole (too large, not a list) or a protocol error. */
-export type ErrorAck = z.output<typeof errorAckSchema>;
-export type PushResponse = PushAck | ErrorAck;
-/** `cursor: null` (or left out) = initial load from the beginning. */
-export type PullRequest = z.output<typeof pullRequestSchema>;
-export type Change = z.output<typeof changeSchema>;
-/** `cursor`: position of the last returned change (the given one when the page is empty). */
-export type PullPage = z.output<typeof pullPageSchema>;
-export type PullResponse = PullPage | ErrorAck;
-export type ChangesBroadcast = z.output<typeof changesBroadcastSchema>;
-/** Socket.IO handshake `auth` of the /sync namespace. */
-export type HandshakeAuth = z.input<typeof handshakeAuthSchema>;
-
-export function isErrorAck(value: unknown): value is ErrorAck {
-  return typeof value === 'object' && value !== null && 'error' in value && !('results' in value);
-}
-
-export function utf8ByteLength(text: string): number {
-  return new TextEncoder().encode(text).length;
-}
-
-/** Size of a push batch as the server measures it. */
-export function pushBatchBytes(mutations: readonly Mutation[]): number {
-  return utf8ByteLength(JSON.stringify({ mutations }));
-}

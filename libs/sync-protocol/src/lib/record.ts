@@ -7,6 +7,7 @@ import type { recordMetaSchema } from './protocol-schemas';
  */
 export type RecordMeta = z.output<typeof recordMetaSchema>;
 
+/** The names of the `RecordMeta` columns, for code that separates them from entity fields. */
 export const RECORD_META_KEYS = [
   'id',
   'tenantId',
@@ -14,7 +15,7 @@ export const RECORD_META_KEYS = [
   'updatedAt',
   'deletedAt',
   'fieldClocks',
-] as const;
+] as const satisfies readonly (keyof RecordMeta)[];
 
 /** The fields a client may not write: they are owned by the sync engine. */
 export const SYSTEM_FIELDS = [
@@ -25,15 +26,5 @@ export const SYSTEM_FIELDS = [
   'fieldClocks',
 ] as const;
 
-export type FieldValue = string | number | boolean | null;
-
-export type SyncRecord<F extends object = Record<string, FieldValue>> = RecordMeta & {
-  [K in keyof F]: F[K] | null;
-};
-
 /** A record whose entity fields are not statically known (generic engine code). */
 export type AnyRecord = RecordMeta & Record<string, unknown>;
-
-export function isTombstone(record: Pick<RecordMeta, 'deletedAt'> | null | undefined): boolean {
-  return record?.deletedAt != null;
-}

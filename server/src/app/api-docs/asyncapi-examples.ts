@@ -1,4 +1,4 @@
-import { accounts, sampleData } from '@finwise/domain';
+import { accounts, type EntityInput } from '@finwise/domain';
 import {
   encodeCursor,
   formatHlc,
@@ -12,10 +12,10 @@ import {
 } from '@finwise/sync-protocol';
 
 /**
- * Fixed example messages for the AsyncAPI document. They are built from the shared sample
- * data and protocol helpers (never typed out as JSON) and typed as the protocol messages, so an
- * example that stops matching the protocol stops compiling; the document spec also validates
- * them against the published schemas through the AsyncAPI parser.
+ * Fixed example messages for the AsyncAPI document. They are built with the protocol helpers
+ * (never typed out as JSON) and typed as the entity and the protocol messages, so an example
+ * that stops matching either stops compiling; the document spec also validates them against
+ * the published schemas through the AsyncAPI parser.
  */
 const NODE_ID = '9f1c2a7b3d4e5f60';
 const ACCOUNT_ID = '3b1f8e52-6a0c-4d7e-9b15-2c4a8f6d0e31';
@@ -25,12 +25,18 @@ const CREATED_AT = '2026-11-25T16:40:00.120Z';
 const hlc = (second: number, counter = 0) =>
   formatHlc({ ms: Date.UTC(2026, 10, 25, 16, 40, second), counter, nodeId: NODE_ID });
 
-const account = sampleData(accounts, 1, {
+/** A checking account as the app creates it: every field given, optional ones as null. */
+const account = {
   id: ACCOUNT_ID,
   name: 'Giro',
-  note: null,
   groupId: null,
-});
+  type: 'checking',
+  currency: 'EUR',
+  onBudget: true,
+  closed: false,
+  sortOrder: 1,
+  note: null,
+} satisfies EntityInput<typeof accounts>;
 const mutation: Mutation = {
   mutationId: MUTATION_ID,
   modelName: 'accounts',

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { accounts, sampleData } from '@finwise/domain';
+import { accounts } from '@finwise/domain';
+import { sampleData } from '@finwise/domain/testing';
 import { ErrorCodes } from '@finwise/sync-protocol';
 import { DatabaseService } from '../database/database.service';
 import { PushService } from '../sync/push/push.service';

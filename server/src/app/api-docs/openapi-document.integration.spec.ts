@@ -1,5 +1,6 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { accounts, sampleData, SYNCED_ENTITIES } from '@finwise/domain';
+import { accounts, SYNCED_ENTITIES } from '@finwise/domain';
+import { sampleData } from '@finwise/domain/testing';
 import { testDatabaseKinds } from '../../testing/test-database';
 import { startTestServer, type TestServer } from '../../testing/test-server';
 import { TestSyncClient } from '../../testing/test-sync-client';

@@ -1,4 +1,5 @@
-import { accounts, sampleData } from '@finwise/domain';
+import { accounts } from '@finwise/domain';
+import { sampleData } from '@finwise/domain/testing';
 import { ErrorCodes, SyncEvents } from '@finwise/sync-protocol';
 import { DatabaseService } from '../database/database.service';
 import { testDatabaseKinds } from '../../testing/test-database';

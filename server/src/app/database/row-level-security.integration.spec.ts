@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { sampleData } from '@finwise/domain';
+import { sampleData } from '@finwise/domain/testing';
 import { Client } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import { testDatabaseKinds } from '../../testing/test-database';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { accounts, sampleData } from '@finwise/domain';
+import { accounts } from '@finwise/domain';
+import { sampleData } from '@finwise/domain/testing';
 import { testDatabaseKinds } from '../../testing/test-database';
 import { startTestServer, type TestServer } from '../../testing/test-server';
 import { TestSyncClient } from '../../testing/test-sync-client';

@@ -1,4 +1,5 @@
-import { accounts, sampleData } from '@finwise/domain';
+import { accounts } from '@finwise/domain';
+import { sampleData } from '@finwise/domain/testing';
 import { Redis } from 'ioredis';
 import {
   createThrowawayDatabase,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { sampleData, transactions } from '@finwise/domain';
+import { transactions } from '@finwise/domain';
+import { sampleData } from '@finwise/domain/testing';
 import {
   formatHlc,
   SyncLimits,

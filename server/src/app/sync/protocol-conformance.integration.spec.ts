@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { accounts, budgetId, sampleData } from '@finwise/domain';
+import { accounts, budgetId } from '@finwise/domain';
+import { sampleData } from '@finwise/domain/testing';
 import { formatHlc, SyncLimits, type PushResponse } from '@finwise/sync-protocol';
 import { namedApiSchemas } from '../api-docs/api-schemas';
 import { testDatabaseKinds } from '../../testing/test-database';

@@ -1,10 +1,5 @@
-import {
-  mutableFields,
-  sampleData,
-  sampleValue,
-  SYNCED_ENTITIES,
-  type SyncedEntityDefinition,
-} from '@finwise/domain';
+import { SYNCED_ENTITIES, type SyncedEntityDefinition } from '@finwise/domain';
+import { mutableFields, sampleData, sampleValue } from '@finwise/domain/testing';
 import {
   formatHlc,
   isErrorAck,

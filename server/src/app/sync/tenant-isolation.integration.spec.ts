@@ -1,4 +1,5 @@
-import { accounts, sampleData, transactions } from '@finwise/domain';
+import { accounts, transactions } from '@finwise/domain';
+import { sampleData } from '@finwise/domain/testing';
 import type { PullPage, PushAck } from '@finwise/sync-protocol';
 import { testDatabaseKinds } from '../../testing/test-database';
 import { startTestServer, type TestServer, type TestSession } from '../../testing/test-server';

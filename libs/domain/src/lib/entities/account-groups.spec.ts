@@ -1,6 +1,6 @@
 import { validateMutationData } from '../mutation-validation';
 import { findEntity } from '../registry';
-import { sampleData } from '../sample-data';
+import { sampleData } from '../../testing/sample-data';
 import { accountGroups } from './account-groups';
 
 describe('account_groups', () => {

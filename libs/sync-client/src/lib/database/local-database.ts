@@ -4,17 +4,8 @@ import {
   SYNCED_ENTITIES,
   type SyncedEntityDefinition,
 } from '@finwise/domain';
-import type { AnyRecord, Mutation } from '@finwise/sync-protocol';
-
-/** One queued local change. `seq` (auto-increment) is the order the server must see them in. */
-export interface OutboxEntry {
-  seq?: number;
-  /** `<modelName>/<id>`: finds a row's other pending mutations for a rollback. */
-  rowKey: string;
-  mutation: Mutation;
-  /** The data is a full row, so an update of an unknown id may create it (as on the server). */
-  complete: boolean;
-}
+import type { AnyRecord } from '@finwise/sync-protocol';
+import { OUTBOX_INDEXES, type OutboxTable } from '../outbox/outbox-entry';
 
 export interface MetaEntry {
   key: string;
@@ -26,26 +17,22 @@ export interface IndexedDbDependencies {
   IDBKeyRange: typeof IDBKeyRange;
 }
 
-export const OUTBOX_TABLE = 'outbox';
-export const META_TABLE = 'meta';
+const OUTBOX_TABLE = 'outbox';
+const META_TABLE = 'meta';
 
 export function databaseName(tenantId: string): string {
   return `finwise-${tenantId}`;
-}
-
-export function rowKey(modelName: string, id: string): string {
-  return `${modelName}/${id}`;
 }
 
 /**
  * Dexie schema derived from the entity registry: a table per entity keyed by `id` with the
  * entity's few client indexes (every index slows bulk loads), plus the outbox and meta.
  */
-export function databaseSchema(
+function databaseSchema(
   entities: readonly SyncedEntityDefinition[] = SYNCED_ENTITIES,
 ): Record<string, string> {
   const schema: Record<string, string> = {
-    [OUTBOX_TABLE]: '++seq, rowKey',
+    [OUTBOX_TABLE]: OUTBOX_INDEXES,
     [META_TABLE]: '&key',
   };
   for (const entity of entities) {
@@ -59,7 +46,7 @@ export function databaseSchema(
 /** The per-tenant local database `finwise-<tenantId>`. */
 export class LocalDatabase extends Dexie {
   // `declare`: Dexie creates these properties itself; class fields would overwrite them.
-  declare readonly outbox: Table<OutboxEntry, number>;
+  declare readonly outbox: OutboxTable;
   declare readonly meta: Table<MetaEntry, string>;
 
   constructor(

@@ -56,12 +56,8 @@ export async function writeMeta<K extends MetaKey>(
   await db.meta.put({ key, value });
 }
 
-export async function deleteMeta(db: LocalDatabase, key: MetaKey): Promise<void> {
-  await db.meta.delete(key);
-}
-
 /** Rejections shown to the user are capped: an old notice is worth less than unbounded growth. */
-export const MAX_STORED_REJECTIONS = 200;
+const MAX_STORED_REJECTIONS = 200;
 
 export async function appendRejections(
   db: LocalDatabase,

@@ -1,15 +1,9 @@
-import {
-  accountGroups,
-  accounts,
-  budgetId,
-  budgets,
-  sampleData,
-  transactions,
-} from '@finwise/domain';
-import { compareHlc, isHlc } from '@finwise/sync-protocol';
+import { accountGroups, accounts, budgetId, budgets, transactions } from '@finwise/domain';
+import { sampleData } from '@finwise/domain/testing';
+import { compareHlc, parseHlc } from '@finwise/sync-protocol';
 import { newDevice } from '../../../test/support/fake-indexeddb';
 import { readMeta } from '../database/meta';
-import { openLocalDatabase, type OpenedDatabase } from '../database/open-database';
+import { openLocalDatabase, type OpenedDatabase } from './open-database';
 import { isSyncClientError } from '../errors';
 import { LocalWriter } from './local-writes';
 
@@ -74,7 +68,7 @@ describe('LocalWriter', () => {
       const { record } = await writer.create(accountGroups, { name: `g${i}`, sortOrder: i });
       hlcs.push(record!.updatedAt);
     }
-    expect(hlcs.every(isHlc)).toBe(true);
+    expect(hlcs.every((hlc) => parseHlc(hlc) !== null)).toBe(true);
     for (let i = 1; i < hlcs.length; i += 1) expect(compareHlc(hlcs[i], hlcs[i - 1])).toBe(1);
     const state = await readMeta(local.db, 'clock');
     expect(state).toBeDefined();

@@ -6,8 +6,10 @@ import {
   type Operation,
 } from '@finwise/sync-protocol';
 import { SyncClientError } from '../errors';
-import { rowKey, type LocalDatabase } from '../database/local-database';
+import type { LocalDatabase } from '../database/local-database';
 import type { PersistedClock } from '../database/persisted-clock';
+import { appendToOutbox, countOutbox } from '../outbox/outbox';
+import { rowKey } from '../outbox/outbox-entry';
 import { withTenant } from './tenant-row';
 
 export interface LocalWriteResult {
@@ -123,7 +125,7 @@ export class LocalWriter {
         data: prepared.data,
         hlc,
       };
-      await this.db.outbox.add({
+      await appendToOutbox(this.db.outbox, {
         rowKey: rowKey(entity.modelName, id),
         mutation,
         complete: prepared.complete,
@@ -134,7 +136,7 @@ export class LocalWriter {
 
   private async countPending(): Promise<{ pendingCount: number; pendingReadSeq: number }> {
     const pendingReadSeq = this.beginPendingRead();
-    return { pendingCount: await this.db.outbox.count(), pendingReadSeq };
+    return { pendingCount: await countOutbox(this.db.outbox), pendingReadSeq };
   }
 }
 

@@ -1,6 +1,8 @@
 import { findEntity, SYNCED_ENTITIES } from '@finwise/domain';
-import type { LocalDatabase, OutboxEntry } from '../database/local-database';
+import type { LocalDatabase } from '../database/local-database';
 import { writeMeta } from '../database/meta';
+import { readOutbox } from '../outbox/outbox';
+import type { OutboxEntry } from '../outbox/outbox-entry';
 import { rebuildRow } from './row-rebuild';
 
 /**
@@ -10,7 +12,7 @@ import { rebuildRow } from './row-rebuild';
  * `db.syncTables()`.
  */
 export async function replayPendingMutations(db: LocalDatabase): Promise<void> {
-  const entries = await db.outbox.orderBy('seq').toArray();
+  const entries = await readOutbox(db.outbox);
   const byRow = new Map<string, OutboxEntry[]>();
   for (const entry of entries) {
     const list = byRow.get(entry.rowKey) ?? [];

@@ -1,5 +1,5 @@
 import { applyMutation, type AnyRecord } from '@finwise/sync-protocol';
-import type { OutboxEntry } from '../database/local-database';
+import type { OutboxEntry } from '../outbox/outbox-entry';
 import { withTenant } from './tenant-row';
 
 /**

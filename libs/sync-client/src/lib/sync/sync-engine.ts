@@ -1,26 +1,17 @@
-import {
-  ErrorCodes,
-  isErrorAck,
-  SyncEvents,
-  SyncLimits,
-  type ChangesBroadcast,
-  type PullResponse,
-  type PushResponse,
-  type SyncError,
-} from '@finwise/sync-protocol';
+import { SyncEvents, type ChangesBroadcast } from '@finwise/sync-protocol';
 import type { Socket } from 'socket.io-client';
-import type { SyncTuning } from '../public-types';
-import type { LocalDatabase, OutboxEntry } from '../database/local-database';
-import { readMeta, writeMeta, type InitialLoadState } from '../database/meta';
+import type { LocalDatabase } from '../database/local-database';
 import type { PersistedClock } from '../database/persisted-clock';
-import { resetLocalCopy } from '../local/pending-replay';
+import type { InitialLoadProgress, SyncTuning } from '../public-types';
 import type { StatusStore } from '../status/status-store';
-import { applyAck, dropUnsendable, type AckOutcome } from './apply-ack';
-import { applyBroadcast, applyPullPage } from './apply-feed';
-import { Backoff } from './backoff';
-import { takeBatch } from './batching';
-import { SyncConnection } from './connection';
-import { SyncSession } from './sync-session';
+import { Backoff } from './connection/backoff';
+import { SyncConnection } from './connection/connection';
+import { TransportError } from './connection/socket-request';
+import { SocketWork } from './connection/socket-work';
+import { FeedPuller } from './pull/feed-puller';
+import type { AckOutcome } from './push/apply-ack';
+import { OutboxPusher } from './push/outbox-pusher';
+import { SyncStatePublisher } from './sync-state-publisher';
 
 export interface EngineHost {
   readonly db: LocalDatabase;
@@ -35,55 +26,51 @@ export interface EngineHost {
   acked(outcome: AckOutcome): void;
 }
 
-/** The request never got an answer: the link is dead (or the token was refused). */
-class TransportError extends Error {
-  constructor(
-    message: string,
-    readonly refreshToken = false,
-  ) {
-    super(message);
-  }
-}
-
-/** The server answered with an error for the whole request; retry after a pause. */
-class ServerRefusal extends Error {
-  constructor(readonly error: SyncError) {
-    super(`${error.code}: ${error.message}`);
-  }
-}
-
 /**
- * The leader's sync duties: one socket, catch-up from the stored cursor (paged initial load,
- * resync), live broadcasts, and draining the outbox in order. Only the leader of a tenant
- * database runs one; every step is persisted before the next starts, so it can be dropped
- * at any point (crash, tab close, leadership change) and another engine resumes.
+ * The leader's sync duties: one socket, and on it, one step at a time, the pull part
+ * (`FeedPuller`: catch-up from the stored cursor, broadcasts) and the push part
+ * (`OutboxPusher`: the outbox in order). A due pull goes first, then received broadcasts,
+ * then the next push batch. Only the leader of a tenant database runs an engine; every step
+ * is persisted before the next starts, so it can be dropped at any point (crash, tab close,
+ * leadership change) and another engine resumes.
  */
 export class SyncEngine {
   readonly firstSync: Promise<void>;
   private resolveFirstSync!: () => void;
   private readonly connection: SyncConnection;
-  private session: SyncSession | null = null;
-  private loop: Promise<void> = Promise.resolve();
-  /** Outbox changes seen vs. drained: a write that lands during a drain is never missed. */
-  private outboxVersion = 1;
-  private drainedVersion = 0;
-  /** Mutations per batch: the tuning's, halved after each `batch_too_large` until drained. */
-  private batchLimit: number;
-  private readonly maxBatchMutations: number;
-  private readonly maxBatchBytes: number;
+  private readonly puller: FeedPuller;
+  private readonly pusher: OutboxPusher;
+  private readonly publisher: SyncStatePublisher;
   private readonly retryBackoff: Backoff;
+  private work: SocketWork | null = null;
+  private loop: Promise<void> = Promise.resolve();
   private stopped = false;
-  private publishing: Promise<void> | null = null;
-  private publishAgain = false;
 
   constructor(private readonly host: EngineHost) {
     this.firstSync = new Promise((resolve) => (this.resolveFirstSync = resolve));
-    const { tuning } = host;
-    this.maxBatchMutations = Math.max(1, Math.floor(tuning.maxBatchMutations));
-    // Room for the Socket.IO packet around the payload (event name, ack id).
-    this.maxBatchBytes = Math.min(tuning.maxBatchBytes, SyncLimits.maxFrameBytes - 4096);
-    this.batchLimit = this.maxBatchMutations;
+    const { db, clock, tuning, status } = host;
     this.retryBackoff = new Backoff(tuning.backoffBaseMs, tuning.backoffMaxMs);
+    this.publisher = new SyncStatePublisher(db, status);
+    const answered = () => this.retryBackoff.reset();
+    const synced = () => this.synced();
+    this.puller = new FeedPuller({
+      db,
+      clock,
+      tuning,
+      loadShown: () => status.get().initialLoad.loaded,
+      loadProgressed: (progress) => this.setStatus({ initialLoad: progress }),
+      answered,
+      synced,
+    });
+    this.pusher = new OutboxPusher({
+      db,
+      clock,
+      tuning,
+      beginPendingRead: () => status.beginPendingRead(),
+      acked: (outcome) => host.acked(outcome),
+      answered,
+      synced,
+    });
     this.connection = new SyncConnection(
       {
         url: host.url,
@@ -119,203 +106,79 @@ export class SyncEngine {
 
   /** Local or another tab's write: there is something to push. */
   outboxChanged(): void {
-    this.outboxVersion += 1;
-    this.session?.wake();
+    this.pusher.outboxChanged();
+    this.work?.wake();
   }
 
   async stop(): Promise<void> {
     if (this.stopped) return;
-    this.stopped = true;
-    this.connection.close();
-    this.session?.end();
-    this.resolveFirstSync();
+    this.end();
     await this.loop;
-    await this.publishing;
+    await this.publisher.settled();
     this.host.status.update({ online: false });
-    const { lastSyncedAt } = this.host.status.get();
-    await writeMeta(this.host.db, 'syncState', { online: false, lastSyncedAt }).catch(
-      () => undefined,
-    );
+    await this.publisher.publishOffline();
   }
 
   /** Drops everything at once, as a crashed tab would: nothing is awaited or written. */
   abandon(): void {
+    this.end();
+  }
+
+  private end(): void {
     this.stopped = true;
+    this.publisher.end();
     this.connection.close();
-    this.session?.end();
+    this.work?.end();
     this.resolveFirstSync();
   }
 
   private onConnected(socket: Socket): void {
     if (this.stopped) return;
-    const session = new SyncSession(socket);
-    this.session = session;
-    socket.on(SyncEvents.changes, (payload: ChangesBroadcast) => session.addBroadcast(payload));
+    const work = new SocketWork(socket);
+    this.work = work;
+    socket.on(SyncEvents.changes, (payload: ChangesBroadcast) => work.addBroadcast(payload));
     this.setStatus({ online: true });
-    this.loop = this.loop.then(() => this.run(session)).catch(() => undefined);
+    this.loop = this.loop.then(() => this.run(work)).catch(() => undefined);
   }
 
   private onDisconnected(socket: Socket): void {
-    if (this.session?.socket === socket) {
-      this.session.end();
-      this.session = null;
+    if (this.work?.socket === socket) {
+      this.work.end();
+      this.work = null;
     }
     this.setStatus({ online: false });
     this.resolveFirstSync();
   }
 
-  private async run(session: SyncSession): Promise<void> {
-    while (session.active && !this.stopped) {
+  private async run(work: SocketWork): Promise<void> {
+    while (work.active && !this.stopped) {
       try {
-        if (session.pullDue) {
-          const token = session.beginPull();
-          await this.catchUp(session);
-          session.pullDone(token);
+        if (work.pullDue) {
+          const token = work.beginPull();
+          await this.puller.catchUp(work);
+          work.pullDone(token);
           // Only a connection that served a whole catch-up counts as healthy (see SyncConnection).
-          this.connection.markHealthy(session.socket);
+          this.connection.markHealthy(work.socket);
           this.synced();
           this.resolveFirstSync();
-        } else if (session.broadcasts.length > 0) {
-          await this.receive(session, session.broadcasts.shift() as ChangesBroadcast);
-        } else if (this.outboxVersion !== this.drainedVersion) {
-          await this.pushNextBatch(session);
+        } else if (work.broadcasts.length > 0) {
+          await this.puller.receive(work, work.broadcasts.shift() as ChangesBroadcast);
+        } else if (this.pusher.hasWork) {
+          await this.pusher.pushNextBatch(work);
         } else {
-          await session.idle();
+          await work.idle();
         }
       } catch (error) {
-        if (!session.active || this.stopped) break;
+        if (!work.active || this.stopped) break;
         // A first catch-up that fails must not hold start() hostage.
         this.resolveFirstSync();
         if (error instanceof TransportError) {
           this.connection.reset({ refreshToken: error.refreshToken });
           break;
         }
-        await session.pause(this.retryBackoff.next());
+        await work.pause(this.retryBackoff.next());
       }
     }
-  }
-
-  private async request<T>(session: SyncSession, event: string, payload: unknown): Promise<T> {
-    // A disconnected socket would buffer the request until the timeout instead of failing.
-    if (!session.active || !session.socket.connected) throw new TransportError('disconnected');
-    let response: T;
-    try {
-      response = (await session.socket
-        .timeout(this.host.tuning.requestTimeoutMs)
-        .emitWithAck(event, payload)) as T;
-    } catch (error) {
-      throw new TransportError(`${event}: ${(error as Error).message}`);
-    }
-    if (isErrorAck(response) && response.error.code === ErrorCodes.unauthorized) {
-      throw new TransportError('token expired', true);
-    }
-    return response;
-  }
-
-  /** Pulls from the stored cursor to the end; page N is applied while page N+1 is fetched. */
-  private async catchUp(session: SyncSession): Promise<void> {
-    const { db, clock } = this.host;
-    let cursor = (await readMeta(db, 'cursor')) ?? null;
-    let load = await this.initialLoadState(cursor);
-    const pull = (from: string | null) =>
-      this.request<PullResponse>(session, SyncEvents.pull, {
-        cursor: from,
-        limit: this.host.tuning.pullPageSize,
-      });
-    let pending = pull(cursor);
-    for (;;) {
-      const response = await pending;
-      if (isErrorAck(response)) {
-        if (response.error.code !== ErrorCodes.resyncRequired)
-          throw new ServerRefusal(response.error);
-        // The server no longer serves this cursor (tombstones purged or data reset): reload
-        // everything, keeping the outbox so no local change is lost.
-        await db.transaction('rw', db.syncTables(), () => resetLocalCopy(db));
-        cursor = null;
-        load = await this.initialLoadState(null);
-        pending = pull(null);
-        continue;
-      }
-      const next = response.hasMore ? pull(response.cursor) : null;
-      // Awaited on the next turn; until then a failure must not count as unhandled.
-      next?.catch(() => undefined);
-      if (load) {
-        if (cursor === null && response.total !== undefined)
-          load.total = load.loaded + response.total;
-        load.loaded += response.changes.length;
-        load.total = Math.max(load.total, load.loaded);
-        load.done = !response.hasMore;
-      }
-      const applied = await applyPullPage(db, clock, response, cursor, load ? { ...load } : null);
-      // Someone else moved the cursor (a second leader for a moment): start over from it.
-      if (!applied) {
-        session.requestPull();
-        return;
-      }
-      if (load) this.setStatus({ initialLoad: { loaded: load.loaded, total: load.total } });
-      this.retryBackoff.reset();
-      cursor = response.cursor;
-      if (!next) return;
-      pending = next;
-    }
-  }
-
-  /** Progress of a load from cursor null, or of one a previous run left unfinished. */
-  private async initialLoadState(cursor: string | null): Promise<InitialLoadState | null> {
-    if (cursor === null) {
-      const shown = this.host.status.get().initialLoad.loaded;
-      return { loaded: shown, total: shown, done: false };
-    }
-    const stored = await readMeta(this.host.db, 'initialLoad');
-    return stored && !stored.done ? { ...stored } : null;
-  }
-
-  private async receive(session: SyncSession, broadcast: ChangesBroadcast): Promise<void> {
-    const outcome = await applyBroadcast(this.host.db, this.host.clock, broadcast);
-    if (outcome === 'gap') session.requestPull();
-    else if (outcome === 'applied') this.synced();
-  }
-
-  private async pushNextBatch(session: SyncSession): Promise<void> {
-    const { db, clock } = this.host;
-    const version = this.outboxVersion;
-    const entries = await db.outbox.orderBy('seq').limit(this.batchLimit).toArray();
-    if (entries.length === 0) {
-      this.drainedVersion = version;
-      this.batchLimit = this.maxBatchMutations;
-      return;
-    }
-    const batch = takeBatch(entries, this.batchLimit, this.maxBatchBytes);
-    const response = await this.request<PushResponse>(session, SyncEvents.push, {
-      mutations: batch.map((e) => e.mutation),
-    });
-    if (isErrorAck(response)) {
-      await this.pushRefused(batch, response.error);
-      return;
-    }
-    const outcome = await applyAck(db, clock, batch, response, () =>
-      this.host.status.beginPendingRead(),
-    );
-    this.retryBackoff.reset();
-    this.host.acked(outcome);
-    if (!outcome.cursorAdvanced) session.requestPull();
-    this.synced();
-  }
-
-  private async pushRefused(batch: readonly OutboxEntry[], error: SyncError): Promise<void> {
-    if (error.code !== ErrorCodes.batchTooLarge) throw new ServerRefusal(error);
-    if (batch.length > 1) {
-      // Our measure and the server's disagree (an older server, a proxy): halve and resend.
-      // The smaller size is kept until the outbox is drained.
-      this.batchLimit = Math.max(1, Math.floor(batch.length / 2));
-      return;
-    }
-    // One mutation alone is too large: it can never be sent. Report it instead of stalling
-    // the outbox behind it; the local row keeps the change (there is no server copy to restore).
-    const outcome = await dropUnsendable(this.host.db, batch[0], error, () =>
-      this.host.status.beginPendingRead(),
-    );
-    this.host.acked(outcome);
   }
 
   private synced(): void {
@@ -325,28 +188,10 @@ export class SyncEngine {
   private setStatus(patch: {
     online?: boolean;
     lastSyncedAt?: string;
-    initialLoad?: { loaded: number; total: number };
+    initialLoad?: InitialLoadProgress;
   }): void {
     if (this.stopped) return;
     this.host.status.update(patch);
-    if (patch.online !== undefined || patch.lastSyncedAt !== undefined) this.publish();
-  }
-
-  /** Shares online/lastSyncedAt with follower tabs through `meta` (coalesced writes). */
-  private publish(): void {
-    if (this.stopped) return;
-    if (this.publishing) {
-      this.publishAgain = true;
-      return;
-    }
-    this.publishing = (async () => {
-      do {
-        this.publishAgain = false;
-        const { online, lastSyncedAt } = this.host.status.get();
-        await writeMeta(this.host.db, 'syncState', { online, lastSyncedAt });
-      } while (this.publishAgain && !this.stopped);
-    })()
-      .catch(() => undefined)
-      .finally(() => (this.publishing = null));
+    if (patch.online !== undefined || patch.lastSyncedAt !== undefined) this.publisher.publish();
   }
 }

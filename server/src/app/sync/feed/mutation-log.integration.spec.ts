@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { accounts, sampleData } from '@finwise/domain';
+import { accounts } from '@finwise/domain';
+import { sampleData } from '@finwise/domain/testing';
 import {
   decodeCursor,
   isErrorAck,

@@ -1,4 +1,5 @@
-import { categories, sampleData } from '@finwise/domain';
+import { categories } from '@finwise/domain';
+import { sampleData } from '@finwise/domain/testing';
 import { formatHlc, type PullPage } from '@finwise/sync-protocol';
 import { testDatabaseKinds } from '../../../testing/test-database';
 import { startTestServer, type TestServer } from '../../../testing/test-server';

@@ -1,4 +1,5 @@
-import { accounts, sampleData } from '@finwise/domain';
+import { accounts } from '@finwise/domain';
+import { sampleData } from '@finwise/domain/testing';
 import { HybridLogicalClock, randomNodeId, type AnyRecord } from '@finwise/sync-protocol';
 import { randomUUID } from 'node:crypto';
 import type { SyncedTable } from '../tables/synced-table';

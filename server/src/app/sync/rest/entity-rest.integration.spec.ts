@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { budgetId, budgets, categories, sampleData, transactions } from '@finwise/domain';
+import { budgetId, budgets, categories, transactions } from '@finwise/domain';
+import { sampleData } from '@finwise/domain/testing';
 import { formatHlc, type PushAck } from '@finwise/sync-protocol';
 import { testDatabaseKinds } from '../../../testing/test-database';
 import { startTestServer, type TestServer, type TestSession } from '../../../testing/test-server';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { accounts, budgets, sampleData } from '@finwise/domain';
+import { accounts, budgets } from '@finwise/domain';
+import { sampleData } from '@finwise/domain/testing';
 import { RestLimits, type PullPage } from '@finwise/sync-protocol';
 import { testDatabaseKinds } from '../../../testing/test-database';
 import { startTestServer, type TestServer, type TestSession } from '../../../testing/test-server';

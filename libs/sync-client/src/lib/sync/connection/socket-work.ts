@@ -2,12 +2,13 @@ import type { ChangesBroadcast } from '@finwise/sync-protocol';
 import type { Socket } from 'socket.io-client';
 
 /**
- * The work state of one connected socket. All sync work of a session runs one step at a
- * time (pull, apply a broadcast, push a batch), so an ack is never interleaved with a pull
- * page: the records an ack returns are then never older than anything already applied,
- * which is what makes rebuilding a rejected row from them safe.
+ * What one connected socket has to do, from its connect to its disconnect: pulls that are
+ * due, broadcasts received, and wake-ups when the outbox grows. All sync work on a socket
+ * runs one step at a time (pull, apply a broadcast, push a batch), so an ack is never
+ * interleaved with a pull page: the records an ack returns are then never older than
+ * anything already applied, which is what makes rebuilding a rejected row from them safe.
  */
-export class SyncSession {
+export class SocketWork {
   active = true;
   readonly broadcasts: ChangesBroadcast[] = [];
   private pullRequests = 1;
@@ -46,13 +47,13 @@ export class SyncSession {
     wakeUp?.();
   }
 
-  /** Waits until there may be work (or the session ended). */
+  /** Waits until there may be work (or the socket is gone). */
   idle(): Promise<void> {
     if (!this.active) return Promise.resolve();
     return new Promise((resolve) => (this.wakeUp = resolve));
   }
 
-  /** A retry pause: ends early only when the session ends, not on new work. */
+  /** A retry pause: ends early only when the socket is gone, not on new work. */
   pause(ms: number): Promise<void> {
     if (!this.active) return Promise.resolve();
     return new Promise((resolve) => {

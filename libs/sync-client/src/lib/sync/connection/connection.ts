@@ -1,4 +1,4 @@
-import { ErrorCodes, SYNC_NAMESPACE } from '@finwise/sync-protocol';
+import { ErrorCodes, SYNC_NAMESPACE, type HandshakeAuth } from '@finwise/sync-protocol';
 import { io, type Socket } from 'socket.io-client';
 import type { Backoff } from './backoff';
 
@@ -117,7 +117,7 @@ export class SyncConnection {
     });
   }
 
-  private async handshakeAuth(): Promise<{ token: string; clientId: string }> {
+  private async handshakeAuth(): Promise<HandshakeAuth> {
     let token = '';
     try {
       // A getToken() that never settles must not hang the handshake forever.

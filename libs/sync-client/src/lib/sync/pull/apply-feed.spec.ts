@@ -1,10 +1,11 @@
-import { accountGroups, sampleData } from '@finwise/domain';
+import { accountGroups } from '@finwise/domain';
+import { sampleData } from '@finwise/domain/testing';
 import { encodeCursor, formatHlc, type AnyRecord, type Change } from '@finwise/sync-protocol';
-import { newDevice } from '../../../test/support/fake-indexeddb';
-import { readMeta, writeMeta } from '../database/meta';
-import { openLocalDatabase, type OpenedDatabase } from '../database/open-database';
-import { resetLocalCopy } from '../local/pending-replay';
-import { LocalWriter } from '../local/local-writes';
+import { newDevice } from '../../../../test/support/fake-indexeddb';
+import { readMeta, writeMeta } from '../../database/meta';
+import { openLocalDatabase, type OpenedDatabase } from '../../local/open-database';
+import { resetLocalCopy } from '../../local/pending-replay';
+import { LocalWriter } from '../../local/local-writes';
 import { applyBroadcast, applyPullPage } from './apply-feed';
 
 const TENANT = '7d0b1c9e-5b7f-4f53-9d1e-0f8a3c2b1a00';

@@ -1,9 +1,9 @@
-import type { FieldInfo } from './field-info';
-import type { SyncedEntityDefinition } from './synced-entity';
+import type { FieldInfo } from '../lib/field-info';
+import type { SyncedEntityDefinition } from '../lib/synced-entity';
 
 const DAY_MS = 86_400_000;
 
-/** A deterministic, valid value for a field: sample rows for tests, benchmarks and demos. */
+/** A deterministic, valid value for a field: sample rows for tests and benchmarks. */
 export function sampleValue(field: FieldInfo, seed: number): string | number | boolean {
   const n = Math.abs(Math.trunc(seed));
   switch (field.kind) {

@@ -1,9 +1,9 @@
 import { CLIENT_SCHEMA_VERSION } from '@finwise/domain';
 import { randomNodeId } from '@finwise/sync-protocol';
-import { resetLocalCopy } from '../local/pending-replay';
-import { LocalDatabase, type IndexedDbDependencies } from './local-database';
-import { readMeta, writeMeta } from './meta';
-import { PersistedClock } from './persisted-clock';
+import { LocalDatabase, type IndexedDbDependencies } from '../database/local-database';
+import { readMeta, writeMeta } from '../database/meta';
+import { PersistedClock } from '../database/persisted-clock';
+import { resetLocalCopy } from './pending-replay';
 
 export interface OpenedDatabase {
   db: LocalDatabase;

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { SYNC_NAMESPACE } from '@finwise/sync-protocol';
 import { Server } from 'socket.io';
 import type { Socket } from 'socket.io-client';
-import { waitFor } from '../../../test/support/wait';
+import { waitFor } from '../../../../test/support/wait';
 import { Backoff } from './backoff';
 import { SyncConnection } from './connection';
 

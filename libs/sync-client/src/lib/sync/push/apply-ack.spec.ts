@@ -1,4 +1,5 @@
-import { accountGroups, sampleData, transactions } from '@finwise/domain';
+import { accountGroups, transactions } from '@finwise/domain';
+import { sampleData } from '@finwise/domain/testing';
 import {
   applyMutation,
   encodeCursor,
@@ -7,11 +8,11 @@ import {
   type MutationResult,
   type PushAck,
 } from '@finwise/sync-protocol';
-import { newDevice } from '../../../test/support/fake-indexeddb';
-import type { OutboxEntry } from '../database/local-database';
-import { readMeta, writeMeta } from '../database/meta';
-import { openLocalDatabase, type OpenedDatabase } from '../database/open-database';
-import { LocalWriter } from '../local/local-writes';
+import { newDevice } from '../../../../test/support/fake-indexeddb';
+import type { OutboxEntry } from '../../outbox/outbox-entry';
+import { readMeta, writeMeta } from '../../database/meta';
+import { openLocalDatabase, type OpenedDatabase } from '../../local/open-database';
+import { LocalWriter } from '../../local/local-writes';
 import { applyAck, dropUnsendable } from './apply-ack';
 
 const TENANT = '7d0b1c9e-5b7f-4f53-9d1e-0f8a3c2b1a00';

@@ -1,7 +1,7 @@
 import { pushBatchBytes, SyncLimits, type Mutation } from '@finwise/sync-protocol';
 import fc from 'fast-check';
-import type { OutboxEntry } from '../database/local-database';
-import { takeBatch } from './batching';
+import type { OutboxEntry } from './outbox-entry';
+import { takeBatch } from './push-batch';
 
 function entry(seq: number, text: string): OutboxEntry {
   const mutation: Mutation = {

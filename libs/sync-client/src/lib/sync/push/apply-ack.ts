@@ -5,12 +5,14 @@ import {
   type PushAck,
   type SyncError,
 } from '@finwise/sync-protocol';
-import type { Rejection } from '../public-types';
-import type { LocalDatabase, OutboxEntry } from '../database/local-database';
-import { appendRejections, readMeta, writeMeta } from '../database/meta';
-import type { PersistedClock } from '../database/persisted-clock';
-import { rebuildRow } from '../local/row-rebuild';
-import { mergeServerRecord } from './merge-server-record';
+import type { Rejection } from '../../public-types';
+import type { LocalDatabase } from '../../database/local-database';
+import { appendRejections, readMeta, writeMeta } from '../../database/meta';
+import type { PersistedClock } from '../../database/persisted-clock';
+import { rebuildRow } from '../../local/row-rebuild';
+import { countOutbox, readOutboxForRow, removeFromOutbox } from '../../outbox/outbox';
+import type { OutboxEntry } from '../../outbox/outbox-entry';
+import { mergeServerRecord } from '../../local/merge-server-record';
 
 export interface AckOutcome {
   /** The stored cursor was the ack's `fromCursor` and moved to its `cursor`; else a pull is due. */
@@ -47,7 +49,7 @@ export async function applyAck(
   const results = new Map<string, MutationResult>(ack.results.map((r) => [r.mutationId, r]));
   return db.transaction('rw', db.syncTables(), async () => {
     const acked = batch.filter((entry) => results.has(entry.mutation.mutationId));
-    await db.outbox.bulkDelete(acked.map((entry) => entry.seq as number));
+    await removeFromOutbox(db.outbox, acked);
 
     const rows = new Map<string, RowResults>();
     const rejections: Rejection[] = [];
@@ -86,7 +88,7 @@ export async function applyAck(
           (acc, r) => mergeServerRecord(acc, r, entity.fieldNames),
           undefined,
         );
-        const pending = await db.outbox.where('rowKey').equals(key).sortBy('seq');
+        const pending = await readOutboxForRow(db.outbox, key);
         const rebuilt = rebuildRow(server, pending, entity.fieldNames, db.tenantId);
         if (rebuilt) await table.put(rebuilt);
         else await table.delete(row.id);
@@ -112,7 +114,7 @@ export async function applyAck(
       cursorAdvanced,
       rejections,
       allRejections,
-      pendingCount: await db.outbox.count(),
+      pendingCount: await countOutbox(db.outbox),
       pendingReadSeq,
     };
   });
@@ -141,14 +143,14 @@ export async function dropUnsendable(
     at: now().toISOString(),
   };
   return db.transaction('rw', db.outbox, db.meta, async () => {
-    await db.outbox.delete(entry.seq as number);
+    await removeFromOutbox(db.outbox, [entry]);
     const allRejections = await appendRejections(db, [rejection]);
     const pendingReadSeq = beginPendingRead();
     return {
       cursorAdvanced: true,
       rejections: [rejection],
       allRejections,
-      pendingCount: await db.outbox.count(),
+      pendingCount: await countOutbox(db.outbox),
       pendingReadSeq,
     };
   });

@@ -1,8 +1,8 @@
 import { decodeCursor, type ChangesBroadcast, type PullPage } from '@finwise/sync-protocol';
-import type { LocalDatabase } from '../database/local-database';
-import { readMeta, writeMeta, type InitialLoadState } from '../database/meta';
-import type { PersistedClock } from '../database/persisted-clock';
-import { replayPendingMutations } from '../local/pending-replay';
+import type { LocalDatabase } from '../../database/local-database';
+import { readMeta, writeMeta, type InitialLoadState } from '../../database/meta';
+import type { PersistedClock } from '../../database/persisted-clock';
+import { replayPendingMutations } from '../../local/pending-replay';
 import { mergeIncoming } from './merge-incoming';
 
 /**

@@ -1,5 +1,5 @@
 import { SyncLimits, utf8ByteLength } from '@finwise/sync-protocol';
-import type { OutboxEntry } from '../database/local-database';
+import type { OutboxEntry } from './outbox-entry';
 
 /** `{"mutations":[` + `]}`: what `pushBatchBytes` counts besides the mutations and commas. */
 const ENVELOPE_BYTES = utf8ByteLength(JSON.stringify({ mutations: [] }));

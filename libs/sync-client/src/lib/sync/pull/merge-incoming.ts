@@ -1,8 +1,8 @@
 import { findEntity } from '@finwise/domain';
 import type { AnyRecord, Change } from '@finwise/sync-protocol';
-import type { LocalDatabase } from '../database/local-database';
-import type { PersistedClock } from '../database/persisted-clock';
-import { mergeServerRecord } from './merge-server-record';
+import type { LocalDatabase } from '../../database/local-database';
+import type { PersistedClock } from '../../database/persisted-clock';
+import { mergeServerRecord } from '../../local/merge-server-record';
 
 /**
  * Merges server records into the local rows with the shared per-field rule. A field the user
