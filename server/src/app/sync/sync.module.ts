@@ -5,7 +5,7 @@ import { ChangeFeed } from './feed/change-feed';
 import { MutationLog } from './feed/mutation-log';
 import { TombstonePurger } from './feed/tombstone-purger';
 import { PullService } from './pull/pull.service';
-import { BatchWriter } from './push/batch-writer';
+import { BatchStore } from './push/batch-store';
 import { PushService } from './push/push.service';
 import { ServerClock } from './push/server-clock';
 import { EntityRestService } from './rest/entity-rest.service';
@@ -32,7 +32,7 @@ export class SyncModule {
         ServerClock,
         ChangeFeed,
         MutationLog,
-        BatchWriter,
+        BatchStore,
         Broadcaster,
         PushService,
         PullService,

@@ -3,11 +3,10 @@ import { sampleData } from '@finwise/domain/testing';
 import { HybridLogicalClock, randomNodeId, type AnyRecord } from '@finwise/sync-protocol';
 import { randomUUID } from 'node:crypto';
 import type { SyncedTable } from '../tables/synced-table';
-import { mergeBatch, type BatchMergeInput } from './batch-merge';
+import { mergeBatch, rowKey, type BatchMergeInput } from './batch-merge';
 import type { AcceptedMutation, CheckedMutation } from './mutation-check';
 import { mutationDigest } from './mutation-digest';
 import { ServerClock } from './server-clock';
-import { rowKey } from './stored-rows';
 
 const table = {
   modelName: accounts.modelName,

@@ -10,7 +10,11 @@ import type { LogEntry } from '../feed/mutation-log';
 import type { SyncedTable } from '../tables/synced-table';
 import type { AcceptedMutation, CheckedMutation } from './mutation-check';
 import { mutationDigest } from './mutation-digest';
-import { rowKey, type StoredRows } from './stored-rows';
+
+/** Stored rows by `rowKey`: a row's identity across the tables of one household. */
+export type StoredRows = ReadonlyMap<string, AnyRecord>;
+
+export const rowKey = (table: SyncedTable, id: string): string => `${table.modelName}\u0000${id}`;
 
 export interface ChangedRow {
   table: SyncedTable;

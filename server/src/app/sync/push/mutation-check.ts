@@ -131,6 +131,13 @@ export function checkMutation(
 const HLC_SHAPE = 'hlc must look like 2026-11-25T16:40:00.000Z-0000-9f1c2a7b3d4e5f60';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The row a wire mutation names, when its model and id are recognisable (valid or not). */
+export function aimedRow(raw: unknown, registry: SyncedEntityRegistry): RowTarget | undefined {
+  if (!isPlainObject(raw)) return undefined;
+  const table = registry.find(raw['modelName']);
+  return table ? rowTarget(table, raw['data']) : undefined;
+}
+
 function rowTarget(table: SyncedTable, data: unknown): RowTarget | undefined {
   if (!isPlainObject(data) || typeof data['id'] !== 'string' || !UUID.test(data['id'])) {
     return undefined;

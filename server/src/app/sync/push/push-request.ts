@@ -7,7 +7,39 @@ import {
 } from '@finwise/sync-protocol';
 import type { SyncedEntityRegistry } from '../tables/synced-entity-registry';
 import { nestsDeeperThan } from './json-depth';
-import { checkMutation, isPlainObject, type CheckedMutation } from './mutation-check';
+import {
+  aimedRow,
+  checkMutation,
+  isPlainObject,
+  targetOf,
+  type CheckedMutation,
+  type RowTarget,
+} from './mutation-check';
+
+/**
+ * A batch on its way into the merge. The rows and mutation ids it names are known before its
+ * mutations are checked, so they can be read while the checks run (see PushService.apply).
+ */
+export interface PushBatch {
+  size: number;
+  /** Per mutation, the row it names when that is recognisable (valid or not). */
+  targets: readonly (RowTarget | undefined)[];
+  /** Ids of mutations with a client HLC, lowercase: the ones the mutation log may hold. */
+  loggedIds: readonly string[];
+  check(): readonly CheckedMutation[];
+}
+
+/** A batch of mutations checked already (REST writes). */
+export function checkedBatch(mutations: readonly CheckedMutation[]): PushBatch {
+  return {
+    size: mutations.length,
+    targets: mutations.map(targetOf),
+    loggedIds: mutations.flatMap((m) =>
+      'accepted' in m && m.accepted.hlc !== 'server' ? [m.accepted.mutationId.toLowerCase()] : [],
+    ),
+    check: () => mutations,
+  };
+}
 
 /**
  * A batch is {mutations: [{…, data: {…}}]}: four levels, and entity fields are scalars. The
@@ -17,15 +49,14 @@ import { checkMutation, isPlainObject, type CheckedMutation } from './mutation-c
 const MAX_BATCH_DEPTH = 32;
 
 /**
- * A wire push body as checked mutations, or why the batch is refused whole. The whole-batch
- * limits come first (a refused batch costs no more than its checks); then every mutation is
- * checked on its own.
+ * A wire push body as a batch, or why it is refused whole: the whole-batch limits are checked
+ * here, before anything touches the database; each mutation is checked on its own by `check`.
  */
 export function parsePushRequest(
   body: unknown,
   registry: SyncedEntityRegistry,
   nowMs: number,
-): { mutations: CheckedMutation[] } | ErrorAck {
+): PushBatch | ErrorAck {
   if (!isPlainObject(body) || !Array.isArray(body['mutations'])) {
     return refused(ErrorCodes.validation, 'push expects { mutations: [...] }');
   }
@@ -50,8 +81,19 @@ export function parsePushRequest(
       `a batch holds at most ${SyncLimits.maxBatchBytes} bytes of JSON (got ${bytes})`,
     );
   }
-  return { mutations: mutations.map((raw) => checkMutation(raw, registry, nowMs)) };
+  return {
+    size: mutations.length,
+    targets: mutations.map((raw) => aimedRow(raw, registry)),
+    loggedIds: mutations.flatMap((raw) =>
+      isPlainObject(raw) && typeof raw['mutationId'] === 'string' && UUID.test(raw['mutationId'])
+        ? [raw['mutationId'].toLowerCase()]
+        : [],
+    ),
+    check: () => mutations.map((raw) => checkMutation(raw, registry, nowMs)),
+  };
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function refused(code: ErrorAck['error']['code'], message: string): ErrorAck {
   return { error: { code, message } };

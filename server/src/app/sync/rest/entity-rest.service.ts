@@ -11,6 +11,7 @@ import { ErrorCodes, RestLimits, type AnyRecord, type Operation } from '@finwise
 import { DatabaseService } from '../../database/database.service';
 import { sqlOf } from '../../database/sql-runner';
 import { isPlainObject, type CheckedMutation } from '../push/mutation-check';
+import { checkedBatch } from '../push/push-request';
 import { PushService, TenantNotFoundError } from '../push/push.service';
 import { SyncedEntityRegistry } from '../tables/synced-entity-registry';
 import type { SyncedTable } from '../tables/synced-table';
@@ -139,7 +140,7 @@ export class EntityRestService {
   /** A validly signed token for a household that no longer exists is refused, as on the sync routes. */
   private async applyOne(tenantId: string, checked: readonly CheckedMutation[]) {
     try {
-      return await this.pushes.apply(tenantId, checked);
+      return await this.pushes.apply(tenantId, checkedBatch(checked));
     } catch (error) {
       if (error instanceof TenantNotFoundError)
         throw new ForbiddenException({
