@@ -87,6 +87,7 @@ export async function rawUpsert(
             case 'id':
               return arrays[i].push(mutation.data.id);
             case 'created_at':
+            case 'changed_at':
               return arrays[i].push(now);
             case 'updated_at':
               return arrays[i].push(mutation.hlc);
