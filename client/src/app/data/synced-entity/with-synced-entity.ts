@@ -1,8 +1,16 @@
-import { computed, inject, type Signal } from '@angular/core';
+import { DestroyRef, inject } from '@angular/core';
 import { findEntity, validateMutationData } from '@finwise/domain';
 import type { Operation } from '@finwise/sync-protocol';
 import type { CreateInput, SyncRow, SyncTable, UpdatePatch } from '@finwise/sync-client';
-import { signalStoreFeature, withComputed, withMethods, withProps } from '@ngrx/signals';
+import {
+  patchState,
+  signalStoreFeature,
+  withHooks,
+  withMethods,
+  withProps,
+  withState,
+} from '@ngrx/signals';
+import { removeAllEntities, setAllEntities, withEntities } from '@ngrx/signals/entities';
 import { fieldErrors, type FieldErrors } from '../../shared/validation/validation-messages';
 import { LiveRowsService } from '../sync-client/live-rows.service';
 import { SyncClientService } from '../sync-client/sync-client.service';
@@ -19,21 +27,13 @@ export function withSyncedEntity<Entity extends SyncRow>(modelName: string) {
     throw new Error(`Unknown synced entity: ${modelName}`);
   }
   return signalStoreFeature(
+    withEntities<Entity>(),
+    // Whether the local database has answered for this household (an empty list is then real).
+    withState({ loaded: false }),
     withProps(() => ({
       _syncClient: inject(SyncClientService),
-      _rows: inject(LiveRowsService).of(modelName) as Signal<readonly Entity[] | null>,
+      _liveRows: inject(LiveRowsService),
     })),
-    withComputed(({ _rows }) => {
-      const entities = computed(() => (_rows() ?? []) as Entity[]);
-      return {
-        /** Whether the local database has answered for this household (an empty list is then real). */
-        loaded: computed(() => _rows() !== null),
-        entities,
-        entityMap: computed((): Readonly<Record<string, Entity | undefined>> =>
-          Object.fromEntries(entities().map((row) => [row.id, row])),
-        ),
-      };
-    }),
     withMethods((store) => {
       const table = (): SyncTable<Entity> => {
         const client = store._syncClient.client();
@@ -57,6 +57,16 @@ export function withSyncedEntity<Entity extends SyncRow>(modelName: string) {
           return result.ok ? {} : fieldErrors(result.issues, labels);
         },
       };
+    }),
+    withHooks({
+      onInit(store) {
+        const stop = store._liveRows.listen(modelName, (rows) =>
+          patchState(store, rows ? setAllEntities(rows as Entity[]) : removeAllEntities(), {
+            loaded: rows !== null,
+          }),
+        );
+        inject(DestroyRef).onDestroy(stop);
+      },
     }),
   );
 }
