@@ -7,6 +7,10 @@ import type {
   LedgerTransaction,
 } from '../lib/core/rows';
 import type { FinanceMutation } from '../lib/core/mutation';
+import { budgetCellId, budgetMonthId } from '../lib/core/ids';
+import { buildBudgetAggregates } from '../lib/budget/build-budget-aggregates';
+import { computeMonthBudget } from '../lib/budget/compute-month-budget';
+import type { CategoryBudget, MonthBudget } from '../lib/budget/month-budget';
 
 /** Readable fixed ids for examples: `id('rent')` is always the same UUID-shaped string. */
 export function id(name: string): string {
@@ -66,7 +70,7 @@ export function row(
 
 export function cell(categoryId: string, month: string, budgetedMinor: number): BudgetCellRow {
   return {
-    id: id(`cell-${categoryId}-${month}`),
+    id: budgetCellId(categoryId, month),
     categoryId,
     month,
     budgetedMinor,
@@ -94,7 +98,7 @@ export function move(
 }
 
 export function hold(month: string, heldMinor: number): BudgetMonthRow {
-  return { id: id(`hold-${month}`), month, heldMinor, deletedAt: null };
+  return { id: budgetMonthId(month), month, heldMinor, deletedAt: null };
 }
 
 /** Deterministic ids for rows the functions under test create. */
@@ -126,4 +130,53 @@ export function applyMutations<T extends { id: string }>(
     } as unknown as T);
   }
   return [...byId.values()];
+}
+
+/** A household's rows for budget examples. */
+export interface Household {
+  readonly currency?: string;
+  readonly accounts: readonly LedgerAccount[];
+  readonly categories: readonly BudgetCategory[];
+  readonly transactions?: readonly LedgerTransaction[];
+  readonly budgets?: readonly BudgetCellRow[];
+  readonly budgetMoves?: readonly BudgetMoveRow[];
+  readonly budgetMonths?: readonly BudgetMonthRow[];
+}
+
+export function budgetOf(household: Household, month: string): MonthBudget {
+  return computeMonthBudget(aggregatesOf(household), month);
+}
+
+export function aggregatesOf(household: Household) {
+  return buildBudgetAggregates({
+    currency: household.currency ?? 'EUR',
+    accounts: household.accounts,
+    categories: household.categories,
+    transactions: household.transactions ?? [],
+    budgets: household.budgets ?? [],
+    budgetMoves: household.budgetMoves ?? [],
+    budgetMonths: household.budgetMonths ?? [],
+  });
+}
+
+/** One category's line of a month budget. */
+export function lineOf(budget: MonthBudget, category: BudgetCategory): CategoryBudget {
+  const line = budget.categories.find((candidate) => candidate.categoryId === category.id);
+  if (!line) throw new Error(`No line for ${category.name}`);
+  return line;
+}
+
+/** The household after a budget action's mutations reached it. */
+export function afterMutations(
+  household: Household,
+  mutations: readonly FinanceMutation[],
+): Household {
+  return {
+    ...household,
+    categories: applyMutations(household.categories, 'categories', mutations),
+    transactions: applyMutations(household.transactions ?? [], 'transactions', mutations),
+    budgets: applyMutations(household.budgets ?? [], 'budgets', mutations),
+    budgetMoves: applyMutations(household.budgetMoves ?? [], 'budget_moves', mutations),
+    budgetMonths: applyMutations(household.budgetMonths ?? [], 'budget_months', mutations),
+  };
 }
