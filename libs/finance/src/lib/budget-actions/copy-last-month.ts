@@ -22,7 +22,7 @@ export function copyLastMonth(input: CopyLastMonthInput): FinanceMutation[] {
   for (const cell of input.budgets) if (isLive(cell)) cells.set(cell.id, cell);
   const mutations: FinanceMutation[] = [];
   for (const category of input.categories) {
-    if (!isLive(category) || category.isIncome) continue;
+    if (!isLive(category) || category.isIncome === true) continue;
     const typed = cells.get(budgetCellId(category.id, lastMonth))?.budgetedMinor ?? 0;
     const existing = cells.get(budgetCellId(category.id, input.month));
     const write = budgetCellWrite(existing, category.id, input.month, typed);

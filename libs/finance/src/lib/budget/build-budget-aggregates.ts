@@ -51,13 +51,13 @@ export function buildBudgetAggregates(rows: BudgetRows): BudgetAggregates {
     if (entry.kind === 'split-parent') {
       if (!inBudget(entry.accountId)) continue;
       ledgerMonths.push(month);
-      addTo(remainders, month, { month, amountMinor: entry.row.amountMinor });
+      addTo(remainders, month, { month, amountMinor: entry.amountMinor });
       continue;
     }
     // The remainder is parent − Σ children whatever the children's transfers do, so each child
     // of an on-budget parent is taken off it here (its own side is on the parent's account).
     if (entry.kind === 'split-child' && inBudget(entry.accountId)) {
-      addTo(remainders, month, { month, amountMinor: -entry.row.amountMinor });
+      addTo(remainders, month, { month, amountMinor: -entry.amountMinor });
     }
     const budgetSides = rowSides(entry, accounts).filter((side) => inBudget(side.accountId));
     if (budgetSides.length === 0) continue;
@@ -73,33 +73,30 @@ export function buildBudgetAggregates(rows: BudgetRows): BudgetAggregates {
   }
 
   const budgetCells = new Map<string, BudgetCellAggregate>();
-  for (const cell of rows.budgets) {
-    if (!isLive(cell)) continue;
-    const key = `${cell.month}|${cell.categoryId}`;
+  for (const { categoryId, month, budgetedMinor, ...cell } of rows.budgets) {
+    if (!isLive(cell) || categoryId === null || month === null || budgetedMinor === null) continue;
+    const key = `${month}|${categoryId}`;
     const previous = budgetCells.get(key)?.budgetedMinor ?? 0;
-    budgetCells.set(key, {
-      month: cell.month,
-      categoryId: cell.categoryId,
-      budgetedMinor: previous + cell.budgetedMinor,
-    });
+    budgetCells.set(key, { month, categoryId, budgetedMinor: previous + budgetedMinor });
   }
 
   const moves = new Map<string, MoveAggregate>();
-  for (const move of rows.budgetMoves) {
-    if (!isLive(move)) continue;
+  for (const { month, amountMinor, ...move } of rows.budgetMoves) {
+    if (!isLive(move) || month === null || amountMinor === null) continue;
     const fromCategoryId = move.fromCategoryId ?? null;
     const toCategoryId = move.toCategoryId ?? null;
-    addTo(moves, `${move.month}|${fromCategoryId ?? ''}|${toCategoryId ?? ''}`, {
-      month: move.month,
+    addTo(moves, `${month}|${fromCategoryId ?? ''}|${toCategoryId ?? ''}`, {
+      month,
       fromCategoryId,
       toCategoryId,
-      amountMinor: move.amountMinor,
+      amountMinor,
     });
   }
 
-  const holds: HoldAggregate[] = rows.budgetMonths
-    .filter(isLive)
-    .map((row) => ({ month: row.month, heldMinor: row.heldMinor }));
+  const holds: HoldAggregate[] = [];
+  for (const { month, heldMinor, ...row } of rows.budgetMonths) {
+    if (isLive(row) && month !== null && heldMinor !== null) holds.push({ month, heldMinor });
+  }
 
   return {
     currency,

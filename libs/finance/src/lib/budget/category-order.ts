@@ -8,19 +8,21 @@ import type { BudgetCategory } from '../core/rows';
 export function inDisplayOrder<C extends BudgetCategory>(categories: readonly C[]): C[] {
   const sorted = [...categories].sort(
     (a, b) =>
-      (a.sortOrder ?? 0) - (b.sortOrder ?? 0) || compare(a.name, b.name) || compare(a.id, b.id),
+      (a.sortOrder ?? 0) - (b.sortOrder ?? 0) ||
+      compare(a.name ?? '', b.name ?? '') ||
+      compare(a.id, b.id),
   );
   const groups = new Map<string, C[]>();
   for (const category of sorted) {
-    const key = `${category.isIncome ? 1 : 0}|${category.groupName}`;
+    const key = `${category.isIncome === true ? 1 : 0}|${category.groupName ?? ''}`;
     const members = groups.get(key) ?? [];
     members.push(category);
     groups.set(key, members);
   }
   const ordered = [...groups.values()].flat();
   return [
-    ...ordered.filter((category) => !category.isIncome),
-    ...ordered.filter((category) => category.isIncome),
+    ...ordered.filter((category) => category.isIncome !== true),
+    ...ordered.filter((category) => category.isIncome === true),
   ];
 }
 

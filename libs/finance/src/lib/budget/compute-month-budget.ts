@@ -144,10 +144,10 @@ function categoryLine(
 ): CategoryBudget {
   return {
     categoryId: category.id,
-    name: category.name,
-    groupName: category.groupName,
-    isIncome: category.isIncome,
-    hidden: category.hidden,
+    name: category.name ?? '',
+    groupName: category.groupName ?? '',
+    isIncome: category.isIncome === true,
+    hidden: category.hidden === true,
     carryOverspending: category.carryOverspending === true,
     budgeted,
     activity,

@@ -36,8 +36,10 @@ export function classifyAggregates(aggregates: BudgetAggregates): ClassifiedAggr
   for (const category of aggregates.categories) {
     if (isLive(category)) categories.set(category.id, category);
   }
-  const isExpense = (id: string | null): id is string =>
-    id !== null && categories.get(id)?.isIncome === false;
+  const isExpense = (id: string | null): id is string => {
+    const category = id === null ? undefined : categories.get(id);
+    return category !== undefined && category.isIncome !== true;
+  };
 
   const months = new Map<string, MonthInputs>();
   const inputsOf = (month: string): MonthInputs => {
@@ -61,7 +63,7 @@ export function classifyAggregates(aggregates: BudgetAggregates): ClassifiedAggr
     if (!category) inputs.uncategorized += amountMinor;
     else
       add(
-        category.isIncome ? inputs.incomeActivity : inputs.expenseActivity,
+        category.isIncome === true ? inputs.incomeActivity : inputs.expenseActivity,
         category.id,
         amountMinor,
       );
@@ -87,8 +89,8 @@ export function classifyAggregates(aggregates: BudgetAggregates): ClassifiedAggr
 
   const live = [...categories.values()];
   return {
-    expenseCategories: live.filter((category) => !category.isIncome),
-    incomeCategories: live.filter((category) => category.isIncome),
+    expenseCategories: live.filter((category) => category.isIncome !== true),
+    incomeCategories: live.filter((category) => category.isIncome === true),
     months,
     budgetRowMonths,
     firstMonth: earliestMonth([

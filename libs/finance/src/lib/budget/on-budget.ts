@@ -6,10 +6,10 @@ import type { LedgerAccount } from '../core/rows';
  * budget, off-budget.
  */
 export function isInBudget(account: LedgerAccount | undefined, currency: string): boolean {
-  return account !== undefined && account.onBudget && account.currency === currency;
+  return account !== undefined && account.onBudget === true && account.currency === currency;
 }
 
 /** Whether an on-budget account is left out of the budget for its currency. */
 export function isExcludedFromBudget(account: LedgerAccount, currency: string): boolean {
-  return account.onBudget && account.currency !== currency;
+  return account.onBudget === true && account.currency !== currency;
 }

@@ -1,20 +1,21 @@
 /**
  * The rows this library reads: structural subsets of the synced records (DESIGN §4, FINANCE §1),
  * so records from the server's database or the browser's store can be passed in as they are.
- * Every optional field also accepts null, since synced rows store absent optional fields as null.
- * A tombstone (`deletedAt` set) may carry null in every other field; nothing reads those fields.
+ * Like those records, every field may be null: absent optional fields are stored as null and a
+ * tombstone carries null in all of them. A live row missing a field the ledger cannot do without
+ * (account, date, amount) is ignored rather than trusted; other nulls read as false or none.
  */
 
 export interface LedgerTransaction {
   readonly id: string;
-  readonly accountId: string;
+  readonly accountId: string | null;
   /** `YYYY-MM-DD` */
-  readonly date: string;
+  readonly date: string | null;
   /** Negative = outflow from `accountId`. */
-  readonly amountMinor: number;
+  readonly amountMinor: number | null;
   readonly categoryId?: string | null;
-  readonly cleared: boolean;
-  readonly reconciled: boolean;
+  readonly cleared: boolean | null;
+  readonly reconciled: boolean | null;
   readonly transferAccountId?: string | null;
   /** The amount as booked in the transfer account's currency; null = the negated `amountMinor`. */
   readonly transferAmountMinor?: number | null;
@@ -27,18 +28,18 @@ export interface LedgerTransaction {
 export interface LedgerAccount {
   readonly id: string;
   /** ISO 4217 */
-  readonly currency: string;
-  readonly onBudget: boolean;
+  readonly currency: string | null;
+  readonly onBudget: boolean | null;
   readonly closed?: boolean | null;
   readonly deletedAt?: string | null;
 }
 
 export interface BudgetCategory {
   readonly id: string;
-  readonly name: string;
-  readonly groupName: string;
-  readonly isIncome: boolean;
-  readonly hidden: boolean;
+  readonly name: string | null;
+  readonly groupName: string | null;
+  readonly isIncome: boolean | null;
+  readonly hidden: boolean | null;
   readonly sortOrder?: number | null;
   /** Absent = false (the field's default). */
   readonly carryOverspending?: boolean | null;
@@ -48,21 +49,21 @@ export interface BudgetCategory {
 /** A `budgets` row: the amount the user typed for one category and month. */
 export interface BudgetCellRow {
   readonly id: string;
-  readonly categoryId: string;
+  readonly categoryId: string | null;
   /** `YYYY-MM` */
-  readonly month: string;
-  readonly budgetedMinor: number;
+  readonly month: string | null;
+  readonly budgetedMinor: number | null;
   readonly deletedAt?: string | null;
 }
 
 /** A `budget_moves` row; a null category is To Budget. */
 export interface BudgetMoveRow {
   readonly id: string;
-  readonly month: string;
+  readonly month: string | null;
   readonly fromCategoryId?: string | null;
   readonly toCategoryId?: string | null;
   /** Always > 0. */
-  readonly amountMinor: number;
+  readonly amountMinor: number | null;
   readonly note?: string | null;
   readonly deletedAt?: string | null;
 }
@@ -70,20 +71,20 @@ export interface BudgetMoveRow {
 /** A `budget_months` row: money held for the next month. */
 export interface BudgetMonthRow {
   readonly id: string;
-  readonly month: string;
-  readonly heldMinor: number;
+  readonly month: string | null;
+  readonly heldMinor: number | null;
   readonly deletedAt?: string | null;
 }
 
 export interface SettingsRow {
   readonly id: string;
-  readonly budgetCurrency: string;
+  readonly budgetCurrency: string | null;
   readonly deletedAt?: string | null;
 }
 
 export interface PayeeRow {
   readonly id: string;
-  readonly name: string;
+  readonly name: string | null;
   readonly defaultCategoryId?: string | null;
   readonly favorite?: boolean | null;
   readonly mergedIntoId?: string | null;
@@ -92,11 +93,11 @@ export interface PayeeRow {
 
 export interface ReconciliationRow {
   readonly id: string;
-  readonly accountId: string;
+  readonly accountId: string | null;
   /** `YYYY-MM-DD` */
-  readonly statementDate: string;
-  readonly statementBalanceMinor: number;
-  readonly clearedTotalMinor: number;
+  readonly statementDate: string | null;
+  readonly statementBalanceMinor: number | null;
+  readonly clearedTotalMinor: number | null;
   readonly adjustmentId?: string | null;
   /** Server time of the first insert; null while the row exists only on this device. */
   readonly createdAt?: string | null;

@@ -117,4 +117,27 @@ describe('effectiveRows', () => {
     const views = effectiveRows([selfTransfer, parent, childIntoParentAccount]);
     expect(views.map((view) => view.transferAccountId)).toEqual([null, null, null]);
   });
+
+  it('ignores live rows without account, date or amount, and their children', () => {
+    const noAccount = row({ accountId: null, date: '2026-03-05', amountMinor: -1 });
+    const noDate = row({ accountId: checking.id, date: null, amountMinor: -1 });
+    const noAmount = row({ accountId: checking.id, date: '2026-03-05', amountMinor: null });
+    const childOfBroken = row({
+      accountId: checking.id,
+      date: '2026-03-05',
+      amountMinor: -1,
+      parentId: noAmount.id,
+    });
+    const nullFlags = row({
+      accountId: checking.id,
+      date: '2026-03-05',
+      amountMinor: -1,
+      cleared: null,
+      reconciled: null,
+    });
+    const views = effectiveRows([noAccount, noDate, noAmount, childOfBroken, nullFlags]);
+    expect(views.map((view) => [view.row.id, view.cleared, view.reconciled])).toEqual([
+      [nullFlags.id, false, false],
+    ]);
+  });
 });

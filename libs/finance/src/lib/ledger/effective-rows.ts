@@ -17,6 +17,7 @@ export type RowKind =
 export interface EffectiveRow<T extends LedgerTransaction = LedgerTransaction> {
   readonly row: T;
   readonly kind: RowKind;
+  readonly amountMinor: number;
   readonly accountId: string;
   readonly date: string;
   readonly cleared: boolean;
@@ -27,10 +28,28 @@ export interface EffectiveRow<T extends LedgerTransaction = LedgerTransaction> {
   readonly parentId: string | null;
 }
 
+/** A live row holding the fields the ledger cannot do without. */
+type UsableRow<T extends LedgerTransaction> = T & {
+  readonly accountId: string;
+  readonly date: string;
+  readonly amountMinor: number;
+};
+
+function isUsable<T extends LedgerTransaction>(row: T | undefined): row is UsableRow<T> {
+  return (
+    row !== undefined &&
+    isLive(row) &&
+    typeof row.accountId === 'string' &&
+    typeof row.date === 'string' &&
+    typeof row.amountMinor === 'number'
+  );
+}
+
 /**
- * Every live row that counts, with its effective fields. Tombstones and dead children (parent
- * missing, deleted or itself a child) are left out: rules that span rows can be broken by
- * concurrent offline edits, so they are ignored here rather than trusted.
+ * Every live row that counts, with its effective fields. Tombstones, rows without account, date
+ * or amount, and dead children (parent missing, deleted or itself a child) are left out: rules
+ * that span rows can be broken by concurrent offline edits, so they are ignored here rather than
+ * trusted.
  */
 export function effectiveRows<T extends LedgerTransaction>(
   transactions: readonly T[],
@@ -38,30 +57,32 @@ export function effectiveRows<T extends LedgerTransaction>(
   const byId = new Map<string, T>();
   for (const row of transactions) byId.set(row.id, row);
 
-  const liveParentOf = (child: T): T | undefined => {
+  const liveParentOf = (child: T): UsableRow<T> | undefined => {
     const parent = child.parentId ? byId.get(child.parentId) : undefined;
-    if (!parent || !isLive(parent) || parent.parentId) return undefined;
+    if (!isUsable(parent) || parent.parentId) return undefined;
     return parent;
   };
 
   const parentsWithLiveChildren = new Set<string>();
   for (const row of transactions) {
-    if (isLive(row) && row.parentId && liveParentOf(row)) parentsWithLiveChildren.add(row.parentId);
+    if (isUsable(row) && row.parentId && liveParentOf(row))
+      parentsWithLiveChildren.add(row.parentId);
   }
 
   const result: EffectiveRow<T>[] = [];
   for (const row of transactions) {
-    if (!isLive(row)) continue;
+    if (!isUsable(row)) continue;
     if (row.parentId) {
       const parent = liveParentOf(row);
       if (!parent) continue;
       result.push({
         row,
         kind: 'split-child',
+        amountMinor: row.amountMinor,
         accountId: parent.accountId,
         date: parent.date,
-        cleared: parent.cleared,
-        reconciled: parent.reconciled,
+        cleared: parent.cleared === true,
+        reconciled: parent.reconciled === true,
         transferAccountId: transferOf(row, parent.accountId),
         parentId: parent.id,
       });
@@ -69,10 +90,11 @@ export function effectiveRows<T extends LedgerTransaction>(
       result.push({
         row,
         kind: 'split-parent',
+        amountMinor: row.amountMinor,
         accountId: row.accountId,
         date: row.date,
-        cleared: row.cleared,
-        reconciled: row.reconciled,
+        cleared: row.cleared === true,
+        reconciled: row.reconciled === true,
         transferAccountId: null,
         parentId: null,
       });
@@ -80,10 +102,11 @@ export function effectiveRows<T extends LedgerTransaction>(
       result.push({
         row,
         kind: 'plain',
+        amountMinor: row.amountMinor,
         accountId: row.accountId,
         date: row.date,
-        cleared: row.cleared,
-        reconciled: row.reconciled,
+        cleared: row.cleared === true,
+        reconciled: row.reconciled === true,
         transferAccountId: transferOf(row, row.accountId),
         parentId: null,
       });

@@ -1,4 +1,4 @@
-import type { LedgerTransaction } from '../core/rows';
+import type { LedgerAccount, LedgerTransaction } from '../core/rows';
 import type { EffectiveRow } from './effective-rows';
 import type { AccountIndex } from './live-accounts';
 
@@ -28,7 +28,7 @@ export function rowSides<T extends LedgerTransaction>(
       entry,
       side: 'own',
       accountId: entry.accountId,
-      amountMinor: entry.row.amountMinor,
+      amountMinor: entry.amountMinor,
       cleared: entry.cleared,
       reconciled: entry.reconciled,
     });
@@ -39,10 +39,7 @@ export function rowSides<T extends LedgerTransaction>(
       entry,
       side: 'transfer',
       accountId: target.id,
-      amountMinor: transferLegAmount(
-        entry.row,
-        own !== undefined && own.currency === target.currency,
-      ),
+      amountMinor: transferLegAmount(entry, own !== undefined && sameCurrency(own, target)),
       cleared: entry.row.transferCleared === true,
       reconciled: entry.row.transferReconciled === true,
     });
@@ -55,15 +52,16 @@ export function rowSides<T extends LedgerTransaction>(
  * always the negated amount: a same-currency transfer cannot create money, whatever a stale or
  * hostile `transferAmountMinor` says.
  */
-export function transferLegAmount(
-  row: LedgerTransaction,
-  sameCurrencyLiveAccounts: boolean,
-): number {
-  if (sameCurrencyLiveAccounts) return negate(row.amountMinor);
-  return row.transferAmountMinor ?? negate(row.amountMinor);
+export function transferLegAmount(entry: EffectiveRow, sameCurrencyLiveAccounts: boolean): number {
+  if (sameCurrencyLiveAccounts) return negate(entry.amountMinor);
+  return entry.row.transferAmountMinor ?? negate(entry.amountMinor);
 }
 
-/** Negation without producing −0, which would print as "-0" in JSON-free debugging and tests. */
+function sameCurrency(a: LedgerAccount, b: LedgerAccount): boolean {
+  return a.currency !== null && a.currency === b.currency;
+}
+
+/** Negation that never yields −0, which `Object.is`-based comparisons tell apart from 0. */
 function negate(amount: number): number {
   return amount === 0 ? 0 : -amount;
 }

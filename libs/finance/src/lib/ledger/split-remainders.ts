@@ -9,12 +9,12 @@ export function splitRemainders(transactions: readonly LedgerTransaction[]): Map
   const remainders = new Map<string, number>();
   const entries = effectiveRows(transactions);
   for (const entry of entries) {
-    if (entry.kind === 'split-parent') remainders.set(entry.row.id, entry.row.amountMinor);
+    if (entry.kind === 'split-parent') remainders.set(entry.row.id, entry.amountMinor);
   }
   for (const entry of entries) {
     if (entry.kind !== 'split-child' || entry.parentId === null) continue;
     const remainder = remainders.get(entry.parentId) ?? 0;
-    remainders.set(entry.parentId, remainder - entry.row.amountMinor);
+    remainders.set(entry.parentId, remainder - entry.amountMinor);
   }
   return remainders;
 }

@@ -40,7 +40,9 @@ export function reconciledHistoryChanged(input: {
 }
 
 function isLater(a: ReconciliationRow, b: ReconciliationRow): boolean {
-  if (a.statementDate !== b.statementDate) return a.statementDate > b.statementDate;
+  const aDate = a.statementDate ?? '';
+  const bDate = b.statementDate ?? '';
+  if (aDate !== bDate) return aDate > bDate;
   const aCreated = a.createdAt ?? null;
   const bCreated = b.createdAt ?? null;
   if (aCreated !== bCreated) {
