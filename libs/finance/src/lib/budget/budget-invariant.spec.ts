@@ -230,10 +230,13 @@ function replay(carry: readonly boolean[], events: readonly Event[]): State {
 }
 
 /** Months at which the invariant is checked, with the two sides of its equation. */
-function invariantSides(state: State): { month: string; balances: number; budget: number }[] {
-  const aggregates = buildBudgetAggregates({ currency: 'EUR', accounts: ACCOUNTS, ...state });
+function invariantSides(
+  currency: string,
+  state: State,
+): { month: string; balances: number; budget: number }[] {
+  const aggregates = buildBudgetAggregates({ currency, accounts: ACCOUNTS, ...state });
   const onBudget = ACCOUNTS.filter(
-    (each) => each.onBudget && each.currency === 'EUR' && !each.deletedAt,
+    (each) => each.onBudget && each.currency === currency && !each.deletedAt,
   );
   let uncategorizedSoFar = 0;
   return computeBudgetMonths(aggregates, FIRST_CHECKED, LAST_CHECKED).map((budget) => {
@@ -256,8 +259,9 @@ describe('the envelope invariant', () => {
       fc.property(
         fc.array(fc.boolean(), { minLength: CATEGORY_IDS.length, maxLength: CATEGORY_IDS.length }),
         fc.array(event, { maxLength: 40 }),
-        (carry, events) => {
-          for (const sides of invariantSides(replay(carry, events))) {
+        fc.constantFrom('EUR', 'USD'),
+        (carry, events, currency) => {
+          for (const sides of invariantSides(currency, replay(carry, events))) {
             expect(sides.budget).toBe(sides.balances);
           }
         },
