@@ -29,28 +29,52 @@ export default [
             { sourceTag: 'scope:protocol', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'scope:domain', onlyDependOnLibsWithTags: ['scope:protocol'] },
             {
+              sourceTag: 'scope:finance',
+              onlyDependOnLibsWithTags: ['scope:domain', 'scope:protocol'],
+            },
+            {
               sourceTag: 'scope:sync-client',
               onlyDependOnLibsWithTags: ['scope:protocol', 'scope:domain'],
             },
             {
               sourceTag: 'scope:server',
-              onlyDependOnLibsWithTags: ['scope:protocol', 'scope:domain'],
+              onlyDependOnLibsWithTags: ['scope:protocol', 'scope:domain', 'scope:finance'],
             },
             {
               sourceTag: 'scope:client',
-              onlyDependOnLibsWithTags: ['scope:protocol', 'scope:domain', 'scope:sync-client'],
+              onlyDependOnLibsWithTags: [
+                'scope:protocol',
+                'scope:domain',
+                'scope:sync-client',
+                'scope:finance',
+              ],
             },
             {
               sourceTag: 'scope:bench',
-              onlyDependOnLibsWithTags: ['scope:protocol', 'scope:domain', 'scope:sync-client'],
+              onlyDependOnLibsWithTags: [
+                'scope:protocol',
+                'scope:domain',
+                'scope:sync-client',
+                'scope:finance',
+              ],
             },
             {
               sourceTag: 'scope:e2e',
-              onlyDependOnLibsWithTags: ['scope:protocol', 'scope:domain', 'scope:sync-client'],
+              onlyDependOnLibsWithTags: [
+                'scope:protocol',
+                'scope:domain',
+                'scope:sync-client',
+                'scope:finance',
+              ],
             },
             {
               sourceTag: 'scope:tooling',
-              onlyDependOnLibsWithTags: ['scope:protocol', 'scope:domain', 'scope:sync-client'],
+              onlyDependOnLibsWithTags: [
+                'scope:protocol',
+                'scope:domain',
+                'scope:sync-client',
+                'scope:finance',
+              ],
             },
           ],
         },
