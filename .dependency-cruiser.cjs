@@ -76,6 +76,7 @@ module.exports = {
         '\\.spec\\.ts$',
         '\\.e2e-spec\\.ts$',
         '/files/',
+        '/screen-files/',
         '\\.snap$',
       ],
     },

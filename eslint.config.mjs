@@ -12,6 +12,7 @@ export default [
       '**/coverage',
       '**/tmp',
       '**/files/**',
+      '**/screen-files/**',
       'bench/peer-rxdb/**',
     ],
   },

@@ -119,7 +119,7 @@ try {
     accountId: giro.id,
     date: '2026-11-25',
     amountMinor: -350,
-    payee: 'Café',
+    notes: 'Café',
     cleared: false,
     reconciled: false,
   });

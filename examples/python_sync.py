@@ -228,7 +228,7 @@ def main():
 
         # 5. Documented errors: per mutation (rejected + code) and per request (error ack).
         bad = phone.push([
-            phone.mutation("payees", "create", {"id": str(uuid.uuid4())}),
+            phone.mutation("no_such_entity", "create", {"id": str(uuid.uuid4())}),
             phone.mutation("accounts", "update", {"id": account_id, "tenantId": str(uuid.uuid4())}),
             phone.mutation("accounts", "update", {"id": account_id, "name": "x"}, "2099-01-01T00:00:00.000Z-0000-" + phone.clock.node_id),
             phone.mutation("accounts", "update", {"id": str(uuid.uuid4()), "name": "x"}),

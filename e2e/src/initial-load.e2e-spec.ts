@@ -53,6 +53,18 @@ describe('initial load of a large household', () => {
     });
     await api.push(session, [account]);
 
+    // Payees are rows of their own; the transactions point at them.
+    const payeeNames = [
+      'Opening balance',
+      'Newest entry',
+      ...Array.from({ length: 97 }, (_, n) => `Shop ${n}`),
+    ];
+    const payees = new Map(
+      payeeNames.map((name) => [name, createMutation('payees', { name, favorite: false })]),
+    );
+    await api.push(session, [...payees.values()]);
+    const payeeId = (name: string) => payees.get(name)?.data.id ?? null;
+
     const start = Date.UTC(2025, 0, 1);
     const mutations: PushMutation[] = [];
     for (let i = 0; i < TRANSACTIONS; i += 1) {
@@ -65,12 +77,13 @@ describe('initial load of a large household', () => {
             .toISOString()
             .slice(0, 10),
           amountMinor,
-          payee:
+          payeeId: payeeId(
             i === 0
               ? 'Opening balance'
               : i === TRANSACTIONS - 1
                 ? 'Newest entry'
                 : `Shop ${i % 97}`,
+          ),
           notes: null,
           categoryId: null,
           cleared: i % 3 === 0,

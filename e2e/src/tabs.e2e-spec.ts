@@ -39,8 +39,12 @@ describe('FinWise in several tabs of one browser', () => {
   let session: ApiSession;
   const ann = { email: uniqueEmail('tabs'), password: PASSWORD };
 
-  const onServer = (payee: string) => async () =>
-    (await api.list<{ payee: string }>(session, 'transactions')).some((row) => row.payee === payee);
+  const onServer = (payee: string) => async () => {
+    const payees = await api.list<{ id: string; name: string }>(session, 'payees');
+    const ids = new Set(payees.filter((row) => row.name === payee).map((row) => row.id));
+    const rows = await api.list<{ payeeId: string | null }>(session, 'transactions');
+    return rows.some((row) => row.payeeId !== null && ids.has(row.payeeId));
+  };
 
   beforeAll(async () => {
     server = await startServer();

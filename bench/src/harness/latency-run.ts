@@ -33,11 +33,11 @@ export interface LatencyRunResult {
 export type SendChange = (seq: number, onError: () => void) => void;
 
 /** Found in the raw text of a delivery: the receivers never parse the JSON (see LeanSocket). */
-const MARKER = /"payee":"latency (\d+)"/;
+const MARKER = /"notes":"latency (\d+)"/;
 
-/** The change the writer sends as number `seq`: a full transaction whose payee carries `seq`. */
+/** The change the writer sends as number `seq`: a full transaction whose notes carry `seq`. */
 function changeData(seq: number): { id: string } & Record<string, unknown> {
-  return sampleData(transactions, seq, { payee: `latency ${seq}` });
+  return sampleData(transactions, seq, { notes: `latency ${seq}` });
 }
 
 function seqOf(packet: string): number | null {

@@ -38,4 +38,10 @@ export const HOUSEHOLD_ROUTES: Routes = [
     loadComponent: () =>
       import('./settings/settings-page.component').then((m) => m.SettingsPageComponent),
   },
+  {
+    path: 'payees',
+    title: 'Payees · FinWise',
+    loadComponent: () =>
+      import('./payees/payees-page.component').then((m) => m.PayeesPageComponent),
+  },
 ];

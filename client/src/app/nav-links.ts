@@ -8,6 +8,7 @@ export const NAV_LINKS: readonly NavLink[] = [
   { path: '/accounts', label: 'Accounts' },
   { path: '/budget', label: 'Budget' },
   { path: '/categories', label: 'Categories' },
+  { path: '/payees', label: 'Payees' },
 ];
 
 /** Always last, after every data screen. */

@@ -101,7 +101,8 @@ export async function addTransaction(
   if (entry.date) {
     await form.getByLabel('Date').fill(entry.date);
   }
-  await form.getByLabel('Payee').fill(entry.payee);
+  // Exactly: the combobox's list of suggestions is labelled "Payees".
+  await form.getByLabel('Payee', { exact: true }).fill(entry.payee);
   if (entry.category) {
     await form.getByLabel('Category').selectOption({ label: entry.category });
   }
@@ -132,7 +133,8 @@ export async function editTransaction(
   await editor.getByRole('heading', { name: /Edit transaction/ }).waitFor();
   let last: Locator | null = null;
   if (changes.payee !== undefined) {
-    last = editor.getByLabel('Payee');
+    // Exactly: the split editor below has a "Split payee" field.
+    last = editor.getByLabel('Payee', { exact: true });
     await last.fill(changes.payee);
   }
   if (changes.amount !== undefined) {

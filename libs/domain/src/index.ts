@@ -1,5 +1,5 @@
 export * from './lib/field-types';
-export * from './lib/budget-id';
+export * from './lib/deterministic-ids';
 export * from './lib/field-info';
 export * from './lib/synced-entity';
 export * from './lib/mutation-validation';
@@ -11,3 +11,9 @@ export * from './lib/entities/transactions';
 export * from './lib/entities/budgets';
 export * from './lib/auth-requests';
 export * from './lib/entity-wording';
+export * from './lib/row-rules';
+export * from './lib/entities/settings';
+export * from './lib/entities/payees';
+export * from './lib/entities/budget-moves';
+export * from './lib/entities/budget-months';
+export * from './lib/entities/reconciliations';

@@ -116,13 +116,13 @@ const SOCKET_MUTATIONS: Case[] = [
   {
     name: 'a foreign tenantId on the envelope',
     category: 'foreign tenant',
-    send: (c) => pushOne(c, update(c, { payee: 'x' }, { tenantId: c.them.tenant.id })),
+    send: (c) => pushOne(c, update(c, { notes: 'x' }, { tenantId: c.them.tenant.id })),
     expected: rejected('validation', 'unknown mutation keys: tenantId'),
   },
   {
     name: 'a partial update of another household’s row id',
     category: 'foreign row',
-    send: (c) => pushOne(c, update(c, { id: c.theirs.id, payee: 'hijack' })),
+    send: (c) => pushOne(c, update(c, { id: c.theirs.id, notes: 'hijack' })),
     expected: (c: Context) =>
       rejected(
         'not_found',
@@ -152,26 +152,26 @@ const SOCKET_MUTATIONS: Case[] = [
     name: 'a __proto__ key on the envelope',
     category: 'prototype keys',
     send: (c) =>
-      pushOne(c, { ...update(c, { payee: 'x' }), ...JSON.parse('{"__proto__":{"polluted":1}}') }),
+      pushOne(c, { ...update(c, { notes: 'x' }), ...JSON.parse('{"__proto__":{"polluted":1}}') }),
     expected: rejected('validation', 'unknown mutation keys: __proto__'),
   },
   {
     name: 'modelName __proto__',
     category: 'prototype keys',
-    send: (c) => pushOne(c, update(c, { payee: 'x' }, { modelName: '__proto__' })),
+    send: (c) => pushOne(c, update(c, { notes: 'x' }, { modelName: '__proto__' })),
     expected: rejected('unknown_model', 'unknown modelName: __proto__'),
   },
   {
     name: 'modelName constructor',
     category: 'prototype keys',
-    send: (c) => pushOne(c, update(c, { payee: 'x' }, { modelName: 'constructor' })),
+    send: (c) => pushOne(c, update(c, { notes: 'x' }, { modelName: 'constructor' })),
     expected: rejected('unknown_model', 'unknown modelName: constructor'),
   },
   {
     name: 'a nested array as a value',
     category: 'deep JSON',
-    send: (c) => pushOne(c, update(c, { payee: [[['x']]] })),
-    expected: VALIDATION('data.payee', 'Invalid input: expected string, received array'),
+    send: (c) => pushOne(c, update(c, { notes: [[['x']]] })),
+    expected: VALIDATION('data.notes', 'Invalid input: expected string, received array'),
   },
   {
     name: 'an object as amount',
@@ -220,8 +220,8 @@ const SOCKET_MUTATIONS: Case[] = [
   {
     name: 'a lone surrogate',
     category: 'unicode',
-    send: (c) => pushOne(c, update(c, { payee: 'bad \uDC00 text' })),
-    expected: VALIDATION('data.payee', 'must be well-formed Unicode'),
+    send: (c) => pushOne(c, update(c, { notes: 'bad \uDC00 text' })),
+    expected: VALIDATION('data.notes', 'must be well-formed Unicode'),
   },
   {
     name: 'U+0000',
@@ -230,10 +230,10 @@ const SOCKET_MUTATIONS: Case[] = [
     expected: VALIDATION('data.notes', 'must not contain U+0000'),
   },
   {
-    name: 'a 201-character payee',
+    name: 'a 201-character bank id',
     category: 'unicode',
-    send: (c) => pushOne(c, update(c, { payee: 'p'.repeat(201) })),
-    expected: VALIDATION('data.payee', 'Too big: expected string to have <=200 characters'),
+    send: (c) => pushOne(c, update(c, { importedId: 'p'.repeat(201) })),
+    expected: VALIDATION('data.importedId', 'Too big: expected string to have <=200 characters'),
   },
   {
     name: 'a 501-character note of astral characters',
@@ -244,10 +244,10 @@ const SOCKET_MUTATIONS: Case[] = [
   {
     name: 'bidi overrides, emoji and combining marks (valid text, kept verbatim)',
     category: 'unicode',
-    send: (c) => pushOne(c, update(c, { payee: '\u202Egnp.exe 🧾 Cafe\u0301' })),
+    send: (c) => pushOne(c, update(c, { notes: '\u202Egnp.exe 🧾 Cafe\u0301' })),
     expected: { status: 'applied' },
     delta: ownWrite('transactions', 0),
-    stored: { payee: '\u202Egnp.exe 🧾 Cafe\u0301' },
+    stored: { notes: '\u202Egnp.exe 🧾 Cafe\u0301' },
   },
   {
     name: 'an SQL-looking note (kept verbatim)',
@@ -267,7 +267,7 @@ const SOCKET_MUTATIONS: Case[] = [
     name: 'an SQL-looking modelName',
     category: 'SQL-ish',
     send: (c) =>
-      pushOne(c, update(c, { payee: 'x' }, { modelName: 'transactions; DROP TABLE tenants' })),
+      pushOne(c, update(c, { notes: 'x' }, { modelName: 'transactions; DROP TABLE tenants' })),
     expected: rejected('unknown_model', 'unknown modelName: transactions; DROP TABLE tenants'),
   },
   {
@@ -291,7 +291,7 @@ const SOCKET_MUTATIONS: Case[] = [
   {
     name: 'an operation as array',
     category: 'wrong types',
-    send: (c) => pushOne(c, update(c, { payee: 'x' }, { operation: ['update'] })),
+    send: (c) => pushOne(c, update(c, { notes: 'x' }, { operation: ['update'] })),
     expected: rejected('validation', 'operation must be create, update or delete'),
   },
   {
@@ -306,7 +306,7 @@ const SOCKET_MUTATIONS: Case[] = [
     name: 'an HLC a year ahead',
     category: 'HLC',
     send: (c) =>
-      pushOne(c, update(c, { payee: 'x' }, { hlc: hlcAt(Date.now() + 365 * 86_400_000) })),
+      pushOne(c, update(c, { notes: 'x' }, { hlc: hlcAt(Date.now() + 365 * 86_400_000) })),
     expected: rejected('clock_skew', 'hlc is more than 5 minutes ahead of the server clock'),
   },
   {
@@ -315,20 +315,20 @@ const SOCKET_MUTATIONS: Case[] = [
     send: (c) =>
       pushOne(
         c,
-        update(c, { payee: 'x' }, { hlc: '9999-12-31T23:59:59.999Z-ffff-abcdefabcdefabcd' }),
+        update(c, { notes: 'x' }, { hlc: '9999-12-31T23:59:59.999Z-ffff-abcdefabcdefabcd' }),
       ),
     expected: rejected('clock_skew', 'hlc is more than 5 minutes ahead of the server clock'),
   },
   {
     name: 'an HLC from 1999',
     category: 'HLC',
-    send: (c) => pushOne(c, update(c, { payee: 'x' }, { hlc: hlcAt(Date.UTC(1999, 0, 1)) })),
+    send: (c) => pushOne(c, update(c, { notes: 'x' }, { hlc: hlcAt(Date.UTC(1999, 0, 1)) })),
     expected: rejected('validation', 'hlc is before 2000-01-01'),
   },
   {
     name: 'an HLC at the epoch',
     category: 'HLC',
-    send: (c) => pushOne(c, update(c, { payee: 'x' }, { hlc: hlcAt(0) })),
+    send: (c) => pushOne(c, update(c, { notes: 'x' }, { hlc: hlcAt(0) })),
     expected: rejected('validation', 'hlc is before 2000-01-01'),
   },
   {
@@ -337,7 +337,7 @@ const SOCKET_MUTATIONS: Case[] = [
     send: (c) =>
       pushOne(
         c,
-        update(c, { payee: 'x' }, { hlc: '2026-01-01T00:00:00.000Z-000A-ABCDEFABCDEFABCD' }),
+        update(c, { notes: 'x' }, { hlc: '2026-01-01T00:00:00.000Z-000A-ABCDEFABCDEFABCD' }),
       ),
     expected: rejected(
       'validation',
@@ -347,7 +347,7 @@ const SOCKET_MUTATIONS: Case[] = [
   {
     name: 'an HLC as number',
     category: 'HLC',
-    send: (c) => pushOne(c, update(c, { payee: 'x' }, { hlc: Date.now() })),
+    send: (c) => pushOne(c, update(c, { notes: 'x' }, { hlc: Date.now() })),
     expected: rejected(
       'validation',
       'hlc must look like 2026-11-25T16:40:00.000Z-0000-9f1c2a7b3d4e5f60',
@@ -356,7 +356,7 @@ const SOCKET_MUTATIONS: Case[] = [
   {
     name: 'an update after delete',
     category: 'update after delete',
-    send: (c) => pushOne(c, { ...update(c, {}), data: { id: c.deleted.id, payee: 'zombie' } }),
+    send: (c) => pushOne(c, { ...update(c, {}), data: { id: c.deleted.id, notes: 'zombie' } }),
     expected: { status: 'stale' },
     delta: () => ({ 'mutation_log.rows': 1 }),
   },
@@ -367,7 +367,7 @@ const SOCKET_MUTATIONS: Case[] = [
       pushOne(c, {
         ...update(c, {}),
         operation: 'create',
-        data: { ...c.deleted, payee: 'zombie' },
+        data: { ...c.deleted, notes: 'zombie' },
       }),
     expected: { status: 'stale' },
     delta: () => ({ 'mutation_log.rows': 1 }),
@@ -500,7 +500,7 @@ const SOCKET_BATCHES: Case[] = [
       rawEmit(
         c,
         'sync:push',
-        `{"mutations":[${JSON.stringify(update(c, { payee: 'x' }))},{"mutationId":"${randomUUID()}","data":${deepText(40)}}]}`,
+        `{"mutations":[${JSON.stringify(update(c, { notes: 'x' }))},{"mutationId":"${randomUUID()}","data":${deepText(40)}}]}`,
       ),
     expected: batchError('validation', DEEP),
   },
@@ -557,7 +557,7 @@ const REPLAYS: Case[] = [
     send: (c, original) =>
       pushOne(c, {
         ...(original as object),
-        data: { id: c.mine.id, payee: 'tampered', amountMinor: 1 },
+        data: { id: c.mine.id, notes: 'tampered', amountMinor: 1 },
       }),
     expected: (_c: Context, original: unknown) => replayRefusal(original as { mutationId: string }),
   },
@@ -579,7 +579,7 @@ const REPLAYS: Case[] = [
 
 /** Applies an update and returns it, for the replays. */
 async function pushAndKeep(ctx: Context) {
-  const original = update(ctx, { payee: `original ${randomUUID()}` });
+  const original = update(ctx, { notes: `original ${randomUUID()}` });
   const result = await pushOne(ctx, original);
   if (result.status !== 'applied')
     throw new Error(`the original was not applied: ${JSON.stringify(result)}`);
@@ -627,7 +627,7 @@ const MISSING_FIELDS_AND_DEEP_PAYEE = [
   'data.accountId Invalid input: expected string, received undefined',
   'data.date Invalid input: expected string, received undefined',
   `data.amountMinor ${INTEGER}`,
-  'data.payee Invalid input: expected string, received array',
+  'data.notes Invalid input: expected string, received array',
   'data.cleared Invalid input: expected boolean, received undefined',
   'data.reconciled Invalid input: expected boolean, received undefined',
 ].join('; ');
@@ -648,7 +648,7 @@ const HTTP_CASES: Case[] = [
     category: 'deep JSON',
     send: (c) =>
       http(c, 'POST', '/transactions', {
-        raw: `{"id":"${randomUUID()}","payee":${deepText(150_000)}}`,
+        raw: `{"id":"${randomUUID()}","notes":${deepText(150_000)}}`,
       }),
     expected: BAD(MISSING_FIELDS_AND_DEEP_PAYEE),
   },
@@ -710,11 +710,11 @@ const HTTP_CASES: Case[] = [
     send: (c) =>
       http(c, 'POST', '/transactions', {
         raw: JSON.stringify(sampleData(transactions, 5)).replace(
-          /"payee":"[^"]*"/,
-          '"payee":"\\udc00"',
+          /"notes":"[^"]*"/,
+          '"notes":"\\udc00"',
         ),
       }),
-    expected: BAD('data.payee must be well-formed Unicode'),
+    expected: BAD('data.notes must be well-formed Unicode'),
   },
   {
     name: 'POST /transactions with a foreign tenantId',
@@ -746,7 +746,7 @@ const HTTP_CASES: Case[] = [
   {
     name: 'PATCH another household’s row',
     category: 'foreign row',
-    send: (c) => http(c, 'PATCH', `/transactions/${c.theirs.id}`, { body: { payee: 'hijack' } }),
+    send: (c) => http(c, 'PATCH', `/transactions/${c.theirs.id}`, { body: { notes: 'hijack' } }),
     expected: (c: Context) => httpError(404, 'Not Found', `Transaction ${c.theirs.id} not found`),
   },
   {
@@ -764,7 +764,7 @@ const HTTP_CASES: Case[] = [
   {
     name: 'PATCH after DELETE',
     category: 'update after delete',
-    send: (c) => http(c, 'PATCH', `/transactions/${c.deleted.id}`, { body: { payee: 'zombie' } }),
+    send: (c) => http(c, 'PATCH', `/transactions/${c.deleted.id}`, { body: { notes: 'zombie' } }),
     expected: (c: Context) => httpError(404, 'Not Found', `Transaction ${c.deleted.id} not found`),
   },
   {
@@ -784,7 +784,7 @@ const HTTP_CASES: Case[] = [
     category: 'wrong types',
     send: (c) =>
       http(c, 'POST', '/transactions', {
-        raw: 'payee=x',
+        raw: 'notes=x',
         headers: { 'content-type': 'text/plain' },
       }),
     expected: BAD('body must be a JSON object'),
@@ -1052,7 +1052,7 @@ describe.each(testDatabaseKinds())('hostile input catalogue on %s', (kind) => {
           push: await http(c, 'POST', '/sync/push', { headers: evil, body: pushBody(c) }),
           patch: await http(c, 'PATCH', `/transactions/${c.mine.id}`, {
             headers: evil,
-            body: { payee: 'csrf' },
+            body: { notes: 'csrf' },
           }),
           remove: await http(c, 'DELETE', `/transactions/${c.mine.id}`, { headers: evil }),
           login: await http(c, 'POST', '/auth/login', {

@@ -12,11 +12,11 @@ describe('account deletion', () => {
     const child = transactionRow({ accountId: giro.id, parentId: parent.id, amountMinor: -2000 });
     const out = transactionRow({ accountId: giro.id, transferAccountId: savings.id });
     const incoming = transactionRow({ accountId: savings.id, transferAccountId: giro.id });
-    const index = indexTransactions([coffee, parent, child, out, incoming]);
+    const index = indexTransactions([coffee, parent, child, out, incoming], [giro, savings]);
 
     const rows = rowsDeletedWithAccount(
       giro.id,
-      index.byAccount.get(giro.id) ?? [],
+      (index.byAccount.get(giro.id) ?? []).map((line) => line.transaction),
       index.childrenByParent,
     );
     expect(new Set(rows.map((row) => row.id))).toEqual(new Set([coffee.id, parent.id, child.id]));

@@ -105,7 +105,7 @@ export class AccountFormComponent {
         untracked(() => control.enable());
       }
     });
-    // The household's currency becomes known once its accounts load: offer it until the user picks one.
+    // The budget currency becomes known once the settings load: offer it until the user picks one.
     effect(() => {
       const currency = this.defaultCurrency();
       untracked(() => {

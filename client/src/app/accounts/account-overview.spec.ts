@@ -13,11 +13,14 @@ describe('accountOverview', () => {
       groupId: '00000000-0000-4000-8000-ffffffffffff',
       currency: 'EUR',
     });
-    const index = indexTransactions([
-      transactionRow({ accountId: euro.id, amountMinor: 1_000 }),
-      transactionRow({ accountId: dollar.id, amountMinor: 2_000 }),
-      transactionRow({ accountId: orphan.id, amountMinor: 300 }),
-    ]);
+    const index = indexTransactions(
+      [
+        transactionRow({ accountId: euro.id, amountMinor: 1_000 }),
+        transactionRow({ accountId: dollar.id, amountMinor: 2_000 }),
+        transactionRow({ accountId: orphan.id, amountMinor: 300 }),
+      ],
+      [euro, dollar, orphan],
+    );
 
     const overview = accountOverview([everyday, empty], [euro, dollar, orphan], index.byAccount);
 

@@ -1,5 +1,6 @@
-import type { Account, AccountGroup, Transaction } from '@finwise/domain';
+import type { Account, AccountGroup } from '@finwise/domain';
 import { accountBalance, type AccountBalance } from '../data/views/account-balance';
+import type { LedgerLine } from '../data/views/transaction-index';
 
 export interface CurrencyAmount {
   currency: string;
@@ -33,7 +34,7 @@ export const UNGROUPED_NAME = 'Other accounts';
 export function accountOverview(
   groups: readonly AccountGroup[],
   accounts: readonly Account[],
-  rowsByAccount: ReadonlyMap<string, readonly Transaction[]>,
+  linesByAccount: ReadonlyMap<string, readonly LedgerLine[]>,
 ): AccountOverview {
   const views = new Map<string | null, AccountGroupView>(
     groups.map((group) => [
@@ -44,7 +45,7 @@ export function accountOverview(
   const ungrouped: AccountGroupView = { id: null, name: UNGROUPED_NAME, accounts: [], totals: [] };
   for (const account of accounts) {
     const view = (account.groupId && views.get(account.groupId)) || ungrouped;
-    view.accounts.push({ account, ...accountBalance(account.id, rowsByAccount.get(account.id)) });
+    view.accounts.push({ account, ...accountBalance(linesByAccount.get(account.id)) });
   }
   const result = [...views.values(), ungrouped].filter(
     (view) => view.accounts.length > 0 || view.id !== null,

@@ -1,3 +1,4 @@
+import { settingsId } from '@finwise/finance';
 import { accountGroupRow, accountRow, transactionRow } from '../testing/rows';
 import { renderPage } from '../testing/page-harness';
 import { AccountsPageComponent } from './accounts-page.component';
@@ -58,9 +59,12 @@ describe('AccountsPageComponent', () => {
     });
   });
 
-  it('offers the household currency but keeps what the user typed when accounts change', async () => {
+  it('offers the budget currency but keeps what the user typed when accounts change', async () => {
     const page = await renderPage(AccountsPageComponent, {
-      seed: { accounts: [accountRow({ currency: 'CHF' })] },
+      seed: {
+        accounts: [accountRow({ currency: 'EUR' })],
+        settings: [{ id: settingsId(), budgetCurrency: 'CHF', locale: null }],
+      },
     });
     expect(page.byLabel('Currency').value).toBe('CHF');
 

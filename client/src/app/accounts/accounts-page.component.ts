@@ -18,6 +18,7 @@ import { AccountGroupsViewStore } from '../data/views/account-groups-view.store'
 import { AccountsViewStore } from '../data/views/accounts-view.store';
 import { moveInOrder, nextSortOrder } from '../data/views/sort-order';
 import { TransactionsViewStore } from '../data/views/transactions-view.store';
+import { HouseholdSettings } from '../data/settings/household-settings.service';
 import { DeleteConfirmation } from '../forms/delete-confirmation';
 import { FormSubmission } from '../forms/form-submission';
 import { PageActions, removeEach, updateEach } from '../forms/page-actions';
@@ -67,7 +68,8 @@ export class AccountsPageComponent {
       this.transactionIndex().byAccount,
     ),
   );
-  protected readonly defaultCurrency = this.accountViews.budgetCurrency;
+  /** New accounts start in the budget currency: most of a household's accounts are in it. */
+  protected readonly defaultCurrency = inject(HouseholdSettings).budgetCurrency;
   protected readonly editing = signal<Account | null>(null);
   protected readonly groupForm = inject(NonNullableFormBuilder).group({ name: [''] });
   private readonly groupSubmission = new FormSubmission(
@@ -156,7 +158,7 @@ export class AccountsPageComponent {
     const index = this.transactionIndex();
     return rowsDeletedWithAccount(
       accountId,
-      index.byAccount.get(accountId) ?? [],
+      (index.byAccount.get(accountId) ?? []).map((line) => line.transaction),
       index.childrenByParent,
     );
   }

@@ -1,37 +1,48 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  viewChild,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { budgetId, type Category } from '@finwise/domain';
-import { AccountsStore } from '../data/stores/accounts.store';
-import { BudgetsStore } from '../data/stores/budgets.store';
-import { CategoriesStore } from '../data/stores/categories.store';
-import { TransactionsStore } from '../data/stores/transactions.store';
-import { AccountsViewStore } from '../data/views/accounts-view.store';
-import { TransactionsViewStore } from '../data/views/transactions-view.store';
-import { errorMessage } from '../forms/error-message';
+import { computeMonthBudget } from '@finwise/finance';
+import { DeleteConfirmation } from '../forms/delete-confirmation';
 import { addMonths, isMonth, monthLabel, monthOf } from '../shared/dates/month';
 import { USER_LOCALE } from '../shared/locale';
-import { localeSeparators, minorDigits } from '../shared/money/currency';
-import { formatMoneyForInput } from '../shared/money/format-money';
-import { MoneyPipe } from '../shared/money/money.pipe';
-import { parseMoney } from '../shared/money/parse-money';
-import { monthBudget, monthlyActivity, monthlyBudgeted, monthlyUncategorized } from './budget-math';
+import { BudgetActions } from './budget-actions';
+import { BudgetData } from './budget-data';
+import { BudgetSummaryComponent } from './budget-summary.component';
+import { BudgetTableComponent } from './budget-table.component';
+import { budgetView } from './budget-view';
+import { MoveMoneyDialogComponent } from './move-money-dialog.component';
 import { SpendingChartComponent } from './spending-chart.component';
+import { spendingSlices } from './spending-slices';
 
-/** One month's budget: budgeted, activity and available per category, and what is left to budget. */
+/**
+ * One month's envelope budget (FINANCE §3), computed in the browser from this device's data:
+ * what came in, what is budgeted, spent and available per category, and every budget action.
+ */
 @Component({
   selector: 'fw-budget-page',
-  imports: [RouterLink, MoneyPipe, SpendingChartComponent],
+  imports: [
+    RouterLink,
+    BudgetSummaryComponent,
+    BudgetTableComponent,
+    MoveMoneyDialogComponent,
+    SpendingChartComponent,
+  ],
+  providers: [BudgetData, BudgetActions],
   templateUrl: './budget-page.component.html',
   styleUrl: './budget-page.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class BudgetPageComponent {
-  private readonly accounts = inject(AccountsStore);
-  private readonly categories = inject(CategoriesStore);
-  private readonly budgets = inject(BudgetsStore);
-  private readonly transactions = inject(TransactionsStore);
-  private readonly transactionIndex = inject(TransactionsViewStore).index;
+  private readonly data = inject(BudgetData);
   private readonly locale = inject(USER_LOCALE);
+  private readonly moveDialog = viewChild.required(MoveMoneyDialogComponent);
+  protected readonly actions = inject(BudgetActions);
 
   /** Route parameter `YYYY-MM`; anything else means this month. */
   readonly month = input<string | undefined>(undefined);
@@ -43,88 +54,29 @@ export class BudgetPageComponent {
   protected readonly previous = computed(() => addMonths(this.currentMonth(), -1));
   protected readonly next = computed(() => addMonths(this.currentMonth(), 1));
   protected readonly title = computed(() => monthLabel(this.currentMonth(), this.locale));
-  protected readonly currency = inject(AccountsViewStore).budgetCurrency;
+  protected readonly loaded = this.data.loaded;
 
-  // Independent of the month shown, so paging months does not re-scan every transaction.
-  private readonly activity = computed(() =>
-    monthlyActivity(
-      this.transactions.entities(),
-      this.accounts.entityMap(),
-      this.currency(),
-      new Set(this.transactionIndex().childrenByParent.keys()),
-    ),
+  protected readonly budget = computed(() =>
+    computeMonthBudget(this.data.aggregates(), this.currentMonth()),
   );
-  private readonly uncategorized = computed(() =>
-    monthlyUncategorized(
-      this.transactions.entities(),
-      this.accounts.entityMap(),
-      this.currency(),
-      this.transactionIndex().childrenByParent,
-    ),
-  );
-  private readonly budgeted = computed(() => monthlyBudgeted(this.budgets.entities()));
-
   protected readonly view = computed(() =>
-    monthBudget({
-      month: this.currentMonth(),
-      currency: this.currency(),
-      categories: this.categories.entities(),
-      activity: this.activity(),
-      budgeted: this.budgeted(),
-      accounts: this.accounts.entities(),
-      uncategorized: this.uncategorized(),
-    }),
+    budgetView(this.budget(), this.data.budgetCells(), this.data.accounts()),
   );
-  protected readonly errors = signal<Readonly<Record<string, string>>>({});
+  protected readonly slices = computed(() => spendingSlices(this.budget()));
+  protected readonly hasCategories = computed(() => this.budget().categories.length > 0);
+  /** Copying over amounts already typed this month asks first: a second press confirms. */
+  protected readonly copyReplaces = computed(() =>
+    this.actions.copyWouldReplace(this.currentMonth()),
+  );
+  protected readonly copyConfirmation = new DeleteConfirmation();
 
-  protected inputValue(minor: number): string {
-    return minor === 0 ? '' : formatMoneyForInput(minor, this.currency(), this.locale);
+  protected openMove(fromCategoryId: string | null = null): void {
+    this.moveDialog().open(fromCategoryId);
   }
 
-  protected async setBudget(category: Category, text: string, current: number): Promise<void> {
-    const parsed =
-      text.trim() === ''
-        ? ({ ok: true, minor: 0 } as const)
-        : parseMoney(text, {
-            minorDigits: minorDigits(this.currency()),
-            decimalSeparator: localeSeparators(this.locale).decimal,
-          });
-    if (!parsed.ok) {
-      this.setError(category.id, parsed.error);
-      return;
-    }
-    this.setError(category.id, null);
-    if (parsed.minor === current) {
-      return;
-    }
+  protected async copyLastMonth(): Promise<void> {
     const month = this.currentMonth();
-    const id = budgetId(category.id, month);
-    try {
-      // The id is derived from category and month, so devices budgeting offline meet in one row.
-      if (this.budgets.entityMap()[id]) {
-        await this.budgets.update(id, { budgetedMinor: parsed.minor });
-      } else {
-        await this.budgets.create({
-          id,
-          categoryId: category.id,
-          month,
-          budgetedMinor: parsed.minor,
-        });
-      }
-    } catch (error) {
-      this.setError(category.id, errorMessage(error));
-    }
-  }
-
-  private setError(categoryId: string, message: string | null): void {
-    this.errors.update((errors) => {
-      const next = { ...errors };
-      if (message) {
-        next[categoryId] = message;
-      } else {
-        delete next[categoryId];
-      }
-      return next;
-    });
+    if (this.copyReplaces() > 0 && !this.copyConfirmation.confirm(month)) return;
+    await this.actions.copyLastMonth(month);
   }
 }

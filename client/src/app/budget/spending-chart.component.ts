@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MoneyPipe } from '../shared/money/money.pipe';
-import type { SpendingSlice } from './budget-math';
+import type { SpendingSlice } from './spending-slices';
 
 /** Horizontal bars of the month's spending per category; the numbers are text, the bars decoration. */
 @Component({

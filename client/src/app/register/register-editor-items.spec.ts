@@ -5,10 +5,9 @@ import { registerItems } from './register-items';
 
 describe('withRowEditor', () => {
   const checking = accountRow();
-  const older = transactionRow({ accountId: checking.id, payee: 'Older', date: '2026-01-01' });
+  const older = transactionRow({ accountId: checking.id, date: '2026-01-01' });
   const parent = transactionRow({
     accountId: checking.id,
-    payee: 'Market',
     amountMinor: -5_000,
     date: '2026-01-02',
   });
@@ -17,12 +16,12 @@ describe('withRowEditor', () => {
     parentId: parent.id,
     amountMinor: -1_000,
   });
-  const newer = transactionRow({ accountId: checking.id, payee: 'Newer', date: '2026-01-03' });
-  const index = indexTransactions([older, parent, child, newer]);
+  const newer = transactionRow({ accountId: checking.id, date: '2026-01-03' });
+  const index = indexTransactions([older, parent, child, newer], [checking]);
   const items = registerItems(
-    checking.id,
     index.byAccount.get(checking.id) ?? [],
     index.childrenByParent,
+    index.remainders,
   );
 
   it('opens the editor where the row stands, with fillers and without its split lines', () => {

@@ -5,10 +5,15 @@ import { registerItems, type RegisterEntry } from './register-items';
 describe('registerItems', () => {
   const checking = accountRow();
   const savings = accountRow({ name: 'Savings' });
+  const dollars = accountRow({ name: 'Dollars', currency: 'USD' });
 
   function itemsFor(accountId: string, rows: Parameters<typeof indexTransactions>[0]) {
-    const index = indexTransactions(rows);
-    return registerItems(accountId, index.byAccount.get(accountId) ?? [], index.childrenByParent);
+    const index = indexTransactions(rows, [checking, savings, dollars]);
+    return registerItems(
+      index.byAccount.get(accountId) ?? [],
+      index.childrenByParent,
+      index.remainders,
+    );
   }
 
   it('lists newest first with the balance after each row', () => {
@@ -49,6 +54,21 @@ describe('registerItems', () => {
     expect(entry.side.amountMinor).toBe(50_000);
     expect(entry.side.counterAccountId).toBe(checking.id);
     expect(entry.balanceMinor).toBe(50_000);
+  });
+
+  it('shows a transfer between currencies with the amount the other account books', () => {
+    const transfer = transactionRow({
+      accountId: checking.id,
+      transferAccountId: dollars.id,
+      amountMinor: -50_000,
+      transferAmountMinor: 54_321,
+    });
+
+    const [entry] = itemsFor(dollars.id, [transfer]) as RegisterEntry[];
+
+    expect(entry.side).toMatchObject({ amountMinor: 54_321, isTransferSide: true });
+    expect(entry.balanceMinor).toBe(54_321);
+    expect((itemsFor(checking.id, [transfer])[0] as RegisterEntry).balanceMinor).toBe(-50_000);
   });
 
   it('puts split children under their parent and shows what they leave uncategorized', () => {

@@ -1,5 +1,6 @@
 import type { Transaction } from '@finwise/domain';
-import { sideOf, type TransactionSide } from '../data/views/transaction-side';
+import type { TransactionSide } from '../data/views/transaction-side';
+import type { LedgerLine } from '../data/views/transaction-index';
 
 export interface RegisterEntry {
   kind: 'entry';
@@ -18,7 +19,7 @@ export interface RegisterSplitLine {
   transaction: Transaction;
 }
 
-/** Parent amount minus its children: shown, never silently fixed (DESIGN §4). */
+/** The split remainder ("X left to assign"): shown, never silently fixed (FINANCE §2). */
 export interface RegisterRemainder {
   kind: 'remainder';
   key: string;
@@ -30,23 +31,23 @@ export type RegisterItem = RegisterEntry | RegisterSplitLine | RegisterRemainder
 
 /**
  * The rows of one account's register, newest first, each with the running balance after it;
- * a split parent is followed by its children and, when they do not add up, the remainder.
+ * a split parent is followed by its lines and, when they do not add up, the remainder.
  */
 export function registerItems(
-  accountId: string,
-  rowsOldestFirst: readonly Transaction[],
+  linesOldestFirst: readonly LedgerLine[],
   childrenByParent: ReadonlyMap<string, readonly Transaction[]>,
+  remainders: ReadonlyMap<string, number>,
 ): RegisterItem[] {
   const blocks: RegisterItem[][] = [];
   let balance = 0;
-  for (const transaction of rowsOldestFirst) {
-    const side = sideOf(transaction, accountId);
+  for (const { transaction, side } of linesOldestFirst) {
     balance += side.amountMinor;
-    // Splits describe the booking side; the other side of a transfer sees one amount.
+    // Split lines describe the booking side; the far side of a transfer sees one amount.
     const children = side.isTransferSide ? [] : (childrenByParent.get(transaction.id) ?? []);
     const block: RegisterItem[] = [
       {
         kind: 'entry',
+        // A row has at most one side on an account (a transfer never targets its own account).
         key: transaction.id,
         transaction,
         side,
@@ -57,8 +58,8 @@ export function registerItems(
     for (const child of children) {
       block.push({ kind: 'split', key: child.id, parent: transaction, transaction: child });
     }
-    const remainder = splitRemainder(transaction, children);
-    if (children.length > 0 && remainder !== 0) {
+    const remainder = children.length > 0 ? (remainders.get(transaction.id) ?? 0) : 0;
+    if (remainder !== 0) {
       block.push({
         kind: 'remainder',
         key: `${transaction.id}:remainder`,
@@ -69,8 +70,4 @@ export function registerItems(
     blocks.push(block);
   }
   return blocks.reverse().flat();
-}
-
-export function splitRemainder(parent: Transaction, children: readonly Transaction[]): number {
-  return children.reduce((rest, child) => rest - (child.amountMinor ?? 0), parent.amountMinor ?? 0);
 }

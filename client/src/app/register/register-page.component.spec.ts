@@ -1,4 +1,5 @@
-import { accountRow, categoryRow, transactionRow } from '../testing/rows';
+import { payeeIdFor } from '@finwise/finance';
+import { accountRow, categoryRow, payeeRow, transactionRow } from '../testing/rows';
 import { renderPage, type PageHarness } from '../testing/page-harness';
 import { RegisterPageComponent } from './register-page.component';
 
@@ -6,16 +7,19 @@ describe('RegisterPageComponent', () => {
   const checking = accountRow({ name: 'Checking', currency: 'EUR' });
   const savings = accountRow({ name: 'Savings', currency: 'EUR' });
   const groceries = categoryRow({ name: 'Groceries' });
+  const employer = payeeRow({ name: 'Employer' });
+  const bakeryPayee = payeeRow({ name: 'Bakery' });
+  const movePayee = payeeRow({ name: 'Move' });
   const salary = transactionRow({
     accountId: checking.id,
-    payee: 'Employer',
+    payeeId: employer.id,
     amountMinor: 250_000,
     date: '2026-01-01',
     cleared: true,
   });
   const bakery = transactionRow({
     accountId: checking.id,
-    payee: 'Bakery',
+    payeeId: bakeryPayee.id,
     amountMinor: -450,
     date: '2026-01-03',
     categoryId: groceries.id,
@@ -23,7 +27,7 @@ describe('RegisterPageComponent', () => {
   const transfer = transactionRow({
     accountId: savings.id,
     transferAccountId: checking.id,
-    payee: 'Move',
+    payeeId: movePayee.id,
     amountMinor: -10_000,
     date: '2026-01-02',
   });
@@ -35,6 +39,7 @@ describe('RegisterPageComponent', () => {
       seed: {
         accounts: [checking, savings],
         categories: [groceries],
+        payees: [employer, bakeryPayee, movePayee],
         transactions: [salary, bakery, transfer],
       },
       inputs: { accountId: checking.id },
@@ -77,14 +82,19 @@ describe('RegisterPageComponent', () => {
     expect(page.text()).toContain('3 transactions, newest first');
   });
 
-  it('adds a transaction from the typed amount in minor units', async () => {
-    await page.type('Payee', 'Market');
+  it('adds a transaction with a new payee, creating the payee with the id of its name first', async () => {
+    await page.type('Payee', '  Market   Hall ');
     await page.type(/^Amount/, '-1.234,5');
     await page.type('Date', '2026-01-05');
     await page.click('Add transaction');
 
+    const payeeId = payeeIdFor('market hall');
+    expect(page.client.rows.get('payees')?.get(payeeId)).toMatchObject({
+      name: 'Market Hall',
+      favorite: false,
+    });
     const created = [...(page.client.rows.get('transactions')?.values() ?? [])].find(
-      (row) => row['payee'] === 'Market',
+      (row) => row['payeeId'] === payeeId,
     );
     expect(created).toMatchObject({
       accountId: checking.id,
@@ -92,8 +102,22 @@ describe('RegisterPageComponent', () => {
       date: '2026-01-05',
       cleared: false,
     });
-    expect(rows()[0]).toContain('Market');
+    const creates = page.client.calls.filter((call) => call.startsWith('create'));
+    expect(creates).toEqual([`create payees ${payeeId}`, `create transactions ${created?.id}`]);
+    expect(rows()[0]).toContain('Market Hall');
     expect(rows()[0]).toContain('-€1,234.50');
+  });
+
+  it('uses the existing payee for a name typed in another spelling, creating none', async () => {
+    await page.type('Payee', 'EMPLOYER');
+    await page.type(/^Amount/, '10');
+    await page.click('Add transaction');
+
+    expect(page.client.calls.filter((call) => call.startsWith('create payees'))).toEqual([]);
+    const created = [...(page.client.rows.get('transactions')?.values() ?? [])].find(
+      (row) => row['amountMinor'] === 1000,
+    );
+    expect(created?.['payeeId']).toBe(employer.id);
   });
 
   it('explains a bad amount next to the field and stores nothing', async () => {
@@ -109,6 +133,20 @@ describe('RegisterPageComponent', () => {
 
   it('prefills the category a known payee had last time', async () => {
     await page.type('Payee', 'bakery');
+    expect(page.byLabel<HTMLSelectElement>('Category').value).toBe(groceries.id);
+  });
+
+  it("fills the payee's default category when no category is chosen, and only then", async () => {
+    const rent = categoryRow({ name: 'Rent', groupName: 'Home' });
+    page.client.seed('categories', [rent]);
+    page.client.seed('payees', [{ ...employer, defaultCategoryId: rent.id }]);
+    await page.settle();
+
+    await page.type('Payee', 'Employer');
+    expect(page.byLabel<HTMLSelectElement>('Category').value).toBe(rent.id);
+
+    await page.type('Category', groceries.id);
+    await page.type('Payee', 'Employer');
     expect(page.byLabel<HTMLSelectElement>('Category').value).toBe(groceries.id);
   });
 
@@ -171,17 +209,44 @@ describe('RegisterPageComponent', () => {
     );
   });
 
-  it('offers transfers only to accounts in the same currency and says why', async () => {
-    page.client.seed('accounts', [accountRow({ name: 'Tokyo', currency: 'JPY' })]);
+  it('asks for both amounts of a transfer to an account in another currency', async () => {
+    const tokyo = accountRow({ name: 'Tokyo', currency: 'JPY' });
+    page.client.seed('accounts', [tokyo]);
     await page.settle();
     const target = page.byLabel<HTMLSelectElement>('Category');
     const transferOptions = [
       ...target.querySelectorAll('optgroup[label="Transfer to or from"] option'),
     ];
-    expect(transferOptions.map((option) => option.textContent?.trim())).toEqual(['Savings']);
-    expect(page.text()).toContain(
-      'Transfers stay within one currency, so Tokyo (JPY) cannot be chosen.',
+    expect(transferOptions.map((option) => option.textContent?.trim())).toEqual([
+      'Savings',
+      'Tokyo (JPY)',
+    ]);
+
+    await page.type('Category', `transfer:${savings.id}`);
+    expect(() => page.byLabel(/^Amount in/)).toThrow();
+
+    await page.type('Category', `transfer:${tokyo.id}`);
+    await page.type(/^Amount \(EUR\)/, '-100');
+    await page.click('Add transaction');
+    expect(page.byLabel(/^Amount in Tokyo \(JPY\)/).getAttribute('aria-invalid')).toBe('true');
+    expect(page.client.calls.some((call) => call.startsWith('create transactions'))).toBe(false);
+
+    await page.type(/^Amount in Tokyo \(JPY\)/, '16200');
+    await page.click('Add transaction');
+    const created = [...(page.client.rows.get('transactions')?.values() ?? [])].find(
+      (row) => row['transferAccountId'] === tokyo.id,
     );
+    expect(created).toMatchObject({ amountMinor: -10_000, transferAmountMinor: 16_200 });
+  });
+
+  it('writes one amount for a transfer within one currency', async () => {
+    await page.type('Category', `transfer:${savings.id}`);
+    await page.type(/^Amount/, '-25');
+    await page.click('Add transaction');
+    const created = [...(page.client.rows.get('transactions')?.values() ?? [])].find(
+      (row) => row['transferAccountId'] === savings.id && row['accountId'] === checking.id,
+    );
+    expect(created).toMatchObject({ amountMinor: -2_500, transferAmountMinor: null });
   });
 
   it('asks for confirmation before deleting, with Cancel, and disarms by itself', async () => {
@@ -218,76 +283,6 @@ describe('RegisterPageComponent', () => {
       await jest.advanceTimersByTimeAsync(1);
     }
   }
-
-  it('shows split children and the uncategorized remainder under their parent', async () => {
-    const parent = transactionRow({
-      accountId: checking.id,
-      payee: 'Supermarket',
-      amountMinor: -10_000,
-      date: '2026-01-10',
-    });
-    const child = transactionRow({
-      accountId: checking.id,
-      parentId: parent.id,
-      payee: 'Supermarket',
-      notes: 'Food',
-      amountMinor: -6_000,
-      categoryId: groceries.id,
-      date: '2026-01-10',
-    });
-    page.client.seed('transactions', [parent, child]);
-    await page.settle();
-
-    const [entry, split, remainder] = rows();
-    expect(entry).toContain('Split');
-    expect(split).toContain('Food');
-    expect(split).toContain('-€60.00');
-    expect(remainder).toContain('Uncategorized remainder');
-    expect(remainder).toContain('-€40.00');
-  });
-
-  it('splits a transaction into categorised lines, edits a line and keeps their date with the parent', async () => {
-    rowButton('Employer', /^Edit/).click();
-    await page.settle();
-    const editor = page.within('fw-register-row-editor');
-    expect(editor.text()).toContain('Split lines');
-
-    await editor.type('Split category', groceries.id);
-    await editor.type(/^Split amount/, '1000');
-    await editor.click('Add split line');
-
-    const child = [...(page.client.rows.get('transactions')?.values() ?? [])].find(
-      (row) => row['parentId'] === salary.id,
-    );
-    expect(child).toMatchObject({
-      accountId: checking.id,
-      categoryId: groceries.id,
-      amountMinor: 100_000,
-      date: '2026-01-01',
-      payee: '',
-    });
-    expect(editor.text()).toContain('Uncategorized remainder: €1,500.00');
-
-    await editor.click(/^Edit split line Groceries/);
-    expect(editor.byLabel(/^Line amount/).value).toBe('1000.00');
-    await editor.type(/^Line amount/, '1200');
-    await editor.type(/^Line note/, 'Shopping');
-    await editor.click('Save line');
-    expect(page.client.calls).toContain(
-      `update transactions ${child?.['id']} {"notes":"Shopping","amountMinor":120000}`,
-    );
-    expect(editor.text()).toContain('Uncategorized remainder: €1,300.00');
-    expect(page.element.querySelector('fw-register-row-editor')).not.toBeNull();
-
-    await editor.type('Date', '2026-02-01');
-    await editor.click('Save changes');
-    expect(page.client.calls).toContain(
-      `update transactions ${child?.['id']} {"date":"2026-02-01"}`,
-    );
-    const [split, remainder] = rows().filter((row) => row.startsWith('↳'));
-    expect(split).toContain('Shopping');
-    expect(remainder).toContain('Uncategorized remainder');
-  });
 
   it('keeps what the user is typing when another device changes the account', async () => {
     await page.type('Payee', 'Half typed');

@@ -18,19 +18,24 @@ import {
 import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type { Transaction } from '@finwise/domain';
+import { latestReconciliation, reconciledHistoryChanged } from '@finwise/finance';
 import { map } from 'rxjs';
 import { AccountsStore } from '../data/stores/accounts.store';
 import { CategoriesStore } from '../data/stores/categories.store';
+import { ReconciliationsStore } from '../data/stores/reconciliations.store';
 import { TransactionsStore } from '../data/stores/transactions.store';
 import { accountBalance } from '../data/views/account-balance';
 import { AccountsViewStore } from '../data/views/accounts-view.store';
 import { CategoriesViewStore } from '../data/views/categories-view.store';
+import { payeeName } from '../data/views/payee-index';
+import { PayeesViewStore } from '../data/views/payees-view.store';
 import type { TransactionSide } from '../data/views/transaction-side';
 import { TransactionsViewStore } from '../data/views/transactions-view.store';
 import { DeleteConfirmation } from '../forms/delete-confirmation';
-import { PageActions, removeEach, updateEach } from '../forms/page-actions';
+import { PageActions, removeEach } from '../forms/page-actions';
 import { USER_LOCALE } from '../shared/locale';
 import { MoneyPipe } from '../shared/money/money.pipe';
+import { ReconcileDialogComponent } from './reconcile-dialog.component';
 import { editorSlots, withRowEditor, type RegisterViewItem } from './register-editor-items';
 import { registerItems } from './register-items';
 import { RegisterRowEditorComponent } from './register-row-editor.component';
@@ -56,6 +61,7 @@ interface Editing {
     MoneyPipe,
     TransactionFormComponent,
     RegisterRowEditorComponent,
+    ReconcileDialogComponent,
   ],
   templateUrl: './register-page.component.html',
   styleUrl: './register-page.component.css',
@@ -65,6 +71,8 @@ export class RegisterPageComponent {
   private readonly accounts = inject(AccountsStore);
   private readonly transactions = inject(TransactionsStore);
   private readonly categories = inject(CategoriesStore);
+  private readonly reconciliations = inject(ReconciliationsStore);
+  private readonly payeeIndex = inject(PayeesViewStore).index;
   private readonly locale = inject(USER_LOCALE);
   private readonly injector = inject(Injector);
   private readonly host: HTMLElement = inject(ElementRef).nativeElement;
@@ -76,19 +84,28 @@ export class RegisterPageComponent {
   protected readonly allAccounts = inject(AccountsViewStore).sorted;
   protected readonly categoryGroups = inject(CategoriesViewStore).groups;
   protected readonly index = inject(TransactionsViewStore).index;
+  /** This account's lines, oldest first. */
+  protected readonly lines = computed(() => this.index().byAccount.get(this.accountId()) ?? []);
   private readonly rows = computed(() =>
-    registerItems(
-      this.accountId(),
-      this.index().byAccount.get(this.accountId()) ?? [],
-      this.index().childrenByParent,
-    ),
+    registerItems(this.lines(), this.index().childrenByParent, this.index().remainders),
   );
-  protected readonly entryCount = computed(
-    () => this.index().byAccount.get(this.accountId())?.length ?? 0,
+  protected readonly entryCount = computed(() => this.lines().length);
+  protected readonly balance = computed(() => accountBalance(this.lines()));
+  protected readonly lastReconciliation = computed(() =>
+    latestReconciliation(this.reconciliations.entities(), this.accountId()),
   );
-  protected readonly balance = computed(() =>
-    accountBalance(this.accountId(), this.index().byAccount.get(this.accountId())),
+  /** A reconciled row changed after the last reconcile (an offline edit merged since). */
+  protected readonly historyChanged = computed(() =>
+    reconciledHistoryChanged({
+      accountId: this.accountId(),
+      transactions: this.transactions.entities(),
+      accounts: this.accounts.entities(),
+      reconciliations: this.reconciliations.entities(),
+    }),
   );
+  protected readonly reconciling = signal(false);
+  /** What the last reconcile did, announced once the dialog closed. */
+  protected readonly reconcileMessage = signal<string | null>(null);
   protected readonly currency = computed(() => this.account()?.currency ?? 'EUR');
 
   protected readonly rowHeight = toSignal(
@@ -158,6 +175,25 @@ export class RegisterPageComponent {
     () => new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeZone: 'UTC' }),
   );
 
+  protected payeeOf(transaction: Transaction): string {
+    return payeeName(this.payeeIndex(), transaction.payeeId) ?? '';
+  }
+
+  protected openReconcile(): void {
+    this.editing.set(null);
+    this.reconcileMessage.set(null);
+    this.reconciling.set(true);
+  }
+
+  protected closeReconcile(message: string | null): void {
+    this.reconciling.set(false);
+    this.reconcileMessage.set(message);
+    afterNextRender(
+      () => this.host.querySelector<HTMLElement>('[data-test="reconcile-open"]')?.focus(),
+      { injector: this.injector },
+    );
+  }
+
   protected formatDate(date: string | null): string {
     return date ? this.dateFormat().format(new Date(`${date}T00:00:00Z`)) : '';
   }
@@ -209,22 +245,12 @@ export class RegisterPageComponent {
     }
   }
 
-  protected async finishEditing(saved: Transaction | null): Promise<void> {
+  /** Split lines read their date and account through the parent: nothing to carry over. */
+  protected finishEditing(): void {
     const before = this.editing()?.transaction;
     this.editing.set(null);
     if (before) {
       this.focusRow(before.id);
-    }
-    // Split lines carry the parent's date so budgets count them in the right month.
-    if (saved && before && saved.date && saved.date !== before.date) {
-      const date = saved.date;
-      const children = this.index().childrenByParent.get(saved.id) ?? [];
-      await this.actions.run(() =>
-        updateEach(
-          this.transactions,
-          children.map((child) => ({ id: child.id, date })),
-        ),
-      );
     }
   }
 

@@ -29,8 +29,6 @@ import { TransactionFormComponent } from './transaction-form.component';
         [account]="account()"
         [accounts]="accounts()"
         [categoryGroups]="categoryGroups()"
-        [payees]="payees()"
-        [categoryByPayee]="categoryByPayee()"
         [transaction]="transaction()"
         [side]="side()"
         (done)="done.emit($event)"
@@ -68,8 +66,6 @@ export class RegisterRowEditorComponent {
   readonly account = input.required<Account>();
   readonly accounts = input<readonly Account[]>([]);
   readonly categoryGroups = input<readonly CategoryGroup[]>([]);
-  readonly payees = input<readonly string[]>([]);
-  readonly categoryByPayee = input<ReadonlyMap<string, string>>(new Map());
   /** The row as it was when editing began: the form writes only what changed since. */
   readonly transaction = input.required<Transaction>();
   readonly side = input.required<TransactionSide>();

@@ -1,19 +1,27 @@
 import {
+  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   computed,
   effect,
   ElementRef,
   inject,
+  Injector,
   input,
   output,
+  signal,
   untracked,
   viewChild,
 } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { transactions, type Account, type Transaction } from '@finwise/domain';
+import { FinanceWrites } from '../data/finance-writes/finance-writes.service';
+import { PayeesStore } from '../data/stores/payees.store';
 import { TransactionsStore } from '../data/stores/transactions.store';
 import type { CategoryGroup } from '../data/views/category-groups';
+import { payeeName } from '../data/views/payee-index';
+import { PayeesViewStore } from '../data/views/payees-view.store';
 import type { TransactionSide } from '../data/views/transaction-side';
 import { changedFields } from '../forms/changed-fields';
 import { FormActionsComponent } from '../forms/form-actions/form-actions.component';
@@ -24,14 +32,18 @@ import { localeSeparators, minorDigits } from '../shared/money/currency';
 import { formatMoneyForInput } from '../shared/money/format-money';
 import { parseMoney } from '../shared/money/parse-money';
 import type { FieldErrors } from '../shared/validation/validation-messages';
+import { choosePayee, payeeCategory } from './payee-choice';
+import { PayeePickerComponent } from './payee-picker.component';
+import { changesReconciledSide } from './reconciled-edit';
 import {
-  draftFields,
-  sideWrite,
+  amountWrite,
+  signedOtherAmount,
+  targetFields,
   targetOf,
   TRANSFER_PREFIX,
   type TransactionDraft,
 } from './transaction-draft';
-import { transferChoices, transferCurrencyError, transferHint } from './transfer-targets';
+import { isCrossCurrency, transferTargets } from './transfer-targets';
 
 export const TRANSACTION_LABELS = transactions.wording.fieldLabels;
 
@@ -39,24 +51,27 @@ let nextFormId = 0;
 
 /**
  * Adds a transaction to an account, or edits one in its register row (only the changed fields
- * are written).
+ * are written). A new payee name creates the payee first; a transfer between currencies asks
+ * for the amount each account books.
  */
 @Component({
   selector: 'fw-transaction-form',
-  imports: [ReactiveFormsModule, FormActionsComponent],
+  imports: [ReactiveFormsModule, FormActionsComponent, PayeePickerComponent],
   templateUrl: './transaction-form.component.html',
   styleUrl: './transaction-form.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class TransactionFormComponent {
   private readonly transactions = inject(TransactionsStore);
+  private readonly payees = inject(PayeesStore);
+  private readonly payeeIndex = inject(PayeesViewStore).index;
+  private readonly financeWrites = inject(FinanceWrites);
   private readonly locale = inject(USER_LOCALE);
+  private readonly injector = inject(Injector);
 
   readonly account = input.required<Account>();
   readonly accounts = input<readonly Account[]>([]);
   readonly categoryGroups = input<readonly CategoryGroup[]>([]);
-  readonly payees = input<readonly string[]>([]);
-  readonly categoryByPayee = input<ReadonlyMap<string, string>>(new Map());
   /** The row being edited, or null to add a new one. */
   readonly transaction = input<Transaction | null>(null);
   /** How the edited row looks from this account (a transfer's other side is negated). */
@@ -68,22 +83,22 @@ export class TransactionFormComponent {
   protected readonly errors = this.submission.errors;
   protected readonly isNew = computed(() => this.transaction() === null);
   protected readonly onTransferSide = computed(() => this.side()?.isTransferSide === true);
-  private readonly transferChoices = computed(() =>
-    transferChoices(
+  /** Shown instead of saving when the edit would change a reconciled balance. */
+  protected readonly confirmingReconciled = signal(false);
+  protected readonly transferTargets = computed(() =>
+    transferTargets(
       this.account(),
       this.accounts(),
-      this.side()?.isTransferSide ? null : (this.transaction()?.transferAccountId ?? null),
+      this.onTransferSide() ? null : (this.transaction()?.transferAccountId ?? null),
     ),
   );
-  protected readonly transferTargets = computed(() => this.transferChoices().targets);
-  /** Why accounts in other currencies are not offered as transfer targets. */
-  protected readonly transferHint = computed(() =>
-    this.onTransferSide() ? null : transferHint(this.account(), this.transferChoices()),
-  );
-  protected readonly counterAccountName = computed(() => {
+  protected readonly counterAccount = computed(() => {
     const counterId = this.side()?.counterAccountId;
-    return this.accounts().find((other) => other.id === counterId)?.name ?? 'another account';
+    return this.accounts().find((other) => other.id === counterId);
   });
+  protected readonly counterAccountName = computed(
+    () => this.counterAccount()?.name ?? 'another account',
+  );
   protected readonly decimalHint = computed(() => {
     const digits = minorDigits(this.account().currency ?? 'EUR');
     const example =
@@ -94,15 +109,36 @@ export class TransactionFormComponent {
   });
 
   private readonly dateInput = viewChild<ElementRef<HTMLInputElement>>('dateInput');
-  private readonly payeeInput = viewChild<ElementRef<HTMLInputElement>>('payeeInput');
+  private readonly payeeField = viewChild(PayeePickerComponent, { read: ElementRef });
+  private readonly confirmButton = viewChild<ElementRef<HTMLButtonElement>>('confirmButton');
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     date: [localDate(new Date())],
     payee: [''],
     target: [''],
     amount: [''],
+    otherAmount: [''],
     notes: [''],
     cleared: [false],
+  });
+  /** The payee text the edited row started with: unchanged, the row keeps its stored payee. */
+  private loadedPayee = '';
+  private readonly target = toSignal(this.form.controls.target.valueChanges, {
+    initialValue: this.form.controls.target.value,
+  });
+
+  /**
+   * The account on the other side of a transfer between currencies, whose amount the form
+   * asks for too; undefined for everything else.
+   */
+  protected readonly otherCurrencyAccount = computed(() => {
+    const account = this.account();
+    const other = this.onTransferSide()
+      ? this.counterAccount()
+      : this.accounts().find(
+          (candidate) => candidate.id === targetFields(this.target()).transferAccountId,
+        );
+    return isCrossCurrency(account, other) ? other : undefined;
   });
 
   constructor() {
@@ -111,71 +147,102 @@ export class TransactionFormComponent {
     effect(() => {
       const transaction = this.transaction();
       const side = this.side();
-      untracked(() => {
-        const currency = this.account().currency ?? 'EUR';
-        this.submission.clear();
-        if (transaction) {
-          this.form.setValue({
-            date: transaction.date ?? '',
-            payee: transaction.payee ?? '',
-            target: targetOf(transaction),
-            amount: formatMoneyForInput(
-              side?.amountMinor ?? transaction.amountMinor ?? 0,
-              currency,
-              this.locale,
-            ),
-            notes: transaction.notes ?? '',
-            cleared: side?.cleared ?? transaction.cleared === true,
-          });
-          // The register scrolls its row editor into view; focusing must not scroll first.
-          queueMicrotask(() => this.dateInput()?.nativeElement.focus({ preventScroll: true }));
-        } else {
-          this.form.reset({ date: this.form.controls.date.value || localDate(new Date()) });
-        }
-      });
+      untracked(() => this.load(transaction, side));
     });
   }
 
-  /** A known payee brings the category it had last time, unless one is already chosen. */
-  protected suggestCategory(): void {
-    const { payee, target } = this.form.getRawValue();
-    const suggestion = this.categoryByPayee().get(payee.trim().toLowerCase());
-    if (!target && suggestion && this.isNew()) {
-      this.form.controls.target.setValue(suggestion);
+  private load(transaction: Transaction | null, side: TransactionSide | null): void {
+    const currency = this.account().currency ?? 'EUR';
+    this.submission.clear();
+    this.confirmingReconciled.set(false);
+    if (!transaction) {
+      this.loadedPayee = '';
+      this.form.reset({ date: this.form.controls.date.value || localDate(new Date()) });
+      return;
+    }
+    this.loadedPayee = payeeName(this.payeeIndex(), transaction.payeeId) ?? '';
+    const amountMinor = side?.amountMinor ?? transaction.amountMinor ?? 0;
+    this.form.setValue({
+      date: side?.date ?? transaction.date ?? '',
+      payee: this.loadedPayee,
+      target: targetOf(transaction),
+      amount: formatMoneyForInput(amountMinor, currency, this.locale),
+      otherAmount: '',
+      notes: transaction.notes ?? '',
+      cleared: side?.cleared ?? transaction.cleared === true,
+    });
+    const other = this.otherCurrencyAccount();
+    if (other) {
+      const otherMinor = side?.isTransferSide
+        ? (transaction.amountMinor ?? 0)
+        : (transaction.transferAmountMinor ?? -(transaction.amountMinor ?? 0));
+      this.form.controls.otherAmount.setValue(
+        formatMoneyForInput(otherMinor, other.currency ?? 'EUR', this.locale),
+      );
+    }
+    // The register scrolls its row editor into view; focusing must not scroll first.
+    queueMicrotask(() => this.dateInput()?.nativeElement.focus({ preventScroll: true }));
+  }
+
+  /** A chosen payee brings its default category when none is chosen yet. */
+  protected payeeChosen(name: string): void {
+    if (this.onTransferSide() || this.form.controls.target.value) {
+      return;
+    }
+    const categoryId = payeeCategory(this.payeeIndex(), name);
+    const live = this.categoryGroups().some((group) =>
+      group.categories.some((category) => category.id === categoryId),
+    );
+    if (categoryId && live) {
+      this.form.controls.target.setValue(categoryId);
     }
   }
 
   protected cancel(): void {
     this.submission.clear();
+    this.confirmingReconciled.set(false);
     this.done.emit(null);
   }
 
-  protected async submit(): Promise<void> {
+  protected keepEditing(): void {
+    this.confirmingReconciled.set(false);
+  }
+
+  /** Saves; `confirmed` is the answer to the reconciled-row warning. */
+  protected async submit(confirmed = false): Promise<void> {
     const draft: TransactionDraft = this.form.getRawValue();
     const account = this.account();
-    const currency = account.currency ?? 'EUR';
-    const amount = parseMoney(draft.amount, {
-      minorDigits: minorDigits(currency),
-      decimalSeparator: localeSeparators(this.locale).decimal,
-    });
-    const fields = draftFields(draft);
-    const write = {
-      date: fields.date,
-      payee: fields.payee,
-      notes: fields.notes,
-      ...(this.onTransferSide()
-        ? {}
-        : { categoryId: fields.categoryId, transferAccountId: fields.transferAccountId }),
-      ...sideWrite(
-        this.side(),
-        amount.ok ? amount.minor : 0,
-        draft.cleared === (this.side()?.cleared ?? false) && this.transaction()
-          ? undefined
-          : draft.cleared,
+    const existing = this.transaction();
+    const side = this.side();
+    const amount = this.parseAmount(draft.amount, account.currency ?? 'EUR');
+    const other = this.otherCurrencyAccount();
+    const otherAmount = other ? this.parseAmount(draft.otherAmount, other.currency ?? 'EUR') : null;
+    const target = targetFields(draft.target);
+    const payee =
+      existing && draft.payee === this.loadedPayee
+        ? { ok: true as const, payeeId: existing.payeeId ?? null, mutations: [] }
+        : choosePayee(draft.payee, this.payeeIndex(), this.payees.entities(), existing?.payeeId);
+    const notes = draft.notes.trim();
+    const amountMinor = amount.ok ? amount.minor : 0;
+    const write: Partial<Transaction> = {
+      date: draft.date,
+      payeeId: payee.ok ? payee.payeeId : (existing?.payeeId ?? null),
+      notes: notes === '' ? null : notes,
+      ...(this.onTransferSide() ? {} : target),
+      ...amountWrite(
+        side,
+        {
+          amountMinor,
+          otherAmountMinor:
+            otherAmount?.ok === true
+              ? signedOtherAmount(draft.otherAmount, otherAmount.minor, amountMinor)
+              : null,
+        },
+        target.transferAccountId,
+        draft.cleared === (side?.cleared ?? false) && existing ? undefined : draft.cleared,
       ),
     };
 
-    const existing = this.transaction();
     const id = existing?.id ?? globalThis.crypto.randomUUID();
     const data = existing
       ? changedFields(existing, write)
@@ -187,18 +254,11 @@ export class TransactionFormComponent {
         TRANSACTION_LABELS,
       ),
       ...(amount.ok ? {} : { amountMinor: amount.error }),
+      ...(payee.ok ? {} : { payeeId: payee.error }),
+      ...(otherAmount && !otherAmount.ok ? { transferAmountMinor: otherAmount.error } : {}),
     };
     if (!draft.date) {
       errors['date'] = 'Enter a date.';
-    }
-    const transferTarget = fields.transferAccountId
-      ? this.accounts().find((other) => other.id === fields.transferAccountId)
-      : undefined;
-    const currencyProblem = this.onTransferSide()
-      ? null
-      : transferCurrencyError(account, transferTarget);
-    if (currencyProblem && (!existing || 'transferAccountId' in data || 'amountMinor' in data)) {
-      errors['transferAccountId'] = currencyProblem;
     }
     if (existing && Object.keys(data).length === 0) {
       delete errors['form'];
@@ -210,16 +270,35 @@ export class TransactionFormComponent {
       this.done.emit(existing);
       return;
     }
+    if (existing && !confirmed && changesReconciledSide(existing, data)) {
+      this.confirmingReconciled.set(true);
+      // Enter pressed again in a field would only ask again; the answer is where focus goes.
+      afterNextRender(() => this.confirmButton()?.nativeElement.focus(), {
+        injector: this.injector,
+      });
+      return;
+    }
+    this.confirmingReconciled.set(false);
 
     await this.submission.write(async () => {
+      if (payee.ok) {
+        await this.financeWrites.apply(payee.mutations);
+      }
       const saved = existing
         ? await this.transactions.update(id, data)
         : await this.transactions.create({ id, ...data });
       if (!existing) {
         this.form.reset({ date: draft.date });
-        this.payeeInput()?.nativeElement.focus();
+        this.payeeField()?.nativeElement.querySelector('input')?.focus();
       }
       this.done.emit(saved);
+    });
+  }
+
+  private parseAmount(text: string, currency: string) {
+    return parseMoney(text, {
+      minorDigits: minorDigits(currency),
+      decimalSeparator: localeSeparators(this.locale).decimal,
     });
   }
 

@@ -6,12 +6,13 @@ import { toApiError } from '../data/api/api-error';
 import { AuthService, type Invite } from '../data/auth/auth.service';
 import { SyncClientService } from '../data/sync-client/sync-client.service';
 import { USER_LOCALE } from '../shared/locale';
+import { BudgetCurrencySettingsComponent } from './budget-currency-settings.component';
 import { HouseholdSwitcherComponent } from './household-switcher.component';
 
-/** The household and this device: invite a member, switch household, sign out. */
+/** The household and this device: budget currency, invite a member, switch household, sign out. */
 @Component({
   selector: 'fw-settings-page',
-  imports: [FormsModule, RouterLink, HouseholdSwitcherComponent],
+  imports: [FormsModule, RouterLink, HouseholdSwitcherComponent, BudgetCurrencySettingsComponent],
   templateUrl: './settings-page.component.html',
   styleUrl: './settings-page.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,5 +1,13 @@
-import type { Account, AccountGroup, Budget, Category, Transaction } from '@finwise/domain';
-import { budgetId, type SyncedEntityDefinition } from '@finwise/domain';
+import type {
+  Account,
+  AccountGroup,
+  Budget,
+  Category,
+  Payee,
+  Reconciliation,
+  Transaction,
+} from '@finwise/domain';
+import { budgetId, payeeIdFor, type SyncedEntityDefinition } from '@finwise/domain';
 import { sampleData } from '@finwise/domain/testing';
 import type { SyncRow } from '@finwise/sync-client';
 
@@ -30,15 +38,43 @@ export function transactionRow(
     ...meta(overrides.id, overrides.updatedAt ?? CLOCK),
     date: '2026-01-15',
     amountMinor: -1000,
-    payee: 'Bakery',
+    payeeId: null,
+    importedId: null,
+    importedPayee: null,
     notes: null,
     categoryId: null,
     cleared: false,
     reconciled: false,
     transferAccountId: null,
+    transferAmountMinor: null,
     transferCleared: null,
     transferReconciled: null,
+    transferImportedId: null,
     parentId: null,
+    ...overrides,
+  };
+}
+
+/** A payee with the id the app gives a new name (`payeeIdFor`), unless one is given. */
+export function payeeRow(overrides: Partial<Payee> & Pick<Payee, 'name'>): Payee {
+  return {
+    ...meta(overrides.id ?? payeeIdFor(overrides.name ?? ''), CLOCK),
+    defaultCategoryId: null,
+    favorite: false,
+    mergedIntoId: null,
+    ...overrides,
+  };
+}
+
+export function reconciliationRow(
+  overrides: Partial<Reconciliation> & Pick<Reconciliation, 'accountId'>,
+): Reconciliation {
+  return {
+    ...meta(overrides.id, CLOCK),
+    statementDate: '2026-01-31',
+    statementBalanceMinor: 0,
+    clearedTotalMinor: 0,
+    adjustmentId: null,
     ...overrides,
   };
 }
@@ -70,6 +106,7 @@ export function categoryRow(overrides: Partial<Category> = {}): Category {
     isIncome: false,
     hidden: false,
     sortOrder: 10,
+    carryOverspending: false,
     ...overrides,
   };
 }

@@ -1,7 +1,7 @@
 import { accounts, type Account } from './entities/accounts';
 import { budgets } from './entities/budgets';
 import { transactions } from './entities/transactions';
-import { budgetId } from './budget-id';
+import { budgetId } from './deterministic-ids';
 import { validateMutationData } from './mutation-validation';
 import { findEntity, SYNCED_ENTITIES } from './registry';
 import { sampleData } from '../testing/sample-data';
@@ -15,7 +15,7 @@ const validTransaction = {
   accountId: ACCOUNT_ID,
   date: '2026-11-25',
   amountMinor: -1250,
-  payee: 'Bakery',
+  notes: 'Bakery',
   cleared: false,
   reconciled: false,
 };
@@ -34,8 +34,8 @@ describe('validateMutationData', () => {
   });
 
   it('accepts a partial update, which is not complete', () => {
-    const result = validateMutationData(transactions, 'update', { id: TX_ID, payee: 'Baker' });
-    expect(result).toEqual({ ok: true, data: { id: TX_ID, payee: 'Baker' }, complete: false });
+    const result = validateMutationData(transactions, 'update', { id: TX_ID, notes: 'Baker' });
+    expect(result).toEqual({ ok: true, data: { id: TX_ID, notes: 'Baker' }, complete: false });
   });
 
   it('lets an update clear an optional field with null', () => {
@@ -59,8 +59,8 @@ describe('validateMutationData', () => {
     ['a timestamp as date', { ...validTransaction, date: '2026-11-25T10:00:00Z' }, 'date'],
     ['a malformed id', { ...validTransaction, id: 'abc' }, 'data.id'],
     ['a malformed reference', { ...validTransaction, categoryId: 'not-a-uuid' }, 'categoryId'],
-    ['U+0000', { ...validTransaction, payee: 'a\u0000b' }, 'payee'],
-    ['a lone surrogate', { ...validTransaction, payee: 'a\uD800b' }, 'payee'],
+    ['U+0000', { ...validTransaction, notes: 'a\u0000b' }, 'notes'],
+    ['a lone surrogate', { ...validTransaction, notes: 'a\uD800b' }, 'notes'],
     ['a too long string', { ...validTransaction, notes: 'x'.repeat(501) }, 'notes'],
     ['a boolean as number', { ...validTransaction, cleared: 1 }, 'cleared'],
   ])('rejects %s', (_label, data, path) => {
@@ -68,7 +68,7 @@ describe('validateMutationData', () => {
   });
 
   it('rejects a __proto__ key from JSON instead of ignoring it', () => {
-    const data = JSON.parse(`{"id":"${TX_ID}","payee":"x","__proto__":{"polluted":true}}`);
+    const data = JSON.parse(`{"id":"${TX_ID}","notes":"x","__proto__":{"polluted":true}}`);
     expectInvalid(validateMutationData(transactions, 'update', data), '__proto__');
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
@@ -95,7 +95,7 @@ describe('validateMutationData', () => {
       data: { id: TX_ID },
       complete: false,
     });
-    expectInvalid(validateMutationData(transactions, 'delete', { id: TX_ID, payee: 'x' }), 'payee');
+    expectInvalid(validateMutationData(transactions, 'delete', { id: TX_ID, notes: 'x' }), 'notes');
   });
 
   it('checks account types and currencies', () => {

@@ -1,5 +1,6 @@
 import { SYSTEM_FIELDS, type Operation } from '@finwise/sync-protocol';
 import type { z } from 'zod';
+import { brokenRowRules } from './row-rules';
 import type { SyncedEntityDefinition } from './synced-entity';
 
 export interface ValidationIssue {
@@ -65,6 +66,12 @@ export function validateMutationData(
   }
   const identityProblem = checkIdentity(entity, parsedData);
   if (identityProblem) return invalid([identityProblem]);
+  // A complete row is the row: its whole-row rules can be checked here already (a patch's are
+  // checked on the merged row, see brokenRowRules).
+  if (full.success) {
+    const broken = brokenRowRules(entity.rowRules, parsedData);
+    if (broken.length > 0) return invalid(broken);
+  }
   return { ok: true, data: parsedData, complete: full.success };
 }
 
@@ -75,7 +82,8 @@ function checkIdentity(
   const rule = entity.identity;
   if (!rule) return null;
   const present = rule.fields.filter((f) => data[f] !== undefined);
-  if (present.length === 0) return null;
+  // A rule without fields fixes the id outright (one settings row per household).
+  if (rule.fields.length > 0 && present.length === 0) return null;
   if (present.length !== rule.fields.length) {
     return {
       path: 'data',
@@ -83,10 +91,8 @@ function checkIdentity(
     };
   }
   if (rule.idFor(data) !== data.id) {
-    return {
-      path: 'data.id',
-      message: `must be ${rule.describe}; ${rule.fields.join(' and ')} never change`,
-    };
+    const fixed = rule.fields.length > 0 ? `; ${rule.fields.join(' and ')} never change` : '';
+    return { path: 'data.id', message: `must be ${rule.describe}${fixed}` };
   }
   return null;
 }

@@ -4,6 +4,11 @@ import { accounts } from './entities/accounts';
 import { budgets } from './entities/budgets';
 import { categories } from './entities/categories';
 import { transactions } from './entities/transactions';
+import { settings } from './entities/settings';
+import { payees } from './entities/payees';
+import { budgetMoves } from './entities/budget-moves';
+import { budgetMonths } from './entities/budget-months';
+import { reconciliations } from './entities/reconciliations';
 
 /**
  * Every synced entity. The server's sync engine, the client's Dexie schema and the docs are
@@ -15,10 +20,15 @@ export const SYNCED_ENTITIES: readonly SyncedEntityDefinition[] = [
   categories,
   transactions,
   budgets,
+  settings,
+  payees,
+  budgetMoves,
+  budgetMonths,
+  reconciliations,
 ];
 
 /** Bumped whenever the list above or an entity's client indexes change (client IndexedDB schema). */
-export const CLIENT_SCHEMA_VERSION = 1;
+export const CLIENT_SCHEMA_VERSION = 6;
 
 const byModelName = new Map(SYNCED_ENTITIES.map((entity) => [entity.modelName, entity]));
 

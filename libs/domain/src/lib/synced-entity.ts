@@ -3,6 +3,7 @@ import type { RecordMeta } from '@finwise/sync-protocol';
 import { entityWording, type EntityWording, type EntityWordingOptions } from './entity-wording';
 import { describeFields, type FieldInfo } from './field-info';
 import { uuidField } from './field-types';
+import type { ReferenceRule, RowRule } from './row-rules';
 
 /** A rule tying a row's id to some of its fields (budgets: id = UUIDv5 of category and month). */
 export interface IdentityRule {
@@ -28,6 +29,20 @@ export interface SyncedEntityOptions<Shape extends FieldShape> {
   identity?: IdentityRule;
   /** What people read about its rows: field labels and how a message names one row. */
   wording?: EntityWordingOptions<keyof Shape & string>;
+  /**
+   * Values a create takes for fields it leaves out (a field added later, such as a category's
+   * carry-over flag, so that older clients' creates stay valid). Updates never take them.
+   */
+  defaults?: Partial<{ [K in keyof Shape]: z.output<Shape[K]> }>;
+  /**
+   * Rows that never change once created (budget moves, reconciliations): a write that would
+   * change a stored field is rejected, a re-sent create changes nothing (`stale`).
+   */
+  insertOnly?: boolean;
+  /** Rules about the whole row after a write (see RowRule). */
+  rowRules?: readonly RowRule[];
+  /** Rules that read a row this one points to, applied by the server (see ReferenceRule). */
+  referenceRules?: readonly ReferenceRule[];
 }
 
 export interface SyncedEntityDefinition<Shape extends FieldShape = FieldShape> {
@@ -48,6 +63,9 @@ export interface SyncedEntityDefinition<Shape extends FieldShape = FieldShape> {
   readonly deletable: boolean;
   readonly identity?: IdentityRule;
   readonly wording: EntityWording;
+  readonly insertOnly: boolean;
+  readonly rowRules: readonly RowRule[];
+  readonly referenceRules: readonly ReferenceRule[];
 }
 
 export function defineSyncedEntity<const Shape extends FieldShape>(
@@ -62,20 +80,30 @@ export function defineSyncedEntity<const Shape extends FieldShape>(
     (f) => !options.fields[f].safeParse(undefined).success,
   );
   const idShape = { id: uuidField() };
+  const defaults: Record<string, unknown> = options.defaults ?? {};
+  const createShape = Object.fromEntries(
+    Object.entries(options.fields).map(([name, schema]) => [
+      name,
+      name in defaults ? schema.default(defaults[name] as never) : schema,
+    ]),
+  );
   return {
     modelName: options.modelName,
     label: options.label,
     shape: options.fields,
     fieldsSchema,
-    createSchema: z.strictObject({ ...idShape, ...options.fields }),
+    createSchema: z.strictObject({ ...idShape, ...createShape }),
     patchSchema: z.strictObject({ ...idShape, ...fieldsSchema.partial().shape }),
     fieldNames,
     fields: describeFields(options.fields),
-    requiredFieldNames,
+    requiredFieldNames: requiredFieldNames.filter((name) => !(name in defaults)),
     clientIndexes: options.clientIndexes ?? [],
     deletable: options.deletable ?? true,
     identity: options.identity,
     wording: entityWording(options.modelName, fieldNames, options.wording),
+    insertOnly: options.insertOnly ?? false,
+    rowRules: options.rowRules ?? [],
+    referenceRules: options.referenceRules ?? [],
   };
 }
 

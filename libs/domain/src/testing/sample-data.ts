@@ -1,3 +1,4 @@
+import { brokenRowRules } from '../lib/row-rules';
 import type { FieldInfo } from '../lib/field-info';
 import type { SyncedEntityDefinition } from '../lib/synced-entity';
 
@@ -41,6 +42,11 @@ export function sampleData(
   const data: Record<string, unknown> = {};
   for (const field of entity.fields)
     data[field.name] = sampleValue(field, seed + field.name.length);
+  // Amounts a row rule wants positive (a budget move, what a month holds) are made so.
+  for (const issue of brokenRowRules(entity.rowRules, data)) {
+    const field = issue.path.replace(/^data\./, '');
+    if (typeof data[field] === 'number') data[field] = Math.abs(data[field] as number) + 1;
+  }
   Object.assign(data, overrides);
   const id =
     (overrides['id'] as string | undefined) ??

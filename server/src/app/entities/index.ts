@@ -3,6 +3,11 @@ import { AccountsModule } from './accounts/accounts.module';
 import { BudgetsModule } from './budgets/budgets.module';
 import { CategoriesModule } from './categories/categories.module';
 import { TransactionsModule } from './transactions/transactions.module';
+import { SettingsModule } from './settings/settings.module';
+import { PayeesModule } from './payees/payees.module';
+import { BudgetMovesModule } from './budget-moves/budget-moves.module';
+import { BudgetMonthsModule } from './budget-months/budget-months.module';
+import { ReconciliationsModule } from './reconciliations/reconciliations.module';
 
 /** Every synced entity module; the sync engine, REST and the database are built from this list. */
 export const SYNCED_ENTITY_MODULES = [
@@ -11,4 +16,9 @@ export const SYNCED_ENTITY_MODULES = [
   CategoriesModule,
   TransactionsModule,
   BudgetsModule,
+  SettingsModule,
+  PayeesModule,
+  BudgetMovesModule,
+  BudgetMonthsModule,
+  ReconciliationsModule,
 ];

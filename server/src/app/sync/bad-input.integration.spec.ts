@@ -56,7 +56,7 @@ describe.each(testDatabaseKinds())('bad input on %s', (kind) => {
     modelName: 'transactions',
     operation: 'update',
     hlc: client.clock.tick(),
-    data: { id: existing.id, payee: 'ok' },
+    data: { id: existing.id, notes: 'ok' },
   });
 
   const HLC_SHAPE = 'hlc must look like 2026-11-25T16:40:00.000Z-0000-9f1c2a7b3d4e5f60';
@@ -127,7 +127,7 @@ describe.each(testDatabaseKinds())('bad input on %s', (kind) => {
       { cleared: 1 },
       'data.cleared Invalid input: expected boolean, received number',
     ],
-    ['U+0000 in text', { payee: 'a\u0000b' }, 'data.payee must not contain U+0000'],
+    ['U+0000 in text', { notes: 'a\u0000b' }, 'data.notes must not contain U+0000'],
     [
       'a __proto__ key',
       JSON.parse('{"__proto__": {"admin": true}}'),
@@ -139,18 +139,18 @@ describe.each(testDatabaseKinds())('bad input on %s', (kind) => {
       'validation',
       message,
     );
-    expect(result.record).toMatchObject({ id: existing.id, payee: existing['payee'] });
+    expect(result.record).toMatchObject({ id: existing.id, notes: existing['notes'] });
   });
 
   it('rejects an invalid id and an update of an unknown id with partial data', async () => {
     await expectRejected(
-      { ...base(), data: { id: 'abc', payee: 'x' } },
+      { ...base(), data: { id: 'abc', notes: 'x' } },
       'validation',
       'data.id must be a UUID',
     );
     const unknown = randomUUID();
     await expectRejected(
-      { ...base(), data: { id: unknown, payee: 'x' } },
+      { ...base(), data: { id: unknown, notes: 'x' } },
       'not_found',
       `transactions ${unknown} does not exist; send a full record to create it`,
     );
@@ -271,14 +271,14 @@ describe.each(testDatabaseKinds())('bad input on %s', (kind) => {
       [
         'PATCH',
         `/transactions/${existing.id}`,
-        { id: randomUUID(), payee: 'x' },
+        { id: randomUUID(), notes: 'x' },
         400,
         'id in the body must match the id in the path',
       ],
       [
         'PATCH',
         `/transactions/${unknownId}`,
-        { payee: 'x' },
+        { notes: 'x' },
         404,
         `Transaction ${unknownId} not found`,
       ],

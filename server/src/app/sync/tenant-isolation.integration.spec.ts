@@ -19,7 +19,7 @@ describe.each(testDatabaseKinds())('tenant isolation on %s', (kind) => {
     mallory = await server.signup();
     aliceClient = await TestSyncClient.connected(server.url, alice.accessToken);
     malloryClient = await TestSyncClient.connected(server.url, mallory.accessToken);
-    secret = sampleData(transactions, 7, { payee: 'Alice secret payee' });
+    secret = sampleData(transactions, 7, { notes: 'Alice secret notes' });
     await aliceClient.push([aliceClient.mutation('transactions', 'create', secret)]);
   });
   afterAll(async () => {
@@ -48,7 +48,7 @@ describe.each(testDatabaseKinds())('tenant isolation on %s', (kind) => {
       (
         await server.request('PATCH', `/transactions/${secret.id}`, {
           token,
-          body: { payee: 'owned' },
+          body: { notes: 'owned' },
         })
       ).status,
     ).toBe(404);
@@ -62,12 +62,12 @@ describe.each(testDatabaseKinds())('tenant isolation on %s', (kind) => {
       changes: [],
       total: 0,
     });
-    expect(await aliceRow()).toMatchObject({ payee: 'Alice secret payee', deletedAt: null });
+    expect(await aliceRow()).toMatchObject({ notes: 'Alice secret notes', deletedAt: null });
   });
 
   it('ignores foreign row ids and refuses a foreign tenantId in payloads', async () => {
     const partial = (await malloryClient.push([
-      malloryClient.mutation('transactions', 'update', { id: secret.id, payee: 'hijacked' }),
+      malloryClient.mutation('transactions', 'update', { id: secret.id, notes: 'hijacked' }),
     ])) as PushAck;
     expect(partial.results[0]).toMatchObject({ status: 'rejected', error: { code: 'not_found' } });
     expect(partial.results[0].record).toBeUndefined();
@@ -75,7 +75,7 @@ describe.each(testDatabaseKinds())('tenant isolation on %s', (kind) => {
     const withTenant = (await malloryClient.push([
       malloryClient.mutation('transactions', 'update', {
         id: secret.id,
-        payee: 'hijacked',
+        notes: 'hijacked',
         tenantId: alice.tenant.id,
       } as never),
     ])) as PushAck;
@@ -86,11 +86,11 @@ describe.each(testDatabaseKinds())('tenant isolation on %s', (kind) => {
 
     // A full record or a delete with a known foreign id lands in Mallory's own household only.
     const full = (await malloryClient.push([
-      malloryClient.mutation('transactions', 'create', { ...secret, payee: 'shadow copy' }),
+      malloryClient.mutation('transactions', 'create', { ...secret, notes: 'shadow copy' }),
     ])) as PushAck;
     expect(full.results[0]).toMatchObject({
       status: 'applied',
-      record: { tenantId: mallory.tenant.id, payee: 'shadow copy' },
+      record: { tenantId: mallory.tenant.id, notes: 'shadow copy' },
     });
     const deletion = (await malloryClient.push([
       malloryClient.mutation('transactions', 'delete', { id: secret.id }),
@@ -101,7 +101,7 @@ describe.each(testDatabaseKinds())('tenant isolation on %s', (kind) => {
     });
 
     expect(await aliceRow()).toMatchObject({
-      payee: 'Alice secret payee',
+      notes: 'Alice secret notes',
       deletedAt: null,
       tenantId: alice.tenant.id,
     });

@@ -2,6 +2,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { ApiError } from '../../data/api/api-error';
 import { AuthService } from '../../data/auth/auth.service';
+import { HouseholdSettings } from '../../data/settings/household-settings.service';
 import { LoginComponent } from './login.component';
 
 describe('LoginComponent', () => {
@@ -9,15 +10,21 @@ describe('LoginComponent', () => {
   let element: HTMLElement;
   let auth: { logIn: jest.Mock; signUp: jest.Mock };
   let navigateByUrl: jest.SpyInstance;
+  let settings: { setBudgetCurrencyOnceOpen: jest.Mock };
 
   beforeEach(async () => {
     auth = {
       logIn: jest.fn().mockResolvedValue(undefined),
       signUp: jest.fn().mockResolvedValue(undefined),
     };
+    settings = { setBudgetCurrencyOnceOpen: jest.fn().mockResolvedValue(undefined) };
     TestBed.configureTestingModule({
       imports: [LoginComponent],
-      providers: [provideRouter([]), { provide: AuthService, useValue: auth }],
+      providers: [
+        provideRouter([]),
+        { provide: AuthService, useValue: auth },
+        { provide: HouseholdSettings, useValue: settings },
+      ],
     });
     navigateByUrl = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
     fixture = TestBed.createComponent(LoginComponent);
@@ -162,6 +169,43 @@ describe('LoginComponent', () => {
     await type('login-password', 'correct horse');
     await submit();
     expect(auth.signUp).toHaveBeenCalledWith(expect.objectContaining({ inviteCode: 'JOIN-ME' }));
+    // Joining a household keeps that household's currency: no question, no write.
+    expect(element.querySelector('#login-budget-currency')).toBeNull();
+    expect(settings.setBudgetCurrencyOnceOpen).not.toHaveBeenCalled();
+  });
+
+  it('asks a new household for its budget currency and writes it after sign-up', async () => {
+    await switchMode();
+    const select = element.querySelector<HTMLSelectElement>('#login-budget-currency');
+    expect(select?.value).toBe('EUR');
+    expect(element.querySelector('label[for="login-budget-currency"]')?.textContent).toContain(
+      'Budget currency',
+    );
+    select!.value = 'CHF';
+    select!.dispatchEvent(new Event('change'));
+    await type('login-email', 'ada@example.com');
+    await type('login-password', 'correct horse');
+    await submit();
+
+    expect(auth.signUp).toHaveBeenCalledWith(
+      expect.not.objectContaining({ budgetCurrency: expect.anything() }),
+    );
+    expect(settings.setBudgetCurrencyOnceOpen).toHaveBeenCalledWith('CHF');
+    expect(auth.signUp.mock.invocationCallOrder[0]).toBeLessThan(
+      settings.setBudgetCurrencyOnceOpen.mock.invocationCallOrder[0],
+    );
+    expect(navigateByUrl).toHaveBeenCalledWith('/');
+  });
+
+  it('lets the user in even when the currency could not be written', async () => {
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    settings.setBudgetCurrencyOnceOpen.mockRejectedValue(new Error('Timeout has occurred'));
+    await switchMode();
+    await type('login-email', 'ada@example.com');
+    await type('login-password', 'correct horse');
+    await submit();
+    expect(settings.setBudgetCurrencyOnceOpen).toHaveBeenCalledWith('EUR');
+    expect(navigateByUrl).toHaveBeenCalledWith('/');
   });
 
   it('opens in sign-up mode on /signup', async () => {

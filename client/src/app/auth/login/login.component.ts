@@ -13,6 +13,9 @@ import { Router } from '@angular/router';
 import { MIN_PASSWORD_LENGTH } from '@finwise/domain';
 import { toApiError } from '../../data/api/api-error';
 import { AuthService } from '../../data/auth/auth.service';
+import { HouseholdSettings } from '../../data/settings/household-settings.service';
+import { USER_LOCALE } from '../../shared/locale';
+import { currencyOptions } from '../../shared/money/currency-options';
 import type { FieldErrors } from '../../shared/validation/validation-messages';
 import { logInErrors, signUpErrors } from '../auth-form-errors';
 
@@ -34,8 +37,10 @@ const REQUIRED: Partial<Record<Field, string>> = {
 export class LoginComponent {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
+  private readonly householdSettings = inject(HouseholdSettings);
 
   protected readonly minPasswordLength = MIN_PASSWORD_LENGTH;
+  protected readonly currencies = currencyOptions(inject(USER_LOCALE));
   /** Route data: /login signs in, /signup and invite links create an account. */
   readonly startMode = input<LoginMode>('signIn');
   /** Query parameter of an invite link (/join?code=…). */
@@ -54,6 +59,7 @@ export class LoginComponent {
     password: [''],
     tenantName: [''],
     inviteCode: [''],
+    budgetCurrency: ['EUR'],
   });
 
   constructor() {
@@ -63,6 +69,11 @@ export class LoginComponent {
         this.form.controls.inviteCode.setValue(code);
       }
     });
+  }
+
+  /** With an invite code the user joins a household that already has its budget currency. */
+  protected createsHousehold(): boolean {
+    return this.form.controls.inviteCode.value.trim() === '';
   }
 
   protected toggleMode(): void {
@@ -86,11 +97,15 @@ export class LoginComponent {
       this.form.markAllAsTouched();
       return;
     }
-    const { email, password, tenantName, inviteCode } = this.form.getRawValue();
+    const { email, password, tenantName, inviteCode, budgetCurrency } = this.form.getRawValue();
     this.pending.set(true);
     try {
       if (this.isSignUp()) {
+        const createsHousehold = this.createsHousehold();
         await this.auth.signUp({ email: email.trim(), password, tenantName, inviteCode });
+        if (createsHousehold) {
+          await this.saveBudgetCurrency(budgetCurrency);
+        }
       } else {
         await this.auth.logIn({ email: email.trim(), password });
       }
@@ -99,6 +114,19 @@ export class LoginComponent {
       this.serverError.set(toApiError(error).message);
     } finally {
       this.pending.set(false);
+    }
+  }
+
+  /**
+   * The new household's settings row, written locally (and synced) as soon as its database is
+   * open. The account exists by now, so a failure here must not keep the user out: the
+   * currency can still be chosen in Settings.
+   */
+  private async saveBudgetCurrency(budgetCurrency: string): Promise<void> {
+    try {
+      await this.householdSettings.setBudgetCurrencyOnceOpen(budgetCurrency);
+    } catch (error) {
+      console.error('Saving the budget currency failed', error);
     }
   }
 

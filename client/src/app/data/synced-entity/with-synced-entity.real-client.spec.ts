@@ -85,7 +85,7 @@ describe('withSyncedEntity on the real sync client', () => {
       accountId: account.id,
       date: '2026-03-01',
       amountMinor: -1_250,
-      payee: 'Bakery',
+      notes: 'Bakery',
       cleared: false,
       reconciled: false,
     });
@@ -94,9 +94,9 @@ describe('withSyncedEntity on the real sync client', () => {
       store.entities().some((row) => row.amountMinor === -1_300),
     );
     expect(store.entityMap()[created.id]).toMatchObject({
-      payee: 'Bakery',
+      notes: 'Bakery',
       amountMinor: -1_300,
-      notes: null,
+      payeeId: null,
       deletedAt: null,
     });
     await until('both writes wait in the outbox', () => sync.status().pendingCount === 2);

@@ -3,42 +3,50 @@ import { accountBalance } from './account-balance';
 import { indexTransactions } from './transaction-index';
 
 describe('account balances', () => {
-  it('adds booked amounts and negated transfers in, and tracks the cleared part', () => {
-    const checking = accountRow();
-    const savings = accountRow({ name: 'Savings' });
+  const checking = accountRow();
+  const savings = accountRow({ name: 'Savings' });
+  const dollars = accountRow({ name: 'Dollars', currency: 'USD' });
+  const accounts = [checking, savings, dollars];
+
+  it('adds booked amounts and transfers in, and tracks the cleared or reconciled part', () => {
     const rows = [
       transactionRow({ accountId: checking.id, amountMinor: 100_000, cleared: true }),
       transactionRow({ accountId: checking.id, amountMinor: -2_500 }),
+      transactionRow({ accountId: checking.id, amountMinor: -1_000, reconciled: true }),
       transactionRow({
         accountId: checking.id,
         transferAccountId: savings.id,
         amountMinor: -30_000,
         transferCleared: true,
       }),
+      transactionRow({
+        accountId: checking.id,
+        transferAccountId: dollars.id,
+        amountMinor: -10_000,
+        transferAmountMinor: 10_850,
+      }),
     ];
-    const index = indexTransactions(rows);
+    const index = indexTransactions(rows, accounts);
 
-    expect(accountBalance(checking.id, index.byAccount.get(checking.id))).toEqual({
-      balanceMinor: 67_500,
-      clearedMinor: 100_000,
+    expect(accountBalance(index.byAccount.get(checking.id))).toEqual({
+      balanceMinor: 56_500,
+      clearedMinor: 99_000,
     });
-    expect(accountBalance(savings.id, index.byAccount.get(savings.id))).toEqual({
+    expect(accountBalance(index.byAccount.get(savings.id))).toEqual({
       balanceMinor: 30_000,
       clearedMinor: 30_000,
     });
+    expect(accountBalance(index.byAccount.get(dollars.id)).balanceMinor).toBe(10_850);
   });
 
   it('counts a split parent once, whatever its children say', () => {
-    const checking = accountRow();
     const parent = transactionRow({ accountId: checking.id, amountMinor: -10_000 });
     const child = transactionRow({
       accountId: checking.id,
       parentId: parent.id,
       amountMinor: -4_000,
     });
-    const index = indexTransactions([parent, child]);
-    expect(accountBalance(checking.id, index.byAccount.get(checking.id)).balanceMinor).toBe(
-      -10_000,
-    );
+    const index = indexTransactions([parent, child], accounts);
+    expect(accountBalance(index.byAccount.get(checking.id)).balanceMinor).toBe(-10_000);
   });
 });

@@ -1,22 +1,18 @@
-import type { Transaction } from '@finwise/domain';
-import { sideOf } from './transaction-side';
+import type { LedgerLine } from './transaction-index';
 
 export interface AccountBalance {
   balanceMinor: number;
+  /** The part the bank has confirmed: cleared or reconciled rows (what a reconcile counts). */
   clearedMinor: number;
 }
 
-/** Balance of one account from its register rows: booked amounts plus transfers in, negated. */
-export function accountBalance(
-  accountId: string,
-  rows: readonly Transaction[] | undefined,
-): AccountBalance {
+/** Balance of one account from its register lines (each already signed as the account sees it). */
+export function accountBalance(lines: readonly LedgerLine[] | undefined): AccountBalance {
   let balanceMinor = 0;
   let clearedMinor = 0;
-  for (const row of rows ?? []) {
-    const side = sideOf(row, accountId);
+  for (const { side } of lines ?? []) {
     balanceMinor += side.amountMinor;
-    if (side.cleared) {
+    if (side.cleared || side.reconciled) {
       clearedMinor += side.amountMinor;
     }
   }

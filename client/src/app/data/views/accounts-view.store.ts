@@ -1,7 +1,6 @@
 import { computed, inject } from '@angular/core';
 import { signalStore, withComputed } from '@ngrx/signals';
 import { AccountsStore } from '../stores/accounts.store';
-import { budgetCurrency } from './budget-currency';
 import { bySortOrder } from './sort-order';
 
 /**
@@ -14,7 +13,6 @@ export const AccountsViewStore = signalStore(
     const accounts = inject(AccountsStore);
     return {
       sorted: computed(() => bySortOrder(accounts.entities())),
-      budgetCurrency: computed(() => budgetCurrency(accounts.entities())),
     };
   }),
 );

@@ -1,84 +1,99 @@
-import type { Transaction } from '@finwise/domain';
+import type { Account, Transaction } from '@finwise/domain';
+import {
+  effectiveRows,
+  indexLiveAccounts,
+  splitRemainders,
+  type EffectiveRow,
+} from '@finwise/finance';
+import { sideOf, type TransactionSide } from './transaction-side';
 
-export interface TransactionIndex {
-  /** Top-level rows (no split children) touching each account, booked there or transferred in, oldest first. */
-  byAccount: ReadonlyMap<string, readonly Transaction[]>;
-  /** Split children per parent id, in the order they were created. */
-  childrenByParent: ReadonlyMap<string, readonly Transaction[]>;
-  /** Distinct past payees, most used first: the register's autocomplete list. */
-  payees: readonly string[];
-  /** Lower-cased payee → the category its newest transaction used (prefills new entries). */
-  categoryByPayee: ReadonlyMap<string, string>;
+/** One row as one account's register shows it. */
+export interface LedgerLine {
+  transaction: Transaction;
+  side: TransactionSide;
 }
 
-const MAX_PAYEE_SUGGESTIONS = 500;
+export interface TransactionIndex {
+  /**
+   * Per account, the rows with a side on it, oldest first: rows booked there (split lines
+   * stay under their parent) and transfer legs into it, a split line's leg included.
+   */
+  byAccount: ReadonlyMap<string, readonly LedgerLine[]>;
+  /** Live split lines per live parent id, in the order they were created. */
+  childrenByParent: ReadonlyMap<string, readonly Transaction[]>;
+  /** Per split parent: its amount minus its lines ("X left to assign"); 0 when balanced. */
+  remainders: ReadonlyMap<string, number>;
+}
 
 /**
  * One pass over all transactions builds every lookup the screens need, so a change to one
- * row costs one re-index instead of a filter per account per screen.
+ * row costs one re-index instead of a filter per account per screen. Rows are read through
+ * the finance library, so a split line takes its parent's account, date and flags, and rows
+ * whose parent is gone count nowhere.
  */
-export function indexTransactions(transactions: readonly Transaction[]): TransactionIndex {
-  const byAccount = new Map<string, Transaction[]>();
+export function indexTransactions(
+  transactions: readonly Transaction[],
+  /** Without them no row has a side anywhere: only the split lookups are filled. */
+  accounts: readonly Account[] = [],
+): TransactionIndex {
+  const liveAccounts = indexLiveAccounts(accounts);
+  const entries = effectiveRows(transactions);
+  const byAccount = new Map<string, { line: LedgerLine; entry: EffectiveRow<Transaction> }[]>();
   const childrenByParent = new Map<string, Transaction[]>();
-  const payeeCounts = new Map<string, { name: string; count: number }>();
-  const newestByPayee = new Map<string, Transaction>();
 
-  const add = (map: Map<string, Transaction[]>, key: string, transaction: Transaction) => {
-    const list = map.get(key);
+  const add = (accountId: string, entry: EffectiveRow<Transaction>) => {
+    const side = sideOf(entry, accountId, liveAccounts);
+    if (!side) {
+      return;
+    }
+    const item = { line: { transaction: entry.row, side }, entry };
+    const list = byAccount.get(accountId);
     if (list) {
-      list.push(transaction);
+      list.push(item);
     } else {
-      map.set(key, [transaction]);
+      byAccount.set(accountId, [item]);
     }
   };
 
-  for (const transaction of transactions) {
-    if (transaction.parentId) {
-      add(childrenByParent, transaction.parentId, transaction);
-    } else if (transaction.accountId) {
-      add(byAccount, transaction.accountId, transaction);
-      if (
-        transaction.transferAccountId &&
-        transaction.transferAccountId !== transaction.accountId
-      ) {
-        add(byAccount, transaction.transferAccountId, transaction);
+  for (const entry of entries) {
+    if (entry.kind === 'split-child' && entry.parentId) {
+      const lines = childrenByParent.get(entry.parentId);
+      if (lines) {
+        lines.push(entry.row);
+      } else {
+        childrenByParent.set(entry.parentId, [entry.row]);
       }
+    } else {
+      add(entry.accountId, entry);
     }
-    // Split lines belong to their parent's payee; counting them would rank it twice.
-    const payee = transaction.parentId ? undefined : transaction.payee?.trim();
-    if (payee) {
-      const key = payee.toLowerCase();
-      const entry = payeeCounts.get(key);
-      payeeCounts.set(key, { name: entry?.name ?? payee, count: (entry?.count ?? 0) + 1 });
-      const newest = newestByPayee.get(key);
-      if (transaction.categoryId && (!newest || compareRegisterOrder(newest, transaction) < 0)) {
-        newestByPayee.set(key, transaction);
-      }
+    if (entry.transferAccountId) {
+      add(entry.transferAccountId, entry);
     }
   }
 
-  for (const list of byAccount.values()) {
-    list.sort(compareRegisterOrder);
-  }
   for (const list of childrenByParent.values()) {
     list.sort((a, b) => compareText(createdClock(a), createdClock(b)) || compareText(a.id, b.id));
   }
-  const payees = [...payeeCounts.values()]
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
-    .slice(0, MAX_PAYEE_SUGGESTIONS)
-    .map((entry) => entry.name);
-  const categoryByPayee = new Map(
-    [...newestByPayee].map(([key, row]) => [key, row.categoryId as string]),
-  );
-  return { byAccount, childrenByParent, payees, categoryByPayee };
+  const sorted = new Map<string, LedgerLine[]>();
+  for (const [accountId, list] of byAccount) {
+    list.sort((a, b) => compareRegisterOrder(a.entry, b.entry));
+    sorted.set(
+      accountId,
+      list.map((item) => item.line),
+    );
+  }
+  return { byAccount: sorted, childrenByParent, remainders: splitRemainders(transactions) };
 }
 
-/** Oldest first: by date, then by when the row was created (its HLC), then by id, the same on every device. */
-function compareRegisterOrder(a: Transaction, b: Transaction): number {
+/**
+ * Oldest first: by effective date, then by when the row was created (its HLC), then by id,
+ * the same on every device.
+ */
+function compareRegisterOrder(a: EffectiveRow<Transaction>, b: EffectiveRow<Transaction>): number {
   return (
-    compareText(a.date ?? '', b.date ?? '') ||
-    compareText(createdClock(a), createdClock(b)) ||
-    compareText(a.id, b.id)
+    compareText(a.date, b.date) ||
+    compareText(createdClock(a.row), createdClock(b.row)) ||
+    compareText(a.row.id, b.row.id)
   );
 }
 

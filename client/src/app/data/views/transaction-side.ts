@@ -1,9 +1,12 @@
 import type { Transaction } from '@finwise/domain';
+import { rowSides, type AccountIndex, type EffectiveRow } from '@finwise/finance';
 
 /** How one transaction looks from one account's register. */
 export interface TransactionSide {
-  /** Signed as this account sees it: a transfer's other side is negated. */
+  /** What the row adds to this account, in this account's currency (FINANCE §2). */
   amountMinor: number;
+  /** The row's date as the ledger reads it (a split line's is its parent's). */
+  date: string;
   cleared: boolean;
   reconciled: boolean;
   /** The other account of a transfer, or null. */
@@ -13,25 +16,26 @@ export interface TransactionSide {
 }
 
 /**
- * A transfer is one row (DESIGN §4): booked on `accountId`, shown negated on
- * `transferAccountId` with that side's own cleared/reconciled flags.
+ * One row's side on one account, read with the ledger's rules: a transfer's far side books
+ * `transferAmountMinor` between currencies and the negated amount within one, and a split
+ * line's flags are its parent's. Null when the row adds nothing to that account.
  */
-export function sideOf(transaction: Transaction, accountId: string): TransactionSide {
-  const amount = transaction.amountMinor ?? 0;
-  if (transaction.accountId !== accountId && transaction.transferAccountId === accountId) {
-    return {
-      amountMinor: amount === 0 ? 0 : -amount,
-      cleared: transaction.transferCleared === true,
-      reconciled: transaction.transferReconciled === true,
-      counterAccountId: transaction.accountId,
-      isTransferSide: true,
-    };
+export function sideOf(
+  entry: EffectiveRow<Transaction>,
+  accountId: string,
+  accounts: AccountIndex,
+): TransactionSide | null {
+  const side = rowSides(entry, accounts).find((candidate) => candidate.accountId === accountId);
+  if (!side) {
+    return null;
   }
+  const isTransferSide = side.side === 'transfer';
   return {
-    amountMinor: amount,
-    cleared: transaction.cleared === true,
-    reconciled: transaction.reconciled === true,
-    counterAccountId: transaction.transferAccountId ?? null,
-    isTransferSide: false,
+    amountMinor: side.amountMinor,
+    date: entry.date,
+    cleared: side.cleared,
+    reconciled: side.reconciled,
+    counterAccountId: isTransferSide ? entry.accountId : entry.transferAccountId,
+    isTransferSide,
   };
 }

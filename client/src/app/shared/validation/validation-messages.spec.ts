@@ -2,7 +2,7 @@ import { transactions, validateMutationData } from '@finwise/domain';
 import { fieldErrors, issuesOf } from './validation-messages';
 
 describe('fieldErrors', () => {
-  const labels = { date: 'Date', amountMinor: 'Amount', payee: 'Payee' };
+  const labels = { date: 'Date', amountMinor: 'Amount', notes: 'Notes' };
 
   it('puts the shared schema message next to the field it is about', () => {
     const result = validateMutationData(transactions, 'create', {
@@ -10,7 +10,7 @@ describe('fieldErrors', () => {
       accountId: '0b9a3f0e-6f43-4d1e-a4a5-2a1f6d2c1a11',
       date: '2026-02-30',
       amountMinor: 12.5,
-      payee: 'Bakery',
+      notes: 'Bakery',
       cleared: false,
       reconciled: false,
     });
@@ -22,7 +22,7 @@ describe('fieldErrors', () => {
 
     expect(errors['date']).toBe('Date must be a real calendar date.');
     expect(errors['amountMinor']).toBe('Amount must be an integer amount in minor units.');
-    expect(errors['payee']).toBeUndefined();
+    expect(errors['notes']).toBeUndefined();
   });
 
   it('keeps the first message per field and files whole-row problems under form', () => {

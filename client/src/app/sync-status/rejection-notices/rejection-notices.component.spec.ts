@@ -1,6 +1,6 @@
 import type { Rejection } from '@finwise/sync-client';
 import { renderPage } from '../../testing/page-harness';
-import { accountRow, budgetRow, categoryRow, transactionRow } from '../../testing/rows';
+import { accountRow, budgetRow, categoryRow, payeeRow, transactionRow } from '../../testing/rows';
 import { RejectionNoticesComponent } from './rejection-notices.component';
 
 function rejection(overrides: Partial<Rejection>): Rejection {
@@ -52,14 +52,15 @@ describe('RejectionNoticesComponent', () => {
 
   it('names the row: payee, amount and date of a transaction, even once its create was undone', async () => {
     const giro = accountRow({ name: 'Giro', currency: 'EUR' });
+    const bakeryPayee = payeeRow({ name: 'Bakery' });
     const bakery = transactionRow({
       accountId: giro.id,
-      payee: 'Bakery',
+      payeeId: bakeryPayee.id,
       amountMinor: -450,
       date: '2026-01-03',
     });
     const page = await renderPage(RejectionNoticesComponent, {
-      seed: { accounts: [giro], transactions: [bakery] },
+      seed: { accounts: [giro], payees: [bakeryPayee], transactions: [bakery] },
     });
     // The rollback of a refused create removes the row before the notice is read.
     await page.client.table('transactions').delete(bakery.id);
@@ -68,7 +69,7 @@ describe('RejectionNoticesComponent', () => {
         rejection({
           id: bakery.id,
           operation: 'create',
-          message: 'data.date must be a real calendar date; data.payee must not contain U+0000',
+          message: 'data.date must be a real calendar date; data.notes must not contain U+0000',
         }),
       ],
     });
@@ -76,7 +77,7 @@ describe('RejectionNoticesComponent', () => {
 
     const [notice] = alerts(page.element);
     expect(notice).toContain('Your new transaction "Bakery", -€4.50 on Jan 3, 2026 was not saved');
-    expect(notice).toContain('Date must be a real calendar date. Payee must not contain U+0000.');
+    expect(notice).toContain('Date must be a real calendar date. Notes must not contain U+0000.');
   });
 
   it('names an account by its name and a budget by category and month', async () => {

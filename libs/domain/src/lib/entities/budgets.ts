@@ -1,4 +1,4 @@
-import { budgetId, BUDGET_ID_NAMESPACE } from '../budget-id';
+import { budgetId, BUDGET_ID_NAMESPACE } from '../deterministic-ids';
 import { defineSyncedEntity, type EntityRecord } from '../synced-entity';
 import { moneyField, monthField, uuidField } from '../field-types';
 

@@ -37,4 +37,12 @@ describe('categories', () => {
       false,
     );
   });
+
+  it('takes carryOverspending as false when a create leaves it out', () => {
+    const result = validateMutationData(categories, 'create', {
+      ...sampleData(categories, 4),
+      carryOverspending: undefined,
+    });
+    expect(result.ok && result.data['carryOverspending']).toBe(false);
+  });
 });

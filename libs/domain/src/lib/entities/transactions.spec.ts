@@ -23,7 +23,7 @@ describe('transactions', () => {
     );
   });
 
-  it('requires accountId, date, amountMinor, payee, cleared, reconciled on create', () => {
+  it('requires accountId, date, amountMinor, cleared, reconciled on create', () => {
     const row = sampleData(transactions, 3);
     expect(validateMutationData(transactions, 'create', { ...row, accountId: undefined }).ok).toBe(
       false,
@@ -34,9 +34,6 @@ describe('transactions', () => {
     expect(
       validateMutationData(transactions, 'create', { ...row, amountMinor: undefined }).ok,
     ).toBe(false);
-    expect(validateMutationData(transactions, 'create', { ...row, payee: undefined }).ok).toBe(
-      false,
-    );
     expect(validateMutationData(transactions, 'create', { ...row, cleared: undefined }).ok).toBe(
       false,
     );

@@ -1,4 +1,9 @@
-import { validateMutationData, type SyncedEntityDefinition } from '@finwise/domain';
+import {
+  issuesMessage,
+  judgeRowWrite,
+  validateMutationData,
+  type SyncedEntityDefinition,
+} from '@finwise/domain';
 import {
   applyMutation,
   type AnyRecord,
@@ -116,6 +121,14 @@ export class LocalWriter {
           `local ${prepared.operation} of ${entity.modelName} ${id} did not apply (${outcome.status})`,
         );
       }
+      // The entity's whole-row rules, on the row as the server will merge it.
+      const judged = judgeRowWrite(entity, current, outcome.record);
+      if (judged.verdict === 'refuse') {
+        throw new SyncClientError('validation', issuesMessage(judged.issues), judged.issues);
+      }
+      // An insert-only row written again with what it holds: nothing to store or send.
+      if (judged.verdict === 'unchanged')
+        return { record: current ?? null, ...(await this.countPending()) };
       const record = withTenant(outcome.record, this.db.tenantId);
       await table.put(record);
       const mutation: Mutation = {

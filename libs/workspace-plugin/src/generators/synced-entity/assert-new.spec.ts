@@ -56,7 +56,7 @@ describe('synced-entity generator refuses clashes', () => {
     'sync',
     'health',
     'docs',
-    'settings',
+    'signup',
     'login',
   ])('refuses %s, a name the app already uses', async (name) => {
     await expect(

@@ -1,7 +1,7 @@
 import type { Tree } from '@nx/devkit';
 import type { NormalizedOptions } from './normalize-options';
 import { generatedFilePaths, PATHS, SOURCE_ROOTS } from './paths';
-import { RESERVED_ENTITY_NAMES, TEMPLATE_IMPORTED_NAMES } from './reserved-names';
+import { RESERVED_ENTITY_NAMES, SCREEN, TEMPLATE_IMPORTED_NAMES } from './reserved-names';
 
 /** The entity, or a file the generator would write, is already there. */
 export class EntityExistsError extends Error {}
@@ -18,7 +18,7 @@ export function assertNew(tree: Tree, o: NormalizedOptions): void {
     throw new Error(`${PATHS.domainRegistry} not found: run this in the FinWise workspace`);
   assertEntityIsNew(tree, o);
   assertNameIsFree(tree, o);
-  assertRouteIsFree(tree, o);
+  if (o.screen) assertRouteIsFree(tree, o);
   assertExportsAreFree(tree, o);
 }
 
@@ -29,7 +29,7 @@ function assertEntityIsNew(tree: Tree, o: NormalizedOptions): void {
   const existing = [
     ...generatedFilePaths(o),
     `${PATHS.serverEntities}/${o.fileName}`,
-    `client/src/app/${o.fileName}`,
+    ...(o.screen ? [`client/src/app/${o.fileName}`] : []),
   ].filter((path) => tree.exists(path));
   const migration = tree
     .children(PATHS.migrations)
@@ -44,7 +44,8 @@ function assertEntityIsNew(tree: Tree, o: NormalizedOptions): void {
 
 function assertNameIsFree(tree: Tree, o: NormalizedOptions): void {
   const reserved = RESERVED_ENTITY_NAMES[o.modelName];
-  if (reserved !== undefined)
+  // A name taken only by a screen of the app is free for an entity without one.
+  if (reserved !== undefined && (o.screen || reserved !== SCREEN))
     throw new NameClashError(`"${o.modelName}" is taken: it is ${reserved}`);
   const tables = tsFiles(tree, PATHS.migrations).flatMap((path) =>
     matches(read(tree, path), /CREATE TABLE (?:IF NOT EXISTS )?"?([a-z0-9_]+)"?/g),

@@ -22,13 +22,14 @@ const EXISTING: SyncedEntityGeneratorSchema[] = [
   },
   {
     name: 'categories',
-    fields: 'name:string,groupName:string,isIncome:boolean,hidden:boolean,sortOrder:int',
+    fields:
+      'name:string,groupName:string,isIncome:boolean,hidden:boolean,sortOrder:int,carryOverspending:boolean=false',
     timestamp: 1764000000300,
   },
   {
     name: 'transactions',
     fields:
-      'accountId:uuid,date:date,amountMinor:money,payee:shortText,notes:text?,categoryId:uuid?,cleared:boolean,reconciled:boolean,transferAccountId:uuid?,transferCleared:boolean?,transferReconciled:boolean?,parentId:uuid?',
+      'accountId:uuid,date:date,amountMinor:money,payeeId:uuid?,importedId:shortText?,importedPayee:text?,notes:text?,categoryId:uuid?,cleared:boolean,reconciled:boolean,transferAccountId:uuid?,transferAmountMinor:money?,transferCleared:boolean?,transferReconciled:boolean?,transferImportedId:shortText?,parentId:uuid?',
     indexes: 'accountId,transferAccountId,date',
     timestamp: 1764000000400,
   },
@@ -38,6 +39,45 @@ const EXISTING: SyncedEntityGeneratorSchema[] = [
     indexes: 'month',
     deletable: false,
     timestamp: 1764000000500,
+  },
+  {
+    name: 'settings',
+    singular: 'setting',
+    label: 'Settings',
+    fields: 'budgetCurrency:currency,locale:shortText?',
+    screen: false,
+    deletable: false,
+    timestamp: 1796300000100,
+  },
+  {
+    name: 'payees',
+    fields: 'name:string,defaultCategoryId:uuid?,favorite:boolean=false,mergedIntoId:uuid?',
+    indexes: 'mergedIntoId',
+    deletable: false,
+    timestamp: 1796300000200,
+  },
+  {
+    name: 'budget_moves',
+    fields: 'month:month,fromCategoryId:uuid?,toCategoryId:uuid?,amountMinor:money,note:text?',
+    indexes: 'month',
+    screen: false,
+    timestamp: 1796300000300,
+  },
+  {
+    name: 'budget_months',
+    fields: 'month:month,heldMinor:money',
+    indexes: 'month',
+    screen: false,
+    deletable: false,
+    timestamp: 1796300000400,
+  },
+  {
+    name: 'reconciliations',
+    fields:
+      'accountId:uuid,statementDate:date,statementBalanceMinor:money,clearedTotalMinor:money,adjustmentId:uuid?',
+    indexes: 'accountId',
+    screen: false,
+    timestamp: 1796300000500,
   },
 ];
 
@@ -49,13 +89,17 @@ const HAND_MADE = /-page\.component(\.spec)?\.ts$/;
 
 /**
  * What a definition may add by hand to the generated one (docs/adding-an-entity.md): doc
- * comments, and an identity rule with the imports it needs. Anything else must be generated.
+ * comments, an identity rule, row and reference rules and `insertOnly`, with the
+ * imports they need. Anything else must be generated.
  */
 function withoutDomainRefinements(text: string): string {
   return withoutWording(text)
     .replace(/^\/\*\*[\s\S]*?\*\/\n(?=export )/gm, '')
-    .replace(/^import .* from '\.\.\/(?!synced-entity'|field-types')[^']+';\n/gm, '')
-    .replace(/^ {2}identity: \{\n[\s\S]*?^ {2}\},\n/m, '');
+    .replace(/^import .* from '(?!\.\.\/synced-entity'|\.\.\/field-types')\.\.?\/[^']+';\n/gm, '')
+    .replace(/^ {2}identity: \{\n[\s\S]*?^ {2}\},\n/m, '')
+    .replace(/^ {2}(rowRules|referenceRules): \[\n[\s\S]*?^ {2}\],\n/gm, '')
+    .replace(/^ {2}(rowRules|referenceRules|insertOnly): .*,\n/gm, '')
+    .replace(/^ {2}\/\/ .*\n/gm, '');
 }
 
 /**

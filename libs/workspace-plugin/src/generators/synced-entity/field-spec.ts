@@ -19,6 +19,12 @@ export interface FieldSpec {
   label: string;
   type: FieldType;
   optional: boolean;
+  /**
+   * What a create takes when it leaves the field out, as TypeScript source (`false`, `0`,
+   * `'monthly'`); null without one. For a field added to an entity later, so older clients'
+   * creates stay valid.
+   */
+  defaultValue: string | null;
   /** Values of an enum field. */
   values: string[];
   /** Exported constant holding an enum field's values, e.g. `ACCOUNT_TYPES`. */
@@ -60,9 +66,12 @@ export function parseFields(input: string, owner: FieldOwner): FieldSpec[] {
   const names = new Set<string>();
   const columns = new Map<string, string>();
   return parts.map((raw) => {
-    const match = /^([a-zA-Z_][a-zA-Z0-9_]*)\s*:\s*([a-zA-Z]+)(?:\(([^)]*)\))?(\?)?$/.exec(raw);
+    const match =
+      /^([a-zA-Z_][a-zA-Z0-9_]*)\s*:\s*([a-zA-Z]+)(?:\(([^)]*)\))?(\?)?(?:\s*=\s*(\S+))?$/.exec(
+        raw,
+      );
     if (!match) throw new FieldSpecError(`"${raw}" is not name:type (e.g. notes:text?)`);
-    const [, name, typeName, args, optional] = match;
+    const [, name, typeName, args, optional, defaultText] = match;
     const column = checkName(name, names, columns);
     if (!isFieldType(typeName)) {
       throw new FieldSpecError(
@@ -70,12 +79,19 @@ export function parseFields(input: string, owner: FieldOwner): FieldSpec[] {
       );
     }
     const { builder, sqlType, tsType } = FIELD_TYPE_MAPPINGS[typeName];
+    if (defaultText !== undefined && optional) {
+      throw new FieldSpecError(
+        `field "${name}" is optional and has a default: an optional field is null when left out`,
+      );
+    }
     const base = {
       name,
       column,
-      label: labelFromName(name),
+      label: labelFromName(name, typeName),
       type: typeName,
       optional: Boolean(optional),
+      defaultValue:
+        defaultText === undefined ? null : defaultLiteral(name, typeName, defaultText, args),
       builderImport: builder,
       sqlType,
       tsType,
@@ -143,10 +159,17 @@ function parseEnumValues(name: string, args: string | undefined): string[] {
   return values;
 }
 
-/** As `@finwise/domain` labels a field it is given no label for. */
-function labelFromName(name: string): string {
+/**
+ * As `@finwise/domain` labels a field it is given no label for, without what only the code
+ * needs to know: a reference's "id" (`defaultCategoryId` → "Default category") and money's
+ * unit (`limitMinor` → "Limit").
+ */
+function labelFromName(name: string, type: string): string {
   const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  const suffix = type === 'uuid' ? / id$/ : type === 'money' ? / minor$/ : null;
+  const shown =
+    suffix && suffix.test(words) && words.replace(suffix, '') ? words.replace(suffix, '') : words;
+  return shown.charAt(0).toUpperCase() + shown.slice(1);
 }
 
 /** Optional fields accept `null` and absence alike (absent means `null`). */
@@ -169,4 +192,35 @@ function splitTopLevel(input: string): string[] {
   }
   if (current.trim()) parts.push(current.trim());
   return parts.filter(Boolean);
+}
+
+/** A field's default as TypeScript source, checked against its type. */
+function defaultLiteral(
+  name: string,
+  type: FieldType,
+  text: string,
+  enumArgs: string | undefined,
+): string {
+  const refuse = (what: string) =>
+    new FieldSpecError(`field "${name}" of type ${type} cannot default to "${text}": ${what}`);
+  switch (type) {
+    case 'boolean':
+      if (text !== 'true' && text !== 'false') throw refuse('use true or false');
+      return text;
+    case 'int':
+    case 'money':
+      if (!/^-?(0|[1-9][0-9]{0,14})$/.test(text)) throw refuse('use an integer');
+      return text;
+    case 'enum':
+      if (
+        !(enumArgs ?? '')
+          .split('|')
+          .map((v) => v.trim())
+          .includes(text)
+      )
+        throw refuse('use one of its values');
+      return `'${text}'`;
+    default:
+      throw refuse('only boolean, int, money and enum fields take a default');
+  }
 }

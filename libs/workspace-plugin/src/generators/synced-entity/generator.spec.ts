@@ -80,6 +80,33 @@ describe('synced-entity generator', () => {
     ).toContain("@Entity('recurring_rules')");
   });
 
+  it('with --no-screen writes no page, route or menu link, and may take a name only a screen had', async () => {
+    const routes = tree.read(PATHS.clientRoutes, 'utf-8');
+    const nav = tree.read(PATHS.clientNav, 'utf-8');
+    await syncedEntityGenerator(tree, {
+      name: 'signup',
+      singular: 'signup_form',
+      fields: 'budgetCurrency:currency,locale:shortText?',
+      screen: false,
+      deletable: false,
+      timestamp: 1795000000002,
+    });
+    const touched = tree.listChanges().map((change) => change.path);
+    expect(touched.filter((path) => path.startsWith('client/src/app/signup/'))).toEqual([]);
+    expect(tree.read(PATHS.clientRoutes, 'utf-8')).toBe(routes);
+    expect(tree.read(PATHS.clientNav, 'utf-8')).toBe(nav);
+    expect(tree.exists('client/src/app/data/stores/signup.store.ts')).toBe(true);
+    expect(tree.read(PATHS.serverEntityIndex, 'utf-8')).toContain('SignupModule');
+    await expect(
+      syncedEntityGenerator(workspaceTree(), {
+        name: 'signup',
+        singular: 'signup_form',
+        fields: 'budgetCurrency:currency',
+        timestamp: 1795000000003,
+      }),
+    ).rejects.toThrow('a screen of the app');
+  });
+
   it('quotes the field columns of the migration', async () => {
     await syncedEntityGenerator(tree, { ...GADGETS, fields: 'type:text,sortOrder:int' });
     const sql = tree.read(`${PATHS.migrations}/1795000000000-create-gadgets.ts`, 'utf-8') ?? '';

@@ -3,7 +3,7 @@ import { assertNew } from './assert-new';
 import { formatOnce } from './format-once';
 import { nextSteps } from './next-steps';
 import { normalizeOptions, type NormalizedOptions } from './normalize-options';
-import { TEMPLATES } from './paths';
+import { SCREEN_TEMPLATES, TEMPLATES } from './paths';
 import { register } from './register';
 import type { SyncedEntityGeneratorSchema } from './schema';
 
@@ -29,6 +29,7 @@ export async function syncedEntityGenerator(
 /** The entity's own files (not the registrations), exactly as every synced entity has them. */
 export function writeEntityFiles(tree: Tree, options: NormalizedOptions): void {
   generateFiles(tree, TEMPLATES, '.', { ...options, tmpl: '' });
+  if (options.screen) generateFiles(tree, SCREEN_TEMPLATES, '.', { ...options, tmpl: '' });
 }
 
 export default syncedEntityGenerator;

@@ -84,7 +84,7 @@ describe('normalizeOptions', () => {
     ).toEqual([]);
   });
 
-  it('words the fields after their names and names a row by its first name field', () => {
+  it('words the fields after their names (money without its unit) and names a row by its first name field', () => {
     const options = normalizeOptions({
       name: 'payees',
       fields: 'notes:text?,nickname:shortText,name:string,limitMinor:money',
@@ -93,10 +93,31 @@ describe('normalizeOptions', () => {
       'Notes',
       'Nickname',
       'Name',
-      'Limit minor',
+      'Limit',
     ]);
     expect(options.namingField).toBe('name');
     expect(normalizeOptions({ name: 'tags', fields: 'code:shortText' }).namingField).toBe('code');
     expect(normalizeOptions({ name: 'rates', fields: 'percent:int' }).namingField).toBeNull();
+  });
+
+  it('takes a default for boolean, int, money and enum fields, and refuses any other', () => {
+    const options = normalizeOptions({
+      name: 'rules',
+      fields:
+        'active:boolean=false,count:int=3,limitMinor:money=-100,every:enum(day|week)=week,title:string',
+    });
+    expect(options.fields.map((field) => field.defaultValue)).toEqual([
+      'false',
+      '3',
+      '-100',
+      "'week'",
+      null,
+    ]);
+    const refused = (fields: string) => () => normalizeOptions({ name: 'rules', fields });
+    expect(refused('title:string=x')).toThrow('only boolean, int, money and enum fields');
+    expect(refused('active:boolean=yes')).toThrow('use true or false');
+    expect(refused('count:int=1.5')).toThrow('use an integer');
+    expect(refused('every:enum(day|week)=month')).toThrow('use one of its values');
+    expect(refused('active:boolean?=false')).toThrow('optional and has a default');
   });
 });

@@ -27,6 +27,8 @@ export interface NormalizedOptions {
   builderImports: string[];
   clientIndexes: string[];
   deletable: boolean;
+  /** Whether the app gets a list page, route and menu link for the entity. */
+  screen: boolean;
   /** The field that names a row in messages (a notice about a refused change): its first name. */
   namingField: string | null;
   /** Every top-level name the generated files export, to refuse clashes with existing ones. */
@@ -65,6 +67,7 @@ export function normalizeOptions(options: SyncedEntityGeneratorSchema): Normaliz
     builderImports: [...new Set(fields.map((f) => f.builderImport))].sort(),
     clientIndexes: clientIndexes(fields, options.indexes),
     deletable: options.deletable ?? true,
+    screen: options.screen ?? true,
     namingField: namingField(fields),
   };
   return { ...normalized, exportedNames: exportedNames(normalized) };
@@ -121,7 +124,7 @@ function exportedNames(o: Omit<NormalizedOptions, 'exportedNames'>): string[] {
     `${o.pluralClassName}Module`,
     `Create${o.pluralClassName}${o.timestamp}`,
     `${o.pluralClassName}Store`,
-    `${o.pluralClassName}PageComponent`,
+    o.screen ? `${o.pluralClassName}PageComponent` : '',
   ].filter(Boolean);
 }
 

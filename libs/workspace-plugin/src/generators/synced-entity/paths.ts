@@ -37,6 +37,9 @@ export const SOURCE_ROOTS = [
 
 export const TEMPLATES = join(__dirname, 'files');
 
+/** The entity's own page and its spec: left out with `--no-screen`. */
+export const SCREEN_TEMPLATES = join(__dirname, 'screen-files');
+
 /** The paths `generateFiles` writes for these options, read from the templates themselves. */
 export function generatedFilePaths(o: NormalizedOptions): string[] {
   const substitutions: Record<string, string> = {
@@ -45,7 +48,7 @@ export function generatedFilePaths(o: NormalizedOptions): string[] {
     __timestamp__: String(o.timestamp),
     __tmpl__: '',
   };
-  return templateFiles(TEMPLATES)
+  return [...templateFiles(TEMPLATES), ...(o.screen ? templateFiles(SCREEN_TEMPLATES) : [])]
     .map((file) => file.replace(/__[a-zA-Z]+__/g, (key) => substitutions[key] ?? key))
     .sort();
 }

@@ -18,6 +18,15 @@ export function register(tree: Tree, o: NormalizedOptions): void {
   addNamedImport(tree, PATHS.serverEntityIndex, module, `./${o.fileName}/${o.fileName}.module`);
   appendToArray(tree, PATHS.serverEntityIndex, 'SYNCED_ENTITY_MODULES', module);
 
+  if (o.screen) registerScreen(tree, o);
+
+  const migration = `Create${o.pluralClassName}${o.timestamp}`;
+  addNamedImport(tree, PATHS.migrationsIndex, migration, `./${o.timestamp}-create-${o.fileName}`);
+  appendToArray(tree, PATHS.migrationsIndex, 'MIGRATIONS', migration);
+}
+
+/** The entity's page in the household's routes and menu. */
+function registerScreen(tree: Tree, o: NormalizedOptions): void {
   appendToArray(
     tree,
     PATHS.clientRoutes,
@@ -30,8 +39,4 @@ export function register(tree: Tree, o: NormalizedOptions): void {
     'NAV_LINKS',
     `{ path: '/${o.fileName}', label: '${o.pluralLabel}' }`,
   );
-
-  const migration = `Create${o.pluralClassName}${o.timestamp}`;
-  addNamedImport(tree, PATHS.migrationsIndex, migration, `./${o.timestamp}-create-${o.fileName}`);
-  appendToArray(tree, PATHS.migrationsIndex, 'MIGRATIONS', migration);
 }

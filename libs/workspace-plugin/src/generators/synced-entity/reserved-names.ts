@@ -4,6 +4,9 @@
  * The generator also reads the workspace (migrations, controllers, routes) for names added
  * later; this list covers what reading cannot see, such as TypeORM's own table.
  */
+/** The reason of names taken only by a screen of the app (free with `--no-screen`). */
+export const SCREEN = 'a screen of the app';
+
 export const RESERVED_ENTITY_NAMES: Readonly<Record<string, string>> = {
   users: 'the account table',
   tenants: 'the household table and REST path',
@@ -19,10 +22,10 @@ export const RESERVED_ENTITY_NAMES: Readonly<Record<string, string>> = {
   docs: 'the OpenAPI document path',
   asyncapi: 'the AsyncAPI document path',
   api: 'the REST prefix',
-  login: 'a screen of the app',
-  signup: 'a screen of the app',
-  join: 'a screen of the app',
-  settings: 'a screen of the app',
+  login: SCREEN,
+  signup: SCREEN,
+  join: SCREEN,
+  settings: SCREEN,
   assets: 'static files of the app',
 };
 

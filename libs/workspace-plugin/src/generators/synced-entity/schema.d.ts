@@ -7,6 +7,8 @@ export interface SyncedEntityGeneratorSchema {
   indexes?: string;
   /** `false` for entities whose rows are never deleted (budgets). */
   deletable?: boolean;
+  /** `false` for entities without a screen of their own (no page, route or menu link). */
+  screen?: boolean;
   timestamp?: number;
   skipFormat?: boolean;
 }

@@ -19,6 +19,7 @@ export class CreateCategories1764000000300 implements MigrationInterface {
         "is_income" boolean,
         "hidden" boolean,
         "sort_order" integer,
+        "carry_overspending" boolean,
         PRIMARY KEY (tenant_id, id)
       )`);
     await q.query(`CREATE UNIQUE INDEX categories_feed ON categories (tenant_id, server_seq)`);

@@ -8,6 +8,12 @@ import { MutationLog1764000000600 } from './1764000000600-mutation-log';
 import { AccountTablesRowLevelSecurity1764000000700 } from './1764000000700-account-tables-row-level-security';
 import { LeanMutationLog1796120000000 } from './1796120000000-lean-mutation-log';
 import { RowChangeTimes1796200000000 } from './1796200000000-row-change-times';
+import { CreateSettings1796300000100 } from './1796300000100-create-settings';
+import { CreatePayees1796300000200 } from './1796300000200-create-payees';
+import { CreateBudgetMoves1796300000300 } from './1796300000300-create-budget-moves';
+import { CreateBudgetMonths1796300000400 } from './1796300000400-create-budget-months';
+import { CreateReconciliations1796300000500 } from './1796300000500-create-reconciliations';
+import { FinanceLedgerFields1796300000600 } from './1796300000600-finance-ledger-fields';
 
 /** Every migration in order. Classes, not globs: the server ships as one webpack bundle. */
 export const MIGRATIONS = [
@@ -21,4 +27,10 @@ export const MIGRATIONS = [
   AccountTablesRowLevelSecurity1764000000700,
   LeanMutationLog1796120000000,
   RowChangeTimes1796200000000,
+  CreateSettings1796300000100,
+  CreatePayees1796300000200,
+  CreateBudgetMoves1796300000300,
+  CreateBudgetMonths1796300000400,
+  CreateReconciliations1796300000500,
+  FinanceLedgerFields1796300000600,
 ];

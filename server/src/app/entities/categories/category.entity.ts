@@ -17,4 +17,7 @@ export class CategoryEntity extends SyncedRowEntity {
 
   @Column('integer', { name: 'sort_order', nullable: true })
   sortOrder!: number | null;
+
+  @Column('boolean', { name: 'carry_overspending', nullable: true })
+  carryOverspending!: boolean | null;
 }

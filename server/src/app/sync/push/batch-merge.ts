@@ -1,3 +1,4 @@
+import { issuesMessage, judgeRowWrite } from '@finwise/domain';
 import {
   applyMutation,
   ErrorCodes,
@@ -14,7 +15,8 @@ import { mutationDigest } from './mutation-digest';
 /** Stored rows by `rowKey`: a row's identity across the tables of one household. */
 export type StoredRows = ReadonlyMap<string, AnyRecord>;
 
-export const rowKey = (table: SyncedTable, id: string): string => `${table.modelName}\u0000${id}`;
+export const rowKey = (table: Pick<SyncedTable, 'modelName'>, id: string): string =>
+  `${table.modelName}\u0000${id}`;
 
 export interface ChangedRow {
   table: SyncedTable;
@@ -24,7 +26,10 @@ export interface ChangedRow {
 export interface BatchMergeInput {
   tenantId: string;
   mutations: readonly CheckedMutation[];
-  /** The stored rows the mutations aim at, read under the household's lock. */
+  /**
+   * The stored rows the mutations aim at, and those their entities' reference rules read (a
+   * split line's parent), read under the household's lock.
+   */
   stored: StoredRows;
   /** What the mutation log holds for the batch's mutation ids: lowercase id → digest. */
   logged: ReadonlyMap<string, string>;
@@ -94,12 +99,19 @@ export function mergeBatch(input: BatchMergeInput): MergedBatch {
       const message = `${m.table.modelName} ${m.data.id} does not exist; send a full record to create it`;
       return rejected(m.mutationId, ErrorCodes.notFound, message);
     }
+    // The entity's whole-row rules, on the row as it would be after this mutation.
+    let status = applied.status;
+    if (status === 'applied') {
+      const refusal = refusalOf(m, current, applied.record);
+      if (refusal === 'unchanged') status = 'stale';
+      else if (refusal) return rejected(m.mutationId, ErrorCodes.validation, refusal, current);
+    }
     // Only processed mutations are logged: a not_found may legitimately be sent again.
     if (logEntry) {
       logged.set(logEntry.mutationId, logEntry.digest);
       merged.logEntries.push(logEntry);
     }
-    if (applied.status === 'stale') return stale(m.mutationId, applied.record);
+    if (status === 'stale') return stale(m.mutationId, current ?? applied.record);
     const record = applied.record;
     record.tenantId = input.tenantId;
     record.createdAt ??= input.nowIso;
@@ -108,6 +120,31 @@ export function mergeBatch(input: BatchMergeInput): MergedBatch {
     changed.delete(key);
     changed.set(key, { table: m.table, record });
     return { mutationId: m.mutationId, status: 'applied', record };
+  };
+
+  /** Why `next` may not be written, 'unchanged' for an insert-only row written again, or null. */
+  const refusalOf = (
+    m: AcceptedMutation,
+    current: AnyRecord | undefined,
+    next: AnyRecord,
+  ): string | 'unchanged' | null => {
+    const definition = m.table.definition;
+    const judged = judgeRowWrite(definition, current, next);
+    if (judged.verdict === 'unchanged') return 'unchanged';
+    if (judged.verdict === 'refuse') return issuesMessage(judged.issues);
+    if (next.deletedAt !== null) return null;
+    // Rules reading the row this one points to; a row not known here (yet) passes.
+    const broken = definition.referenceRules.filter((rule) => {
+      const id = next[rule.via];
+      const referenced =
+        typeof id === 'string' ? rows.get(rowKey({ modelName: rule.entity }, id)) : undefined;
+      return (
+        referenced !== undefined && referenced.deletedAt === null && !rule.holds(next, referenced)
+      );
+    });
+    return broken.length > 0
+      ? issuesMessage(broken.map((rule) => ({ path: `data.${rule.path}`, message: rule.message })))
+      : null;
   };
 
   input.mutations.forEach((mutation, index) => {

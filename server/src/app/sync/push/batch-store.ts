@@ -3,9 +3,10 @@ import type { AnyRecord } from '@finwise/sync-protocol';
 import type { SqlRunner } from '../../database/sql-runner';
 import { ChangeFeed, type FeedPosition } from '../feed/change-feed';
 import { MutationLog } from '../feed/mutation-log';
+import { SyncedEntityRegistry } from '../tables/synced-entity-registry';
 import type { StoredRow, SyncedTable } from '../tables/synced-table';
 import { rowKey, type MergedBatch, type StoredRows } from './batch-merge';
-import type { RowTarget } from './mutation-check';
+import type { CheckedMutation, RowTarget } from './mutation-check';
 
 /** What a batch's merge needs from the database, read under the household's lock. */
 export interface BatchReads {
@@ -26,6 +27,7 @@ export class BatchStore {
   constructor(
     private readonly feed: ChangeFeed,
     private readonly log: MutationLog,
+    private readonly registry: SyncedEntityRegistry,
   ) {}
 
   /**
@@ -39,23 +41,43 @@ export class BatchStore {
     targets: readonly (RowTarget | undefined)[],
     loggedIds: readonly string[],
   ): Promise<BatchReads> {
-    const idsByTable = new Map<SyncedTable, Set<string>>();
-    for (const target of targets) {
-      if (!target) continue;
-      const ids = idsByTable.get(target.table) ?? new Set<string>();
-      ids.add(target.id);
-      idsByTable.set(target.table, ids);
-    }
+    const idsByTable = groupByTable(targets);
     const [position, logged, ...found] = await Promise.all([
       this.feed.lock(sql, tenantId),
       this.log.digestsOf(sql, tenantId, loggedIds),
       ...[...idsByTable].map(([table, ids]) => table.findByIds(sql, tenantId, [...ids])),
     ]);
-    const stored = new Map<string, AnyRecord>();
-    [...idsByTable.keys()].forEach((table, i) => {
-      for (const [id, record] of found[i]) stored.set(rowKey(table, id), record);
-    });
-    return { position, stored, logged };
+    return { position, stored: byRowKey(idsByTable, found), logged };
+  }
+
+  /**
+   * `stored` plus the rows the mutations' reference rules read (a split line's parent) that
+   * the batch does not name itself: a second round trip, only for batches that need one.
+   */
+  async withReferencedRows(
+    sql: SqlRunner,
+    tenantId: string,
+    mutations: readonly CheckedMutation[],
+    stored: StoredRows,
+  ): Promise<StoredRows> {
+    const missing: RowTarget[] = [];
+    for (const mutation of mutations) {
+      if (!('accepted' in mutation)) continue;
+      const { table, data } = mutation.accepted;
+      for (const rule of table.definition.referenceRules) {
+        const id = data[rule.via] ?? stored.get(rowKey(table, data.id))?.[rule.via];
+        const target = this.registry.find(rule.entity);
+        if (typeof id === 'string' && target && !stored.has(rowKey(target, id))) {
+          missing.push({ table: target, id });
+        }
+      }
+    }
+    if (missing.length === 0) return stored;
+    const idsByTable = groupByTable(missing);
+    const found = await Promise.all(
+      [...idsByTable].map(([table, ids]) => table.findByIds(sql, tenantId, [...ids])),
+    );
+    return new Map([...stored, ...byRowKey(idsByTable, found)]);
   }
 
   /**
@@ -86,4 +108,26 @@ export class BatchStore {
     }
     return reached;
   }
+}
+
+function groupByTable(targets: readonly (RowTarget | undefined)[]): Map<SyncedTable, Set<string>> {
+  const idsByTable = new Map<SyncedTable, Set<string>>();
+  for (const target of targets) {
+    if (!target) continue;
+    const ids = idsByTable.get(target.table) ?? new Set<string>();
+    ids.add(target.id);
+    idsByTable.set(target.table, ids);
+  }
+  return idsByTable;
+}
+
+function byRowKey(
+  idsByTable: ReadonlyMap<SyncedTable, unknown>,
+  found: readonly ReadonlyMap<string, AnyRecord>[],
+): Map<string, AnyRecord> {
+  const stored = new Map<string, AnyRecord>();
+  [...idsByTable.keys()].forEach((table, i) => {
+    for (const [id, record] of found[i]) stored.set(rowKey(table, id), record);
+  });
+  return stored;
 }

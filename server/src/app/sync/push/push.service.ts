@@ -64,10 +64,11 @@ export class PushService {
       const mutations = batch.check();
       const { position, stored, logged } = await reading;
       if (!position) throw new TenantNotFoundError(`household ${tenantId} does not exist`);
+      const known = await this.store.withReferencedRows(sql, tenantId, mutations, stored);
       const merged = mergeBatch({
         tenantId,
         mutations,
-        stored,
+        stored: known,
         logged,
         stampAfter: (floor) => this.clock.stampAfter(floor),
         nowIso: new Date().toISOString(),

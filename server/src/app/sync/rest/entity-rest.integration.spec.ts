@@ -75,8 +75,8 @@ describe.each(testDatabaseKinds())('REST per entity on %s', (kind) => {
       listener.mutation('transactions', 'create', row, ahead),
     ])) as PushAck;
     expect(pushed.results[0].status).toBe('applied');
-    const patched = await call('PATCH', `/transactions/${row.id}`, { payee: 'from REST' });
-    expect(patched.body.payee).toBe('from REST');
+    const patched = await call('PATCH', `/transactions/${row.id}`, { notes: 'from REST' });
+    expect(patched.body.notes).toBe('from REST');
     expect(patched.body.updatedAt > ahead).toBe(true);
   });
 

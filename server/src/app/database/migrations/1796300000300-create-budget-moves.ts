@@ -1,0 +1,37 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class CreateBudgetMoves1796300000300 implements MigrationInterface {
+  name = 'CreateBudgetMoves1796300000300';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE budget_moves (
+        tenant_id uuid NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+        id uuid NOT NULL,
+        created_at timestamptz NOT NULL,
+        updated_at text NOT NULL,
+        deleted_at text,
+        field_clocks jsonb NOT NULL,
+        server_seq bigint NOT NULL,
+        changed_at timestamptz NOT NULL DEFAULT now(),
+        "month" text,
+        "from_category_id" uuid,
+        "to_category_id" uuid,
+        "amount_minor" bigint,
+        "note" text,
+        PRIMARY KEY (tenant_id, id)
+      )`);
+    await q.query(`CREATE UNIQUE INDEX budget_moves_feed ON budget_moves (tenant_id, server_seq)`);
+    // Row-level security: the serving role sees only the tenant its transaction declares.
+    await q.query(`ALTER TABLE budget_moves ENABLE ROW LEVEL SECURITY`);
+    await q.query(`ALTER TABLE budget_moves FORCE ROW LEVEL SECURITY`);
+    await q.query(`
+      CREATE POLICY budget_moves_tenant_isolation ON budget_moves
+        USING (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid)
+        WITH CHECK (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid)`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE budget_moves`);
+  }
+}

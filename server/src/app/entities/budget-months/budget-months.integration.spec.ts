@@ -1,0 +1,4 @@
+import { budgetMonths } from '@finwise/domain';
+import { describeSyncedEntity } from '../../../testing/describe-synced-entity';
+
+describeSyncedEntity(budgetMonths);

@@ -1,0 +1,4 @@
+import { budgetMoves } from '@finwise/domain';
+import { describeSyncedEntity } from '../../../testing/describe-synced-entity';
+
+describeSyncedEntity(budgetMoves);

@@ -1,0 +1,4 @@
+import { reconciliations } from '@finwise/domain';
+import { describeSyncedEntity } from '../../../testing/describe-synced-entity';
+
+describeSyncedEntity(reconciliations);

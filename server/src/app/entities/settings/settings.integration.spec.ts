@@ -1,0 +1,4 @@
+import { settings } from '@finwise/domain';
+import { describeSyncedEntity } from '../../../testing/describe-synced-entity';
+
+describeSyncedEntity(settings);
