@@ -10,6 +10,7 @@ export * from './lib/entities/categories';
 export * from './lib/entities/transactions';
 export * from './lib/entities/budgets';
 export * from './lib/auth-requests';
+export * from './lib/finance-requests';
 export * from './lib/entity-wording';
 export * from './lib/row-rules';
 export * from './lib/entities/settings';

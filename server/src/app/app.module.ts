@@ -12,6 +12,7 @@ import { DATABASE_TABLES } from './database-tables';
 import { SYNCED_ENTITY_MODULES } from './entities';
 import { HealthController } from './health/health.controller';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
+import { FinanceModule } from './finance/finance.module';
 import { SyncModule } from './sync/sync.module';
 
 @Global()
@@ -41,6 +42,7 @@ export class AppModule {
         RateLimitsModule,
         AuthModule,
         SyncModule.forEntities(SYNCED_ENTITY_MODULES),
+        FinanceModule,
         ApiDocsModule,
         ...(clientDir
           ? [ServeStaticModule.forRoot({ rootPath: clientDir, exclude: ['/api/{*path}'] })]

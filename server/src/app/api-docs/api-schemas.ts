@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   joinRequestSchema,
   loginRequestSchema,
+  reconcileRequestSchema,
   refreshRequestSchema,
   signupRequestSchema,
   SYNCED_ENTITIES,
@@ -26,6 +27,11 @@ import {
   SyncLimits,
 } from '@finwise/sync-protocol';
 import { entitySchemas } from './entity-schemas';
+import {
+  categoryBudgetSchema,
+  monthBudgetSchema,
+  reconcileResponseSchema,
+} from './finance-schemas';
 import {
   healthSchema,
   httpErrorSchema,
@@ -70,6 +76,9 @@ export function namedApiSchemas(
     ['Invite', inviteSchema],
     ['Me', meSchema],
     ['Health', healthSchema],
+    ['CategoryBudget', categoryBudgetSchema],
+    ['MonthBudget', monthBudgetSchema],
+    ['ReconcileRequest', reconcileRequestSchema],
   ]);
   // An entity label such as "Sync" or "Pull" would shadow a protocol schema: fail loudly instead.
   const add = (name: string, schema: z.ZodType) => {
@@ -79,8 +88,10 @@ export function namedApiSchemas(
   };
   const mutations: z.ZodType[] = [];
   const changes: z.ZodObject[] = [];
+  const records = new Map<string, z.ZodType>();
   for (const definition of entities) {
     const schemas = entitySchemas(definition);
+    records.set(definition.modelName, schemas.record);
     const names = entitySchemaNames(definition);
     for (const key of Object.keys(names) as (keyof typeof names)[]) add(names[key], schemas[key]);
     mutations.push(schemas.mutation);
@@ -111,6 +122,11 @@ export function namedApiSchemas(
       changes: z.array(change).describe(describedAs(pullPageSchema.shape.changes)),
     }),
   );
+  const reconciliation = records.get('reconciliations');
+  const transaction = records.get('transactions');
+  if (reconciliation && transaction) {
+    add('ReconcileResponse', reconcileResponseSchema({ reconciliation, transaction }));
+  }
   add(
     'ChangesBroadcast',
     changesBroadcastSchema.extend({

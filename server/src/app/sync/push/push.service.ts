@@ -1,13 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { encodeCursor, ErrorCodes, type PushAck, type PushResponse } from '@finwise/sync-protocol';
+import {
+  encodeCursor,
+  ErrorCodes,
+  type MutationResult,
+  type PushAck,
+  type PushResponse,
+} from '@finwise/sync-protocol';
 import { DatabaseService } from '../../database/database.service';
-import { sqlOf } from '../../database/sql-runner';
+import { sqlOf, type SqlRunner } from '../../database/sql-runner';
 import { Broadcaster } from '../../realtime/broadcaster';
 import { ChangeFeed } from '../feed/change-feed';
 import { SyncedEntityRegistry } from '../tables/synced-entity-registry';
-import { mergeBatch } from './batch-merge';
-import { BatchStore } from './batch-store';
-import { parsePushRequest, type PushBatch } from './push-request';
+import { mergeBatch, type MergedBatch } from './batch-merge';
+import { BatchStore, type BatchReads } from './batch-store';
+import type { AcceptedMutation, CheckedMutation } from './mutation-check';
+import { checkedBatch, parsePushRequest, type PushBatch } from './push-request';
 import { ServerClock } from './server-clock';
 
 export interface WriteOrigin {
@@ -23,6 +30,30 @@ export interface BatchOutcome {
 
 /** A validly signed token for a household that no longer exists. */
 export class TenantNotFoundError extends Error {}
+
+/** What a server-decided batch writes, and what its caller answers with. */
+export interface DecidedBatch<T> {
+  readonly mutations: readonly AcceptedMutation[];
+  readonly result: T;
+}
+
+export interface DecidedOutcome<T> {
+  readonly result: T;
+  /** Absent when the decision wrote nothing. */
+  readonly ack?: PushAck;
+}
+
+/** A server-decided batch whose merge did not apply every mutation: it was rolled back. */
+export class DecidedBatchRefused extends Error {
+  constructor(readonly refusal: MutationResult) {
+    super(refusal.error?.message ?? `a write was ${refusal.status}`);
+  }
+}
+
+interface WrittenBatch {
+  fromSeq: number;
+  merged: MergedBatch;
+}
 
 /**
  * Applies batches of mutations, one transaction per batch: parse → lock and read → check →
@@ -55,28 +86,74 @@ export class PushService {
   /** One batch in one transaction, then its broadcast to the household's other sockets. */
   async apply(tenantId: string, batch: PushBatch, origin: WriteOrigin = {}): Promise<BatchOutcome> {
     if (batch.size === 0) return this.nothingToApply(tenantId);
-    const { fromSeq, merged } = await this.database.inTenantWrite(tenantId, async (sql) => {
+    const written = await this.database.inTenantWrite(tenantId, async (sql) => {
       // The mutations are checked while PostgreSQL locks the household and reads the rows
       // they name: checking a full batch takes about as long as that round trip, and doing
       // both at once buys about 10 % of push throughput (bench/README.md).
       const reading = this.store.read(sql, tenantId, batch.targets, batch.loggedIds);
       reading.catch(() => undefined); // awaited right after the checks
       const mutations = batch.check();
-      const { position, stored, logged } = await reading;
-      if (!position) throw new TenantNotFoundError(`household ${tenantId} does not exist`);
-      const known = await this.store.withReferencedRows(sql, tenantId, mutations, stored);
-      const merged = mergeBatch({
-        tenantId,
-        mutations,
-        stored: known,
-        logged,
-        stampAfter: (floor) => this.clock.stampAfter(floor),
-        nowIso: new Date().toISOString(),
-      });
-      await this.store.write(sql, tenantId, position.seq, merged);
-      return { fromSeq: position.seq, merged };
+      return this.mergeAndWrite(sql, tenantId, mutations, await reading);
     });
+    return this.announce(tenantId, written, origin);
+  }
 
+  /**
+   * A batch the server decides from the household's rows (reconcile): `decide` runs under the
+   * household's lock, so no other write can change what it read before its mutations are
+   * merged in the same transaction. A decision that writes nothing, or a merge that does not
+   * apply every mutation, rolls back and changes nothing.
+   */
+  async applyDecided<T>(
+    tenantId: string,
+    decide: (sql: SqlRunner) => Promise<DecidedBatch<T>>,
+    origin: WriteOrigin = {},
+  ): Promise<DecidedOutcome<T>> {
+    let decided: DecidedBatch<T> | undefined;
+    const written = await this.database.inTenantWrite(tenantId, async (sql) => {
+      if (!(await this.feed.lock(sql, tenantId))) {
+        throw new TenantNotFoundError(`household ${tenantId} does not exist`);
+      }
+      decided = await decide(sql);
+      if (decided.mutations.length === 0) return undefined;
+      const batch = checkedBatch(decided.mutations.map((accepted) => ({ accepted })));
+      const reads = await this.store.read(sql, tenantId, batch.targets, batch.loggedIds);
+      const result = await this.mergeAndWrite(sql, tenantId, batch.check(), reads);
+      const refused = result.merged.results.find((r) => r.status !== 'applied');
+      if (refused) throw new DecidedBatchRefused(refused);
+      return result;
+    });
+    // `decide` ran to completion, or the transaction would have thrown.
+    const { result } = decided as DecidedBatch<T>;
+    return { result, ack: written ? this.announce(tenantId, written, origin).ack : undefined };
+  }
+
+  private async mergeAndWrite(
+    sql: SqlRunner,
+    tenantId: string,
+    mutations: readonly CheckedMutation[],
+    { position, stored, logged }: BatchReads,
+  ): Promise<WrittenBatch> {
+    if (!position) throw new TenantNotFoundError(`household ${tenantId} does not exist`);
+    const known = await this.store.withReferencedRows(sql, tenantId, mutations, stored);
+    const merged = mergeBatch({
+      tenantId,
+      mutations,
+      stored: known,
+      logged,
+      stampAfter: (floor) => this.clock.stampAfter(floor),
+      nowIso: new Date().toISOString(),
+    });
+    await this.store.write(sql, tenantId, position.seq, merged);
+    return { fromSeq: position.seq, merged };
+  }
+
+  /** After commit: the clock learns the batch's stamps and the household's other sockets hear of it. */
+  private announce(
+    tenantId: string,
+    { fromSeq, merged }: WrittenBatch,
+    origin: WriteOrigin,
+  ): BatchOutcome {
     if (merged.newestHlc) this.clock.observe(merged.newestHlc);
     const fromCursor = encodeCursor(fromSeq);
     const cursor = encodeCursor(fromSeq + merged.changed.length);

@@ -6,13 +6,14 @@ import {
   Injectable,
   NotFoundException,
 } from '@nestjs/common';
-import { validateMutationData, type SyncedEntityDefinition } from '@finwise/domain';
+import type { SyncedEntityDefinition } from '@finwise/domain';
 import { ErrorCodes, RestLimits, type AnyRecord, type Operation } from '@finwise/sync-protocol';
 import { DatabaseService } from '../../database/database.service';
 import { sqlOf } from '../../database/sql-runner';
-import { isPlainObject, type CheckedMutation } from '../push/mutation-check';
+import { isPlainObject, type AcceptedMutation, type CheckedMutation } from '../push/mutation-check';
 import { checkedBatch } from '../push/push-request';
 import { PushService, TenantNotFoundError } from '../push/push.service';
+import { InvalidServerWrite, serverMutation } from '../push/server-mutation';
 import { SyncedEntityRegistry } from '../tables/synced-entity-registry';
 import type { SyncedTable } from '../tables/synced-table';
 
@@ -106,35 +107,39 @@ export class EntityRestService {
     data: Record<string, unknown>,
     requireLive: boolean,
   ): Promise<{ record: AnyRecord; inserted: boolean }> {
-    const validation = validateMutationData(table.definition, operation, data);
-    if (!validation.ok)
-      throw new BadRequestException({ message: validation.message, details: validation.issues });
-    const { ack, inserted } = await this.applyOne(tenantId, [
-      {
-        accepted: {
-          mutationId: randomUUID(),
-          table,
-          operation,
-          data: validation.data,
-          hlc: 'server',
-          // REST PATCH never creates: an unknown id is a 404.
-          complete: operation === 'create' && validation.complete,
-          requireLive,
-        },
-      },
-    ]);
+    const accepted = this.accepted(table, operation, data, requireLive);
+    const { ack, inserted } = await this.applyOne(tenantId, [{ accepted }]);
     const [result] = ack.results;
     if (result.status === 'rejected') {
-      if (result.error?.code === ErrorCodes.notFound)
-        throw this.notFound(table, validation.data.id);
+      if (result.error?.code === ErrorCodes.notFound) throw this.notFound(table, accepted.data.id);
       throw new BadRequestException(result.error?.message ?? 'rejected');
     }
     if (result.status === 'stale') {
       throw new ConflictException(
-        `${table.modelName} ${validation.data.id} was deleted and cannot be written again`,
+        `${table.modelName} ${accepted.data.id} was deleted and cannot be written again`,
       );
     }
     return { record: result.record as AnyRecord, inserted: inserted[0] };
+  }
+
+  private accepted(
+    table: SyncedTable,
+    operation: Operation,
+    data: Record<string, unknown>,
+    requireLive: boolean,
+  ): AcceptedMutation {
+    try {
+      return serverMutation(
+        this.registry,
+        { modelName: table.modelName, operation, data },
+        {
+          requireLive,
+        },
+      );
+    } catch (error) {
+      if (!(error instanceof InvalidServerWrite)) throw error;
+      throw new BadRequestException({ message: error.message, details: error.issues });
+    }
   }
 
   /** A validly signed token for a household that no longer exists is refused, as on the sync routes. */

@@ -1,0 +1,219 @@
+import {
+  DEFAULT_BUDGET_CURRENCY,
+  settingsId,
+  type ActivityAggregate,
+  type BudgetAggregates,
+  type BudgetCategory,
+  type BudgetCellAggregate,
+  type HoldAggregate,
+  type MonthAmount,
+  type MoveAggregate,
+} from '@finwise/finance';
+import type { SqlRunner } from '../../database/sql-runner';
+
+/**
+ * The live rows of the ledger as FINANCE §2 reads them, one per leaf (a plain row or a split
+ * line), with its effective account and date: a split line takes its parent's; a line whose
+ * parent is missing, deleted, incomplete or itself a line is dead; a parent with live lines is
+ * not a leaf. Rows without account, date or amount count nowhere.
+ */
+const LEDGER = `
+  accs AS (
+    SELECT a.id, a.currency, a.on_budget IS TRUE AS on_budget,
+           a.on_budget IS TRUE AND a.currency = cur.code AS in_budget
+    FROM accounts a, cur
+    WHERE a.tenant_id = $1 AND a.deleted_at IS NULL
+  ),
+  lines AS MATERIALIZED (
+    SELECT c.amount_minor, c.category_id, c.transfer_account_id, c.transfer_amount_minor,
+           p.id AS parent_id, p.account_id, p.date, p.amount_minor AS parent_amount
+    FROM transactions c
+    JOIN transactions p ON p.tenant_id = c.tenant_id AND p.id = c.parent_id
+    WHERE c.tenant_id = $1 AND c.parent_id IS NOT NULL AND c.deleted_at IS NULL
+      AND c.account_id IS NOT NULL AND c.date IS NOT NULL AND c.amount_minor IS NOT NULL
+      AND p.deleted_at IS NULL AND p.parent_id IS NULL
+      AND p.account_id IS NOT NULL AND p.date IS NOT NULL AND p.amount_minor IS NOT NULL
+  ),
+  leaves AS (
+    SELECT t.account_id, t.date, t.amount_minor, t.category_id, t.transfer_account_id,
+           t.transfer_amount_minor
+    FROM transactions t
+    WHERE t.tenant_id = $1 AND t.parent_id IS NULL AND t.deleted_at IS NULL
+      AND t.account_id IS NOT NULL AND t.date IS NOT NULL AND t.amount_minor IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM lines l WHERE l.parent_id = t.id)
+    UNION ALL
+    SELECT account_id, date, amount_minor, category_id, transfer_account_id, transfer_amount_minor
+    FROM lines
+  ),
+  -- Each leaf's sides that fall in the budget. A transfer to its own account is no transfer;
+  -- between two live accounts of one currency the far side is always the negated amount.
+  sides AS (
+    SELECT to_char(l.date, 'YYYY-MM') AS month, l.category_id,
+           COALESCE(own.in_budget, false) AS own_in,
+           COALESCE(far.in_budget, false) AS far_in,
+           CASE
+             WHEN COALESCE(own.in_budget, false) THEN l.amount_minor
+             WHEN own.currency = far.currency THEN -l.amount_minor
+             ELSE COALESCE(l.transfer_amount_minor, -l.amount_minor)
+           END AS budget_amount
+    FROM leaves l
+    LEFT JOIN accs own ON own.id = l.account_id
+    LEFT JOIN accs far ON far.id = NULLIF(l.transfer_account_id, l.account_id)
+  )`;
+
+/**
+ * One statement, one round trip: every aggregate of `BudgetAggregates` as rows of one shape,
+ * told apart by `kind`. The household's rows are read once; nothing per row reaches Node.
+ * Activity groups keep the months that only hold transfers between two budget accounts (they
+ * start the budget without adding activity): `has_activity` tells them apart.
+ */
+const AGGREGATES = `
+  WITH cur AS (
+    SELECT COALESCE(
+      (SELECT budget_currency FROM settings
+       WHERE tenant_id = $1 AND id = $2 AND deleted_at IS NULL AND budget_currency IS NOT NULL),
+      $3) AS code
+  ),
+  ${LEDGER}
+  SELECT 'activity' AS kind, month, category_id::text AS a, NULL::text AS b,
+         COALESCE(SUM(budget_amount) FILTER (WHERE own_in <> far_in), 0)::bigint AS amount,
+         bool_or(own_in <> far_in) AS flag
+  FROM sides WHERE own_in OR far_in GROUP BY month, category_id
+  UNION ALL
+  SELECT 'remainder', to_char(l.date, 'YYYY-MM'), NULL, NULL,
+         SUM(l.parent_amount - l.lines_amount)::bigint, NULL
+  FROM (
+    SELECT parent_id, account_id, date, parent_amount, SUM(amount_minor) AS lines_amount
+    FROM lines GROUP BY parent_id, account_id, date, parent_amount
+  ) l
+  JOIN accs a ON a.id = l.account_id AND a.in_budget
+  GROUP BY to_char(l.date, 'YYYY-MM')
+  UNION ALL
+  SELECT 'cell', month, category_id::text, NULL, SUM(budgeted_minor)::bigint, NULL
+  FROM budgets
+  WHERE tenant_id = $1 AND deleted_at IS NULL
+    AND month IS NOT NULL AND category_id IS NOT NULL AND budgeted_minor IS NOT NULL
+  GROUP BY month, category_id
+  UNION ALL
+  SELECT 'move', month, from_category_id::text, to_category_id::text,
+         SUM(amount_minor)::bigint, NULL
+  FROM budget_moves
+  WHERE tenant_id = $1 AND deleted_at IS NULL AND month IS NOT NULL AND amount_minor IS NOT NULL
+  GROUP BY month, from_category_id, to_category_id
+  UNION ALL
+  SELECT 'hold', month, NULL, NULL, held_minor, NULL
+  FROM budget_months
+  WHERE tenant_id = $1 AND deleted_at IS NULL AND month IS NOT NULL AND held_minor IS NOT NULL
+  UNION ALL
+  SELECT 'excluded', NULL, id::text, NULL, NULL, NULL
+  FROM accs, cur WHERE on_budget AND currency IS DISTINCT FROM cur.code
+  UNION ALL
+  SELECT 'currency', NULL, code, NULL, NULL, NULL FROM cur`;
+
+const CATEGORIES = `
+  SELECT id::text, name, group_name, is_income, hidden, sort_order, carry_overspending
+  FROM categories WHERE tenant_id = $1 AND deleted_at IS NULL`;
+
+interface AggregateRow {
+  kind: 'activity' | 'remainder' | 'cell' | 'move' | 'hold' | 'excluded' | 'currency';
+  month: string | null;
+  a: string | null;
+  b: string | null;
+  amount: number | null;
+  flag: boolean | null;
+}
+
+interface CategoryRow {
+  id: string;
+  name: string | null;
+  group_name: string | null;
+  is_income: boolean | null;
+  hidden: boolean | null;
+  sort_order: number | null;
+  carry_overspending: boolean | null;
+}
+
+/**
+ * A household's budget aggregates, summed by PostgreSQL: the same numbers `buildBudgetAggregates`
+ * produces from the rows in the browser, so both feed one `computeMonthBudget`.
+ */
+export async function readBudgetAggregates(
+  sql: SqlRunner,
+  tenantId: string,
+): Promise<BudgetAggregates> {
+  const [rows, categories] = await Promise.all([
+    sql.rows<AggregateRow>(AGGREGATES, [tenantId, settingsId(), DEFAULT_BUDGET_CURRENCY]),
+    sql.rows<CategoryRow>(CATEGORIES, [tenantId]),
+  ]);
+  return toAggregates(rows, categories.map(toCategory));
+}
+
+function toAggregates(
+  rows: readonly AggregateRow[],
+  categories: readonly BudgetCategory[],
+): BudgetAggregates {
+  let currency = DEFAULT_BUDGET_CURRENCY;
+  let firstLedgerMonth: string | null = null;
+  const ledgerMonth = (month: string) => {
+    if (firstLedgerMonth === null || month < firstLedgerMonth) firstLedgerMonth = month;
+  };
+  const activity: ActivityAggregate[] = [];
+  const splitRemainders: MonthAmount[] = [];
+  const budgetCells: BudgetCellAggregate[] = [];
+  const moves: MoveAggregate[] = [];
+  const holds: HoldAggregate[] = [];
+  const excludedAccountIds: string[] = [];
+  for (const row of rows) {
+    const month = row.month ?? '';
+    const amountMinor = row.amount ?? 0;
+    switch (row.kind) {
+      case 'activity':
+        ledgerMonth(month);
+        if (row.flag) activity.push({ month, categoryId: row.a, amountMinor });
+        break;
+      case 'remainder':
+        ledgerMonth(month);
+        splitRemainders.push({ month, amountMinor });
+        break;
+      case 'cell':
+        budgetCells.push({ month, categoryId: row.a ?? '', budgetedMinor: amountMinor });
+        break;
+      case 'move':
+        moves.push({ month, fromCategoryId: row.a, toCategoryId: row.b, amountMinor });
+        break;
+      case 'hold':
+        holds.push({ month, heldMinor: amountMinor });
+        break;
+      case 'excluded':
+        if (row.a) excludedAccountIds.push(row.a);
+        break;
+      case 'currency':
+        currency = row.a ?? DEFAULT_BUDGET_CURRENCY;
+        break;
+    }
+  }
+  return {
+    currency,
+    categories,
+    excludedAccountIds: excludedAccountIds.sort(),
+    firstLedgerMonth,
+    activity,
+    splitRemainders,
+    budgetCells,
+    moves,
+    holds,
+  };
+}
+
+function toCategory(row: CategoryRow): BudgetCategory {
+  return {
+    id: row.id,
+    name: row.name,
+    groupName: row.group_name,
+    isIncome: row.is_income,
+    hidden: row.hidden,
+    sortOrder: row.sort_order,
+    carryOverspending: row.carry_overspending,
+    deletedAt: null,
+  };
+}
