@@ -1,5 +1,5 @@
 import type { MutationResult, Operation, PushAck, PushResponse } from '@finwise/sync-protocol';
-import { openSnapshotter, type Snapshotter } from './database-snapshot';
+import { openSnapshotter, type DatabaseSnapshot, type Snapshotter } from './database-snapshot';
 import type { TestServer, TestSession } from './test-server';
 import { TestSyncClient } from './test-sync-client';
 
@@ -90,6 +90,11 @@ export class RuleChecks {
       token: this.session.accessToken,
       body: call.body,
     });
+  }
+
+  /** The whole database, every household, read past row-level security. */
+  snapshot(): Promise<DatabaseSnapshot> {
+    return this.snapshots.take();
   }
 
   /** Runs `action` and expects the whole database to be as it was before. */
