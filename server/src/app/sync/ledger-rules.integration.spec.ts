@@ -8,7 +8,7 @@ import { RuleChecks, type RowData } from '../../testing/rule-checks';
  * The ledger rules of FINANCE §2 that the server enforces on transactions, through both doors
  * (socket push and REST), each checked on the row as it would be after the merge. A refused
  * write names its rule and changes nothing; what the contract accepts and ignores is applied.
- * The other entities' rules: ledger-rules.budget and ledger-rules.household.
+ * The other entities' rules: ledger-rules.insert-only and ledger-rules.kept-rows.
  */
 const SAME_ACCOUNT =
   'data.transferAccountId must differ from accountId (a transfer to the same account)';
