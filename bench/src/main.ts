@@ -12,6 +12,7 @@ import {
   type Skipped,
 } from './harness/report';
 import { broadcastLatency } from './scenarios/broadcast-latency';
+import { budgetMonth } from './scenarios/budget-month';
 import { growth } from './scenarios/growth';
 import { initialLoad } from './scenarios/initial-load';
 import { memory } from './scenarios/memory';
@@ -27,6 +28,7 @@ const SCENARIOS: Scenario[] = [
   memory,
   scaleOut,
   growth,
+  budgetMonth,
 ];
 
 /** Every scenario stops by itself; these only catch a hang (e.g. a client that never finishes loading). */

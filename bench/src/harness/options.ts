@@ -1,6 +1,14 @@
 import { join, resolve } from 'node:path';
 
-export const SCENARIOS = ['push', 'load', 'latency', 'memory', 'scaleout', 'growth'] as const;
+export const SCENARIOS = [
+  'push',
+  'load',
+  'latency',
+  'memory',
+  'scaleout',
+  'growth',
+  'budget',
+] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export type BenchMode = 'quick' | 'standard' | 'full';
@@ -16,6 +24,8 @@ export interface BenchSizes {
   latencyWarmupMs: number;
   memoryConnections: number;
   growthSizes: number[];
+  /** Transactions of the household whose month budget scenario 7 asks for. */
+  budgetRows: number;
 }
 
 export interface BenchOptions {
@@ -42,6 +52,7 @@ const STANDARD_SIZES: BenchSizes = {
   latencyWarmupMs: 1_000,
   memoryConnections: 1_000,
   growthSizes: [10_000, 100_000],
+  budgetRows: 100_000,
 };
 
 const SIZES: Record<BenchMode, BenchSizes> = {
@@ -53,6 +64,7 @@ const SIZES: Record<BenchMode, BenchSizes> = {
     latencyWarmupMs: 500,
     memoryConnections: 100,
     growthSizes: [1_000, 5_000],
+    budgetRows: 5_000,
   },
   standard: STANDARD_SIZES,
   // The standard run plus the 1,000,000-row growth point.

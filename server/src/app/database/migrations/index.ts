@@ -14,6 +14,7 @@ import { CreateBudgetMoves1796300000300 } from './1796300000300-create-budget-mo
 import { CreateBudgetMonths1796300000400 } from './1796300000400-create-budget-months';
 import { CreateReconciliations1796300000500 } from './1796300000500-create-reconciliations';
 import { FinanceLedgerFields1796300000600 } from './1796300000600-finance-ledger-fields';
+import { TransactionsSplitLinesIndex1796300000700 } from './1796300000700-transactions-split-lines-index';
 
 /** Every migration in order. Classes, not globs: the server ships as one webpack bundle. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   CreateBudgetMonths1796300000400,
   CreateReconciliations1796300000500,
   FinanceLedgerFields1796300000600,
+  TransactionsSplitLinesIndex1796300000700,
 ];
