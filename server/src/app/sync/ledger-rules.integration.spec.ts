@@ -49,7 +49,7 @@ function transaction(fields: Record<string, unknown> = {}): RowData {
 describe.each(testDatabaseKinds())('ledger rules of transactions on %s', (kind) => {
   let server: TestServer;
   let checks: RuleChecks;
-  /** A plain row, a transfer, a split parent with one line: stored before every test. */
+  /** A plain row, a transfer, a split parent with one line: stored once, before the tests. */
   let plain: RowData;
   let transfer: RowData;
   let parent: RowData;
@@ -76,7 +76,7 @@ describe.each(testDatabaseKinds())('ledger rules of transactions on %s', (kind) 
     await server?.stop();
   });
 
-  const path = (row: RowData) => `/transactions/${row['id']}`;
+  const path = (row: RowData) => `/transactions/${row.id}`;
 
   describe('a transfer to its own account', () => {
     it('is refused as a create, over the socket and over REST', async () => {
