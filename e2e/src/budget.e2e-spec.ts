@@ -212,6 +212,27 @@ describe('the budget of one household', () => {
     expect(held.map((row) => [row.month, row.heldMinor])).toEqual([[MONTH, 40_000]]);
   });
 
+  it("agrees with the server's budget of the month, computed from the same rows in SQL", async () => {
+    const budget = await api.request<{
+      currency: string;
+      toBudget: number;
+      held: number;
+      totalBudgeted: number;
+      categories: { categoryId: string; available: number }[];
+    }>('GET', `/budget/${MONTH}`, undefined, session.accessToken);
+    expect(budget).toMatchObject({
+      currency: 'USD',
+      toBudget: 100_000,
+      held: 40_000,
+      totalBudgeted: 160_000,
+    });
+    const availableOf = (name: string) =>
+      budget.categories.find((category) => category.categoryId === ids[name])?.available;
+    expect([availableOf('Groceries'), availableOf('Fun'), availableOf('Rent')]).toEqual([
+      0, 8_000, 115_000,
+    ]);
+  });
+
   it('fits a phone: category, budgeted and available without sideways scrolling', async () => {
     await page.setViewportSize(PHONE);
     await page.getByRole('columnheader', { name: 'Available' }).waitFor();

@@ -102,10 +102,8 @@ describe.each(testDatabaseKinds())('insert-only ledger rows on %s', (kind) => {
       expect(posted.status).not.toBe(201);
     });
 
-    // DESIGN §5: a POST merged into an existing id answers 200 with the row. Today the REST
-    // layer reads every `stale` as a deleted row and answers 409 "was deleted"; when that is
-    // fixed, this test fails: turn it into a plain `it`.
-    it.failing('answers the same create sent again over REST with 200 and the row', async () => {
+    // DESIGN §5: a POST merged into an existing id answers 200 with the row.
+    it('answers the same create sent again over REST with 200 and the row', async () => {
       const create = row();
       const record = await checks.applied(modelName, 'create', create);
       const posted = await checks.rest({ method: 'POST', path: `/${modelName}`, body: create });

@@ -114,6 +114,11 @@ export class EntityRestService {
       if (result.error?.code === ErrorCodes.notFound) throw this.notFound(table, accepted.data.id);
       throw new BadRequestException(result.error?.message ?? 'rejected');
     }
+    // A write that changes nothing on a live row (the same create of an insert-only row sent
+    // again) is `stale` too: that is a merge into the stored row, answered with it.
+    if (result.status === 'stale' && result.record && result.record.deletedAt === null) {
+      return { record: result.record as AnyRecord, inserted: false };
+    }
     if (result.status === 'stale') {
       throw new ConflictException(
         `${table.modelName} ${accepted.data.id} was deleted and cannot be written again`,
