@@ -8,10 +8,15 @@ export class ZodBodyPipe<T extends z.ZodType> implements PipeTransform<unknown, 
   transform(value: unknown): z.output<T> {
     const parsed = this.schema.safeParse(value);
     if (parsed.success) return parsed.data;
-    const details = parsed.error.issues.flatMap((issue) =>
+    const all = parsed.error.issues.flatMap((issue) =>
       issue.code === 'unrecognized_keys'
         ? issue.keys.map((key) => ({ path: key, message: 'is not an accepted field' }))
         : [{ path: issue.path.map(String).join('.') || 'body', message: issue.message }],
+    );
+    // One check can fail twice for one value (an integer beyond the safe range is also not an
+    // integer): each problem is said once.
+    const details = all.filter(
+      (d, i) => all.findIndex((o) => o.path === d.path && o.message === d.message) === i,
     );
     throw new BadRequestException({
       message: details.map((d) => `${d.path} ${d.message}`).join('; '),

@@ -1,0 +1,276 @@
+import { randomUUID } from 'node:crypto';
+import { JwtService } from '@nestjs/jwt';
+import type { PushAck } from '@finwise/sync-protocol';
+import { openSnapshotter, type Snapshotter } from '../../testing/database-snapshot';
+import { testDatabaseKinds } from '../../testing/test-database';
+import {
+  startTestServer,
+  TEST_JWT_SECRET,
+  type TestServer,
+  type TestSession,
+} from '../../testing/test-server';
+import { TestSyncClient } from '../../testing/test-sync-client';
+
+/**
+ * Hostile and malformed input against the finance endpoints: every entry gets its exact status
+ * and message, and the whole database (every household, read past row-level security) is the
+ * same afterwards.
+ */
+interface Household {
+  session: TestSession;
+  client: TestSyncClient;
+  account: string;
+  category: string;
+}
+
+interface Entry {
+  name: string;
+  method: 'GET' | 'POST';
+  path: (ctx: { me: Household; them: Household }) => string;
+  body?: (ctx: { me: Household; them: Household }) => unknown;
+  raw?: string;
+  token?: 'none' | 'forged' | 'ghost';
+  status: number;
+  message: string | ((ctx: { me: Household; them: Household }) => string);
+}
+
+const statement = { statementDate: '2026-11-30', statementBalanceMinor: 123 };
+
+const ENTRIES: Entry[] = [
+  {
+    name: 'a month past December',
+    method: 'GET',
+    path: () => '/budget/2026-13',
+    status: 400,
+    message: 'month must be YYYY-MM with a month 01 to 12 (got 2026-13)',
+  },
+  {
+    name: 'SQL in the month',
+    method: 'GET',
+    path: () => `/budget/${encodeURIComponent("2026-01' OR '1'='1")}`,
+    status: 400,
+    message: "month must be YYYY-MM with a month 01 to 12 (got 2026-01' OR '1'='1)",
+  },
+  {
+    name: 'a very long month',
+    method: 'GET',
+    path: () => `/budget/${'9'.repeat(5_000)}`,
+    status: 400,
+    message: `month must be YYYY-MM with a month 01 to 12 (got ${'9'.repeat(20)})`,
+  },
+  {
+    name: 'the budget without a token',
+    method: 'GET',
+    path: () => '/budget/2026-01',
+    token: 'none',
+    status: 401,
+    message: 'Missing bearer token',
+  },
+  {
+    name: 'the budget with a forged token',
+    method: 'GET',
+    path: () => '/budget/2026-01',
+    token: 'forged',
+    status: 401,
+    message: 'Invalid or expired token',
+  },
+  {
+    name: 'the budget of a household that does not exist',
+    method: 'GET',
+    path: () => '/budget/2026-01',
+    token: 'ghost',
+    status: 403,
+    message: 'unknown household',
+  },
+  {
+    name: "reconciling another household's account",
+    method: 'POST',
+    path: ({ them }) => `/accounts/${them.account}/reconcile`,
+    body: () => ({ ...statement, createAdjustment: true }),
+    status: 404,
+    message: ({ them }) => `account ${them.account} not found`,
+  },
+  {
+    name: "an adjustment in another household's category",
+    method: 'POST',
+    path: ({ me }) => `/accounts/${me.account}/reconcile`,
+    body: ({ them }) => ({
+      ...statement,
+      createAdjustment: true,
+      adjustmentCategoryId: them.category,
+    }),
+    status: 404,
+    message: ({ them }) => `category ${them.category} not found`,
+  },
+  {
+    name: 'an account id that is SQL',
+    method: 'POST',
+    path: () => `/accounts/${encodeURIComponent("x' OR 1=1 --")}/reconcile`,
+    body: () => statement,
+    status: 404,
+    message: "account x' OR 1=1 -- not found",
+  },
+  {
+    name: 'reconciling without a token',
+    method: 'POST',
+    path: ({ me }) => `/accounts/${me.account}/reconcile`,
+    body: () => statement,
+    token: 'none',
+    status: 401,
+    message: 'Missing bearer token',
+  },
+  {
+    name: 'reconciling for a household that does not exist',
+    method: 'POST',
+    path: ({ me }) => `/accounts/${me.account}/reconcile`,
+    body: () => ({ ...statement, createAdjustment: true }),
+    token: 'ghost',
+    status: 403,
+    message: 'unknown household',
+  },
+  {
+    name: 'a body that is not JSON',
+    method: 'POST',
+    path: ({ me }) => `/accounts/${me.account}/reconcile`,
+    raw: '{"statementDate": NaN}',
+    status: 400,
+    message: 'request body is not valid JSON',
+  },
+  {
+    name: 'a prototype key in the body',
+    method: 'POST',
+    path: ({ me }) => `/accounts/${me.account}/reconcile`,
+    raw: '{"statementDate":"2026-11-30","statementBalanceMinor":0,"__proto__":{"createAdjustment":true}}',
+    status: 400,
+    message: '__proto__ is not an accepted field',
+  },
+  {
+    name: 'an amount beyond minor units',
+    method: 'POST',
+    path: ({ me }) => `/accounts/${me.account}/reconcile`,
+    body: () => ({ statementDate: '2026-11-30', statementBalanceMinor: 1e16 }),
+    status: 400,
+    message: 'statementBalanceMinor must be an integer amount in minor units',
+  },
+  {
+    name: 'a fractional amount and a date that does not exist',
+    method: 'POST',
+    path: ({ me }) => `/accounts/${me.account}/reconcile`,
+    body: () => ({ statementDate: '2026-02-30', statementBalanceMinor: 0.5 }),
+    status: 400,
+    message:
+      'statementDate must be a real calendar date; statementBalanceMinor must be an integer amount in minor units',
+  },
+  {
+    name: 'wrong types',
+    method: 'POST',
+    path: ({ me }) => `/accounts/${me.account}/reconcile`,
+    body: () => ({
+      statementDate: 20261130,
+      statementBalanceMinor: '100',
+      createAdjustment: 'yes',
+    }),
+    status: 400,
+    message:
+      'statementDate Invalid input: expected string, received number; statementBalanceMinor must be an integer amount in minor units; createAdjustment Invalid input: expected boolean, received string',
+  },
+  {
+    name: 'a list instead of a statement',
+    method: 'POST',
+    path: ({ me }) => `/accounts/${me.account}/reconcile`,
+    body: () => [statement],
+    status: 400,
+    message: 'body Invalid input: expected object, received array',
+  },
+];
+
+describe.each(testDatabaseKinds())('hostile input to the finance endpoints on %s', (kind) => {
+  let server: TestServer;
+  let snapshots: Snapshotter;
+  const ctx = {} as { me: Household; them: Household };
+  const tokens: Record<'forged' | 'ghost', string> = { forged: '', ghost: '' };
+
+  async function household(): Promise<Household> {
+    const session = await server.signup();
+    const client = await TestSyncClient.connected(server.url, session.accessToken);
+    const account = randomUUID();
+    const category = randomUUID();
+    const ack = (await client.push([
+      client.mutation('accounts', 'create', {
+        id: account,
+        name: 'Checking',
+        type: 'checking',
+        currency: 'EUR',
+        onBudget: true,
+        closed: false,
+        sortOrder: 0,
+      }),
+      client.mutation('categories', 'create', {
+        id: category,
+        name: 'Fees',
+        groupName: 'Bills',
+        isIncome: false,
+        hidden: false,
+        sortOrder: 0,
+        carryOverspending: false,
+      }),
+      client.mutation('transactions', 'create', {
+        id: randomUUID(),
+        accountId: account,
+        date: '2026-11-02',
+        amountMinor: 5_000,
+        cleared: true,
+        reconciled: false,
+      }),
+    ])) as PushAck;
+    expect(ack.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+    return { session, client, account, category };
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    ctx.me = await household();
+    ctx.them = await household();
+    snapshots = await openSnapshotter(server);
+    tokens.forged = new JwtService().sign(
+      { sub: ctx.me.session.user.id, tid: ctx.me.session.tenant.id, typ: 'access' },
+      { secret: 'not-the-server-secret-but-long-enough!!', expiresIn: 60 },
+    );
+    tokens.ghost = new JwtService().sign(
+      { sub: ctx.me.session.user.id, tid: randomUUID(), typ: 'access' },
+      { secret: TEST_JWT_SECRET, expiresIn: 60 },
+    );
+  });
+  afterAll(async () => {
+    ctx.me?.client.disconnect();
+    ctx.them?.client.disconnect();
+    await snapshots?.close();
+    await server?.stop();
+  });
+
+  it.each(ENTRIES.map((entry) => [entry.name, entry] as const))('%s', async (_name, entry) => {
+    const before = await snapshots.take();
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const token =
+      entry.token === 'none'
+        ? null
+        : entry.token
+          ? tokens[entry.token]
+          : ctx.me.session.accessToken;
+    if (token) headers['authorization'] = `Bearer ${token}`;
+    const body = entry.raw ?? (entry.body ? JSON.stringify(entry.body(ctx)) : undefined);
+    const response = await fetch(`${server.url}/api${entry.path(ctx)}`, {
+      method: entry.method,
+      headers,
+      body,
+    });
+    const answer = (await response.json()) as { statusCode: number; message: string };
+    const message = typeof entry.message === 'function' ? entry.message(ctx) : entry.message;
+    expect({ status: response.status, message: answer.message }).toEqual({
+      status: entry.status,
+      message,
+    });
+    expect(answer.statusCode).toBe(entry.status);
+    expect(await snapshots.take()).toEqual(before);
+  });
+});
