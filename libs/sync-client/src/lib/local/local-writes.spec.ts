@@ -82,20 +82,20 @@ describe('LocalWriter', () => {
     const data = sampleData(transactions, 3);
     const created = await writer.create(transactions, data);
     const { record } = await writer.update(transactions, data.id, {
-      payee: 'Bakery',
-      notes: undefined,
+      notes: 'Bakery',
+      importedPayee: undefined,
     });
 
-    expect(record).toMatchObject({ ...data, payee: 'Bakery' });
-    expect(record!.fieldClocks['payee']).toBe(record!.updatedAt);
+    expect(record).toMatchObject({ ...data, notes: 'Bakery' });
+    expect(record!.fieldClocks['notes']).toBe(record!.updatedAt);
     expect(record!.fieldClocks['amountMinor']).toBe(created.record!.updatedAt);
     const entries = await outbox();
     expect(entries).toHaveLength(2);
     expect(entries[1].mutation).toMatchObject({
       operation: 'update',
-      data: { id: data.id, payee: 'Bakery' },
+      data: { id: data.id, notes: 'Bakery' },
     });
-    expect(Object.keys(entries[1].mutation.data)).toEqual(['id', 'payee']);
+    expect(Object.keys(entries[1].mutation.data)).toEqual(['id', 'notes']);
   });
 
   it('a create of an id that exists locally updates just the given fields', async () => {

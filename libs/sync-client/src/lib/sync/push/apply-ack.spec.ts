@@ -125,7 +125,7 @@ describe('applyAck', () => {
   });
 
   it('rolls a rejected change back to the returned record and re-applies the other pending changes of that row', async () => {
-    const data = sampleData(transactions, 5, { payee: 'Original', notes: 'n' });
+    const data = sampleData(transactions, 5, { importedPayee: 'Original', notes: 'n' });
     await writer.create(transactions, data);
     const [create] = await outbox();
     const serverRow = serverApply(undefined, create, transactions.fieldNames)!;
@@ -140,10 +140,10 @@ describe('applyAck', () => {
       ),
     );
 
-    await writer.update(transactions, data.id, { payee: 'Refused' });
+    await writer.update(transactions, data.id, { importedPayee: 'Refused' });
     await writer.update(transactions, data.id, { notes: 'kept', cleared: !data['cleared'] });
     const [refused, later] = await outbox();
-    expect((await local.db.rows('transactions').get(data.id))!['payee']).toBe('Refused');
+    expect((await local.db.rows('transactions').get(data.id))!['importedPayee']).toBe('Refused');
 
     // Only the first update was in the batch; the server refused it and sent its row back.
     const outcome = await applyAck(
@@ -167,7 +167,11 @@ describe('applyAck', () => {
     const row = await local.db.rows('transactions').get(data.id);
     const expected = serverApply(serverRow, later, transactions.fieldNames);
     expect(row).toEqual({ ...expected, tenantId: TENANT, createdAt: serverRow.createdAt });
-    expect(row).toMatchObject({ payee: 'Original', notes: 'kept', cleared: !data['cleared'] });
+    expect(row).toMatchObject({
+      importedPayee: 'Original',
+      notes: 'kept',
+      cleared: !data['cleared'],
+    });
     expect(outcome.rejections).toEqual([
       {
         mutationId: refused.mutation.mutationId,
