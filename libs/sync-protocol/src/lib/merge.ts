@@ -83,8 +83,12 @@ export function applyMutation(
 
 /**
  * Joins two versions of the same row (a state-based CRDT join): per field the value with the
- * greater clock, tombstones win, the newest delete stamps the tombstone. Commutative,
- * associative and idempotent, so replicas that see the same versions in any order end equal.
+ * greater clock, tombstones win, the newest delete stamps the tombstone. An equal clock keeps
+ * the local value, exactly as `applyMutation` keeps the stored one, so a client merging a
+ * server record and the server applying that client's mutation decide every field alike.
+ * One HLC is one write (every clock ticks per change), so equal clocks carry equal values and
+ * the join is commutative, associative and idempotent: replicas that see the same versions in
+ * any order end equal.
  */
 export function mergeRecords(
   local: AnyRecord | undefined,
@@ -110,8 +114,7 @@ export function mergeRecords(
     const mine = local.fieldClocks[field];
     const theirs = incoming.fieldClocks[field];
     if (theirs === undefined) continue;
-    const order = mine === undefined ? 1 : compareHlc(theirs, mine);
-    if (order > 0 || (order === 0 && tieBreak(incoming[field], local[field]))) {
+    if (mine === undefined || compareHlc(theirs, mine) > 0) {
       result[field] = incoming[field] ?? null;
       result.fieldClocks[field] = theirs;
     }
@@ -159,11 +162,6 @@ function earliest(a: string | null, b: string | null): string | null {
   if (a == null) return b;
   if (b == null) return a;
   return a <= b ? a : b;
-}
-
-/** Equal clocks with different values only arise from a misbehaving writer; any fixed order keeps replicas equal. */
-function tieBreak(theirs: unknown, mine: unknown): boolean {
-  return JSON.stringify(theirs ?? null) > JSON.stringify(mine ?? null);
 }
 
 function canonicalJson(value: unknown): string {
