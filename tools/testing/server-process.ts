@@ -30,6 +30,8 @@ export interface ServerProcessOptions {
   env?: Record<string, string>;
   /** How long to wait for `FINWISE_READY` (PGlite's first start takes 5–11 s on 2 cores). */
   readyTimeoutMs?: number;
+  /** Node flags before the server's script, e.g. a `--require`d probe of a soak test. */
+  nodeArgs?: readonly string[];
 }
 
 export interface Session {
@@ -132,7 +134,7 @@ export async function startServerProcess(
   };
 
   const launch = async (listenPort: number): Promise<number> => {
-    const proc = spawn(process.execPath, [SERVER_MAIN], {
+    const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_MAIN], {
       cwd: WORKSPACE_ROOT,
       env: env(listenPort),
       stdio: ['ignore', 'pipe', 'pipe'],
