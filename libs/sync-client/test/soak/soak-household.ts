@@ -10,7 +10,12 @@ import type { FaultProxy } from '../faults/fault-proxy';
 import { readServerRecord } from '../faults/row-versions';
 import { SyncTraffic } from '../faults/sync-traffic';
 import { WriteOracle } from '../faults/write-oracle';
-import { TEST_JWT_SECRET, type ServerProcess, type Session } from '../support/server';
+import {
+  TEST_JWT_SECRET,
+  type HttpResult,
+  type ServerProcess,
+  type Session,
+} from '../support/server';
 
 /** The entities the soak writes: two plain ones and an insert-only one (moves are never edited). */
 export const SOAK_MODELS = ['categories', 'account_groups', 'budget_moves'] as const;
@@ -213,12 +218,17 @@ export interface VerifyReport {
   diverged: string[];
 }
 
+interface Page {
+  items: AnyRecord[];
+  next: string | null;
+}
+
 async function listAll(server: ServerProcess, model: string, token: string): Promise<AnyRecord[]> {
   const rows: AnyRecord[] = [];
   let after: string | null = null;
   for (;;) {
     const query = `/${model}?includeDeleted=true&limit=1000${after ? `&after=${after}` : ''}`;
-    const page = await server.request<{ items: AnyRecord[]; next: string | null }>('GET', query, {
+    const page: HttpResult<Page> = await server.request<Page>('GET', query, {
       token,
     });
     if (page.status !== 200) throw new Error(`listing ${model} failed: ${page.status}`);
