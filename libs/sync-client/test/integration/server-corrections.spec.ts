@@ -1,9 +1,9 @@
-import { accountGroups } from '@finwise/domain';
+import { accountGroups, transactions } from '@finwise/domain';
 import { sampleData } from '@finwise/domain/testing';
 import { encodeCursor } from '@finwise/sync-protocol';
 import { startServerProcess, type ServerProcess } from '../support/server';
 import { LocalDatabase } from '../../src/lib/database/local-database';
-import { readMeta, writeMeta } from '../../src/lib/database/meta';
+import { writeMeta } from '../../src/lib/database/meta';
 import { waitFor } from '../support/wait';
 import { deviceClient, type DeviceClient } from '../support/sync-harness';
 import { newDevice } from '../support/fake-indexeddb';
@@ -26,50 +26,41 @@ describe('server corrections (PostgreSQL)', () => {
 
   it('a rejected change is rolled back to the server row and reported until cleared', async () => {
     const session = await server.signup();
-    const device = newDevice();
-    const first = deviceClient(server, session.tenant.id, session, { device });
-    clients.push(first);
-    await first.client.start();
-    const row = await first.client
-      .table('account_groups')
-      .create(sampleData(accountGroups, 1, { name: 'Synced name' }));
-    await first.client.flush();
-    await first.client.stop();
+    const device = deviceClient(server, session.tenant.id, session);
+    clients.push(device);
+    await device.client.start();
+    const rows = device.client.table('transactions');
+    const parent = await rows.create(
+      sampleData(transactions, 1, { notes: 'Synced note', parentId: null }),
+    );
+    const line = await rows.create(sampleData(transactions, 2, { parentId: parent.id }));
+    await device.client.flush();
 
-    // The device's clock ran 10 minutes fast while it edited: the server refuses those HLCs.
-    const db = new LocalDatabase(session.tenant.id, device);
-    const clock = await readMeta(db, 'clock');
-    await writeMeta(db, 'clock', { ms: Date.now() + 10 * 60_000, counter: 0 });
-    db.close();
-    expect(clock).toBeDefined();
+    // Making the split parent a line of its own line nests splits: only the server checks the
+    // row a change points to, so the device takes it and the server refuses it.
+    device.client.disconnect();
+    await rows.update(parent.id, { parentId: line.id, notes: 'Nested' });
+    expect(await rows.get(parent.id)).toMatchObject({ parentId: line.id, notes: 'Nested' });
 
-    const second = deviceClient(server, session.tenant.id, session, { device });
-    clients.push(second);
-    second.client.disconnect();
-    await second.client.start();
-    const groups = second.client.table('account_groups');
-    await groups.update(row.id, { name: 'Edited with a fast clock' });
-    expect(await groups.get(row.id)).toMatchObject({ name: 'Edited with a fast clock' });
-
-    second.client.connect();
-    await second.client.flush(10_000);
-    const { rejections } = second.client.status();
+    device.client.connect();
+    await device.client.flush(10_000);
+    const { rejections } = device.client.status();
     expect(rejections).toEqual([
       expect.objectContaining({
-        modelName: 'account_groups',
-        id: row.id,
+        modelName: 'transactions',
+        id: parent.id,
         operation: 'update',
-        code: 'clock_skew',
+        code: 'validation',
       }),
     ]);
-    const onServer = await server.request('GET', `/account_groups/${row.id}`, {
+    const onServer = await server.request('GET', `/transactions/${parent.id}`, {
       token: session.accessToken,
     });
-    expect(onServer.body).toMatchObject({ name: 'Synced name' });
-    expect(await groups.get(row.id)).toEqual(onServer.body);
+    expect(onServer.body).toMatchObject({ notes: 'Synced note', parentId: null });
+    expect(await rows.get(parent.id)).toEqual(onServer.body);
 
-    second.client.clearRejections();
-    expect(second.client.status().rejections).toEqual([]);
+    device.client.clearRejections();
+    expect(device.client.status().rejections).toEqual([]);
   });
 
   it('resync_required: the local copy is reloaded from scratch and pending changes still arrive', async () => {

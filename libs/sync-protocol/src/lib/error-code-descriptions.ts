@@ -15,7 +15,8 @@ export const ERROR_CODE_DESCRIPTIONS: Readonly<Record<ErrorCode, string>> = {
     'An update of an id this household does not have, with data that is not a complete row. Send a create ' +
     '(or the full row) instead.',
   clock_skew:
-    'The mutation HLC is more than 5 minutes ahead of the server clock. Fix the device clock, re-stamp and resend.',
+    'The mutation HLC is more than 5 minutes ahead of the server clock. Keep the offset to the serverTime of ' +
+    'acks and pull pages, re-stamp the mutation with device time + offset and resend it (do not roll it back).',
   batch_too_large:
     'A push of more than 500 mutations or 256 KB of JSON ({mutations}, UTF-8). Nothing was applied: split the ' +
     'batch and resend the halves.',

@@ -24,7 +24,10 @@ export type Mutation = z.output<typeof mutationSchema>;
 /** `record`: the row after this mutation (stale: the current row; rejected: the row when it exists). */
 export type MutationResult = z.output<typeof mutationResultSchema>;
 export type PushRequest = z.output<typeof pushRequestSchema>;
-/** `fromCursor`/`cursor`: the feed position before and after this batch; equal when nothing was applied. */
+/**
+ * `fromCursor`/`cursor`: the feed position before and after this batch; equal when nothing was
+ * applied. `serverTime`: the server's clock (ISO), for the client's clock offset.
+ */
 export type PushAck = z.output<typeof pushAckSchema>;
 /** A batch refused whole (too large, not a list) or a protocol error. */
 export type ErrorAck = z.output<typeof errorAckSchema>;
@@ -32,7 +35,10 @@ export type PushResponse = PushAck | ErrorAck;
 /** `cursor: null` (or left out) = initial load from the beginning. */
 export type PullRequest = z.output<typeof pullRequestSchema>;
 export type Change = z.output<typeof changeSchema>;
-/** `cursor`: position of the last returned change (the given one when the page is empty). */
+/**
+ * `cursor`: position of the last returned change (the given one when the page is empty).
+ * `serverTime`: the server's clock (ISO), for the client's clock offset.
+ */
 export type PullPage = z.output<typeof pullPageSchema>;
 export type PullResponse = PullPage | ErrorAck;
 export type ChangesBroadcast = z.output<typeof changesBroadcastSchema>;

@@ -68,10 +68,18 @@ matches<
     }
   >
 >(true);
-matches<Same<PushAck, { results: MutationResult[]; fromCursor: string; cursor: string }>>(true);
-matches<Same<PullPage, { changes: Change[]; cursor: string; hasMore: boolean; total?: number }>>(
-  true,
-);
+matches<
+  Same<
+    PushAck,
+    { results: MutationResult[]; fromCursor: string; cursor: string; serverTime: string }
+  >
+>(true);
+matches<
+  Same<
+    PullPage,
+    { changes: Change[]; cursor: string; hasMore: boolean; serverTime: string; total?: number }
+  >
+>(true);
 matches<
   Same<
     MutationResult,
@@ -114,14 +122,17 @@ describe('protocol schemas', () => {
       results: [{ mutationId: id, status: 'applied', record }],
       fromCursor: encodeCursor(4),
       cursor: encodeCursor(5),
+      serverTime: '2026-11-25T16:40:00.123Z',
     };
     expect(pushAckSchema.parse(ack)).toEqual(ack);
+    expect(pushAckSchema.safeParse({ ...ack, serverTime: 'yesterday' }).success).toBe(false);
     expect(pullRequestSchema.parse({ cursor: null })).toEqual({ cursor: null });
     const page = {
       changes: [{ modelName: 'accounts', record }],
       cursor: encodeCursor(5),
       hasMore: false,
       total: 1,
+      serverTime: '2026-11-25T16:40:00.123Z',
     };
     expect(pullPageSchema.parse(page)).toEqual(page);
     expect(

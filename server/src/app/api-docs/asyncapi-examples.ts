@@ -22,6 +22,8 @@ const ACCOUNT_ID = '3b1f8e52-6a0c-4d7e-9b15-2c4a8f6d0e31';
 const TENANT_ID = '5c0d9a14-7e2b-4f63-8a95-1d3e6b7c2f40';
 const MUTATION_ID = 'a6e4c2d0-1b3f-4a5c-8e7d-9f0b2c4d6e81';
 const CREATED_AT = '2026-11-25T16:40:00.120Z';
+/** The server's clock when it answered, a moment after the example's writes. */
+const SERVER_TIME = '2026-11-25T16:40:07.250Z';
 const hlc = (second: number, counter = 0) =>
   formatHlc({ ms: Date.UTC(2026, 10, 25, 16, 40, second), counter, nodeId: NODE_ID });
 
@@ -59,12 +61,14 @@ export const pushAckExample: PushAck = {
   results: [{ mutationId: MUTATION_ID, status: 'applied', record }],
   fromCursor: encodeCursor(41),
   cursor: encodeCursor(42),
+  serverTime: SERVER_TIME,
 };
 
 export const staleAckExample: PushAck = {
   results: [{ mutationId: MUTATION_ID, status: 'stale', record }],
   fromCursor: encodeCursor(42),
   cursor: encodeCursor(42),
+  serverTime: SERVER_TIME,
 };
 
 export const rejectedAckExample: PushAck = {
@@ -82,6 +86,7 @@ export const rejectedAckExample: PushAck = {
   ],
   fromCursor: encodeCursor(42),
   cursor: encodeCursor(42),
+  serverTime: SERVER_TIME,
 };
 
 export const initialPullExample: PullRequest = { cursor: null, limit: 500 };
@@ -92,6 +97,7 @@ export const pullPageExample: PullPage = {
   cursor: encodeCursor(42),
   hasMore: false,
   total: 1,
+  serverTime: SERVER_TIME,
 };
 
 export const changesExample: ChangesBroadcast = {

@@ -226,7 +226,12 @@ describe.each(testDatabaseKinds())('sync protocol on %s', (kind) => {
     expect(fresh.row('transactions', rows[0].id)?.deletedAt).not.toBeNull();
     expect(fresh.row('transactions', rows[1202].id)).toMatchObject(rows[1202]);
     const empty = (await fresh.pull(fresh.cursor)) as PullPage;
-    expect(empty).toEqual({ changes: [], cursor: fresh.cursor, hasMore: false });
+    expect(empty).toEqual({
+      changes: [],
+      cursor: fresh.cursor,
+      hasMore: false,
+      serverTime: expect.any(String),
+    });
     fresh.disconnect();
   });
 
@@ -247,6 +252,38 @@ describe.each(testDatabaseKinds())('sync protocol on %s', (kind) => {
     );
     expect(page.total).toBeUndefined();
     expect(page.changes.find((c) => c.record.id === before.id)?.record['name']).toBe('renamed');
+  });
+
+  it("every ack and pull page carries the server's time, for the clients' clock offset", async () => {
+    const groups = SYNCED_ENTITIES.find((e) => e.modelName === 'account_groups')!;
+    const near = (serverTime: string, before: number) => {
+      const ms = Date.parse(serverTime);
+      expect(new Date(ms).toISOString()).toBe(serverTime);
+      expect(ms).toBeGreaterThanOrEqual(before);
+      expect(ms).toBeLessThanOrEqual(Date.now());
+    };
+    let before = Date.now();
+    near(
+      ack(await a.push([a.mutation('account_groups', 'create', sampleData(groups, 1))])).serverTime,
+      before,
+    );
+    before = Date.now();
+    near(ack(await a.push([])).serverTime, before);
+    before = Date.now();
+    const ahead = formatHlc({
+      ms: Date.now() + 10 * 60_000,
+      counter: 0,
+      nodeId: 'abcdefabcdefabcd',
+    });
+    const skewed = ack(
+      await a.push([
+        { ...a.mutation('account_groups', 'create', sampleData(groups, 2)), hlc: ahead },
+      ]),
+    );
+    expect(skewed.results[0]).toMatchObject({ status: 'rejected', error: { code: 'clock_skew' } });
+    near(skewed.serverTime, before);
+    before = Date.now();
+    near(((await a.pull(null)) as PullPage).serverTime, before);
   });
 
   it('re-sending the same batch (lost ack) changes nothing and broadcasts nothing new', async () => {

@@ -29,6 +29,8 @@ export interface MetaValues {
   /** HLC node id: 16 random hex, generated once per local database. */
   nodeId: string;
   clock: HlcState;
+  /** Milliseconds added to the device clock when stamping: 0 unless it is off by over a minute. */
+  clockOffset: number;
   /** `CLIENT_SCHEMA_VERSION` the local copy was loaded with. */
   schemaVersion: number;
   initialLoad: InitialLoadState;

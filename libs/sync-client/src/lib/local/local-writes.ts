@@ -106,7 +106,8 @@ export class LocalWriter {
       const current = await table.get(id);
       const prepared = decide(current);
       if (!prepared) return { record: null, ...(await this.countPending()) };
-      const hlc = await this.clock.tick(this.db);
+      // After the row's own clocks: the clock may have been set back to the server's time.
+      const hlc = await this.clock.tick(this.db, current?.updatedAt);
       const outcome = applyMutation(
         current,
         { operation: prepared.operation, data: prepared.data, hlc },
@@ -115,7 +116,7 @@ export class LocalWriter {
           updateMayCreate: prepared.complete,
         },
       );
-      // A fresh tick is newer than every clock this replica has seen, so the change applies.
+      // A tick after the row's newest clock is newer than all its fields, so the change applies.
       if (outcome.status !== 'applied') {
         throw new Error(
           `local ${prepared.operation} of ${entity.modelName} ${id} did not apply (${outcome.status})`,

@@ -9,6 +9,8 @@ export interface OutboxEntry {
   mutation: Mutation;
   /** The data is a full row, so an update of an unknown id may create it (as on the server). */
   complete: boolean;
+  /** How often the server refused the HLC as too far ahead and the mutation was re-stamped. */
+  restamps?: number;
 }
 
 export type OutboxTable = Table<OutboxEntry, number>;

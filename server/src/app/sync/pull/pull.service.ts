@@ -10,6 +10,7 @@ import {
 import { DatabaseService } from '../../database/database.service';
 import { sqlOf } from '../../database/sql-runner';
 import { ChangeFeed } from '../feed/change-feed';
+import { ServerClock } from '../push/server-clock';
 import { SyncedEntityRegistry } from '../tables/synced-entity-registry';
 import type { StoredRow } from '../tables/synced-table';
 
@@ -33,6 +34,7 @@ export class PullService {
     private readonly database: DatabaseService,
     private readonly registry: SyncedEntityRegistry,
     private readonly feed: ChangeFeed,
+    private readonly clock: ServerClock,
   ) {}
 
   /** `body` is the wire request: validated with the published PullRequest schema, nothing else. */
@@ -79,6 +81,7 @@ export class PullService {
           changes: page.map(({ modelName, row }) => ({ modelName, record: row.record })),
           cursor: last ? encodeCursor(last.row.serverSeq) : encodeCursor(afterSeq),
           hasMore: candidates.length > limit,
+          serverTime: this.clock.nowIso(),
         };
         if (cursor === null) {
           let total = 0;

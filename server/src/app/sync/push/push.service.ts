@@ -164,7 +164,10 @@ export class PushService {
       }));
       this.broadcaster.changes(tenantId, { changes, fromCursor, cursor }, origin.socketId);
     }
-    return { ack: { results: merged.results, fromCursor, cursor }, inserted: merged.inserted };
+    return {
+      ack: { results: merged.results, fromCursor, cursor, serverTime: this.clock.nowIso() },
+      inserted: merged.inserted,
+    };
   }
 
   /** An empty batch changes nothing: it is answered with the feed's position, without the lock. */
@@ -174,6 +177,9 @@ export class PushService {
     );
     if (!position) throw new TenantNotFoundError(`household ${tenantId} does not exist`);
     const cursor = encodeCursor(position.seq);
-    return { ack: { results: [], fromCursor: cursor, cursor }, inserted: [] };
+    return {
+      ack: { results: [], fromCursor: cursor, cursor, serverTime: this.clock.nowIso() },
+      inserted: [],
+    };
   }
 }

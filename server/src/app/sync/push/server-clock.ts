@@ -25,4 +25,9 @@ export class ServerClock {
   now(): number {
     return Date.now();
   }
+
+  /** `serverTime` of acks and pull pages: clients measure their clock offset against it. */
+  nowIso(): string {
+    return new Date(this.now()).toISOString();
+  }
 }

@@ -49,7 +49,12 @@ describe('applying the change feed', () => {
     await applyPullPage(
       local.db,
       local.clock,
-      { changes: [change(base)], cursor: encodeCursor(1), hasMore: false },
+      {
+        changes: [change(base)],
+        cursor: encodeCursor(1),
+        hasMore: false,
+        serverTime: new Date().toISOString(),
+      },
       null,
       null,
     );
@@ -66,7 +71,12 @@ describe('applying the change feed', () => {
     await applyPullPage(
       local.db,
       local.clock,
-      { changes: [change(older)], cursor: encodeCursor(2), hasMore: false },
+      {
+        changes: [change(older)],
+        cursor: encodeCursor(2),
+        hasMore: false,
+        serverTime: new Date().toISOString(),
+      },
       encodeCursor(1),
       null,
     );
@@ -81,7 +91,12 @@ describe('applying the change feed', () => {
     await applyPullPage(
       local.db,
       local.clock,
-      { changes: [change(newer)], cursor: encodeCursor(3), hasMore: false },
+      {
+        changes: [change(newer)],
+        cursor: encodeCursor(3),
+        hasMore: false,
+        serverTime: new Date().toISOString(),
+      },
       encodeCursor(2),
       null,
     );
@@ -98,7 +113,12 @@ describe('applying the change feed', () => {
     const applied = await applyPullPage(
       local.db,
       local.clock,
-      { changes: [change(serverRow(data, Date.now()))], cursor: encodeCursor(9), hasMore: false },
+      {
+        changes: [change(serverRow(data, Date.now()))],
+        cursor: encodeCursor(9),
+        hasMore: false,
+        serverTime: new Date().toISOString(),
+      },
       encodeCursor(4),
       null,
     );
@@ -149,6 +169,7 @@ describe('applying the change feed', () => {
         changes: [change(serverRow(loaded, writtenAt))],
         cursor: encodeCursor(1),
         hasMore: false,
+        serverTime: new Date().toISOString(),
       },
       null,
       null,
@@ -167,7 +188,12 @@ describe('applying the change feed', () => {
     await applyPullPage(
       local.db,
       local.clock,
-      { changes: [change(reloaded)], cursor: encodeCursor(1), hasMore: false },
+      {
+        changes: [change(reloaded)],
+        cursor: encodeCursor(1),
+        hasMore: false,
+        serverTime: new Date().toISOString(),
+      },
       null,
       { loaded: 1, total: 1, done: true },
     );

@@ -1,6 +1,7 @@
 import { decodeCursor, type ChangesBroadcast, type PullPage } from '@finwise/sync-protocol';
 import type { LocalDatabase } from '../../database/local-database';
 import { readMeta, writeMeta, type InitialLoadState } from '../../database/meta';
+import type { RequestTiming } from '../../database/clock-offset';
 import type { PersistedClock } from '../../database/persisted-clock';
 import { replayPendingMutations } from '../../local/pending-replay';
 import { mergeIncoming } from './merge-incoming';
@@ -8,7 +9,8 @@ import { mergeIncoming } from './merge-incoming';
 /**
  * Applies one pull page and moves the cursor to its end, in one transaction, so a crash
  * between pages resumes exactly after the last applied one. Returns false (and changes
- * nothing) when the stored cursor is no longer the one the page was requested from.
+ * nothing but the clock's offset to the page's `serverTime`) when the stored cursor is no
+ * longer the one the page was requested from.
  */
 export async function applyPullPage(
   db: LocalDatabase,
@@ -16,8 +18,13 @@ export async function applyPullPage(
   page: PullPage,
   requestedFrom: string | null,
   initialLoad: InitialLoadState | null,
+  timing?: RequestTiming,
 ): Promise<boolean> {
   return db.transaction('rw', db.syncTables(), async () => {
+    await clock.learnServerTime(db, {
+      serverTime: page.serverTime,
+      ...(timing ?? clock.instant()),
+    });
     const stored = (await readMeta(db, 'cursor')) ?? null;
     if (stored !== requestedFrom) return false;
     await mergeIncoming(db, clock, page.changes);

@@ -41,16 +41,19 @@ export class FeedPuller {
     const { db, clock } = this.host;
     let cursor = (await readMeta(db, 'cursor')) ?? null;
     let load = await this.initialLoadState(cursor);
-    const pull = (from: string | null) =>
-      socketRequest<PullResponse>(
+    const pull = async (from: string | null) => {
+      const sentAtMs = clock.deviceNow();
+      const response = await socketRequest<PullResponse>(
         work,
         SyncEvents.pull,
         { cursor: from, limit: this.host.tuning.pullPageSize },
         this.host.tuning.requestTimeoutMs,
       );
+      return { response, timing: { sentAtMs, receivedAtMs: clock.deviceNow() } };
+    };
     let pending = pull(cursor);
     for (;;) {
-      const response = await pending;
+      const { response, timing } = await pending;
       if (isErrorAck(response)) {
         if (response.error.code !== ErrorCodes.resyncRequired)
           throw new ServerRefusal(response.error);
@@ -72,7 +75,14 @@ export class FeedPuller {
         load.total = Math.max(load.total, load.loaded);
         load.done = !response.hasMore;
       }
-      const applied = await applyPullPage(db, clock, response, cursor, load ? { ...load } : null);
+      const applied = await applyPullPage(
+        db,
+        clock,
+        response,
+        cursor,
+        load ? { ...load } : null,
+        timing,
+      );
       // Someone else moved the cursor (a second leader for a moment): start over from it.
       if (!applied) {
         work.requestPull();

@@ -52,6 +52,7 @@ describe('applyAck', () => {
     results,
     fromCursor: encodeCursor(from),
     cursor: encodeCursor(to),
+    serverTime: new Date().toISOString(),
   });
 
   it('removes only the acknowledged entries, merges the returned rows and advances the cursor', async () => {

@@ -8,11 +8,13 @@ import {
 import type { Rejection } from '../../public-types';
 import type { LocalDatabase } from '../../database/local-database';
 import { appendRejections, readMeta, writeMeta } from '../../database/meta';
+import { measuredOffset, type RequestTiming } from '../../database/clock-offset';
 import type { PersistedClock } from '../../database/persisted-clock';
 import { rebuildRow } from '../../local/row-rebuild';
 import { countOutbox, readOutboxForRow, removeFromOutbox } from '../../outbox/outbox';
 import type { OutboxEntry } from '../../outbox/outbox-entry';
 import { mergeServerRecord } from '../../local/merge-server-record';
+import { mayRestamp, restamp } from './restamp';
 
 export interface AckOutcome {
   /** The stored cursor was the ack's `fromCursor` and moved to its `cursor`; else a pull is due. */
@@ -29,7 +31,8 @@ interface RowResults {
   modelName: string;
   id: string;
   records: AnyRecord[];
-  rejected: boolean;
+  /** A mutation of the row was rejected or re-stamped: rebuild it from the server's version. */
+  rebuild: boolean;
 }
 
 /**
@@ -37,6 +40,8 @@ interface RowResults {
  * merges every returned record, rolls rejected rows back (rebuilt from the server's record,
  * or removed when there is none, with the client's other pending mutations re-applied),
  * records the rejections and advances the cursor when no one else's change lies in between.
+ * A mutation refused only because the device clock ran ahead (`clock_skew`) is not rejected:
+ * the clock learns the server's time, and the mutation is re-stamped and stays queued.
  */
 export async function applyAck(
   db: LocalDatabase,
@@ -45,26 +50,45 @@ export async function applyAck(
   ack: PushAck,
   beginPendingRead: () => number = () => 0,
   now: () => Date = () => new Date(),
+  /** The device clock around the push, to measure the offset to the ack's `serverTime`. */
+  timing?: RequestTiming,
 ): Promise<AckOutcome> {
   const results = new Map<string, MutationResult>(ack.results.map((r) => [r.mutationId, r]));
   return db.transaction('rw', db.syncTables(), async () => {
+    const sample = { serverTime: ack.serverTime, ...(timing ?? clock.instant()) };
+    const serverTimeKnown = measuredOffset(sample) !== null;
+    if (serverTimeKnown) await clock.learnServerTime(db, sample);
+
     const acked = batch.filter((entry) => results.has(entry.mutation.mutationId));
-    await removeFromOutbox(db.outbox, acked);
+    const resultOf = (entry: OutboxEntry) =>
+      results.get(entry.mutation.mutationId) as MutationResult;
+    const skewed = acked.filter((entry) => mayRestamp(entry, resultOf(entry), serverTimeKnown));
+    await removeFromOutbox(
+      db.outbox,
+      acked.filter((entry) => !skewed.includes(entry)),
+    );
+    await restamp(
+      db,
+      clock,
+      skewed.map((entry) => ({ entry, result: resultOf(entry) })),
+    );
 
     const rows = new Map<string, RowResults>();
     const rejections: Rejection[] = [];
     for (const entry of acked) {
       const { mutation } = entry;
-      const result = results.get(mutation.mutationId) as MutationResult;
+      const result = resultOf(entry);
       const row = rows.get(entry.rowKey) ?? {
         modelName: mutation.modelName,
         id: mutation.data.id,
         records: [],
-        rejected: false,
+        rebuild: false,
       };
       if (result.record) row.records.push(result.record);
-      if (result.status === 'rejected') {
-        row.rejected = true;
+      if (skewed.includes(entry)) {
+        row.rebuild = true;
+      } else if (result.status === 'rejected') {
+        row.rebuild = true;
         rejections.push({
           mutationId: mutation.mutationId,
           modelName: mutation.modelName,
@@ -82,7 +106,7 @@ export async function applyAck(
       const entity = findEntity(row.modelName);
       if (!entity) continue;
       const table = db.rows(row.modelName);
-      if (row.rejected) {
+      if (row.rebuild) {
         // The join of the returned versions is the server's row as of this batch.
         const server = row.records.reduce<AnyRecord | undefined>(
           (acc, r) => mergeServerRecord(acc, r, entity.fieldNames),

@@ -65,17 +65,27 @@ export class OutboxPusher {
       return;
     }
     const batch = takeBatch(entries, this.limit.mutations, this.limit.bytes);
+    const sentAtMs = clock.deviceNow();
     const response = await socketRequest<PushResponse>(
       work,
       SyncEvents.push,
       { mutations: batch.map((e) => e.mutation) },
       this.host.tuning.requestTimeoutMs,
     );
+    const timing = { sentAtMs, receivedAtMs: clock.deviceNow() };
     if (isErrorAck(response)) {
       await this.refused(batch, response.error);
       return;
     }
-    const outcome = await applyAck(db, clock, batch, response, () => this.host.beginPendingRead());
+    const outcome = await applyAck(
+      db,
+      clock,
+      batch,
+      response,
+      () => this.host.beginPendingRead(),
+      undefined,
+      timing,
+    );
     this.host.answered();
     this.host.acked(outcome);
     if (!outcome.cursorAdvanced) work.requestPull();
