@@ -14,6 +14,7 @@ import { HealthController } from './health/health.controller';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
 import { FinanceModule } from './finance/finance.module';
 import { SyncModule } from './sync/sync.module';
+import { MembersModule } from './tenants/members/members.module';
 
 @Global()
 @Module({})
@@ -43,6 +44,7 @@ export class AppModule {
         AuthModule,
         SyncModule.forEntities(SYNCED_ENTITY_MODULES),
         FinanceModule,
+        MembersModule,
         ApiDocsModule,
         ...(clientDir
           ? [ServeStaticModule.forRoot({ rootPath: clientDir, exclude: ['/api/{*path}'] })]

@@ -21,8 +21,10 @@ export const ERROR_CODE_DESCRIPTIONS: Readonly<Record<ErrorCode, string>> = {
     'A push of more than 500 mutations or 256 KB of JSON ({mutations}, UTF-8). Nothing was applied: split the ' +
     'batch and resend the halves.',
   forbidden:
-    'The household named by the token does not exist (any more): a push or pull is refused whole, nothing was ' +
-    'applied. Sign in again.',
+    "The token's user is not (any more) a member of its household — removed by an owner, or left — or the " +
+    'household does not exist: the handshake is refused with connect_error message "forbidden", and a push or ' +
+    'pull is refused whole (nothing was applied). Do not refresh; stop syncing that household, keep its local ' +
+    'data, and sign in again.',
   rate_limited:
     'Too many events on this connection or household. Nothing was done; wait `details.retryAfterMs` and retry.',
   unauthorized:

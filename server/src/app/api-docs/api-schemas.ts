@@ -37,6 +37,7 @@ import {
   httpErrorSchema,
   inviteSchema,
   meSchema,
+  membersSchema,
   sessionSchema,
 } from './http-schemas';
 import { COMPONENT_SCHEMAS_PATH, entitySchemaNames } from './schema-names';
@@ -75,6 +76,7 @@ export function namedApiSchemas(
     ['Session', sessionSchema],
     ['Invite', inviteSchema],
     ['Me', meSchema],
+    ['Members', membersSchema],
     ['Health', healthSchema],
     ['CategoryBudget', categoryBudgetSchema],
     ['MonthBudget', monthBudgetSchema],

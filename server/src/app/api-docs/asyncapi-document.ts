@@ -74,9 +74,13 @@ export function buildAsyncApiDocument(
       name: 'connect_error',
       title: 'Handshake refused',
       summary:
-        'A missing, forged or expired token: the client sees connect_error with message "unauthorized"',
+        'A missing, forged or expired token: the client sees connect_error with message "unauthorized"; ' +
+        'a valid token of a user who is no longer a member of its household: message "forbidden"',
       payload: schemaRef('ConnectError'),
-      examples: [{ name: 'unauthorized', payload: { message: 'unauthorized' } }],
+      examples: [
+        { name: 'unauthorized', payload: { message: 'unauthorized' } },
+        { name: 'forbidden', payload: { message: 'forbidden' } },
+      ],
     },
     push: {
       name: SyncEvents.push,
@@ -188,7 +192,9 @@ export function buildAsyncApiDocument(
         description:
           'A valid access token is answered with the Socket.IO CONNECT packet (the client emits "connect"); a ' +
           'missing, forged or expired one with connect_error message "unauthorized" (refresh the token and connect ' +
-          'again). The connection lives no longer than its token.',
+          'again); the token of a user who was removed from (or left) its household with connect_error message ' +
+          '"forbidden" (do not refresh: stop syncing that household). The connection lives no longer than its ' +
+          "token, and a removed member's sockets are disconnected at once.",
         messages: [messageRef('handshake')],
         reply: {
           channel: channelRef,

@@ -99,7 +99,7 @@ describe.each(testDatabaseKinds())('documented auth and household errors on %s',
     });
     expect(response).toMatchObject({
       status: 400,
-      body: { statusCode: 400, error: 'Bad Request', message: expect.stringContaining('uuid') },
+      body: { statusCode: 400, error: 'Bad Request', message: 'id must be a UUID' },
     });
     // A well-formed id of another household is a 403, not a 400.
     expect(

@@ -47,6 +47,19 @@ export const meSchema = z.strictObject({
     .describe('Every household of the user'),
 });
 
+export const membersSchema = z.strictObject({
+  items: z
+    .array(
+      z.strictObject({
+        userId: z.guid(),
+        email: z.string(),
+        role: membershipRole,
+        joinedAt: z.iso.datetime().describe('When the user became a member'),
+      }),
+    )
+    .describe('Every member of the household, owners first, then by joinedAt'),
+});
+
 export const healthSchema = z.strictObject({
   status: z.literal('ok'),
   db: z.enum(['pglite', 'postgres']),

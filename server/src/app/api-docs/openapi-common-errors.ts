@@ -15,6 +15,7 @@ const EVERY_ROUTE: Readonly<Record<number, string>> = {
 };
 const WITH_TOKEN: Readonly<Record<number, string>> = {
   401: 'Missing, invalid or expired access token',
+  403: "The token's user is no longer a member of its household (details.code is forbidden)",
 };
 const WITH_BODY: Readonly<Record<number, string>> = {
   400: 'The body is not valid JSON or does not match the schema (details lists each field)',

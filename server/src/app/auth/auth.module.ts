@@ -6,6 +6,7 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { resolveJwtSecret } from './jwt-secret';
+import { MembershipGate } from './membership-gate';
 import { TenantsController } from './tenants.controller';
 import { JWT_SECRET, TokenService } from './token.service';
 
@@ -16,6 +17,7 @@ import { JWT_SECRET, TokenService } from './token.service';
   providers: [
     AuthService,
     TokenService,
+    MembershipGate,
     {
       provide: JWT_SECRET,
       inject: [APP_CONFIG],
@@ -23,6 +25,6 @@ import { JWT_SECRET, TokenService } from './token.service';
     },
     { provide: APP_GUARD, useClass: JwtAuthGuard },
   ],
-  exports: [TokenService],
+  exports: [TokenService, MembershipGate],
 })
 export class AuthModule {}

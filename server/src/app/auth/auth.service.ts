@@ -130,7 +130,9 @@ export class AuthService {
   ): Promise<{ code: string; expiresAt: string }> {
     if (tenantId !== tokenTenantId)
       throw new ForbiddenException('You can only invite members to your current household');
-    await this.loadMember(userId, tenantId);
+    const { role } = await this.loadMember(userId, tenantId);
+    if (role !== 'owner')
+      throw new ForbiddenException('Only an owner of the household can invite members');
     const bytes = randomBytes(12);
     const raw = Array.from(bytes, (b) => INVITE_ALPHABET[b % INVITE_ALPHABET.length]).join('');
     const code = `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8, 12)}`;

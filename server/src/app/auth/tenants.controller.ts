@@ -1,6 +1,7 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, ApiJsonBody, ApiJsonResponse } from '../api-docs/api-docs.decorators';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
 import { AuthRateLimited } from '../rate-limits/auth-rate-limited.decorator';
 import { Auth, type AccessClaims } from '../common/auth-context';
@@ -15,11 +16,15 @@ export class TenantsController {
 
   @Post(':id/invites')
   @ApiOperation({
-    summary: 'Create a single-use invite code (valid 7 days) for your current household',
+    summary:
+      'Create a single-use invite code (valid 7 days) for your current household; owners only',
   })
   @ApiJsonResponse(201, 'Invite', 'The invite code')
-  @ApiErrors({ 400: 'The id is not a UUID', 403: 'The id is not the household of your token' })
-  invite(@Auth() auth: AccessClaims, @Param('id', new ParseUUIDPipe()) tenantId: string) {
+  @ApiErrors({
+    400: 'The id is not a UUID',
+    403: 'The id is not the household of your token, or you are not one of its owners',
+  })
+  invite(@Auth() auth: AccessClaims, @Param('id', ParseIdPipe) tenantId: string) {
     return this.auth.createInvite(auth.userId, auth.tenantId, tenantId);
   }
 

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { ErrorCodes } from '@finwise/sync-protocol';
 import { IsNull, type EntityManager } from 'typeorm';
 import type { AccessClaims } from '../common/auth-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -82,8 +83,16 @@ export class TokenService {
       { refreshTokenHash: tokenHash },
       async (manager) => {
         const stored = await manager.findOneBy(RefreshTokenEntity, { tokenHash });
-        if (!stored || stored.revokedAt) return 'Invalid refresh token';
+        if (!stored) return 'Invalid refresh token';
         await declareScope(manager, { tenantId: stored.tenantId });
+        if (stored.revokedAt) {
+          // Removal revokes the member's tokens: say so, so that the app tells its user why.
+          const member = await manager.existsBy(MembershipEntity, {
+            userId: stored.userId,
+            tenantId: stored.tenantId,
+          });
+          return member ? 'Invalid refresh token' : { removed: true as const };
+        }
         if (stored.rotatedAt) return revokeFamily(manager, stored.familyId);
         if (stored.expiresAt.getTime() <= Date.now()) return 'Refresh token expired';
         const claimed = await manager.update(
@@ -108,6 +117,11 @@ export class TokenService {
       },
     );
     if (typeof outcome === 'string') throw new UnauthorizedException(outcome);
+    if ('removed' in outcome)
+      throw new UnauthorizedException({
+        message: 'You are no longer a member of this household',
+        details: { code: ErrorCodes.forbidden },
+      });
     if ('notMember' in outcome)
       throw new ForbiddenException('You are not a member of this household');
     return outcome;

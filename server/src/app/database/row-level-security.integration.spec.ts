@@ -193,7 +193,14 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('bas
       m.query('SELECT id FROM tenants'),
     );
     expect(tenants).toEqual([{ id: alice.tenant.id }]);
-    expect(await count({ tenantId: alice.tenant.id }, 'users')).toBe(0);
+    // A household sees the user rows of its own members (the members list), and writes none.
+    expect(
+      await asServer({ tenantId: alice.tenant.id }, (m) => m.query('SELECT id FROM users')),
+    ).toEqual([{ id: alice.user.id }]);
+    const renamed = await asServer({ tenantId: alice.tenant.id }, (m) =>
+      m.query(`UPDATE users SET email = email WHERE id = $1`, [alice.user.id]),
+    );
+    expect(renamed[1]).toBe(0);
   });
 
   it('lets the account flows see only what they declare: a user, an email, a token or code hash', async () => {

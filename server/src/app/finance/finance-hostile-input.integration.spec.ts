@@ -80,7 +80,7 @@ const ENTRIES: Entry[] = [
     path: () => '/budget/2026-01',
     token: 'ghost',
     status: 403,
-    message: 'unknown household',
+    message: 'You are not a member of this household',
   },
   {
     name: "reconciling another household's account",
@@ -126,7 +126,7 @@ const ENTRIES: Entry[] = [
     body: () => ({ ...statement, createAdjustment: true }),
     token: 'ghost',
     status: 403,
-    message: 'unknown household',
+    message: 'You are not a member of this household',
   },
   {
     name: 'a body that is not JSON',

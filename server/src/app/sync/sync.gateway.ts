@@ -17,16 +17,20 @@ import {
   type PushResponse,
 } from '@finwise/sync-protocol';
 import type { Namespace, Socket } from 'socket.io';
+import { MembershipGate } from '../auth/membership-gate';
 import { TokenService } from '../auth/token.service';
 import type { AccessClaims } from '../common/auth-context';
 import { SocketRateLimiter } from '../rate-limits/socket-rate-limiter';
 import { Broadcaster, tenantRoom } from '../realtime/broadcaster';
+import { MemberSockets, memberRoom } from '../realtime/member-sockets';
 import { PullService } from './pull/pull.service';
 import { PushService } from './push/push.service';
 
 interface SocketData {
   auth: AccessClaims;
   clientId: string | null;
+  /** MembershipGate position when the handshake's membership was read. */
+  checkedAt: number;
   expiryTimer?: NodeJS.Timeout;
 }
 
@@ -49,6 +53,8 @@ export class SyncGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly pulls: PullService,
     private readonly broadcaster: Broadcaster,
     private readonly rateLimiter: SocketRateLimiter,
+    private readonly members: MembershipGate,
+    private readonly memberSockets: MemberSockets,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -58,15 +64,36 @@ export class SyncGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       if (!claims) return next(new Error(ErrorCodes.unauthorized));
       const clientId =
         typeof auth?.['clientId'] === 'string' ? auth['clientId'].slice(0, 100) : null;
-      (socket as SyncSocket).data = { auth: claims, clientId };
-      next();
+      const checkedAt = this.members.position;
+      // A removed member's token is still valid: the membership is read at every handshake.
+      this.members.isMember(claims.userId, claims.tenantId, { fresh: true }).then(
+        (member) => {
+          if (!member) return next(new Error(ErrorCodes.forbidden));
+          (socket as SyncSocket).data = { auth: claims, clientId, checkedAt };
+          next();
+        },
+        (error: unknown) => {
+          this.logger.error(`membership check failed: ${(error as Error).stack ?? error}`);
+          next(new Error(ErrorCodes.internal));
+        },
+      );
     });
     this.broadcaster.attach(namespace);
+    this.memberSockets.attach(namespace);
   }
 
   async handleConnection(socket: SyncSocket): Promise<void> {
-    const { auth } = socket.data;
-    await socket.join(tenantRoom(auth.tenantId));
+    const { auth, checkedAt } = socket.data;
+    await socket.join([tenantRoom(auth.tenantId), memberRoom(auth.tenantId, auth.userId)]);
+    // A removal that arrived between the membership check and joining the rooms did not find
+    // this socket in the member's room: look again.
+    if (
+      this.members.removedSince(auth.userId, auth.tenantId, checkedAt) &&
+      !(await this.members.isMember(auth.userId, auth.tenantId, { fresh: true }))
+    ) {
+      socket.disconnect(true);
+      return;
+    }
     // The socket lives no longer than its token; the client refreshes and reconnects.
     const remaining = auth.exp * 1000 - Date.now();
     socket.data.expiryTimer = setTimeout(

@@ -1,6 +1,7 @@
 import { Global, Module, type DynamicModule, type Type } from '@nestjs/common';
 import { DatabaseService } from '../database/database.service';
 import { Broadcaster } from '../realtime/broadcaster';
+import { MemberSockets } from '../realtime/member-sockets';
 import { ChangeFeed } from './feed/change-feed';
 import { MutationLog } from './feed/mutation-log';
 import { TombstonePurger } from './feed/tombstone-purger';
@@ -34,6 +35,7 @@ export class SyncModule {
         MutationLog,
         BatchStore,
         Broadcaster,
+        MemberSockets,
         PushService,
         PullService,
         EntityRestService,
@@ -42,6 +44,7 @@ export class SyncModule {
       ],
       exports: [
         SyncedEntityRegistry,
+        MemberSockets,
         PushService,
         PullService,
         EntityRestService,

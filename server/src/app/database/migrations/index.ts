@@ -15,6 +15,7 @@ import { CreateBudgetMonths1796300000400 } from './1796300000400-create-budget-m
 import { CreateReconciliations1796300000500 } from './1796300000500-create-reconciliations';
 import { FinanceLedgerFields1796300000600 } from './1796300000600-finance-ledger-fields';
 import { TransactionsSplitLinesIndex1796300000700 } from './1796300000700-transactions-split-lines-index';
+import { HouseholdMembers1796400000000 } from './1796400000000-household-members';
 
 /** Every migration in order. Classes, not globs: the server ships as one webpack bundle. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   CreateReconciliations1796300000500,
   FinanceLedgerFields1796300000600,
   TransactionsSplitLinesIndex1796300000700,
+  HouseholdMembers1796400000000,
 ];
