@@ -85,6 +85,12 @@ export interface SyncTuning {
   /** Changes per pull page (1..1000). Default 1000. */
   pullPageSize: number;
   /**
+   * A connected client that had nothing to do for this long pulls from its cursor, so a lost
+   * broadcast delays a change by at most this much (ms). Default 60000. It also pulls whenever
+   * its tab becomes visible.
+   */
+  idlePullMs: number;
+  /**
    * Leader lease (fallback where the Web Locks API is missing, and in Node): renewed every
    * third of it; a leader that crashed without `stop()` is replaced once it ran out (ms).
    * Default 3000. Unused where Web Locks decide (browser tabs sharing the origin's IndexedDB):

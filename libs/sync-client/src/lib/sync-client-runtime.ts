@@ -29,6 +29,7 @@ import type {
 import { StatusStore } from './status/status-store';
 import type { AckOutcome } from './sync/push/apply-ack';
 import { SyncEngine } from './sync/sync-engine';
+import { onTabVisible } from './sync/tab-visibility';
 import { TableApi, type TableHost } from './table/table-api';
 import { CRASH_HOOK } from './testing/crash-hook';
 
@@ -37,6 +38,7 @@ const DEFAULT_TUNING: Readonly<SyncTuning> = Object.freeze({
   backoffMaxMs: 30_000,
   requestTimeoutMs: 30_000,
   pullPageSize: 1000,
+  idlePullMs: 60_000,
   leaderLeaseMs: 3000,
   maxBatchMutations: SyncLimits.maxBatchMutations,
   maxBatchBytes: SyncLimits.maxBatchBytes,
@@ -72,6 +74,7 @@ export class SyncClientRuntime implements SyncClient {
   private readonly liveQueries = new Set<() => void>();
   private readonly stopListeners = new Set<() => void>();
   private readonly watches: Subscription[] = [];
+  private stopVisibility: (() => void) | null = null;
   private readonly tables = new Map<string, TableApi<AnySyncRow>>();
   private readonly tableHost: TableHost;
 
@@ -232,6 +235,7 @@ export class SyncClientRuntime implements SyncClient {
     this.watchSharedState(local.db);
     this.phase = 'started';
     for (const waiter of this.openWaiters.splice(0)) waiter.resolve(local);
+    this.stopVisibility = onTabVisible(() => this.tabVisible(local.db));
     this.election = this.createElection(local.db);
     await this.election.start((leader) => this.setLeader(leader));
     await this.engine?.firstSync;
@@ -300,6 +304,8 @@ export class SyncClientRuntime implements SyncClient {
     for (const listener of [...this.stopListeners]) listener();
     for (const unsubscribe of [...this.liveQueries]) unsubscribe();
     for (const watch of this.watches.splice(0)) watch.unsubscribe();
+    this.stopVisibility?.();
+    this.stopVisibility = null;
   }
 
   private async ready(): Promise<{ db: LocalDatabase; writer: LocalWriter }> {
@@ -316,6 +322,13 @@ export class SyncClientRuntime implements SyncClient {
     if (this.phase === 'stopped') return Promise.reject(stoppedError());
     if (this.local && this.phase === 'started') return Promise.resolve(this.local);
     return new Promise((resolve, reject) => this.openWaiters.push({ resolve, reject }));
+  }
+
+  /** A visible tab catches up at once; only the leader has a socket, so others ask it to. */
+  private tabVisible(db: LocalDatabase): void {
+    if (this.stopped) return;
+    if (this.engine) this.engine.pullNow();
+    else void writeMeta(db, 'pullRequest', globalThis.crypto.randomUUID()).catch(() => undefined);
   }
 
   private afterWrite(result: LocalWriteResult): void {
@@ -363,6 +376,7 @@ export class SyncClientRuntime implements SyncClient {
         },
         error: () => undefined,
       }),
+      this.watchPullRequests(db),
       liveQuery(() => db.meta.bulkGet(['syncState', 'rejections', 'initialLoad'])).subscribe({
         next: ([syncState, rejections, initialLoad]) => {
           const patch: Partial<SyncStatus> = {
@@ -386,6 +400,19 @@ export class SyncClientRuntime implements SyncClient {
         error: () => undefined,
       }),
     );
+  }
+
+  /** The leader pulls when another tab of the tenant became visible (see `tabVisible`). */
+  private watchPullRequests(db: LocalDatabase): Subscription {
+    let seen: string | undefined | null = null;
+    return liveQuery(() => readMeta(db, 'pullRequest')).subscribe({
+      next: (request) => {
+        // The first value is what was there before this instance started, not a new request.
+        if (seen !== null && request !== seen) this.engine?.pullNow();
+        seen = request;
+      },
+      error: () => undefined,
+    });
   }
 
   private refreshPendingCount(db: LocalDatabase): void {

@@ -37,6 +37,8 @@ export interface MetaValues {
   syncState: SharedSyncState;
   rejections: Rejection[];
   leaderLease: LeaderLease;
+  /** Written by a tab that became visible; the leader tab (which owns the socket) then pulls. */
+  pullRequest: string;
 }
 
 export type MetaKey = keyof MetaValues;

@@ -104,6 +104,11 @@ export class SyncEngine {
     }
   }
 
+  /** A tab became visible (this one or another): catch up now, not at the next idle pull. */
+  pullNow(): void {
+    this.work?.requestPull();
+  }
+
   /** Local or another tab's write: there is something to push. */
   outboxChanged(): void {
     this.pusher.outboxChanged();
@@ -165,8 +170,10 @@ export class SyncEngine {
           await this.puller.receive(work, work.broadcasts.shift() as ChangesBroadcast);
         } else if (this.pusher.hasWork) {
           await this.pusher.pushNextBatch(work);
-        } else {
-          await work.idle();
+        } else if ((await work.idle(this.host.tuning.idlePullMs)) === 'timeout') {
+          // A broadcast can be lost (a crash between commit and emit, a Redis hiccup): an idle
+          // connection pulls now and then, so a lost one delays a change by at most this long.
+          work.requestPull();
         }
       } catch (error) {
         if (!work.active || this.stopped) break;

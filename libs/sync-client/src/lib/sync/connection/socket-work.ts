@@ -47,10 +47,24 @@ export class SocketWork {
     wakeUp?.();
   }
 
-  /** Waits until there may be work (or the socket is gone). */
-  idle(): Promise<void> {
-    if (!this.active) return Promise.resolve();
-    return new Promise((resolve) => (this.wakeUp = resolve));
+  /**
+   * Waits until there may be work (or the socket is gone), at most `timeoutMs`: resolves
+   * `'timeout'` when nothing happened in that time.
+   */
+  idle(timeoutMs: number): Promise<'woken' | 'timeout'> {
+    if (!this.active) return Promise.resolve('woken');
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        if (this.wakeUp !== woken) return;
+        this.wakeUp = null;
+        resolve('timeout');
+      }, timeoutMs);
+      const woken = () => {
+        clearTimeout(timer);
+        resolve('woken');
+      };
+      this.wakeUp = woken;
+    });
   }
 
   /** A retry pause: ends early only when the socket is gone, not on new work. */
