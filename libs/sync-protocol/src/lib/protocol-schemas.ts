@@ -44,6 +44,17 @@ export const cursorSchema = z
     'Opaque position in the household change feed. Store it as given; never compute with it.',
   );
 
+/**
+ * The server's wall clock when it answered: clients keep their offset to it, so a device whose
+ * clock is wrong still stamps its changes with HLCs near the server's time (DESIGN §6).
+ */
+export const serverTimeSchema = z.iso
+  .datetime({ precision: 3 })
+  .describe(
+    "The server's clock when it answered (ISO-8601 UTC with ms). Clients keep their offset to it " +
+      'and stamp with device time + offset when the device clock is off by more than a minute.',
+  );
+
 export const errorCodeSchema = z.enum(ErrorCodes).describe(
   'Stable snake_case error code.\n' +
     Object.entries(ERROR_CODE_DESCRIPTIONS)
@@ -135,6 +146,7 @@ export const pushAckSchema = z.strictObject({
   cursor: cursorSchema.describe(
     'Feed position after this batch; equals fromCursor when nothing was applied',
   ),
+  serverTime: serverTimeSchema,
 });
 
 export const errorAckSchema = z.strictObject({ error: syncErrorSchema });
@@ -170,6 +182,7 @@ export const pullPageSchema = z.strictObject({
     'Position of the last returned change (the given cursor when the page is empty)',
   ),
   hasMore: z.boolean().describe('Pull again with `cursor` while true'),
+  serverTime: serverTimeSchema,
   total: z
     .int()
     .nonnegative()
