@@ -1,4 +1,5 @@
 import { setupZonelessTestEnv } from 'jest-preset-angular/setup-env/zoneless';
+import { FakeLockManager } from './app/data/testing/fake-web-locks';
 
 setupZonelessTestEnv({ errorOnUnknownElements: true, errorOnUnknownProperties: true });
 
@@ -6,3 +7,8 @@ setupZonelessTestEnv({ errorOnUnknownElements: true, errorOnUnknownProperties: t
 Element.prototype.scrollIntoView ??= function scrollIntoView(): void {
   return undefined;
 };
+
+// jsdom has no Web Locks; the app refreshes tokens under one (see data/auth/refresh-lock.ts).
+if (!('locks' in navigator)) {
+  Object.defineProperty(navigator, 'locks', { value: new FakeLockManager(), configurable: true });
+}

@@ -1,5 +1,5 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { filter } from 'rxjs';
@@ -26,12 +26,20 @@ import { SyncIndicatorComponent } from './sync-status/sync-indicator/sync-indica
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AppComponent {
-  protected readonly signedIn = inject(AuthService).isSignedIn;
+  private readonly auth = inject(AuthService);
+  protected readonly signedIn = this.auth.isSignedIn;
 
   protected readonly links = [...NAV_LINKS, SETTINGS_LINK];
 
   constructor() {
     const document = inject(DOCUMENT);
+    const router = inject(Router);
+    // Removed from the household (here or in another tab): the sign-in page says why.
+    effect(() => {
+      if (!this.auth.isSignedIn() && this.auth.signedOutNotice() !== null) {
+        void router.navigateByUrl('/login');
+      }
+    });
     let section: string | null = null;
     // A screen reader hears nothing when a single-page app swaps screens: moving focus to the
     // new content announces it. Paging within a screen (budget months) keeps focus where it is.

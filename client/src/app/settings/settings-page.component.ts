@@ -4,15 +4,26 @@ import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { toApiError } from '../data/api/api-error';
 import { AuthService, type Invite } from '../data/auth/auth.service';
+import { HouseholdMembersService } from '../data/auth/household-members.service';
 import { SyncClientService } from '../data/sync-client/sync-client.service';
 import { USER_LOCALE } from '../shared/locale';
 import { BudgetCurrencySettingsComponent } from './budget-currency-settings.component';
+import { HouseholdMembersComponent } from './household-members.component';
 import { HouseholdSwitcherComponent } from './household-switcher.component';
 
-/** The household and this device: budget currency, invite a member, switch household, sign out. */
+/**
+ * The household and this device: budget currency, members, invite a member (owners), switch
+ * household, sign out.
+ */
 @Component({
   selector: 'fw-settings-page',
-  imports: [FormsModule, RouterLink, HouseholdSwitcherComponent, BudgetCurrencySettingsComponent],
+  imports: [
+    FormsModule,
+    RouterLink,
+    HouseholdSwitcherComponent,
+    HouseholdMembersComponent,
+    BudgetCurrencySettingsComponent,
+  ],
   templateUrl: './settings-page.component.html',
   styleUrl: './settings-page.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -20,11 +31,14 @@ import { HouseholdSwitcherComponent } from './household-switcher.component';
 export class SettingsPageComponent {
   private readonly auth = inject(AuthService);
   private readonly sync = inject(SyncClientService);
+  private readonly members = inject(HouseholdMembersService);
   private readonly router = inject(Router);
   private readonly origin = inject(DOCUMENT).defaultView?.location.origin ?? '';
   private readonly locale = inject(USER_LOCALE);
 
   protected readonly session = this.auth.session;
+  /** Only owners invite; until the members are loaded the server has the last word. */
+  protected readonly mayInvite = computed(() => this.members.myRole() !== 'member');
   protected readonly pendingCount = computed(() => this.sync.status().pendingCount);
   protected readonly online = computed(() => this.sync.status().online);
   protected readonly invite = signal<(Invite & { link: string }) | null>(null);

@@ -62,6 +62,13 @@ export interface SyncClientOptions {
   getToken(): string | Promise<string>;
   /** Called on `unauthorized` or a server-side disconnect (token expiry); must return a fresh access token. */
   refreshToken?(): Promise<string>;
+  /**
+   * Addition to DESIGN §7: called when the server refuses the handshake with `forbidden` — the
+   * user was removed from this household or left it. The client then stops connecting (no
+   * refresh: it would not help); local data and the outbox stay, local reads and writes keep
+   * working. `connect()` tries again.
+   */
+  onForbidden?(): void;
   /** Stable per device; generated and stored in the local database when absent. */
   clientId?: string;
   /** Node: an `IDBFactory` from fake-indexeddb (one per simulated device). Browsers: leave out. */

@@ -270,6 +270,7 @@ export class SyncClientRuntime implements SyncClient {
         tuning: this.tuning,
         status: this.statusStore,
         acked: (outcome) => this.afterAck(outcome),
+        forbidden: () => this.options.onForbidden?.(),
       });
       this.engine = engine;
       engine.start(this.wantOnline);

@@ -1,14 +1,19 @@
+import { signal, type WritableSignal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { ApiError } from '../../data/api/api-error';
-import { AuthService } from '../../data/auth/auth.service';
+import { AuthService, type SignedOutNotice } from '../../data/auth/auth.service';
 import { HouseholdSettings } from '../../data/settings/household-settings.service';
 import { LoginComponent } from './login.component';
 
 describe('LoginComponent', () => {
   let fixture: ComponentFixture<LoginComponent>;
   let element: HTMLElement;
-  let auth: { logIn: jest.Mock; signUp: jest.Mock };
+  let auth: {
+    logIn: jest.Mock;
+    signUp: jest.Mock;
+    signedOutNotice: WritableSignal<SignedOutNotice | null>;
+  };
   let navigateByUrl: jest.SpyInstance;
   let settings: { setBudgetCurrencyOnceOpen: jest.Mock };
 
@@ -16,6 +21,7 @@ describe('LoginComponent', () => {
     auth = {
       logIn: jest.fn().mockResolvedValue(undefined),
       signUp: jest.fn().mockResolvedValue(undefined),
+      signedOutNotice: signal<SignedOutNotice | null>(null),
     };
     settings = { setBudgetCurrencyOnceOpen: jest.fn().mockResolvedValue(undefined) };
     TestBed.configureTestingModule({
@@ -212,5 +218,21 @@ describe('LoginComponent', () => {
     fixture.componentRef.setInput('startMode', 'signUp');
     await fixture.whenStable();
     expect(element.querySelector('h1')?.textContent).toContain('Create your account');
+  });
+
+  it('says why the app signed the user out: removed from, or left, a household', async () => {
+    expect(element.querySelector('[data-test="signed-out-notice"]')).toBeNull();
+    auth.signedOutNotice.set({ reason: 'removed', householdName: 'Lovelace' });
+    await fixture.whenStable();
+    expect(
+      element.querySelector('[data-test="signed-out-notice"]')?.textContent?.replace(/\s+/g, ' '),
+    ).toContain(
+      'You were signed out because you were removed from the household Lovelace. Its data stays on this device.',
+    );
+    auth.signedOutNotice.set({ reason: 'left', householdName: 'Lovelace' });
+    await fixture.whenStable();
+    expect(element.querySelector('[data-test="signed-out-notice"]')?.textContent).toContain(
+      'You left the household',
+    );
   });
 });

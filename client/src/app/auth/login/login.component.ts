@@ -53,6 +53,8 @@ export class LoginComponent {
   protected readonly pending = signal(false);
   protected readonly submitted = signal(false);
   protected readonly serverError = signal<string | null>(null);
+  /** Why the app signed the user out on its own (removed from, or left, a household). */
+  protected readonly notice = this.auth.signedOutNotice;
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     email: [''],

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { firstValueFrom } from 'rxjs';
 import { authInterceptor } from './auth.interceptor';
-import { SESSION_STORAGE_KEY } from './auth.service';
+import { AuthService, SESSION_STORAGE_KEY } from './auth.service';
 
 /** Lets the refresh promise and the observables chained on it run. */
 const settle = () => new Promise((resolve) => setTimeout(resolve));
@@ -97,5 +97,38 @@ describe('authInterceptor', () => {
     setUp(false);
     void firstValueFrom(http.get('/api/accounts'));
     expect(backend.expectOne('/api/accounts').request.headers.has('Authorization')).toBe(false);
+  });
+
+  it('ends the session with a notice when the server says the user is no longer a member', async () => {
+    setUp(true);
+    const result = firstValueFrom(http.get('/api/accounts')).catch((error: unknown) => error);
+    backend.expectOne('/api/accounts').flush(
+      {
+        statusCode: 403,
+        error: 'Forbidden',
+        message: 'You are not a member of this household',
+        details: { code: 'forbidden' },
+      },
+      { status: 403, statusText: 'Forbidden' },
+    );
+    expect(await result).toMatchObject({ status: 403 });
+    const auth = TestBed.inject(AuthService);
+    expect(auth.isSignedIn()).toBe(false);
+    expect(auth.signedOutNotice()).toEqual({ reason: 'removed', householdName: 'Lovelace' });
+  });
+
+  it('keeps the session on other refusals (403 without forbidden)', async () => {
+    setUp(true);
+    const result = firstValueFrom(http.post('/api/tenants/t1/invites', {})).catch(
+      (error: unknown) => error,
+    );
+    backend
+      .expectOne('/api/tenants/t1/invites')
+      .flush(
+        { statusCode: 403, error: 'Forbidden', message: 'Only an owner can invite' },
+        { status: 403, statusText: 'Forbidden' },
+      );
+    expect(await result).toMatchObject({ status: 403 });
+    expect(TestBed.inject(AuthService).isSignedIn()).toBe(true);
   });
 });

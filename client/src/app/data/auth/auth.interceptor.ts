@@ -1,14 +1,16 @@
 import { HttpErrorResponse, HttpInterceptorFn, HttpRequest } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { catchError, from, switchMap, throwError } from 'rxjs';
-import { AuthService } from './auth.service';
+import { toApiError } from '../api/api-error';
+import { AuthService, isForbidden } from './auth.service';
 
 /** Auth endpoints that take credentials in the body, never a bearer token. */
 const PUBLIC_AUTH_ENDPOINT = /^\/api\/auth\/(signup|login|refresh|logout)(\?|$)/;
 
 /**
  * Adds the bearer token to same-origin API calls (except the sign-in endpoints themselves).
- * Access tokens live minutes: a 401 triggers one refresh and one retry with the new token.
+ * Access tokens live minutes: a 401 triggers one refresh and one retry with the new token. A
+ * 403 `forbidden` means the user was removed from the household: the session ends.
  */
 export const authInterceptor: HttpInterceptorFn = (request, next) => {
   const auth = inject(AuthService);
@@ -19,6 +21,15 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
   }
   return next(withToken(request, session.accessToken)).pipe(
     catchError((error: unknown) => {
+      if (
+        error instanceof HttpErrorResponse &&
+        error.status === 403 &&
+        isForbidden(toApiError(error))
+      ) {
+        // The user is no longer a member of this household: the session ends, saying why.
+        auth.removedFromHousehold();
+        return throwError(() => error);
+      }
       if (!(error instanceof HttpErrorResponse) || error.status !== 401) {
         return throwError(() => error);
       }

@@ -2,7 +2,9 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { ApiError } from '../api/api-error';
-import { AuthService, SESSION_STORAGE_KEY } from './auth.service';
+import type { FakeLockManager } from '../testing/fake-web-locks';
+import { AuthService, SESSION_STORAGE_KEY, SIGNED_OUT_NOTICE_KEY } from './auth.service';
+import { REFRESH_LOCK_NAME } from './refresh-lock';
 import { Session } from './session';
 
 const session: Session = {
@@ -213,5 +215,108 @@ describe('AuthService', () => {
     await expect(result).rejects.toMatchObject({ status: 401, message: 'Session expired' });
     expect(service.isSignedIn()).toBe(false);
     http.expectOne('/api/auth/logout');
+  });
+
+  describe('with other tabs', () => {
+    const locks = () => navigator.locks as unknown as FakeLockManager;
+    /** Another tab holding the refresh lock until the returned function is called. */
+    function otherTabRefreshing(): () => void {
+      let release!: () => void;
+      void locks().request(
+        REFRESH_LOCK_NAME,
+        { mode: 'exclusive' },
+        () => new Promise<void>((resolve) => (release = resolve)),
+      );
+      return release;
+    }
+
+    it("waits for another tab's refresh and takes the session it stored instead of refreshing again", async () => {
+      localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(session));
+      const { service, http } = setUp();
+      const release = otherTabRefreshing();
+
+      const result = service.refresh();
+      // The other tab holds the lock: nothing is sent while it refreshes.
+      http.expectNone('/api/auth/refresh');
+      const renewed: Session = { ...session, accessToken: 'access-2', refreshToken: 'refresh-2' };
+      localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(renewed));
+      release();
+
+      await expect(result).resolves.toEqual(renewed);
+      http.expectNone('/api/auth/refresh');
+      expect(service.session()).toEqual(renewed);
+      expect(locks().isHeld(REFRESH_LOCK_NAME)).toBe(false);
+    });
+
+    it('refreshes itself, with the newest stored token, when the other tab stored nothing new', async () => {
+      localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(session));
+      const { service, http } = setUp();
+      const release = otherTabRefreshing();
+      const result = service.refresh();
+      release();
+      await new Promise((resolve) => setTimeout(resolve));
+
+      const request = http.expectOne('/api/auth/refresh');
+      expect(request.request.body).toEqual({ refreshToken: 'refresh-1' });
+      const renewed: Session = { ...session, accessToken: 'access-2', refreshToken: 'refresh-2' };
+      request.flush(renewed);
+      await expect(result).resolves.toEqual(renewed);
+      expect(storedSession()).toEqual(renewed);
+    });
+
+    it('holds the lock while its own refresh is on the way, so other tabs wait for it', async () => {
+      localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(session));
+      const { service, http } = setUp();
+      const result = service.refresh();
+      expect(locks().isHeld(REFRESH_LOCK_NAME)).toBe(true);
+      http
+        .expectOne('/api/auth/refresh')
+        .flush({ ...session, accessToken: 'access-2', refreshToken: 'refresh-2' });
+      await result;
+      await new Promise((resolve) => setTimeout(resolve));
+      expect(locks().isHeld(REFRESH_LOCK_NAME)).toBe(false);
+    });
+  });
+
+  it('ends the session with a notice when the refresh token was revoked by a removal', async () => {
+    localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(session));
+    const { service, http } = setUp();
+
+    const result = service.refresh();
+    http.expectOne('/api/auth/refresh').flush(
+      {
+        statusCode: 401,
+        error: 'Unauthorized',
+        message: 'You are no longer a member of this household',
+        details: { code: 'forbidden' },
+      },
+      { status: 401, statusText: 'Unauthorized' },
+    );
+
+    await expect(result).rejects.toMatchObject({ status: 401 });
+    expect(service.isSignedIn()).toBe(false);
+    expect(service.signedOutNotice()).toEqual({ reason: 'removed', householdName: 'Lovelace' });
+    expect(JSON.parse(localStorage.getItem(SIGNED_OUT_NOTICE_KEY) ?? 'null')).toEqual({
+      reason: 'removed',
+      householdName: 'Lovelace',
+    });
+    // The server revoked the tokens already: no logout call.
+    http.expectNone('/api/auth/logout');
+  });
+
+  it("shows another tab's removal notice, and forgets it at the next sign-in", async () => {
+    const { service, http } = setUp();
+    localStorage.setItem(
+      SIGNED_OUT_NOTICE_KEY,
+      JSON.stringify({ reason: 'removed', householdName: 'Lovelace' }),
+    );
+    window.dispatchEvent(new StorageEvent('storage', { key: SIGNED_OUT_NOTICE_KEY }));
+    expect(service.signedOutNotice()).toEqual({ reason: 'removed', householdName: 'Lovelace' });
+
+    const result = service.logIn({ email: 'ada@example.com', password: 'long enough' });
+    http.expectOne('/api/auth/login').flush(session);
+    await result;
+    expect(service.signedOutNotice()).toBeNull();
+    expect(localStorage.getItem(SIGNED_OUT_NOTICE_KEY)).toBeNull();
   });
 });

@@ -4,9 +4,20 @@ import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core'
 import { firstValueFrom } from 'rxjs';
 import { ApiError, toApiError } from '../api/api-error';
 import { LogInRequest, SignUpRequest } from './auth-requests';
+import { withRefreshLock } from './refresh-lock';
 import { isSession, Session } from './session';
 
 export const SESSION_STORAGE_KEY = 'finwise.session';
+export const SIGNED_OUT_NOTICE_KEY = 'finwise.signedOutNotice';
+
+/**
+ * Why the session ended without the user signing out here: an owner removed them from the
+ * household, or they left it (in this tab or another). Shown on the sign-in page.
+ */
+export interface SignedOutNotice {
+  reason: 'removed' | 'left';
+  householdName: string;
+}
 
 export interface Invite {
   code: string;
@@ -25,11 +36,13 @@ export interface Membership {
 export class AuthService {
   private readonly http = inject(HttpClient);
   private readonly state = signal<Session | null>(readStoredSession());
+  private readonly noticeState = signal<SignedOutNotice | null>(readStoredNotice());
   /** Refresh tokens rotate: two refreshes with the same token would revoke the whole family. */
   private refreshing: Promise<Session> | null = null;
 
   readonly session = this.state.asReadonly();
   readonly isSignedIn = computed(() => this.state() !== null);
+  readonly signedOutNotice = this.noticeState.asReadonly();
 
   constructor() {
     // Another tab that refreshed, joined a household or signed out changed the stored session;
@@ -38,6 +51,8 @@ export class AuthService {
     const onStorage = (event: StorageEvent) => {
       if (event.key === SESSION_STORAGE_KEY) {
         this.state.set(readStoredSession());
+      } else if (event.key === SIGNED_OUT_NOTICE_KEY) {
+        this.noticeState.set(readStoredNotice());
       }
     };
     window?.addEventListener('storage', onStorage);
@@ -52,10 +67,37 @@ export class AuthService {
     return this.authenticate('login', request);
   }
 
-  /** Exchanges the refresh token for a new pair; a refused refresh token ends the session. */
+  /**
+   * Exchanges the refresh token for a new pair; a refused refresh token ends the session. One
+   * refresh at a time across all tabs (see withRefreshLock): a tab that waited for another one's
+   * refresh takes the session that tab stored instead of sending the used-up token again.
+   */
   refresh(): Promise<Session> {
-    this.refreshing ??= this.refreshOnce().finally(() => (this.refreshing = null));
+    this.refreshing ??= this.refreshAcrossTabs().finally(() => (this.refreshing = null));
     return this.refreshing;
+  }
+
+  /**
+   * The server says the user is no longer a member of the session's household (an owner
+   * removed them, or they left elsewhere): the session ends here with a notice saying why. The
+   * household's local data and unsynced changes stay on this device; its tokens are already
+   * revoked on the server.
+   */
+  removedFromHousehold(reason: SignedOutNotice['reason'] = 'removed'): void {
+    const current = this.state();
+    if (current === null) {
+      return;
+    }
+    const notice: SignedOutNotice = { reason, householdName: current.tenant.name };
+    this.noticeState.set(notice);
+    writeStoredNotice(notice);
+    this.state.set(null);
+    writeStoredSession(null);
+  }
+
+  dismissSignedOutNotice(): void {
+    this.noticeState.set(null);
+    writeStoredNotice(null);
   }
 
   /** Joins the household of an invite code; the session then belongs to that household. */
@@ -118,8 +160,20 @@ export class AuthService {
     }
   }
 
-  private async refreshOnce(): Promise<Session> {
-    const current = this.state();
+  private async refreshAcrossTabs(): Promise<Session> {
+    // The access token this tab saw refused: a stored session with another one is newer.
+    const refused = this.state()?.accessToken ?? null;
+    return withRefreshLock(async () => {
+      const stored = readStoredSession();
+      if (stored !== null && refused !== null && stored.accessToken !== refused) {
+        this.state.set(stored);
+        return stored;
+      }
+      return this.refreshOnce(stored ?? this.state());
+    });
+  }
+
+  private async refreshOnce(current: Session | null): Promise<Session> {
     if (current === null) {
       throw new ApiError('You are signed out. Please sign in again.', 401);
     }
@@ -127,7 +181,11 @@ export class AuthService {
       return await this.authenticate('refresh', { refreshToken: current.refreshToken });
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
-        this.signOut();
+        if (isForbidden(error)) {
+          this.removedFromHousehold();
+        } else {
+          this.signOut();
+        }
       }
       throw error;
     }
@@ -163,7 +221,15 @@ export class AuthService {
   private update(session: Session | null): void {
     this.state.set(session);
     writeStoredSession(session);
+    if (session !== null && this.noticeState() !== null) {
+      this.dismissSignedOutNotice();
+    }
   }
+}
+
+/** The server's answer for a user who is not (any more) a member of the token's household. */
+export function isForbidden(error: ApiError): boolean {
+  return (error.details as { code?: unknown } | undefined)?.code === 'forbidden';
 }
 
 // Storage can be unavailable (private browsing, quota, disabled cookies): the session then lives
@@ -187,6 +253,31 @@ function writeStoredSession(session: Session | null): void {
     }
   } catch {
     // Keep the in-memory session; see readStoredSession.
+  }
+}
+
+function readStoredNotice(): SignedOutNotice | null {
+  try {
+    const parsed = JSON.parse(localStorage.getItem(SIGNED_OUT_NOTICE_KEY) ?? 'null') as unknown;
+    const notice = parsed as Partial<SignedOutNotice> | null;
+    return (notice?.reason === 'removed' || notice?.reason === 'left') &&
+      typeof notice.householdName === 'string'
+      ? { reason: notice.reason, householdName: notice.householdName }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeStoredNotice(notice: SignedOutNotice | null): void {
+  try {
+    if (notice === null) {
+      localStorage.removeItem(SIGNED_OUT_NOTICE_KEY);
+    } else {
+      localStorage.setItem(SIGNED_OUT_NOTICE_KEY, JSON.stringify(notice));
+    }
+  } catch {
+    // The notice then shows in this tab only.
   }
 }
 

@@ -97,4 +97,23 @@ describe('SyncClientService', () => {
     expect(sync.client().stopped).toBe(true);
     expect(sync.client().clearedLocalData).toBe(false);
   });
+
+  it('ends the session, keeping local data, when the server refuses the handshake with forbidden', async () => {
+    sync = setUpFakeSync();
+    const service = setUp();
+    await settle();
+    const client = sync.client();
+
+    client.options.onForbidden?.();
+    await settle();
+
+    const auth = TestBed.inject(AuthService);
+    expect(auth.isSignedIn()).toBe(false);
+    expect(auth.signedOutNotice()).toEqual({ reason: 'removed', householdName: 'Lovelace' });
+    expect(client.stopped).toBe(true);
+    expect(client.clearedLocalData).toBe(false);
+    expect(service.client()).toBeNull();
+    // No refresh and no logout: the server has revoked the household's tokens already.
+    TestBed.inject(HttpTestingController).expectNone(() => true);
+  });
 });

@@ -86,6 +86,9 @@ export class SyncClientService {
         tenantId,
         getToken: () => this.auth.session()?.accessToken ?? '',
         refreshToken: async () => (await this.auth.refresh()).accessToken,
+        // Removed from the household (or left it in another tab): the session ends; the local
+        // data and the outbox stay on this device.
+        onForbidden: () => this.auth.removedFromHousehold(),
       }),
     )
       .then((created) => {

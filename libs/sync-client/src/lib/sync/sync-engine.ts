@@ -24,6 +24,8 @@ export interface EngineHost {
   readonly status: StatusStore;
   /** After an ack was applied (pending count and rejections changed). */
   acked(outcome: AckOutcome): void;
+  /** The server refused the handshake with `forbidden`; the engine stopped connecting. */
+  forbidden?(): void;
 }
 
 /**
@@ -84,6 +86,7 @@ export class SyncEngine {
         connected: (socket) => this.onConnected(socket),
         disconnected: (socket) => this.onDisconnected(socket),
         attemptFailed: () => this.resolveFirstSync(),
+        forbidden: () => host.forbidden?.(),
       },
     );
   }

@@ -90,3 +90,63 @@ describe('SyncConnection against a server that drops every socket', () => {
     expect(gaps()[3]).toBeGreaterThanOrEqual(400);
   });
 });
+
+describe('SyncConnection refused with forbidden', () => {
+  let http: HttpServer;
+  let io: Server;
+  let url: string;
+  let handshakes: number;
+  let connection: SyncConnection | null = null;
+
+  beforeEach(async () => {
+    handshakes = 0;
+    http = createServer();
+    io = new Server(http, { transports: ['websocket'] });
+    io.of(SYNC_NAMESPACE).use((_socket, next) => {
+      handshakes += 1;
+      next(new Error('forbidden'));
+    });
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  });
+  afterEach(async () => {
+    connection?.close();
+    await io.close();
+  });
+
+  it('stops at once, without refreshing the token, and reports it; open() tries again', async () => {
+    const refreshToken = jest.fn(async () => 'fresh');
+    const forbidden = jest.fn();
+    const failed: string[] = [];
+    connection = new SyncConnection(
+      {
+        url,
+        clientId: 'client-1',
+        getToken: () => 'token',
+        refreshToken,
+        backoff: new Backoff(20, 40, () => 0),
+        handshakeTimeoutMs: 5000,
+      },
+      {
+        connected: () => undefined,
+        disconnected: () => undefined,
+        attemptFailed: (error) => failed.push(error.message),
+        forbidden,
+      },
+    );
+    connection.open();
+    await waitFor(() => forbidden.mock.calls.length === 1, 5000, 'the forbidden report');
+    // Several backoff delays pass: no retry, no refresh.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect({ handshakes, refreshes: refreshToken.mock.calls.length, failed }).toEqual({
+      handshakes: 1,
+      refreshes: 0,
+      failed: ['forbidden'],
+    });
+    expect(connection.isOpen).toBe(false);
+
+    connection.open();
+    await waitFor(() => forbidden.mock.calls.length === 2, 5000, 'the second report');
+    expect(handshakes).toBe(2);
+  });
+});

@@ -17,6 +17,11 @@ export interface ConnectionEvents {
   disconnected(socket: Socket): void;
   /** A handshake failed (server unreachable, token refused). */
   attemptFailed(error: Error): void;
+  /**
+   * The server refused the handshake with `forbidden`: the token's user is no longer a member
+   * of the household. The connection has stopped trying (a refresh would not help).
+   */
+  forbidden?(): void;
 }
 
 /**
@@ -100,6 +105,12 @@ export class SyncConnection {
     });
     socket.on('connect_error', (error: Error) => {
       if (generation !== this.generation) return;
+      if (error.message === ErrorCodes.forbidden) {
+        this.close();
+        this.events.attemptFailed(error);
+        this.events.forbidden?.();
+        return;
+      }
       if (error.message === ErrorCodes.unauthorized) this.markTokenRefused();
       this.abandonSocket();
       this.events.attemptFailed(error);
@@ -107,7 +118,8 @@ export class SyncConnection {
     });
     socket.on('disconnect', (reason: string) => {
       if (generation !== this.generation) return;
-      // The server only disconnects a socket on its own when the token expired.
+      // The server disconnects a socket on its own when the token expired (refresh), or when the
+      // user was removed from the household (the next handshake answers `forbidden`).
       if (reason === 'io server disconnect') this.markTokenRefused();
       this.socket = null;
       this.generation += 1;
