@@ -4,6 +4,7 @@ import { fieldErrors } from '../../shared/validation/validation-messages';
 import { rowPhrase, type RowPhraseContext } from './row-phrase';
 
 const REASONS: Readonly<Record<string, string>> = {
+  batch_too_large: 'it is too large to send to the server.',
   clock_skew: "this device's clock is more than 5 minutes ahead. Check its date and time settings.",
   forbidden: 'you are no longer allowed to change this household. Sign in again.',
   not_found: 'it no longer exists on the server.',

@@ -50,6 +50,24 @@ describe('RejectionNoticesComponent', () => {
     expect(page.text()).toContain('2 changes were not saved');
   });
 
+  it('says in plain words that a change too large to send was not saved', async () => {
+    const page = await renderPage(RejectionNoticesComponent);
+    page.client.setStatus({
+      rejections: [
+        rejection({
+          code: 'batch_too_large',
+          message: 'a batch holds at most 262144 bytes of JSON (got 263201)',
+        }),
+      ],
+    });
+    await page.settle();
+
+    const [notice] = alerts(page.element);
+    expect(notice).toContain('Your change to a transaction was not saved');
+    expect(notice).toContain('it is too large to send to the server.');
+    expect(notice).not.toContain('262144');
+  });
+
   it('names the row: payee, amount and date of a transaction, even once its create was undone', async () => {
     const giro = accountRow({ name: 'Giro', currency: 'EUR' });
     const bakeryPayee = payeeRow({ name: 'Bakery' });

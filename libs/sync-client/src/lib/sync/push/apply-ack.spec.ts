@@ -13,7 +13,7 @@ import type { OutboxEntry } from '../../outbox/outbox-entry';
 import { readMeta, writeMeta } from '../../database/meta';
 import { openLocalDatabase, type OpenedDatabase } from '../../local/open-database';
 import { LocalWriter } from '../../local/local-writes';
-import { applyAck, dropUnsendable } from './apply-ack';
+import { applyAck } from './apply-ack';
 
 const TENANT = '7d0b1c9e-5b7f-4f53-9d1e-0f8a3c2b1a00';
 const OTHER_NODE = 'aaaaaaaaaaaaaaaa';
@@ -264,20 +264,5 @@ describe('applyAck', () => {
       ),
     );
     expect(await local.db.rows('account_groups').get(data.id)).toEqual(serverRow);
-  });
-
-  it('drops a mutation that can never fit a batch and reports it, leaving the row', async () => {
-    const data = sampleData(accountGroups, 9);
-    await writer.create(accountGroups, data);
-    const [entry] = await outbox();
-    const outcome = await dropUnsendable(local.db, entry, {
-      code: 'batch_too_large',
-      message: 'too big',
-    });
-    expect(outcome.pendingCount).toBe(0);
-    expect(outcome.allRejections).toMatchObject([
-      { mutationId: entry.mutation.mutationId, code: 'batch_too_large' },
-    ]);
-    expect(await local.db.rows('account_groups').get(data.id)).toMatchObject(data);
   });
 });

@@ -1,10 +1,5 @@
 import { findEntity } from '@finwise/domain';
-import {
-  type AnyRecord,
-  type MutationResult,
-  type PushAck,
-  type SyncError,
-} from '@finwise/sync-protocol';
+import { type AnyRecord, type MutationResult, type PushAck } from '@finwise/sync-protocol';
 import type { Rejection } from '../../public-types';
 import type { LocalDatabase } from '../../database/local-database';
 import { appendRejections, readMeta, writeMeta } from '../../database/meta';
@@ -137,42 +132,6 @@ export async function applyAck(
     return {
       cursorAdvanced,
       rejections,
-      allRejections,
-      pendingCount: await countOutbox(db.outbox),
-      pendingReadSeq,
-    };
-  });
-}
-
-/**
- * Removes a mutation the server can never accept in any batch (larger than a whole batch)
- * and reports it, so the outbox behind it keeps moving. The local row is left as it is:
- * without a server record there is nothing to roll back to.
- */
-export async function dropUnsendable(
-  db: LocalDatabase,
-  entry: OutboxEntry,
-  error: SyncError,
-  beginPendingRead: () => number = () => 0,
-  now: () => Date = () => new Date(),
-): Promise<AckOutcome> {
-  const { mutation } = entry;
-  const rejection: Rejection = {
-    mutationId: mutation.mutationId,
-    modelName: mutation.modelName,
-    id: mutation.data.id,
-    operation: mutation.operation,
-    code: error.code,
-    message: error.message,
-    at: now().toISOString(),
-  };
-  return db.transaction('rw', db.outbox, db.meta, async () => {
-    await removeFromOutbox(db.outbox, [entry]);
-    const allRejections = await appendRejections(db, [rejection]);
-    const pendingReadSeq = beginPendingRead();
-    return {
-      cursorAdvanced: true,
-      rejections: [rejection],
       allRejections,
       pendingCount: await countOutbox(db.outbox),
       pendingReadSeq,

@@ -14,7 +14,8 @@ import type { OutboxEntry } from '../../outbox/outbox-entry';
 import { takeBatch } from '../../outbox/push-batch';
 import { ServerRefusal, socketRequest } from '../connection/socket-request';
 import type { SocketWork } from '../connection/socket-work';
-import { applyAck, dropUnsendable, type AckOutcome } from './apply-ack';
+import { applyAck, type AckOutcome } from './apply-ack';
+import { refusalWithServerRow } from './server-row';
 
 export interface OutboxPusherHost {
   readonly db: LocalDatabase;
@@ -74,7 +75,7 @@ export class OutboxPusher {
     );
     const timing = { sentAtMs, receivedAtMs: clock.deviceNow() };
     if (isErrorAck(response)) {
-      await this.refused(batch, response.error);
+      await this.refused(work, batch, response.error);
       return;
     }
     const outcome = await applyAck(
@@ -92,17 +93,29 @@ export class OutboxPusher {
     this.host.synced();
   }
 
-  private async refused(batch: readonly OutboxEntry[], error: SyncError): Promise<void> {
+  private async refused(
+    work: SocketWork,
+    batch: readonly OutboxEntry[],
+    error: SyncError,
+  ): Promise<void> {
     if (error.code !== ErrorCodes.batchTooLarge) throw new ServerRefusal(error);
     if (batch.length > 1) {
       this.limit.halve(batch.length);
       return;
     }
-    // One mutation alone is too large: it can never be sent. Report it instead of stalling
-    // the outbox behind it; the local row keeps the change (there is no server copy to restore).
-    const outcome = await dropUnsendable(this.host.db, batch[0], error, () =>
-      this.host.beginPendingRead(),
+    // One mutation alone is too large: it can never be sent. Instead of stalling the outbox
+    // behind it, it is rejected like any other: the row goes back to the server's version (with
+    // the other pending changes re-applied) and the user is told.
+    const { db, clock, tuning } = this.host;
+    const refusal = await refusalWithServerRow(
+      work,
+      batch[0].mutation,
+      error,
+      tuning.requestTimeoutMs,
     );
+    const outcome = await applyAck(db, clock, batch, refusal, () => this.host.beginPendingRead());
+    this.host.answered();
     this.host.acked(outcome);
+    if (!outcome.cursorAdvanced) work.requestPull();
   }
 }
