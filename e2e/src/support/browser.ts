@@ -19,7 +19,11 @@ export interface Device {
 
 export async function openDevice(
   name: string,
-  options: { viewport?: { width: number; height: number } } = {},
+  options: {
+    viewport?: { width: number; height: number };
+    /** `block` where a spec routes API requests (a service worker's fetches bypass routing). */
+    serviceWorkers?: 'allow' | 'block';
+  } = {},
 ): Promise<Device> {
   const profile = mkdtempSync(join(tmpdir(), `finwise-e2e-${name}-`));
   const context = await chromium.launchPersistentContext(profile, {
@@ -29,7 +33,7 @@ export async function openDevice(
     viewport: options.viewport ?? DESKTOP,
     locale: 'en-US',
     timezoneId: 'Europe/Berlin',
-    serviceWorkers: 'allow',
+    serviceWorkers: options.serviceWorkers ?? 'allow',
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];

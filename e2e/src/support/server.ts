@@ -13,9 +13,12 @@ const READY = /FINWISE_READY (\S+)/;
 
 /**
  * Starts the built server the way `npm start` runs it, on a free port with its own empty
- * embedded database, and resolves once it prints FINWISE_READY.
+ * embedded database (and any further configuration in `env`), and resolves once it prints
+ * FINWISE_READY.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(
+  options: { env?: Readonly<Record<string, string>> } = {},
+): Promise<RunningServer> {
   for (const file of [SERVER_MAIN, CLIENT_INDEX]) {
     if (!existsSync(file)) {
       throw new Error(
@@ -30,6 +33,7 @@ export async function startServer(): Promise<RunningServer> {
     DATA_DIR: dataDir,
     AUTH_RATE_LIMIT: '0',
     LOG_LEVEL: 'warn',
+    ...options.env,
   };
   // Hermetic: always the embedded database and a single instance, whatever the CI sets.
   delete env['DATABASE_URL'];
