@@ -97,6 +97,7 @@ describe.each(testDatabaseKinds().filter((kind) => kind === 'postgres'))(
           results: [],
           fromCursor: encodeCursor(0),
           cursor: encodeCursor(0),
+          serverTime: expect.any(String),
         });
       } finally {
         await runner.rollbackTransaction();
