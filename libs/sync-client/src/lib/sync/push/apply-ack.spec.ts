@@ -4,6 +4,7 @@ import {
   applyMutation,
   encodeCursor,
   formatHlc,
+  parseHlc,
   type AnyRecord,
   type MutationResult,
   type PushAck,
@@ -264,5 +265,64 @@ describe('applyAck', () => {
       ),
     );
     expect(await local.db.rows('account_groups').get(data.id)).toEqual(serverRow);
+  });
+  it('re-stamps a change refused as clock_skew and keeps it queued, neither rolled back nor reported', async () => {
+    const data = sampleData(accountGroups, 10, { name: 'Stamped by a fast clock' });
+    await writer.create(accountGroups, data);
+    const [entry] = await outbox();
+    // The server is ten minutes behind this device.
+    const serverNow = Date.now() - 10 * 60_000;
+    const outcome = await applyAck(local.db, local.clock, [entry], {
+      ...ack([
+        {
+          mutationId: entry.mutation.mutationId,
+          status: 'rejected',
+          error: { code: 'clock_skew', message: 'hlc is more than 5 minutes ahead' },
+        },
+      ]),
+      cursor: encodeCursor(10),
+      serverTime: new Date(serverNow).toISOString(),
+    });
+
+    expect(outcome).toMatchObject({ rejections: [], pendingCount: 1 });
+    const [restamped] = await outbox();
+    expect(restamped).toMatchObject({ seq: entry.seq, restamps: 1 });
+    expect(restamped.mutation).toEqual({ ...entry.mutation, hlc: expect.any(String) });
+    const ahead = (parseHlc(restamped.mutation.hlc)?.ms ?? 0) - serverNow;
+    expect(ahead).toBeGreaterThanOrEqual(0);
+    expect(ahead).toBeLessThan(60_000);
+    // The row shows the change under its new clock, as the server will store it.
+    const row = await local.db.rows('account_groups').get(data.id);
+    expect(row).toMatchObject({
+      name: 'Stamped by a fast clock',
+      updatedAt: restamped.mutation.hlc,
+    });
+    expect(row!.fieldClocks['name']).toBe(restamped.mutation.hlc);
+  });
+
+  it('reports clock_skew as a rejection once re-stamping did not help', async () => {
+    const data = sampleData(accountGroups, 11);
+    await writer.create(accountGroups, data);
+    const [entry] = await outbox();
+    await local.db.outbox.update(entry.seq as number, { restamps: 3 });
+    const outcome = await applyAck(
+      local.db,
+      local.clock,
+      [{ ...entry, restamps: 3 }],
+      ack(
+        [
+          {
+            mutationId: entry.mutation.mutationId,
+            status: 'rejected',
+            error: { code: 'clock_skew', message: 'hlc is more than 5 minutes ahead' },
+          },
+        ],
+        10,
+        10,
+      ),
+    );
+    expect(outcome.rejections).toMatchObject([{ code: 'clock_skew', id: data.id }]);
+    expect(await outbox()).toEqual([]);
+    expect(await local.db.rows('account_groups').get(data.id)).toBeUndefined();
   });
 });
