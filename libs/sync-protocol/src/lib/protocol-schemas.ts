@@ -224,9 +224,10 @@ export const connectedSchema = z
 /** What socket.io clients see as `connect_error` when the handshake is refused. */
 export const connectErrorSchema = z.strictObject({
   message: z
-    .enum([ErrorCodes.unauthorized, ErrorCodes.forbidden])
+    .enum([ErrorCodes.unauthorized, ErrorCodes.forbidden, ErrorCodes.internal])
     .describe(
       'unauthorized: missing, forged or expired token (refresh and connect again); forbidden: the ' +
-        "token's user is not a member of its household (do not refresh: stop syncing it)",
+        "token's user is not a member of its household (do not refresh: stop syncing it); internal: " +
+        'the server could not check the membership (connect again later, with backoff)',
     ),
 });

@@ -1,5 +1,7 @@
 import { SYNC_NAMESPACE } from '@finwise/sync-protocol';
 import { io, type Socket } from 'socket.io-client';
+import { Logger } from '@nestjs/common';
+import { MembershipGate } from '../../auth/membership-gate';
 import { DatabaseService } from '../../database/database.service';
 import { testDatabaseKinds } from '../../../testing/test-database';
 import { startTestServer, type TestServer, type TestSession } from '../../../testing/test-server';
@@ -309,5 +311,25 @@ describe.each(testDatabaseKinds())('household members on %s', (kind) => {
     // Codes are typed in any case.
     const joined = await server.signup({ inviteCode: ` ${upper.body.code.toLowerCase()} ` });
     expect(joined.tenant.id).toBe(owner.tenant.id);
+  });
+
+  it('refuses a handshake with internal, and a request with 500, when the membership cannot be read', async () => {
+    const { owner } = await household(0);
+    jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const check = jest
+      .spyOn(server.app.get(MembershipGate), 'isMember')
+      .mockRejectedValue(new Error('database unreachable'));
+    try {
+      expect(await handshakeError(server.url, owner.accessToken)).toBe('internal');
+      const response = await server.request('GET', '/accounts', { token: owner.accessToken });
+      expect(response).toEqual({
+        status: 500,
+        body: { statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' },
+      });
+    } finally {
+      check.mockRestore();
+      jest.restoreAllMocks();
+    }
+    expect(await handshakeError(server.url, owner.accessToken)).toBe('connected');
   });
 });
