@@ -22,30 +22,44 @@ export interface HouseholdMember {
 export class HouseholdMembersService {
   private readonly http = inject(HttpClient);
   private readonly auth = inject(AuthService);
-  private readonly state = signal<readonly HouseholdMember[] | null>(null);
+  /** The last list loaded, with the household it belongs to. */
+  private readonly state = signal<{
+    tenantId: string;
+    members: readonly HouseholdMember[];
+  } | null>(null);
 
-  /** The last list loaded, or null before the first load. */
-  readonly members = this.state.asReadonly();
+  /** The current household's members as last loaded, or null before they were loaded. */
+  readonly members = computed(() => {
+    const loaded = this.state();
+    return loaded !== null && loaded.tenantId === this.auth.session()?.tenant.id
+      ? loaded.members
+      : null;
+  });
   /** The signed-in user's role, once the list is loaded. */
   readonly myRole = computed<HouseholdRole | null>(() => {
     const userId = this.auth.session()?.user.id;
-    return this.state()?.find((member) => member.userId === userId)?.role ?? null;
+    return this.members()?.find((member) => member.userId === userId)?.role ?? null;
   });
 
   async load(): Promise<readonly HouseholdMember[]> {
+    const tenantId = this.tenantId();
     const response = await this.call<unknown>('GET', this.path());
     const items = (response as { items?: unknown } | null)?.items;
     if (!Array.isArray(items) || !items.every(isMember)) {
       throw new ApiError('The server sent an unexpected answer. Please try again.', 0);
     }
-    this.state.set(items);
+    this.state.set({ tenantId, members: items });
     return items;
   }
 
-  /** Removes another member (owners only); the list is loaded again afterwards. */
+  /** Removes another member (owners only) and drops them from the list. */
   async remove(userId: string): Promise<void> {
     await this.call('DELETE', this.path(userId));
-    this.state.update((members) => members?.filter((member) => member.userId !== userId) ?? null);
+    this.state.update((loaded) =>
+      loaded === null
+        ? null
+        : { ...loaded, members: loaded.members.filter((member) => member.userId !== userId) },
+    );
   }
 
   /** Leaves the household: the server forgets the membership, and the session here ends. */
@@ -60,11 +74,15 @@ export class HouseholdMembersService {
   }
 
   private path(userId?: string): string {
+    return `/api/tenants/${this.tenantId()}/members${userId ? `/${userId}` : ''}`;
+  }
+
+  private tenantId(): string {
     const tenantId = this.auth.session()?.tenant.id;
     if (!tenantId) {
       throw new ApiError('You are signed out. Please sign in again.', 401);
     }
-    return `/api/tenants/${tenantId}/members${userId ? `/${userId}` : ''}`;
+    return tenantId;
   }
 
   private async call<T>(method: 'GET' | 'DELETE', url: string): Promise<T> {
