@@ -79,25 +79,42 @@ describe('HouseholdMembersComponent', () => {
     expect(page.text()).not.toContain('Create invite code');
   });
 
-  it("shows the server's refusal, e.g. the last owner leaving", async () => {
+  it('explains that the only owner cannot leave instead of offering it', async () => {
     const page = await renderPage(HouseholdMembersComponent);
     const http = TestBed.inject(HttpTestingController);
-    http.expectOne(MEMBERS_URL).flush({ items: [ada] });
+    http.expectOne(MEMBERS_URL).flush({ items: [ada, bob] });
     await page.settle();
-    await page.click('Leave this household');
-    await page.click('Leave household');
-    http.expectOne(`${MEMBERS_URL}/${ada.userId}`).flush(
-      {
-        statusCode: 409,
-        error: 'Conflict',
-        message: 'The last owner cannot leave the household',
-      },
-      { status: 409, statusText: 'Conflict' },
+    const leave = [...page.element.querySelectorAll('button')].find(
+      (button) => button.textContent?.trim() === 'Leave this household',
     );
+    expect(leave?.disabled).toBe(true);
+    expect(page.text()).toContain(
+      'You are the only owner of this household, so you cannot leave it.',
+    );
+  });
+
+  it("shows the server's refusal and keeps the member listed", async () => {
+    const page = await renderPage(HouseholdMembersComponent);
+    const http = TestBed.inject(HttpTestingController);
+    http.expectOne(MEMBERS_URL).flush({ items: [ada, bob] });
+    await page.settle();
+    await page.click('Remove bob@example.com');
+    await page.click('Remove member');
+    http
+      .expectOne(`${MEMBERS_URL}/${bob.userId}`)
+      .flush(
+        {
+          statusCode: 404,
+          error: 'Not Found',
+          message: 'This user is not a member of the household',
+        },
+        { status: 404, statusText: 'Not Found' },
+      );
     await page.settle();
     expect(page.element.querySelector('[role="alert"]')?.textContent).toContain(
-      'The last owner cannot leave the household',
+      'This user is not a member of the household',
     );
+    expect(page.text()).toContain('bob@example.com');
     expect(TestBed.inject(AuthService).isSignedIn()).toBe(true);
   });
 

@@ -41,6 +41,12 @@ export class HouseholdMembersComponent implements OnInit {
   protected readonly myId = computed(() => this.auth.session()?.user.id ?? null);
   protected readonly householdName = computed(() => this.auth.session()?.tenant.name ?? '');
   protected readonly isOwner = computed(() => this.membersService.myRole() === 'owner');
+  /** The last owner cannot leave (the server refuses it): say so instead of offering it. */
+  protected readonly onlyOwner = computed(
+    () =>
+      this.isOwner() &&
+      (this.members() ?? []).filter((member) => member.role === 'owner').length === 1,
+  );
   protected readonly pendingCount = computed(() => this.sync.status().pendingCount);
   protected readonly loadError = signal<string | null>(null);
   protected readonly error = signal<string | null>(null);
