@@ -20,6 +20,17 @@ function ack(response: PushResponse): PushAck {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
 
+/**
+ * The generic scenarios create many rows with free ids, change any field and delete. Entities
+ * whose own rules forbid that — one settings row per household, one budget month per month
+ * with a held amount never below zero, insert-only moves and reconciliations — are proven by
+ * their own specs (ledger-rules.*.integration.spec.ts) and left out here.
+ */
+const RULE_BOUND = new Set(['settings', 'budget_months']);
+const GENERIC_ENTITIES = SYNCED_ENTITIES.filter(
+  (entity) => !entity.insertOnly && !RULE_BOUND.has(entity.modelName),
+);
+
 describe.each(testDatabaseKinds())('sync protocol on %s', (kind) => {
   let server: TestServer;
   let session: TestSession;
@@ -45,7 +56,7 @@ describe.each(testDatabaseKinds())('sync protocol on %s', (kind) => {
     b.disconnect();
   });
 
-  describe.each(SYNCED_ENTITIES.map((entity) => [entity.modelName, entity] as const))(
+  describe.each(GENERIC_ENTITIES.map((entity) => [entity.modelName, entity] as const))(
     '%s',
     (modelName, entity: SyncedEntityDefinition) => {
       const [firstField, secondField] = mutableFields(entity);
