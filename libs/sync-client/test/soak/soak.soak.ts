@@ -108,7 +108,15 @@ describe(`soak: ${HOUSEHOLDS * DEVICES} clients in ${HOUSEHOLDS} households for 
 
     if (!redis.running) await redis.start();
     for (const server of servers) if (!server.running) await server.restart();
-    await Promise.all(households.map((h) => h.drain(180_000)));
+    const progress = setInterval(
+      () => process.stdout.write(`  draining: ${drainState()}\n`),
+      15_000,
+    );
+    try {
+      await Promise.all(households.map((h) => h.drain(180_000)));
+    } finally {
+      clearInterval(progress);
+    }
 
     const reports: VerifyReport[] = [];
     for (const household of households)
@@ -121,6 +129,15 @@ describe(`soak: ${HOUSEHOLDS * DEVICES} clients in ${HOUSEHOLDS} households for 
     expect(reports.flatMap((r) => r.diverged)).toEqual([]);
     expect(heap.growth).toBeLessThan(MAX_HEAP_GROWTH);
   });
+
+  /** Devices online, changes still queued and rejections shown, over every household. */
+  function drainState(): string {
+    const statuses = households.flatMap((h) => h.clients.map((client) => client.status()));
+    const online = statuses.filter((s) => s.online).length;
+    const pending = statuses.reduce((n, s) => n + s.pendingCount, 0);
+    const rejections = statuses.reduce((n, s) => n + s.rejections.length, 0);
+    return `${online}/${statuses.length} online, ${pending} changes queued, ${rejections} rejections shown`;
+  }
 
   async function inject(fault: SoakFault): Promise<void> {
     switch (fault) {
