@@ -100,16 +100,14 @@ describe('HouseholdMembersComponent', () => {
     await page.settle();
     await page.click('Remove bob@example.com');
     await page.click('Remove member');
-    http
-      .expectOne(`${MEMBERS_URL}/${bob.userId}`)
-      .flush(
-        {
-          statusCode: 404,
-          error: 'Not Found',
-          message: 'This user is not a member of the household',
-        },
-        { status: 404, statusText: 'Not Found' },
-      );
+    http.expectOne(`${MEMBERS_URL}/${bob.userId}`).flush(
+      {
+        statusCode: 404,
+        error: 'Not Found',
+        message: 'This user is not a member of the household',
+      },
+      { status: 404, statusText: 'Not Found' },
+    );
     await page.settle();
     expect(page.element.querySelector('[role="alert"]')?.textContent).toContain(
       'This user is not a member of the household',
