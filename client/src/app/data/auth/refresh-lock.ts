@@ -7,8 +7,13 @@ const LEASE_KEY = 'finwise.auth.refreshLease';
 const LEASE_MS = 15_000;
 const POLL_MS = 50;
 
+/** The one call of the Web Locks API used here (`navigator.locks` satisfies it). */
+export interface ExclusiveLocks {
+  request<T>(name: string, options: LockOptions, callback: () => Promise<T>): Promise<T>;
+}
+
 export interface RefreshLockEnvironment {
-  locks?: Pick<LockManager, 'request'>;
+  locks?: ExclusiveLocks;
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
   random?: () => number;
 }
