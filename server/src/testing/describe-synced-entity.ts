@@ -1,4 +1,4 @@
-import { type SyncedEntityDefinition } from '@finwise/domain';
+import type { FieldInfo, SyncedEntityDefinition } from '@finwise/domain';
 import { mutableFields, sampleData, sampleValue } from '@finwise/domain/testing';
 import type { PushAck } from '@finwise/sync-protocol';
 import { testDatabaseKinds } from './test-database';
@@ -34,13 +34,23 @@ export function describeSyncedEntity(entity: SyncedEntityDefinition): void {
       expect(reader.row(modelName, row.id)).toMatchObject(row);
 
       const [field] = mutableFields(entity);
+      const value = valueKeepingRules(entity, row, field);
       const patched = await server.request('PATCH', `/${modelName}/${row.id}`, {
         token: session.accessToken,
-        body: { [field.name]: sampleValue(field, 7) },
+        body: { [field.name]: value },
       });
-      expect(patched.status).toBe(200);
-      await writer.waitFor(() => writer.broadcasts.length === 1, 5000, 'the REST change');
-      expect(writer.broadcasts[0].changes[0].record[field.name]).toEqual(sampleValue(field, 7));
+      if (entity.insertOnly) {
+        // A written row never changes: the change is refused and nothing is broadcast.
+        expect(patched.status).toBe(400);
+        const stored = await server.request('GET', `/${modelName}/${row.id}`, {
+          token: session.accessToken,
+        });
+        expect(stored.body).toMatchObject(row);
+      } else {
+        expect(patched.status).toBe(200);
+        await writer.waitFor(() => writer.broadcasts.length === 1, 5000, 'the REST change');
+        expect(writer.broadcasts[0].changes[0].record[field.name]).toEqual(value);
+      }
 
       const deleted = await server.request('DELETE', `/${modelName}/${row.id}`, {
         token: session.accessToken,
@@ -58,4 +68,19 @@ export function describeSyncedEntity(entity: SyncedEntityDefinition): void {
       reader.disconnect();
     });
   });
+}
+
+/** A sample value of `field`, other than the row's, that keeps the entity's own row rules. */
+function valueKeepingRules(
+  entity: SyncedEntityDefinition,
+  row: Record<string, unknown>,
+  field: FieldInfo,
+): unknown {
+  for (let seed = 7; seed < 1_000; seed += 1) {
+    const value = sampleValue(field, seed);
+    const next = { ...row, [field.name]: value };
+    if (value !== row[field.name] && entity.rowRules.every((rule) => rule.holds(next)))
+      return value;
+  }
+  throw new Error(`no sample value of ${field.name} keeps the rules of ${entity.modelName}`);
 }

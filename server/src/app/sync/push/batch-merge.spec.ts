@@ -11,6 +11,7 @@ import { ServerClock } from './server-clock';
 const table = {
   modelName: accounts.modelName,
   fieldNames: accounts.fieldNames,
+  definition: accounts,
 } as unknown as SyncedTable;
 const clock = new HybridLogicalClock(randomNodeId());
 const TENANT = '0f2e19ae-38a7-4fcc-b6d0-665e4677bdb1';
