@@ -11,6 +11,7 @@ export * from './lib/entities/transactions';
 export * from './lib/entities/budgets';
 export * from './lib/auth-requests';
 export * from './lib/finance-requests';
+export * from './lib/member-requests';
 export * from './lib/entity-wording';
 export * from './lib/row-rules';
 export * from './lib/entities/settings';

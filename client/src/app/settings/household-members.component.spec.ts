@@ -143,4 +143,62 @@ describe('HouseholdMembersComponent', () => {
     expect(page.client.clearedLocalData).toBe(false);
     expect(navigate).toHaveBeenCalledWith('/login');
   });
+
+  it('lets an owner make a member an owner, and then step down', async () => {
+    const page = await renderPage(HouseholdMembersComponent);
+    const http = TestBed.inject(HttpTestingController);
+    http.expectOne(MEMBERS_URL).flush({ items: [ada, bob] });
+    await page.settle();
+    // The only owner is offered no step-down, only promoting Bob.
+    expect(buttons(page.element).filter((text) => text?.startsWith('Make'))).toEqual([
+      'Make owner bob@example.com',
+    ]);
+
+    await page.click('Make owner bob@example.com');
+    const promotion = http.expectOne(`${MEMBERS_URL}/${bob.userId}`);
+    expect(promotion.request.method).toBe('PATCH');
+    expect(promotion.request.body).toEqual({ role: 'owner' });
+    promotion.flush({ ...bob, role: 'owner' });
+    await page.settle();
+    expect(page.text()).toContain('bob@example.com · Owner');
+    expect(page.element.querySelector('[role="status"]')?.textContent).toContain(
+      'bob@example.com is now an owner.',
+    );
+    const leave = [...page.element.querySelectorAll('button')].find(
+      (button) => button.textContent?.trim() === 'Leave this household',
+    );
+    expect(leave?.disabled).toBe(false);
+
+    await page.click('Make member ada@example.com');
+    const stepDown = http.expectOne(`${MEMBERS_URL}/${ada.userId}`);
+    expect(stepDown.request.body).toEqual({ role: 'member' });
+    stepDown.flush({ ...ada, role: 'member' });
+    await page.settle();
+    expect(page.text()).toContain('ada@example.com (you) · Member');
+    // No longer an owner: no role or remove buttons at all.
+    expect(buttons(page.element).some((text) => /^(Make|Remove)/.test(text ?? ''))).toBe(false);
+  });
+
+  it("shows the server's refusal of a role change and keeps the roles", async () => {
+    const page = await renderPage(HouseholdMembersComponent);
+    const http = TestBed.inject(HttpTestingController);
+    http.expectOne(MEMBERS_URL).flush({ items: [ada, bob] });
+    await page.settle();
+    await page.click('Make owner bob@example.com');
+    http
+      .expectOne(`${MEMBERS_URL}/${bob.userId}`)
+      .flush(
+        {
+          statusCode: 403,
+          error: 'Forbidden',
+          message: 'Only an owner of the household can change roles',
+        },
+        { status: 403, statusText: 'Forbidden' },
+      );
+    await page.settle();
+    expect(page.element.querySelector('[role="alert"]')?.textContent).toContain(
+      'Only an owner of the household can change roles',
+    );
+    expect(page.text()).toContain('bob@example.com · Member');
+  });
 });

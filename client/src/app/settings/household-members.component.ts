@@ -12,6 +12,7 @@ import { AuthService } from '../data/auth/auth.service';
 import {
   type HouseholdMember,
   HouseholdMembersService,
+  type HouseholdRole,
 } from '../data/auth/household-members.service';
 import { SyncClientService } from '../data/sync-client/sync-client.service';
 
@@ -21,9 +22,16 @@ const LEAVE_FLUSH_MS = 5000;
 /** What waits for the user's confirmation: removing one member, or leaving. */
 type Pending = { kind: 'remove'; member: HouseholdMember } | { kind: 'leave' };
 
+/** What a role change is called on its button and in the notice after it. */
+const ROLE_ACTIONS: Record<HouseholdRole, string> = {
+  owner: 'Make owner',
+  member: 'Make member',
+};
+
 /**
- * The members of the household with their roles. Owners remove others; everyone may leave.
- * Both ask for confirmation first. Leaving ends the session on this device and keeps its data.
+ * The members of the household with their roles. Owners change roles and remove others;
+ * everyone may leave. Removing and leaving ask for confirmation first; a role change is undone
+ * by the opposite button, so it does not ask. Leaving ends the session on this device and keeps its data.
  */
 @Component({
   selector: 'fw-household-members',
@@ -63,6 +71,29 @@ export class HouseholdMembersComponent implements OnInit {
       await this.membersService.load();
     } catch (error) {
       this.loadError.set(toApiError(error).message);
+    }
+  }
+
+  protected readonly roleActions = ROLE_ACTIONS;
+  protected readonly notice = signal<string | null>(null);
+
+  /** The role a button next to `member` would give them. */
+  protected otherRole(member: HouseholdMember): HouseholdRole {
+    return member.role === 'owner' ? 'member' : 'owner';
+  }
+
+  protected async changeRole(member: HouseholdMember): Promise<void> {
+    const role = this.otherRole(member);
+    this.busy.set(true);
+    this.error.set(null);
+    this.notice.set(null);
+    try {
+      await this.membersService.setRole(member.userId, role);
+      this.notice.set(`${member.email} is now ${role === 'owner' ? 'an owner' : 'a member'}.`);
+    } catch (error) {
+      this.error.set(toApiError(error).message);
+    } finally {
+      this.busy.set(false);
     }
   }
 

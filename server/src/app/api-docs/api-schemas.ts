@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   joinRequestSchema,
   loginRequestSchema,
+  memberRoleRequestSchema,
   reconcileRequestSchema,
   refreshRequestSchema,
   signupRequestSchema,
@@ -37,6 +38,7 @@ import {
   httpErrorSchema,
   inviteSchema,
   meSchema,
+  memberSchema,
   membersSchema,
   sessionSchema,
 } from './http-schemas';
@@ -76,7 +78,9 @@ export function namedApiSchemas(
     ['Session', sessionSchema],
     ['Invite', inviteSchema],
     ['Me', meSchema],
+    ['Member', memberSchema],
     ['Members', membersSchema],
+    ['MemberRoleRequest', memberRoleRequestSchema],
     ['Health', healthSchema],
     ['CategoryBudget', categoryBudgetSchema],
     ['MonthBudget', monthBudgetSchema],

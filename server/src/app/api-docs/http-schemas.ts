@@ -47,16 +47,16 @@ export const meSchema = z.strictObject({
     .describe('Every household of the user'),
 });
 
+export const memberSchema = z.strictObject({
+  userId: z.guid(),
+  email: z.string(),
+  role: membershipRole,
+  joinedAt: z.iso.datetime().describe('When the user became a member'),
+});
+
 export const membersSchema = z.strictObject({
   items: z
-    .array(
-      z.strictObject({
-        userId: z.guid(),
-        email: z.string(),
-        role: membershipRole,
-        joinedAt: z.iso.datetime().describe('When the user became a member'),
-      }),
-    )
+    .array(memberSchema)
     .describe('Every member of the household, owners first, then by joinedAt'),
 });
 

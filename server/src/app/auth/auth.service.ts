@@ -64,19 +64,7 @@ export class AuthService {
           const tenant = await this.redeem(manager, input.inviteCode, user.id);
           return { user, tenant, role: 'member' as const };
         }
-        const tenant = manager.create(TenantEntity, {
-          id: randomUUID(),
-          name: input.tenantName ?? `${input.email.split('@')[0]}'s household`,
-          seq: 0,
-          purgedSeq: 0,
-        });
-        await declareScope(manager, { tenantId: tenant.id });
-        await manager.insert(TenantEntity, tenant);
-        await manager.insert(MembershipEntity, {
-          tenantId: tenant.id,
-          userId: user.id,
-          role: 'owner',
-        });
+        const tenant = await this.createHousehold(manager, user, input.tenantName);
         return { user, tenant, role: 'owner' as const };
       },
     );
@@ -99,11 +87,27 @@ export class AuthService {
         order: { createdAt: 'ASC' },
       });
       const membership = memberships[0];
-      if (!membership) return null;
-      return {
-        membership,
-        tenant: await manager.findOneByOrFail(TenantEntity, { id: membership.tenantId }),
-      };
+      if (membership)
+        return {
+          membership,
+          tenant: await manager.findOneByOrFail(TenantEntity, { id: membership.tenantId }),
+        };
+      if (input.tenantId) return null;
+      // Removed from (or left) every household: a household of their own again, so the user can
+      // sign in, keep budgeting and join another household with a new invite. The user's row is
+      // locked and the memberships read again, so two sign-ins at once make only one household.
+      await manager.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [user.id]);
+      const joined = await manager.findOne(MembershipEntity, {
+        where: { userId: user.id },
+        order: { createdAt: 'ASC' },
+      });
+      if (joined)
+        return {
+          membership: joined,
+          tenant: await manager.findOneByOrFail(TenantEntity, { id: joined.tenantId }),
+        };
+      const tenant = await this.createHousehold(manager, user);
+      return { membership: { role: 'owner' as const }, tenant };
     });
     if (!found) throw new ForbiddenException('You are not a member of this household');
     return this.session(user, found.tenant, found.membership.role);
@@ -199,6 +203,24 @@ export class AuthService {
     if (!existing)
       await manager.insert(MembershipEntity, { tenantId: invite.tenantId, userId, role: 'member' });
     return manager.findOneByOrFail(TenantEntity, { id: invite.tenantId });
+  }
+
+  /** A new household owned by `user`, inside the caller's transaction. */
+  private async createHousehold(
+    manager: EntityManager,
+    user: UserEntity,
+    name?: string,
+  ): Promise<TenantEntity> {
+    const tenant = manager.create(TenantEntity, {
+      id: randomUUID(),
+      name: name ?? `${user.email.split('@')[0]}'s household`,
+      seq: 0,
+      purgedSeq: 0,
+    });
+    await declareScope(manager, { tenantId: tenant.id });
+    await manager.insert(TenantEntity, tenant);
+    await manager.insert(MembershipEntity, { tenantId: tenant.id, userId: user.id, role: 'owner' });
+    return tenant;
   }
 
   private async loadMember(userId: string, tenantId: string) {

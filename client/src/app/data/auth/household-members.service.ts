@@ -15,7 +15,7 @@ export interface HouseholdMember {
 }
 
 /**
- * The members of the signed-in household: list, remove (owners) and leave. Leaving ends the
+ * The members of the signed-in household: list, change roles and remove (owners), and leave. Leaving ends the
  * session here; the household's local data stays on this device.
  */
 @Injectable({ providedIn: 'root' })
@@ -62,6 +62,22 @@ export class HouseholdMembersService {
     );
   }
 
+  /** Changes a member's role (owners only); an owner may step down once another owner exists. */
+  async setRole(userId: string, role: HouseholdRole): Promise<void> {
+    const updated = await this.call<unknown>('PATCH', this.path(userId), { role });
+    if (!isMember(updated)) {
+      throw new ApiError('The server sent an unexpected answer. Please try again.', 0);
+    }
+    this.state.update((loaded) =>
+      loaded === null
+        ? null
+        : {
+            ...loaded,
+            members: loaded.members.map((member) => (member.userId === userId ? updated : member)),
+          },
+    );
+  }
+
   /** Leaves the household: the server forgets the membership, and the session here ends. */
   async leave(): Promise<void> {
     const userId = this.auth.session()?.user.id;
@@ -85,9 +101,13 @@ export class HouseholdMembersService {
     return tenantId;
   }
 
-  private async call<T>(method: 'GET' | 'DELETE', url: string): Promise<T> {
+  private async call<T>(
+    method: 'GET' | 'DELETE' | 'PATCH',
+    url: string,
+    body?: object,
+  ): Promise<T> {
     try {
-      return await firstValueFrom(this.http.request<T>(method, url));
+      return await firstValueFrom(this.http.request<T>(method, url, { body }));
     } catch (error) {
       throw toApiError(error);
     }

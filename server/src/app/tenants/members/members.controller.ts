@@ -1,8 +1,10 @@
-import { Controller, Delete, Get, HttpCode, Param } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch } from '@nestjs/common';
+import { memberRoleRequestSchema, type MemberRoleRequest } from '@finwise/domain';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, ApiJsonResponse } from '../../api-docs/api-docs.decorators';
+import { ApiErrors, ApiJsonBody, ApiJsonResponse } from '../../api-docs/api-docs.decorators';
 import { Auth, type AccessClaims } from '../../common/auth-context';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
+import { ZodBodyPipe } from '../../common/zod-body.pipe';
 import { MembersService, type Member } from './members.service';
 
 @ApiTags('households')
@@ -20,6 +22,28 @@ export class MembersController {
     @Param('id', ParseIdPipe) tenantId: string,
   ): Promise<{ items: Member[] }> {
     return this.members.list(auth, tenantId);
+  }
+
+  @Patch(':userId')
+  @ApiOperation({
+    summary:
+      "Change a member's role (owners). Making another member an owner lets the last owner leave",
+  })
+  @ApiJsonBody('MemberRoleRequest')
+  @ApiJsonResponse(200, 'Member', 'The member with the new role')
+  @ApiErrors({
+    400: 'The id or userId is not a UUID, or the role is not owner or member',
+    403: 'The id is not the household of your token, or you are not an owner',
+    404: 'userId is not a member of the household',
+    409: 'The last owner cannot become a member',
+  })
+  setRole(
+    @Auth() auth: AccessClaims,
+    @Param('id', ParseIdPipe) tenantId: string,
+    @Param('userId', ParseIdPipe) userId: string,
+    @Body(new ZodBodyPipe(memberRoleRequestSchema)) body: MemberRoleRequest,
+  ): Promise<Member> {
+    return this.members.setRole(auth, tenantId, userId, body.role);
   }
 
   @Delete(':userId')

@@ -67,17 +67,23 @@ describe.each(testDatabaseKinds())('household members on %s', (kind) => {
   const memberIds = async (session: TestSession) =>
     ((await list(session)).body.items as { userId: string }[]).map((m) => m.userId);
 
-  /** Makes a member an owner (no endpoint does that yet). */
-  async function promote(tenantId: string, userId: string): Promise<void> {
-    await server.app
-      .get(DatabaseService)
-      .inScope({ tenantId }, (manager) =>
-        manager.query(
-          `UPDATE memberships SET role = 'owner' WHERE tenant_id = $1 AND user_id = $2`,
-          [tenantId, userId],
-        ),
-      );
-  }
+  const setRole = (
+    session: TestSession,
+    userId: string,
+    role: unknown,
+    tenantId = session.tenant.id,
+  ) =>
+    server.request('PATCH', `/tenants/${tenantId}/members/${userId}`, {
+      token: session.accessToken,
+      body: { role },
+    });
+  const roles = async (session: TestSession) =>
+    Object.fromEntries(
+      ((await list(session)).body.items as { userId: string; role: string }[]).map((m) => [
+        m.userId,
+        m.role,
+      ]),
+    );
 
   it('lists every member with email, role and join time, owners first, to every member', async () => {
     const { owner, members } = await household(2);
@@ -229,7 +235,7 @@ describe.each(testDatabaseKinds())('household members on %s', (kind) => {
       200,
     );
 
-    await promote(owner.tenant.id, member.user.id);
+    expect((await setRole(owner, member.user.id, 'owner')).status).toBe(200);
     // Owners may remove owners, as long as one is left.
     expect((await remove(member, owner.user.id)).status).toBe(204);
     expect((await list(member)).body.items).toEqual([
@@ -294,6 +300,110 @@ describe.each(testDatabaseKinds())('household members on %s', (kind) => {
     const socket = await openSocket(server.url, second.accessToken);
     socket.disconnect();
     expect(await memberIds(owner)).toEqual([owner.user.id, own.user.id]);
+  });
+
+  it('lets owners change roles, never leaving the household without an owner', async () => {
+    const { owner, members } = await household(2);
+    const [first, second] = members;
+
+    // A member cannot promote anyone, themselves included.
+    for (const target of [first.user.id, second.user.id]) {
+      expect((await setRole(first, target, 'owner')).status).toBe(403);
+    }
+    // Bad roles and ids are refused before anything changes.
+    for (const role of ['admin', 'OWNER', null, undefined]) {
+      expect((await setRole(owner, first.user.id, role)).status).toBe(400);
+    }
+    expect(
+      (
+        await server.request('PATCH', `/tenants/${owner.tenant.id}/members/not-a-uuid`, {
+          token: owner.accessToken,
+          body: { role: 'owner' },
+        })
+      ).status,
+    ).toBe(400);
+    expect((await setRole(owner, crypto.randomUUID(), 'owner')).status).toBe(404);
+    // The last owner stays an owner.
+    expect(await setRole(owner, owner.user.id, 'member')).toMatchObject({
+      status: 409,
+      body: { statusCode: 409 },
+    });
+    expect(await roles(owner)).toEqual({
+      [owner.user.id]: 'owner',
+      [first.user.id]: 'member',
+      [second.user.id]: 'member',
+    });
+
+    const promoted = await setRole(owner, first.user.id, 'owner');
+    expect(promoted).toMatchObject({
+      status: 200,
+      body: { userId: first.user.id, email: first.user.email, role: 'owner' },
+    });
+    // The new owner acts as one at once (invites are checked against the stored role).
+    const invite = await server.request('POST', `/tenants/${owner.tenant.id}/invites`, {
+      token: first.accessToken,
+    });
+    expect(invite.status).toBe(201);
+    // With another owner, the first one may step down and then leave.
+    expect((await setRole(owner, owner.user.id, 'member')).body).toMatchObject({ role: 'member' });
+    expect((await setRole(owner, second.user.id, 'owner')).status).toBe(403);
+    expect((await remove(owner, owner.user.id)).status).toBe(204);
+    expect(await roles(first)).toEqual({
+      [first.user.id]: 'owner',
+      [second.user.id]: 'member',
+    });
+
+    // Another household's members cannot be touched with this token.
+    const other = await household(1);
+    expect(
+      (await setRole(first, other.members[0].user.id, 'owner', other.owner.tenant.id)).status,
+    ).toBe(403);
+    expect(await roles(other.owner)).toEqual({
+      [other.owner.user.id]: 'owner',
+      [other.members[0].user.id]: 'member',
+    });
+  });
+
+  it('gives a user removed from their only household a new one of their own at sign-in', async () => {
+    const { owner } = await household(0);
+    const invite = await server.request('POST', `/tenants/${owner.tenant.id}/invites`, {
+      token: owner.accessToken,
+    });
+    const joined = await server.signup({ inviteCode: invite.body.code });
+    expect((await remove(owner, joined.user.id)).status).toBe(204);
+
+    const login = await server.request('POST', '/auth/login', {
+      body: { email: joined.user.email, password: 'correct horse battery' },
+    });
+    expect(login.status).toBe(200);
+    const session = login.body as TestSession;
+    expect(session.tenant.id).not.toBe(owner.tenant.id);
+    expect(session.tenant).toMatchObject({ role: 'owner' });
+    expect(await memberIds(session)).toEqual([joined.user.id]);
+    expect(await memberIds(owner)).toEqual([owner.user.id]);
+    // Signing in again finds that household instead of making another.
+    const again = await server.request('POST', '/auth/login', {
+      body: { email: joined.user.email, password: 'correct horse battery' },
+    });
+    expect(again.body.tenant.id).toBe(session.tenant.id);
+    // Asking for the household they were removed from is still refused.
+    const refused = await server.request('POST', '/auth/login', {
+      body: {
+        email: joined.user.email,
+        password: 'correct horse battery',
+        tenantId: owner.tenant.id,
+      },
+    });
+    expect(refused.status).toBe(403);
+    // And with a new invite they can join the old household again.
+    const second = await server.request('POST', `/tenants/${owner.tenant.id}/invites`, {
+      token: owner.accessToken,
+    });
+    const rejoined = await server.request('POST', '/tenants/join', {
+      token: session.accessToken,
+      body: { code: second.body.code },
+    });
+    expect(rejoined).toMatchObject({ status: 200, body: { tenant: { id: owner.tenant.id } } });
   });
 
   it('lets only owners invite, and compares the household id without regard to case', async () => {

@@ -84,6 +84,46 @@ export class MembersService {
     });
     await this.sockets.removed(tenantId, userId);
   }
+
+  /** Owners change roles; the last owner cannot become a member (someone must own the household). */
+  async setRole(
+    auth: AccessClaims,
+    tenantId: string,
+    userId: string,
+    role: MembershipRole,
+  ): Promise<Member> {
+    ownHousehold(auth, tenantId);
+    await this.database.inScope({ tenantId }, async (manager) => {
+      // Locked like a removal, so two owners demoting each other cannot leave no owner.
+      const members: { user_id: string; role: MembershipRole }[] = await manager.query(
+        'SELECT user_id, role FROM memberships WHERE tenant_id = $1 FOR UPDATE',
+        [tenantId],
+      );
+      const caller = members.find((member) => member.user_id === auth.userId);
+      if (!caller) throw notMember();
+      if (caller.role !== 'owner')
+        throw new ForbiddenException('Only an owner of the household can change roles');
+      const target = members.find((member) => member.user_id === userId);
+      if (!target) throw new NotFoundException('This user is not a member of the household');
+      if (
+        role === 'member' &&
+        target.role === 'owner' &&
+        !members.some((m) => m.role === 'owner' && m !== target)
+      )
+        throw new ConflictException(
+          'The last owner cannot become a member; make someone else an owner first',
+        );
+      await manager.query(
+        'UPDATE memberships SET role = $3 WHERE tenant_id = $1 AND user_id = $2',
+        [tenantId, userId, role],
+      );
+    });
+    const { items } = await this.list(auth, tenantId);
+    const member = items.find((item) => item.userId === userId);
+    // Removed between the update and the read: report it as the removal it now is.
+    if (!member) throw new NotFoundException('This user is not a member of the household');
+    return member;
+  }
 }
 
 /** Tokens belong to one household: they manage that one only. */
