@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  changePasswordRequestSchema,
   joinRequestSchema,
   loginRequestSchema,
   reconcileRequestSchema,
@@ -35,6 +36,7 @@ import {
 import {
   healthSchema,
   httpErrorSchema,
+  invitedHouseholdSchema,
   inviteSchema,
   meSchema,
   membersSchema,
@@ -75,6 +77,8 @@ export function namedApiSchemas(
     ['JoinRequest', joinRequestSchema],
     ['Session', sessionSchema],
     ['Invite', inviteSchema],
+    ['InvitedHousehold', invitedHouseholdSchema],
+    ['ChangePasswordRequest', changePasswordRequestSchema],
     ['Me', meSchema],
     ['Members', membersSchema],
     ['Health', healthSchema],
