@@ -8,12 +8,13 @@ import { HouseholdMembersService } from '../data/auth/household-members.service'
 import { SyncClientService } from '../data/sync-client/sync-client.service';
 import { USER_LOCALE } from '../shared/locale';
 import { BudgetCurrencySettingsComponent } from './budget-currency-settings.component';
+import { ChangePasswordComponent } from './change-password.component';
 import { HouseholdMembersComponent } from './household-members.component';
 import { HouseholdSwitcherComponent } from './household-switcher.component';
 
 /**
  * The household and this device: budget currency, members, invite a member (owners), switch
- * household, sign out.
+ * household, password, sign out.
  */
 @Component({
   selector: 'fw-settings-page',
@@ -23,6 +24,7 @@ import { HouseholdSwitcherComponent } from './household-switcher.component';
     HouseholdSwitcherComponent,
     HouseholdMembersComponent,
     BudgetCurrencySettingsComponent,
+    ChangePasswordComponent,
   ],
   templateUrl: './settings-page.component.html',
   styleUrl: './settings-page.component.css',

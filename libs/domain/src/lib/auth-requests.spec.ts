@@ -1,4 +1,5 @@
 import {
+  changePasswordRequestSchema,
   joinRequestSchema,
   loginRequestSchema,
   refreshRequestSchema,
@@ -11,6 +12,19 @@ const messages = (result: {
 }) => (result.error?.issues ?? []).map((issue) => `${issue.path.join('.')} ${issue.message}`);
 
 describe('auth request schemas', () => {
+  it('changes a password to one that follows the sign-up rule, given the current one', () => {
+    const body = { currentPassword: 'x', newPassword: 'long enough' };
+    expect(changePasswordRequestSchema.parse(body)).toEqual(body);
+    expect(
+      messages(
+        changePasswordRequestSchema.safeParse({ currentPassword: '', newPassword: 'short' }),
+      ),
+    ).toEqual(['currentPassword must not be empty', 'newPassword must be at least 8 characters']);
+    expect(changePasswordRequestSchema.safeParse({ ...body, userId: 'someone' }).success).toBe(
+      false,
+    );
+  });
+
   it('normalises the email and requires a password of at least 8 characters on sign-up', () => {
     expect(
       signupRequestSchema.parse({ email: ' Ann@Example.COM ', password: 'long enough' }),

@@ -80,7 +80,23 @@ export const refreshRequestSchema = z.strictObject({
 
 export const joinRequestSchema = z.strictObject({ code: inviteCode });
 
+/** An invite code as it appears in a URL (GET /api/invites/:code): the same rule as in a body. */
+export const inviteCodeSchema = inviteCode;
+
+/**
+ * Changing the signed-in user's password: the current one proves it is still them at this
+ * device; the new one follows the sign-up rule.
+ */
+export const changePasswordRequestSchema = z.strictObject({
+  currentPassword: z
+    .string()
+    .min(1, { error: 'must not be empty' })
+    .max(MAX_PASSWORD_LENGTH, { error: `must be at most ${MAX_PASSWORD_LENGTH} characters` }),
+  newPassword,
+});
+
 export type SignupRequestInput = z.input<typeof signupRequestSchema>;
 export type SignupRequest = z.output<typeof signupRequestSchema>;
 export type LoginRequestInput = z.input<typeof loginRequestSchema>;
 export type LoginRequest = z.output<typeof loginRequestSchema>;
+export type ChangePasswordRequest = z.output<typeof changePasswordRequestSchema>;

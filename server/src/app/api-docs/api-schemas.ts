@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  changePasswordRequestSchema,
   joinRequestSchema,
   loginRequestSchema,
   memberRoleRequestSchema,
@@ -36,6 +37,7 @@ import {
 import {
   healthSchema,
   httpErrorSchema,
+  invitedHouseholdSchema,
   inviteSchema,
   meSchema,
   memberSchema,
@@ -77,6 +79,8 @@ export function namedApiSchemas(
     ['JoinRequest', joinRequestSchema],
     ['Session', sessionSchema],
     ['Invite', inviteSchema],
+    ['InvitedHousehold', invitedHouseholdSchema],
+    ['ChangePasswordRequest', changePasswordRequestSchema],
     ['Me', meSchema],
     ['Member', memberSchema],
     ['Members', membersSchema],

@@ -17,7 +17,7 @@ export const httpErrorSchema = z
       .unknown()
       .optional()
       .describe(
-        '400 validation: [{path, message}] per field. /api/sync twins: {code} with the protocol error code.',
+        '400 validation: [{path, message}] per field (POST /api/auth/password: {code: validation, issues: [{path, message}]}). /api/sync twins: {code} with the protocol error code.',
       ),
   })
   .describe('Every HTTP error has this body');
@@ -38,6 +38,10 @@ export const inviteSchema = z.strictObject({
   code: z.string().describe('Single-use invite code such as ABCD-EFGH-JKLM'),
   expiresAt: z.iso.datetime(),
 });
+
+export const invitedHouseholdSchema = z
+  .strictObject({ tenantName: z.string().describe('Name of the household the code joins') })
+  .describe('What an invite code leads to');
 
 export const meSchema = z.strictObject({
   userId: z.guid(),

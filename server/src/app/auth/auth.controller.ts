@@ -4,19 +4,26 @@ import { ApiErrors, ApiJsonBody, ApiJsonResponse } from '../api-docs/api-docs.de
 import { ZodBodyPipe } from '../common/zod-body.pipe';
 import { AuthRateLimited } from '../rate-limits/auth-rate-limited.decorator';
 import { Auth, Public, type AccessClaims } from '../common/auth-context';
+import { ErrorCodes } from '@finwise/sync-protocol';
 import {
+  changePasswordRequestSchema,
   loginRequestSchema,
   refreshRequestSchema,
   signupRequestSchema,
+  type ChangePasswordRequest,
   type LoginRequest,
   type SignupRequest,
 } from '@finwise/domain';
 import { AuthService, type Session } from './auth.service';
+import { PasswordChangeService } from './password-change.service';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly passwords: PasswordChangeService,
+  ) {}
 
   @Public()
   @Post('signup')
@@ -79,6 +86,29 @@ export class AuthController {
     @Body(new ZodBodyPipe(refreshRequestSchema)) body: { refreshToken: string },
   ): Promise<void> {
     await this.auth.logout(body.refreshToken);
+  }
+
+  @Post('password')
+  @AuthRateLimited()
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      "Change the token's user's password; every other login of the user is signed out, this one stays",
+  })
+  @ApiJsonBody('ChangePasswordRequest')
+  @ApiResponse({ status: 204, description: 'Changed; refresh tokens of other logins are revoked' })
+  @ApiErrors({
+    400: 'New password under 8 characters, or a malformed body (details.code validation)',
+    401: "Missing or invalid token, or currentPassword is not the token's user's password",
+  })
+  async changePassword(
+    @Auth() auth: AccessClaims,
+    @Body(new ZodBodyPipe(changePasswordRequestSchema, { code: ErrorCodes.validation }))
+    body: ChangePasswordRequest,
+    @Ip() address: string,
+  ): Promise<void> {
+    await this.passwords.change(auth, body, address);
   }
 
   @Get('me')

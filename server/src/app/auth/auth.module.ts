@@ -6,16 +6,19 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { resolveJwtSecret } from './jwt-secret';
+import { InvitesController } from './invites.controller';
 import { MembershipGate } from './membership-gate';
+import { PasswordChangeService } from './password-change.service';
 import { TenantsController } from './tenants.controller';
 import { JWT_SECRET, TokenService } from './token.service';
 
 @Global()
 @Module({
   imports: [JwtModule.register({})],
-  controllers: [AuthController, TenantsController],
+  controllers: [AuthController, TenantsController, InvitesController],
   providers: [
     AuthService,
+    PasswordChangeService,
     TokenService,
     MembershipGate,
     {

@@ -162,6 +162,25 @@ export class AuthService {
     return this.session(user, tenant, role);
   }
 
+  /**
+   * The name of the household an invite code joins, for the page that asks for the code; null
+   * for a code that is unknown, expired or already used (none of which can be redeemed).
+   */
+  async invitedHousehold(code: string): Promise<{ tenantName: string } | null> {
+    const codeHash = hashCode(code);
+    return this.database.inScope({ inviteCodeHash: codeHash }, async (manager) => {
+      const invite = await manager.findOneBy(InviteEntity, {
+        codeHash,
+        usedAt: IsNull(),
+        expiresAt: MoreThan(new Date()),
+      });
+      if (!invite) return null;
+      await declareScope(manager, { tenantId: invite.tenantId });
+      const tenant = await manager.findOneBy(TenantEntity, { id: invite.tenantId });
+      return tenant ? { tenantName: tenant.name } : null;
+    });
+  }
+
   async memberships(userId: string): Promise<{ id: string; name: string; role: MembershipRole }[]> {
     return this.database.inScope({ userId }, (manager) =>
       manager.query(

@@ -22,6 +22,8 @@ interface JwtPayload {
   tid: string;
   typ: 'access';
   exp: number;
+  /** Refresh-token family of the login, so a password change can keep this login alive. */
+  sid?: string;
 }
 
 export const JWT_SECRET = Symbol('JWT_SECRET');
@@ -51,7 +53,8 @@ export class TokenService {
         typeof payload.tid !== 'string'
       )
         return null;
-      return { userId: payload.sub, tenantId: payload.tid, exp: payload.exp };
+      const claims: AccessClaims = { userId: payload.sub, tenantId: payload.tid, exp: payload.exp };
+      return typeof payload.sid === 'string' ? { ...claims, sessionId: payload.sid } : claims;
     } catch {
       return null;
     }
@@ -137,6 +140,32 @@ export class TokenService {
     });
   }
 
+  /**
+   * Revokes every refresh token of `userId` in each of `tenantIds` except those of the login
+   * `keepFamilyId` (none kept when it is undefined). Runs inside the caller's transaction,
+   * declaring each household in turn (row-level security lets a write touch only the declared one).
+   */
+  async revokeOtherLogins(
+    manager: EntityManager,
+    userId: string,
+    tenantIds: readonly string[],
+    keepFamilyId: string | undefined,
+  ): Promise<void> {
+    for (const tenantId of tenantIds) {
+      await declareScope(manager, { tenantId });
+      await manager
+        .createQueryBuilder()
+        .update(RefreshTokenEntity)
+        .set({ revokedAt: new Date() })
+        .where('user_id = :userId AND tenant_id = :tenantId AND revoked_at IS NULL', {
+          userId,
+          tenantId,
+        })
+        .andWhere(keepFamilyId ? 'family_id <> :keepFamilyId' : 'TRUE', { keepFamilyId })
+        .execute();
+    }
+  }
+
   /** Signs an access token and stores a new refresh token; the transaction declares `tenantId`. */
   private async issueIn(
     manager: EntityManager,
@@ -146,7 +175,7 @@ export class TokenService {
   ): Promise<TokenPair> {
     const ttl = this.config.accessTokenTtlSeconds;
     const accessToken = await this.jwt.signAsync(
-      { sub: userId, tid: tenantId, typ: 'access' },
+      { sub: userId, tid: tenantId, typ: 'access', sid: familyId },
       { secret: this.secret, algorithm: 'HS256', expiresIn: ttl },
     );
     const refreshToken = randomBytes(32).toString('base64url');

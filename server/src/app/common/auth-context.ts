@@ -7,6 +7,11 @@ export interface AccessClaims {
   tenantId: string;
   /** Expiry, seconds since the epoch. */
   exp: number;
+  /**
+   * The login (refresh-token family) the token was issued to; absent in tokens issued before
+   * access tokens carried it.
+   */
+  sessionId?: string;
 }
 
 export const IS_PUBLIC = 'finwise:public';

@@ -3,7 +3,14 @@ import type { z } from 'zod';
 
 /** Validates a request body with a shared zod schema; 400 with every problem listed. */
 export class ZodBodyPipe<T extends z.ZodType> implements PipeTransform<unknown, z.output<T>> {
-  constructor(private readonly schema: T) {}
+  /**
+   * With `code`, the problems travel as `details: {code, issues}` (the protocol code in
+   * `details.code`, as the sync twins send it) instead of the bare list.
+   */
+  constructor(
+    private readonly schema: T,
+    private readonly options: { code?: string } = {},
+  ) {}
 
   transform(value: unknown): z.output<T> {
     const parsed = this.schema.safeParse(value);
@@ -20,7 +27,7 @@ export class ZodBodyPipe<T extends z.ZodType> implements PipeTransform<unknown, 
     );
     throw new BadRequestException({
       message: details.map((d) => `${d.path} ${d.message}`).join('; '),
-      details,
+      details: this.options.code ? { code: this.options.code, issues: details } : details,
     });
   }
 }

@@ -25,6 +25,18 @@ describe('JoinComponent', () => {
     expect(navigate).toHaveBeenCalledWith('/accounts');
   });
 
+  it('says which household the code joins before joining', async () => {
+    const page = await renderPage(JoinComponent, { inputs: { code: 'abcd-efgh-jklm' } });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    TestBed.inject(HttpTestingController)
+      .expectOne({ method: 'GET', url: '/api/invites/abcd-efgh-jklm' })
+      .flush({ tenantName: 'The Babbages' });
+    await page.settle();
+
+    expect(page.text()).toContain('You will join the household The Babbages.');
+    expect(page.element.querySelector('input:not(#join-code)')).toBeNull();
+  });
+
   it("asks for a code, and shows the server's answer to a bad one", async () => {
     const page = await renderPage(JoinComponent);
     await page.click('Join household');

@@ -1,6 +1,7 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  computed,
   effect,
   inject,
   input,
@@ -9,9 +10,11 @@ import {
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
+import { startWith } from 'rxjs';
 import { toApiError } from '../../data/api/api-error';
 import { AuthService } from '../../data/auth/auth.service';
 import { joinErrors } from '../auth-form-errors';
+import { invitedHousehold } from '../invited-household';
 
 /** A signed-in user joins another household with an invite code; the app then switches to it. */
 @Component({
@@ -24,8 +27,10 @@ export class JoinComponent {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
 
-  /** From an invite link (/join?code=…). */
-  readonly code = input<string | null>(null);
+  /** From an invite link (/join?code=…); the router sets `undefined` when the link has none. */
+  readonly code = input<string | null, string | null | undefined>(null, {
+    transform: (code) => code ?? null,
+  });
 
   protected readonly session = this.auth.session;
   protected readonly pending = signal(false);
@@ -33,6 +38,15 @@ export class JoinComponent {
   protected readonly serverError = signal<string | null>(null);
   protected readonly form = inject(NonNullableFormBuilder).group({
     code: [''],
+  });
+
+  /** Which household the code joins, said before the user commits to it. */
+  protected readonly invitedHousehold = invitedHousehold(
+    this.form.controls.code.valueChanges.pipe(startWith(this.form.controls.code.value)),
+  );
+  protected readonly joiningName = computed(() => {
+    const invited = this.invitedHousehold();
+    return invited.state === 'found' ? invited.name : null;
   });
 
   constructor() {

@@ -2,6 +2,7 @@ import { signal, type WritableSignal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { ApiError } from '../../data/api/api-error';
+import { AccountService } from '../../data/auth/account.service';
 import { AuthService, type SignedOutNotice } from '../../data/auth/auth.service';
 import { HouseholdSettings } from '../../data/settings/household-settings.service';
 import { LoginComponent } from './login.component';
@@ -16,6 +17,7 @@ describe('LoginComponent', () => {
   };
   let navigateByUrl: jest.SpyInstance;
   let settings: { setBudgetCurrencyOnceOpen: jest.Mock };
+  let account: { invitedHousehold: jest.Mock };
 
   beforeEach(async () => {
     auth = {
@@ -24,12 +26,14 @@ describe('LoginComponent', () => {
       signedOutNotice: signal<SignedOutNotice | null>(null),
     };
     settings = { setBudgetCurrencyOnceOpen: jest.fn().mockResolvedValue(undefined) };
+    account = { invitedHousehold: jest.fn().mockResolvedValue({ state: 'unknown' }) };
     TestBed.configureTestingModule({
       imports: [LoginComponent],
       providers: [
         provideRouter([]),
         { provide: AuthService, useValue: auth },
         { provide: HouseholdSettings, useValue: settings },
+        { provide: AccountService, useValue: account },
       ],
     });
     navigateByUrl = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
@@ -147,7 +151,6 @@ describe('LoginComponent', () => {
       email: 'ada@example.com',
       password: 'correct horse',
       tenantName: 'Lovelace',
-      inviteCode: '',
     });
     expect(navigateByUrl).toHaveBeenCalledWith('/');
   });
@@ -212,6 +215,60 @@ describe('LoginComponent', () => {
     await submit();
     expect(settings.setBudgetCurrencyOnceOpen).toHaveBeenCalledWith('EUR');
     expect(navigateByUrl).toHaveBeenCalledWith('/');
+  });
+
+  it('switches to sign-up on the first click when the route carries no mode', async () => {
+    // The router's input binding sets inputs the route lacks to undefined, not to their default.
+    fixture.componentRef.setInput('startMode', undefined);
+    fixture.componentRef.setInput('code', undefined);
+    await fixture.whenStable();
+    expect(element.querySelector('h1')?.textContent).toContain('Sign in');
+
+    await switchMode();
+
+    expect(element.querySelector('h1')?.textContent).toContain('Create your account');
+    expect(element.querySelector('#login-tenant-name')).not.toBeNull();
+    await switchMode();
+    expect(element.querySelector('h1')?.textContent).toContain('Sign in');
+  });
+
+  it('says in one sentence what FinWise is, above the form', () => {
+    const intro = element.querySelector('[data-test="intro"]');
+    expect(intro?.textContent?.replace(/\s+/g, ' ')).toContain(
+      'FinWise is a personal finance app with an envelope budget that works offline first',
+    );
+    expect(intro?.compareDocumentPosition(element.querySelector('form')!)).toBe(
+      Node.DOCUMENT_POSITION_FOLLOWING,
+    );
+  });
+
+  it('says which household an invite code joins and asks for no household name', async () => {
+    account.invitedHousehold.mockResolvedValue({ state: 'found', name: 'The Babbages' });
+    await switchMode();
+    await type('login-tenant-name', 'Not asked for');
+    await type('login-invite-code', ' abcd-efgh-jklm ');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await fixture.whenStable();
+
+    expect(account.invitedHousehold).toHaveBeenCalledWith('abcd-efgh-jklm');
+    expect(text()).toContain('You will join the household The Babbages.');
+    expect(element.querySelector('#login-tenant-name')).toBeNull();
+    await type('login-email', 'bob@example.com');
+    await type('login-password', 'correct horse');
+    await submit();
+    expect(auth.signUp).toHaveBeenCalledWith({
+      email: 'bob@example.com',
+      password: 'correct horse',
+      inviteCode: ' abcd-efgh-jklm ',
+    });
+  });
+
+  it('says so when the invite code is unknown', async () => {
+    fixture.componentRef.setInput('code', 'GONE-GONE-GONE');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await fixture.whenStable();
+    expect(text()).toContain('This invite code is invalid, expired or already used.');
+    expect(element.querySelector('#login-tenant-name')).toBeNull();
   });
 
   it('opens in sign-up mode on /signup', async () => {

@@ -9,6 +9,7 @@ import {
   signal,
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { startWith } from 'rxjs';
 import { Router } from '@angular/router';
 import { MIN_PASSWORD_LENGTH } from '@finwise/domain';
 import { toApiError } from '../../data/api/api-error';
@@ -18,6 +19,7 @@ import { USER_LOCALE } from '../../shared/locale';
 import { currencyOptions } from '../../shared/money/currency-options';
 import type { FieldErrors } from '../../shared/validation/validation-messages';
 import { logInErrors, signUpErrors } from '../auth-form-errors';
+import { invitedHousehold } from '../invited-household';
 
 export type LoginMode = 'signIn' | 'signUp';
 type Field = 'email' | 'password' | 'tenantName' | 'inviteCode';
@@ -41,10 +43,18 @@ export class LoginComponent {
 
   protected readonly minPasswordLength = MIN_PASSWORD_LENGTH;
   protected readonly currencies = currencyOptions(inject(USER_LOCALE));
-  /** Route data: /login signs in, /signup and invite links create an account. */
-  readonly startMode = input<LoginMode>('signIn');
+  /**
+   * Route data: /login signs in, /signup and invite links create an account. The router's input
+   * binding sets every input the route does not carry to `undefined` (not to its default), so a
+   * missing value must still mean "sign in": an undefined mode made the first toggle a no-op.
+   */
+  readonly startMode = input<LoginMode, LoginMode | null | undefined>('signIn', {
+    transform: (mode) => mode ?? 'signIn',
+  });
   /** Query parameter of an invite link (/join?code=…). */
-  readonly code = input<string | null>(null);
+  readonly code = input<string | null, string | null | undefined>(null, {
+    transform: (code) => code ?? null,
+  });
 
   protected readonly mode = linkedSignal<LoginMode>(() =>
     this.code() ? 'signUp' : this.startMode(),
@@ -64,6 +74,16 @@ export class LoginComponent {
     budgetCurrency: ['EUR'],
   });
 
+  /** Which household the invite code joins, so the page can say so before the account exists. */
+  protected readonly invitedHousehold = invitedHousehold(
+    this.form.controls.inviteCode.valueChanges.pipe(startWith(this.form.controls.inviteCode.value)),
+  );
+
+  protected readonly joiningName = computed(() => {
+    const invited = this.invitedHousehold();
+    return invited.state === 'found' ? invited.name : null;
+  });
+
   constructor() {
     effect(() => {
       const code = this.code();
@@ -73,13 +93,16 @@ export class LoginComponent {
     });
   }
 
-  /** With an invite code the user joins a household that already has its budget currency. */
+  /**
+   * With an invite code the user joins a household that already has its name and budget
+   * currency, so neither is asked for.
+   */
   protected createsHousehold(): boolean {
     return this.form.controls.inviteCode.value.trim() === '';
   }
 
   protected toggleMode(): void {
-    this.mode.update((mode) => (mode === 'signIn' ? 'signUp' : 'signIn'));
+    this.mode.set(this.isSignUp() ? 'signIn' : 'signUp');
     this.serverError.set(null);
   }
 
@@ -104,7 +127,11 @@ export class LoginComponent {
     try {
       if (this.isSignUp()) {
         const createsHousehold = this.createsHousehold();
-        await this.auth.signUp({ email: email.trim(), password, tenantName, inviteCode });
+        await this.auth.signUp({
+          email: email.trim(),
+          password,
+          ...(createsHousehold ? { tenantName } : { inviteCode }),
+        });
         if (createsHousehold) {
           await this.saveBudgetCurrency(budgetCurrency);
         }
@@ -140,8 +167,7 @@ export class LoginComponent {
           email,
           password,
           // Blank optional fields are left out of the request (see AuthService.signUp).
-          ...(tenantName.trim() ? { tenantName } : {}),
-          ...(inviteCode.trim() ? { inviteCode } : {}),
+          ...(inviteCode.trim() ? { inviteCode } : tenantName.trim() ? { tenantName } : {}),
         })
       : logInErrors({ email, password });
     // A password may be all spaces; an email address may not.
