@@ -234,6 +234,8 @@ describe('accessibility of every page', () => {
     const groceries = category('Groceries', 'Living', 10);
     const fun = category('Fun', 'Living', 20);
     const rent = category('Rent', 'Home', 30);
+    // A long name and a five-digit overspending: the widest row a phone's budget has to fit.
+    const repairs = category('Household supplies and repairs', 'Home', 35);
     const salary = category('Salary', 'Income', 40, true);
     const payee = (name: string) => ({
       ...createMutation('payees', { name, favorite: false }),
@@ -266,6 +268,7 @@ describe('accessibility of every page', () => {
       groceries,
       fun,
       rent,
+      repairs,
       salary,
       market,
       employer,
@@ -274,6 +277,7 @@ describe('accessibility of every page', () => {
       booking('01', -120_000, rent.data.id, landlord.data.id),
       booking('01', -4_250, groceries.data.id, market.data.id),
       booking('01', -1_500, fun.data.id, market.data.id),
+      booking('01', -1_234_567, repairs.data.id, market.data.id),
     ]);
   }
 });
