@@ -1,9 +1,7 @@
-import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, effect, inject } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { filter } from 'rxjs';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { AuthService } from './data/auth/auth.service';
+import { focusHeadingAfterNavigation } from './layout/page-heading-focus';
 import { StickyOffsetDirective } from './layout/sticky-offset.directive';
 import { NAV_LINKS, SETTINGS_LINK } from './nav-links';
 import { LoadProgressComponent } from './sync-status/load-progress/load-progress.component';
@@ -32,7 +30,6 @@ export class AppComponent {
   protected readonly links = [...NAV_LINKS, SETTINGS_LINK];
 
   constructor() {
-    const document = inject(DOCUMENT);
     const router = inject(Router);
     // Removed from the household (here or in another tab): the sign-in page says why.
     effect(() => {
@@ -40,20 +37,6 @@ export class AppComponent {
         void router.navigateByUrl('/login');
       }
     });
-    let section: string | null = null;
-    // A screen reader hears nothing when a single-page app swaps screens: moving focus to the
-    // new content announces it. Paging within a screen (budget months) keeps focus where it is.
-    inject(Router)
-      .events.pipe(
-        filter((event) => event instanceof NavigationEnd),
-        takeUntilDestroyed(),
-      )
-      .subscribe((event) => {
-        const next = event.urlAfterRedirects.split(/[/?#]/)[1] ?? '';
-        if (section !== null && next !== section) {
-          setTimeout(() => document.getElementById('main')?.focus({ preventScroll: true }));
-        }
-        section = next;
-      });
+    focusHeadingAfterNavigation();
   }
 }
