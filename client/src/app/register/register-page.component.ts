@@ -202,6 +202,15 @@ export class RegisterPageComponent {
     );
   }
 
+  /** Clears search and filters; the button goes with the empty result, so focus goes to the box. */
+  protected showAll(): void {
+    this.search.clear();
+    afterNextRender(
+      () => this.host.querySelector<HTMLElement>('[data-test="register-search"]')?.focus(),
+      { injector: this.injector },
+    );
+  }
+
   protected formatDate(date: string | null): string {
     return date ? this.dateFormat().format(new Date(`${date}T00:00:00Z`)) : '';
   }

@@ -79,6 +79,7 @@ describe('RegisterPageComponent search and filters', () => {
     await page.click('Show all transactions');
     expect(rows()).toHaveLength(2);
     expect(box()?.value).toBe('');
+    expect(document.activeElement).toBe(box());
   });
 
   it('combines the text with the filters', async () => {
