@@ -95,6 +95,17 @@ describe('RegisterPageComponent search and filters', () => {
     expect(page.text()).toContain('Filters (1)');
   });
 
+  it('keeps text typed just before a filter changes', async () => {
+    const input = box();
+    if (!input) throw new Error('No search box');
+    input.value = 'landlord';
+    input.dispatchEvent(new Event('input'));
+    page.element.querySelector<HTMLInputElement>('[data-test="filter-uncleared"]')?.click();
+    await page.settle();
+    expect(input.value).toBe('landlord');
+    expect(rows().map((row) => row.includes('Landlord'))).toEqual([true]);
+  });
+
   it('warns about a date range that ends before it starts', async () => {
     const from = page.element.querySelector<HTMLInputElement>('[data-test="filter-from"]');
     const to = page.element.querySelector<HTMLInputElement>('[data-test="filter-to"]');

@@ -68,15 +68,23 @@ export class RegisterSearchComponent {
   }
 
   protected setFlag(name: 'uncleared' | 'uncategorized', value: boolean): void {
-    this.query.update((query) => ({ ...query, [name]: value }));
+    this.changeFilters((query) => ({ ...query, [name]: value }));
   }
 
   protected setDate(name: 'from' | 'to', value: string): void {
-    this.query.update((query) => ({ ...query, [name]: value }));
+    this.changeFilters((query) => ({ ...query, [name]: value }));
   }
 
   protected clearFilters(): void {
-    this.query.update((query) => ({ ...EMPTY_REGISTER_QUERY, text: query.text }));
+    this.changeFilters((query) => ({ ...EMPTY_REGISTER_QUERY, text: query.text }));
+  }
+
+  /** Text still waiting for its pause goes along, or the box would show the old text meanwhile. */
+  private changeFilters(change: (query: RegisterQuery) => RegisterQuery): void {
+    clearTimeout(this.pending);
+    this.pending = undefined;
+    const text = this.text();
+    this.query.update((query) => change({ ...query, text }));
   }
 
   protected onDocumentKey(event: KeyboardEvent): void {
