@@ -39,6 +39,8 @@ import { ReconcileDialogComponent } from './reconcile-dialog.component';
 import { editorSlots, withRowEditor, type RegisterViewItem } from './register-editor-items';
 import { registerItems } from './register-items';
 import { RegisterRowEditorComponent } from './register-row-editor.component';
+import { RegisterSearch } from './search/register-search';
+import { RegisterSearchComponent } from './search/register-search.component';
 import { TransactionFormComponent } from './transaction-form.component';
 
 /** Row heights the virtual scroll relies on; the CSS gives rows exactly these heights. */
@@ -62,6 +64,7 @@ interface Editing {
     TransactionFormComponent,
     RegisterRowEditorComponent,
     ReconcileDialogComponent,
+    RegisterSearchComponent,
   ],
   templateUrl: './register-page.component.html',
   styleUrl: './register-page.component.css',
@@ -107,6 +110,7 @@ export class RegisterPageComponent {
   /** What the last reconcile did, announced once the dialog closed. */
   protected readonly reconcileMessage = signal<string | null>(null);
   protected readonly currency = computed(() => this.account()?.currency ?? 'EUR');
+  protected readonly search = new RegisterSearch(this.lines, this.index, this.rows, this.currency);
 
   protected readonly rowHeight = toSignal(
     inject(BreakpointObserver)
@@ -121,7 +125,11 @@ export class RegisterPageComponent {
   private readonly editorSlots = computed(() => editorSlots(this.editorHeight(), this.rowHeight()));
   /** The register's rows, the edited one opened in place. */
   protected readonly items = computed(() =>
-    withRowEditor(this.rows(), this.editing()?.transaction.id ?? null, this.editorSlots()),
+    withRowEditor(
+      this.search.rowsShown(),
+      this.editing()?.transaction.id ?? null,
+      this.editorSlots(),
+    ),
   );
   /** Rows a screen reader counts: fillers under the editor are not rows. */
   protected readonly rowCount = computed(
@@ -190,6 +198,15 @@ export class RegisterPageComponent {
     this.reconcileMessage.set(message);
     afterNextRender(
       () => this.host.querySelector<HTMLElement>('[data-test="reconcile-open"]')?.focus(),
+      { injector: this.injector },
+    );
+  }
+
+  /** Clears search and filters; the button goes with the empty result, so focus goes to the box. */
+  protected showAll(): void {
+    this.search.clear();
+    afterNextRender(
+      () => this.host.querySelector<HTMLElement>('[data-test="register-search"]')?.focus(),
       { injector: this.injector },
     );
   }
