@@ -5,6 +5,7 @@ import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } fro
 import { filter } from 'rxjs';
 import { AuthService } from './data/auth/auth.service';
 import { StickyOffsetDirective } from './layout/sticky-offset.directive';
+import { UndoToastComponent } from './layout/undo-toast/undo-toast.component';
 import { NAV_LINKS, SETTINGS_LINK } from './nav-links';
 import { LoadProgressComponent } from './sync-status/load-progress/load-progress.component';
 import { RejectionNoticesComponent } from './sync-status/rejection-notices/rejection-notices.component';
@@ -20,6 +21,7 @@ import { SyncIndicatorComponent } from './sync-status/sync-indicator/sync-indica
     LoadProgressComponent,
     RejectionNoticesComponent,
     StickyOffsetDirective,
+    UndoToastComponent,
   ],
   templateUrl: './app.component.html',
   styleUrl: './app.component.css',
