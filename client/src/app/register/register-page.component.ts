@@ -31,8 +31,9 @@ import { payeeName } from '../data/views/payee-index';
 import { PayeesViewStore } from '../data/views/payees-view.store';
 import type { TransactionSide } from '../data/views/transaction-side';
 import { TransactionsViewStore } from '../data/views/transactions-view.store';
+import { UndoService } from '../data/undo/undo.service';
 import { DeleteConfirmation } from '../forms/delete-confirmation';
-import { PageActions, removeEach } from '../forms/page-actions';
+import { PageActions } from '../forms/page-actions';
 import { USER_LOCALE } from '../shared/locale';
 import { MoneyPipe } from '../shared/money/money.pipe';
 import { ReconcileDialogComponent } from './reconcile-dialog.component';
@@ -70,6 +71,7 @@ interface Editing {
 export class RegisterPageComponent {
   private readonly accounts = inject(AccountsStore);
   private readonly transactions = inject(TransactionsStore);
+  private readonly undo = inject(UndoService);
   private readonly categories = inject(CategoriesStore);
   private readonly reconciliations = inject(ReconciliationsStore);
   private readonly payeeIndex = inject(PayeesViewStore).index;
@@ -270,9 +272,9 @@ export class RegisterPageComponent {
       this.editing.set(null);
     }
     const children = this.index().childrenByParent.get(transaction.id) ?? [];
-    await this.actions.run(() =>
-      removeEach(this.transactions, [...children.map((child) => child.id), transaction.id]),
-    );
+    const rows = [...children, transaction].map(({ id }) => ({ modelName: 'transactions', id }));
+    // Held for the Undo offer's few seconds, then written (with its split lines) as one batch.
+    await this.actions.run(() => this.undo.delete('Transaction deleted.', rows));
   }
 
   /** Cancel disappears with the armed state: focus goes back to the row's Delete button. */

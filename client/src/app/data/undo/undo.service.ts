@@ -60,11 +60,24 @@ export class UndoService {
 
   /** Writes an edit (the mutations in order) and offers to put the previous values back. */
   async edit(message: string, mutations: readonly FinanceMutation[]): Promise<void> {
+    await this.record(message, mutations, () => this.writes.apply(mutations));
+  }
+
+  /**
+   * Like `edit`, for an edit written another way (a store's `update`, which returns the saved
+   * row): `mutations` describe what `write` changes, so the previous values can be read first.
+   */
+  async record<T>(
+    message: string,
+    mutations: readonly FinanceMutation[],
+    write: () => Promise<T>,
+  ): Promise<T> {
     const undo = undoMutations(mutations, (modelName, id) => this.writes.row(modelName, id));
-    await this.writes.apply(mutations);
+    const result = await write();
     if (undo.length > 0) {
       await this.offerNew({ kind: 'edit', offer: this.newOffer(message), undo });
     }
+    return result;
   }
 
   /** Hides the rows now and deletes them when the offer ends, unless undone. */
