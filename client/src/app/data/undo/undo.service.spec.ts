@@ -130,4 +130,13 @@ describe('UndoService', () => {
     await settle();
     expect(ids(transactions.entities())).toEqual([coffee.id]);
   });
+
+  it('writes a held delete before signing out stops the client', async () => {
+    const { undo, client, rent } = await setUp();
+    await undo.delete('Transaction deleted.', [{ modelName: 'transactions', id: rent.id }]);
+    await TestBed.inject(SyncClientService).signOut({ deleteLocalData: false });
+
+    expect(client.calls).toEqual(['batch 1', `delete transactions ${rent.id}`]);
+    expect(client.stopped).toBe(true);
+  });
 });

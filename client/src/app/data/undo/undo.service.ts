@@ -2,6 +2,7 @@ import { DOCUMENT } from '@angular/common';
 import { DestroyRef, inject, Injectable, InjectionToken, signal } from '@angular/core';
 import type { FinanceMutation } from '@finwise/finance';
 import { FinanceWrites } from '../finance-writes/finance-writes.service';
+import { SyncClientService } from '../sync-client/sync-client.service';
 import { HeldDeletes, type RowRef } from './held-deletes';
 import { undoMutations } from './undo-plan';
 
@@ -51,7 +52,10 @@ export class UndoService {
     };
     window?.addEventListener('pagehide', commitNow);
     document.addEventListener('visibilitychange', commitWhenHidden);
+    // Signing out stops the client: a held delete is written before that, not lost.
+    const stopSignOutHook = inject(SyncClientService).whenSigningOut(() => this.commit());
     inject(DestroyRef).onDestroy(() => {
+      stopSignOutHook();
       window?.removeEventListener('pagehide', commitNow);
       document.removeEventListener('visibilitychange', commitWhenHidden);
       void this.commit();
