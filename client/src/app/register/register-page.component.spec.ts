@@ -272,6 +272,7 @@ describe('RegisterPageComponent', () => {
       await settleWithTimers();
       // Gone from the list at once; written only when the Undo offer ends.
       expect(rows().some((row) => row.includes('Bakery'))).toBe(false);
+      expect(document.activeElement?.classList.contains('register__edit')).toBe(true);
       expect(page.client.calls.some((call) => call.startsWith('delete'))).toBe(false);
       jest.advanceTimersByTime(6000);
       await settleWithTimers();

@@ -273,8 +273,23 @@ export class RegisterPageComponent {
     }
     const children = this.index().childrenByParent.get(transaction.id) ?? [];
     const rows = [...children, transaction].map(({ id }) => ({ modelName: 'transactions', id }));
+    const neighbour = this.neighbourEntry(transaction.id);
     // Held for the Undo offer's few seconds, then written (with its split lines) as one batch.
     await this.actions.run(() => this.undo.delete('Transaction deleted.', rows));
+    // The focused button went with its row; the toast must not take focus, the next row does.
+    if (neighbour) {
+      this.focusRow(neighbour);
+    }
+  }
+
+  /** The key of the entry after this one (or before it, for the last), for focus to go to. */
+  private neighbourEntry(key: string): string | null {
+    const entries = this.items().filter((item) => item.kind === 'entry');
+    const at = entries.findIndex((item) => item.key === key);
+    if (at < 0) {
+      return null;
+    }
+    return (entries[at + 1] ?? entries[at - 1])?.key ?? null;
   }
 
   /** Cancel disappears with the armed state: focus goes back to the row's Delete button. */
