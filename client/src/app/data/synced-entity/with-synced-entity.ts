@@ -14,7 +14,7 @@ import { removeAllEntities, setAllEntities, withEntities } from '@ngrx/signals/e
 import { fieldErrors, type FieldErrors } from '../../shared/validation/validation-messages';
 import { LiveRowsService } from '../sync-client/live-rows.service';
 import { SyncClientService } from '../sync-client/sync-client.service';
-import { HeldDeletes } from '../undo/held-deletes';
+import { HeldDeletes } from '../held-deletes/held-deletes';
 
 /**
  * A signal store feature mirroring one synced entity of the signed-in household: entities

@@ -3,7 +3,7 @@ import { DestroyRef, inject, Injectable, InjectionToken, signal } from '@angular
 import type { FinanceMutation } from '@finwise/finance';
 import { FinanceWrites } from '../finance-writes/finance-writes.service';
 import { SyncClientService } from '../sync-client/sync-client.service';
-import { HeldDeletes, type RowRef } from './held-deletes';
+import { HeldDeletes, type RowRef } from '../held-deletes/held-deletes';
 import { undoMutations } from './undo-plan';
 
 /** How long the Undo offer stays (ms); a held delete is written when it ends. */
