@@ -3,6 +3,7 @@ import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/rou
 import { AuthService } from './data/auth/auth.service';
 import { focusHeadingAfterNavigation } from './layout/page-heading-focus';
 import { StickyOffsetDirective } from './layout/sticky-offset.directive';
+import { UndoToastComponent } from './layout/undo-toast/undo-toast.component';
 import { NAV_LINKS, SETTINGS_LINK } from './nav-links';
 import { LoadProgressComponent } from './sync-status/load-progress/load-progress.component';
 import { RejectionNoticesComponent } from './sync-status/rejection-notices/rejection-notices.component';
@@ -18,6 +19,7 @@ import { SyncIndicatorComponent } from './sync-status/sync-indicator/sync-indica
     LoadProgressComponent,
     RejectionNoticesComponent,
     StickyOffsetDirective,
+    UndoToastComponent,
   ],
   templateUrl: './app.component.html',
   styleUrl: './app.component.css',

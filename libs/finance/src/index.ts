@@ -26,3 +26,4 @@ export * from './lib/payees/resolve-payee';
 export * from './lib/payees/payee-mutations';
 export * from './lib/reconcile/reconcile-account';
 export * from './lib/reconcile/reconciled-history';
+export * from './lib/categories/delete-category';

@@ -2,6 +2,7 @@ export { createSyncClient } from './lib/create-sync-client';
 export { SyncClientError, isSyncClientError } from './lib/errors';
 export type {
   AnySyncRow,
+  ClientWrite,
   CreateInput,
   IdbKeyRangeLike,
   IndexedDbFactoryLike,

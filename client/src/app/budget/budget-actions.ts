@@ -16,6 +16,7 @@ import { USER_LOCALE } from '../shared/locale';
 import { formatMoney } from '../shared/money/format-money';
 import { BudgetData } from './budget-data';
 import { FinanceWrites } from '../data/finance-writes/finance-writes.service';
+import { UndoService } from '../data/undo/undo.service';
 
 export interface BudgetNotice {
   kind: 'done' | 'error';
@@ -40,6 +41,8 @@ export interface MoveRequest {
 export class BudgetActions {
   private readonly data = inject(BudgetData);
   private readonly writes = inject(FinanceWrites);
+  // Budgeted amounts and moves can be taken back from the Undo offer; holds and flags have their own controls.
+  private readonly undo = inject(UndoService);
   private readonly locale = inject(USER_LOCALE);
   private readonly noticeState = signal<BudgetNotice | null>(null);
 
@@ -53,7 +56,8 @@ export class BudgetActions {
     budgetedMinor: number,
   ): Promise<string | null> {
     try {
-      await this.writes.apply(
+      await this.undo.edit(
+        `Budgeted amount of ${this.nameOf(categoryId)} saved.`,
         setBudgetedAmount({ categoryId, month, budgetedMinor, budgets: this.data.budgets() }),
       );
       return null;
@@ -64,7 +68,10 @@ export class BudgetActions {
 
   async move(request: MoveRequest): Promise<boolean> {
     return this.run(async () => {
-      await this.writes.apply(moveMoney({ ...request, note: request.note?.trim() || null }));
+      await this.undo.edit(
+        'Money moved.',
+        moveMoney({ ...request, note: request.note?.trim() || null }),
+      );
       return `Moved ${this.money(request.amountMinor)} from ${this.nameOf(request.fromCategoryId)} to ${this.nameOf(request.toCategoryId)}.`;
     });
   }
@@ -79,7 +86,7 @@ export class BudgetActions {
       if (coveredMinor === 0) {
         return `${this.nameOf(fromCategoryId)} has nothing to cover ${this.nameOf(categoryId)} with.`;
       }
-      await this.writes.apply(mutations);
+      await this.undo.edit('Overspending covered.', mutations);
       const overspent = -(
         budget.categories.find((line) => line.categoryId === categoryId)?.available ?? 0
       );
@@ -150,7 +157,7 @@ export class BudgetActions {
       });
       const from = monthLabel(previousMonth(month), this.locale);
       if (mutations.length === 0) return `The budgeted amounts already match ${from}.`;
-      await this.writes.apply(mutations);
+      await this.undo.edit(`Amounts copied from ${from}.`, mutations);
       const count = mutations.length;
       return `Copied ${count} ${count === 1 ? 'amount' : 'amounts'} from ${from}.`;
     });

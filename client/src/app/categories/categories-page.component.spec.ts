@@ -1,4 +1,4 @@
-import { categoryRow } from '../testing/rows';
+import { budgetRow, categoryRow, transactionRow } from '../testing/rows';
 import { renderPage } from '../testing/page-harness';
 import { CategoriesPageComponent } from './categories-page.component';
 
@@ -126,5 +126,72 @@ describe('CategoriesPageComponent', () => {
     const headings = [...page.element.querySelectorAll('h2')].map((h) => h.textContent?.trim());
     expect(headings.slice(0, 3)).toEqual(['Home', 'Living', 'Income (income)']);
     expect(page.client.calls).toContain(`update categories ${rent.id} {"sortOrder":10}`);
+  });
+
+  describe('deleting a category', () => {
+    const accountId = '00000000-0000-4000-8000-0000000000a1';
+    const dining = categoryRow({ name: 'Dining', groupName: 'Living', sortOrder: 30 });
+    const dinner = transactionRow({ accountId, categoryId: dining.id, amountMinor: -4000 });
+    const parent = transactionRow({ accountId, amountMinor: -9000 });
+    const line = transactionRow({ accountId, parentId: parent.id, categoryId: dining.id });
+    const seed = {
+      categories: [food, fun, dining, salary],
+      transactions: [dinner, parent, line],
+      budgets: [budgetRow(dining.id, '2026-01', 1000)],
+    };
+
+    it('says how many transactions use it and moves them, with the budget, in one batch', async () => {
+      const page = await renderPage(CategoriesPageComponent, { seed });
+      await page.click(/^Delete Dining/);
+      const dialog = page.within('dialog');
+      expect(dialog.text()).toContain('2 transactions use Dining (split lines included)');
+      expect(dialog.text()).toContain('hide it instead');
+      const options = [...dialog.byLabel<HTMLSelectElement>('Move its transactions to').options];
+      // Income categories cannot take over an expense category's rows.
+      expect(options.map((option) => option.textContent?.trim())).toEqual([
+        'No category (uncategorized)',
+        'Food',
+        'Fun',
+      ]);
+
+      await dialog.type('Move its transactions to', food.id);
+      await dialog.click('Delete category');
+
+      const foodCell = budgetRow(food.id, '2026-01', 0).id;
+      expect(page.client.calls).toEqual([
+        'batch 4',
+        `update transactions ${dinner.id} {"categoryId":"${food.id}"}`,
+        `update transactions ${line.id} {"categoryId":"${food.id}"}`,
+        `create budgets ${foodCell}`,
+        `delete categories ${dining.id}`,
+      ]);
+      expect(page.text()).toContain('Deleted Dining; 2 transactions moved to Food.');
+      expect(page.element.querySelector('.category-list')?.textContent).not.toContain('Dining');
+    });
+
+    it('still moves the rows when another device deleted the category meanwhile', async () => {
+      const page = await renderPage(CategoriesPageComponent, { seed });
+      await page.click(/^Delete Dining/);
+      await page.client.table('categories').delete(dining.id);
+      page.client.calls.length = 0;
+      await page.settle();
+
+      await page.within('dialog').click('Delete category');
+      expect(page.client.calls).toEqual([
+        'batch 2',
+        `update transactions ${dinner.id} {"categoryId":null}`,
+        `update transactions ${line.id} {"categoryId":null}`,
+      ]);
+      expect(page.element.querySelector('[role="alert"]')).toBeNull();
+      expect(page.text()).toContain('Deleted Dining; 2 transactions are now uncategorized.');
+    });
+
+    it('offers hiding instead', async () => {
+      const page = await renderPage(CategoriesPageComponent, { seed });
+      await page.click(/^Delete Fun/);
+      expect(page.within('dialog').text()).toContain('No transactions use Fun.');
+      await page.within('dialog').click('Hide instead');
+      expect(page.client.calls).toEqual([`update categories ${fun.id} {"hidden":true}`]);
+    });
   });
 });

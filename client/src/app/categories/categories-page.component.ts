@@ -20,9 +20,16 @@ import {
   type ReorderRequest,
 } from '../forms/reorder-buttons/reorder-buttons.component';
 import { CategoryFormComponent } from './category-form.component';
+import {
+  DeleteCategoryDialogComponent,
+  type CategoryDeleted,
+} from './delete-category-dialog.component';
 import { moveCategory, moveCategoryGroup, renameCategoryGroup } from './category-order';
 
-/** Category groups with their categories: add, edit, hide and reorder; rename and reorder groups. */
+/**
+ * Category groups with their categories: add, edit, hide, delete and reorder; rename and reorder
+ * groups.
+ */
 @Component({
   selector: 'fw-categories-page',
   imports: [
@@ -30,6 +37,7 @@ import { moveCategory, moveCategoryGroup, renameCategoryGroup } from './category
     ReactiveFormsModule,
     FormActionsComponent,
     ReorderButtonsComponent,
+    DeleteCategoryDialogComponent,
   ],
   templateUrl: './categories-page.component.html',
   styleUrl: './categories-page.component.css',
@@ -46,6 +54,8 @@ export class CategoriesPageComponent {
   /** The category as it was when editing began: the form compares against this snapshot. */
   protected readonly editing = signal<Category | null>(null);
   protected readonly actions = new PageActions();
+  /** What the last category delete did. */
+  protected readonly deletedNotice = signal<string | null>(null);
   /** The name of the group being renamed. */
   protected readonly renaming = signal<string | null>(null);
   protected readonly renameError = signal<string | null>(null);
@@ -126,5 +136,13 @@ export class CategoriesPageComponent {
 
   protected async toggleHidden(category: Category): Promise<void> {
     await this.actions.run(() => this.categories.update(category.id, { hidden: !category.hidden }));
+  }
+
+  protected categoryDeleted(event: CategoryDeleted): void {
+    this.deletedNotice.set(event.message);
+    // The row and its buttons are gone: focus goes to the page's heading, not to the body.
+    afterNextRender(() => this.host.querySelector<HTMLElement>('#categories-title')?.focus(), {
+      injector: this.injector,
+    });
   }
 }

@@ -270,6 +270,12 @@ describe('RegisterPageComponent', () => {
       await settleWithTimers();
       rowButton('Bakery', /^Confirm delete/).click();
       await settleWithTimers();
+      // Gone from the list at once; written only when the Undo offer ends.
+      expect(rows().some((row) => row.includes('Bakery'))).toBe(false);
+      expect(document.activeElement?.classList.contains('register__edit')).toBe(true);
+      expect(page.client.calls.some((call) => call.startsWith('delete'))).toBe(false);
+      jest.advanceTimersByTime(6000);
+      await settleWithTimers();
       expect(page.client.calls).toContain(`delete transactions ${bakery.id}`);
       expect(rows().some((row) => row.includes('Bakery'))).toBe(false);
     } finally {

@@ -31,8 +31,9 @@ import { payeeName } from '../data/views/payee-index';
 import { PayeesViewStore } from '../data/views/payees-view.store';
 import type { TransactionSide } from '../data/views/transaction-side';
 import { TransactionsViewStore } from '../data/views/transactions-view.store';
+import { UndoService } from '../data/undo/undo.service';
 import { DeleteConfirmation } from '../forms/delete-confirmation';
-import { PageActions, removeEach } from '../forms/page-actions';
+import { PageActions } from '../forms/page-actions';
 import { USER_LOCALE } from '../shared/locale';
 import { MoneyPipe } from '../shared/money/money.pipe';
 import { ReconcileDialogComponent } from './reconcile-dialog.component';
@@ -73,6 +74,7 @@ interface Editing {
 export class RegisterPageComponent {
   private readonly accounts = inject(AccountsStore);
   private readonly transactions = inject(TransactionsStore);
+  private readonly undo = inject(UndoService);
   private readonly categories = inject(CategoriesStore);
   private readonly reconciliations = inject(ReconciliationsStore);
   private readonly payeeIndex = inject(PayeesViewStore).index;
@@ -287,9 +289,24 @@ export class RegisterPageComponent {
       this.editing.set(null);
     }
     const children = this.index().childrenByParent.get(transaction.id) ?? [];
-    await this.actions.run(() =>
-      removeEach(this.transactions, [...children.map((child) => child.id), transaction.id]),
-    );
+    const rows = [...children, transaction].map(({ id }) => ({ modelName: 'transactions', id }));
+    const neighbour = this.neighbourEntry(transaction.id);
+    // Held for the Undo offer's few seconds, then written (with its split lines) as one batch.
+    await this.actions.run(() => this.undo.delete('Transaction deleted.', rows));
+    // The focused button went with its row; the toast must not take focus, the next row does.
+    if (neighbour) {
+      this.focusRow(neighbour);
+    }
+  }
+
+  /** The key of the entry after this one (or before it, for the last), for focus to go to. */
+  private neighbourEntry(key: string): string | null {
+    const entries = this.items().filter((item) => item.kind === 'entry');
+    const at = entries.findIndex((item) => item.key === key);
+    if (at < 0) {
+      return null;
+    }
+    return (entries[at + 1] ?? entries[at - 1])?.key ?? null;
   }
 
   /** Cancel disappears with the armed state: focus goes back to the row's Delete button. */

@@ -16,9 +16,11 @@ import {
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { transactions, type Account, type Transaction } from '@finwise/domain';
+import type { FinanceMutation } from '@finwise/finance';
 import { FinanceWrites } from '../data/finance-writes/finance-writes.service';
 import { PayeesStore } from '../data/stores/payees.store';
 import { TransactionsStore } from '../data/stores/transactions.store';
+import { UndoService } from '../data/undo/undo.service';
 import type { CategoryGroup } from '../data/views/category-groups';
 import { payeeName } from '../data/views/payee-index';
 import { PayeesViewStore } from '../data/views/payees-view.store';
@@ -66,6 +68,7 @@ export class TransactionFormComponent {
   private readonly payees = inject(PayeesStore);
   private readonly payeeIndex = inject(PayeesViewStore).index;
   private readonly financeWrites = inject(FinanceWrites);
+  private readonly undo = inject(UndoService);
   private readonly locale = inject(USER_LOCALE);
   private readonly injector = inject(Injector);
 
@@ -285,7 +288,17 @@ export class TransactionFormComponent {
         await this.financeWrites.apply(payee.mutations);
       }
       const saved = existing
-        ? await this.transactions.update(id, data)
+        ? await this.undo.record(
+            'Transaction saved.',
+            [
+              {
+                modelName: 'transactions',
+                operation: 'update',
+                data: { id, ...data } as FinanceMutation['data'],
+              },
+            ],
+            () => this.transactions.update(id, data),
+          )
         : await this.transactions.create({ id, ...data });
       if (!existing) {
         this.form.reset({ date: draft.date });

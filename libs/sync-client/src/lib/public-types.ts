@@ -166,6 +166,16 @@ export interface SyncTable<T extends SyncRow = AnySyncRow> {
   observe(callback: (rows: T[]) => void): () => void;
 }
 
+/**
+ * Addition to DESIGN §7: one write of `SyncClient.writeAll`. `update` and `delete` name their row
+ * with `data.id`; `create` may leave it out (generated, as with `table.create`).
+ */
+export interface ClientWrite {
+  modelName: string;
+  operation: 'create' | 'update' | 'delete';
+  data: { id?: string } & Record<string, unknown>;
+}
+
 export interface StopOptions {
   /**
    * Addition to DESIGN §7 (sign-out): also delete this tenant's local database, including
@@ -183,6 +193,12 @@ export interface SyncClient {
   connect(): void;
   disconnect(): void;
   table<T extends SyncRow = AnySyncRow>(modelName: string): SyncTable<T>;
+  /**
+   * Addition to DESIGN §7: several writes as one local transaction — all stored and queued, or
+   * none (rejects with the first refusal). They reach the outbox together, so they are pushed in
+   * one batch (up to the batch limits) and other devices see them at once.
+   */
+  writeAll(writes: readonly ClientWrite[]): Promise<void>;
   /** Resolves when the outbox is empty and acknowledged; rejects on timeout or stop. */
   flush(timeoutMs?: number): Promise<void>;
   status(): SyncStatus;

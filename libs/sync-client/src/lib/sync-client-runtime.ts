@@ -18,6 +18,7 @@ import { LocalWriter, type LocalWriteResult } from './local/local-writes';
 import { countOutbox } from './outbox/outbox';
 import type {
   AnySyncRow,
+  ClientWrite,
   StopOptions,
   SyncClient,
   SyncClientOptions,
@@ -142,6 +143,18 @@ export class SyncClientRuntime implements SyncClient {
       this.tables.set(entity.modelName, table);
     }
     return table as unknown as SyncTable<T>;
+  }
+
+  async writeAll(writes: readonly ClientWrite[]): Promise<void> {
+    const resolved = writes.map((write) => {
+      const entity = findEntity(write.modelName);
+      if (!entity)
+        throw new SyncClientError('unknown_model', `unknown modelName: ${String(write.modelName)}`);
+      return { entity, operation: write.operation, data: write.data };
+    });
+    if (resolved.length === 0) return;
+    const { writer } = await this.ready();
+    this.afterWrite(await writer.writeAll(resolved));
   }
 
   async flush(timeoutMs = 30_000): Promise<void> {

@@ -1,5 +1,7 @@
 import { inject, Injectable } from '@angular/core';
 import type { FinanceMutation } from '@finwise/finance';
+import type { AnySyncRow } from '@finwise/sync-client';
+import { SyncClientService } from '../sync-client/sync-client.service';
 import { BudgetMonthsStore } from '../stores/budget-months.store';
 import { BudgetMovesStore } from '../stores/budget-moves.store';
 import { BudgetsStore } from '../stores/budgets.store';
@@ -16,6 +18,7 @@ import type { SyncedEntityStore } from '../synced-entity/synced-entity-store';
  */
 @Injectable({ providedIn: 'root' })
 export class FinanceWrites {
+  private readonly syncClient = inject(SyncClientService);
   private readonly stores: Readonly<Record<string, SyncedEntityStore>> = {
     transactions: inject(TransactionsStore),
     payees: inject(PayeesStore),
@@ -25,6 +28,26 @@ export class FinanceWrites {
     budget_months: inject(BudgetMonthsStore),
     categories: inject(CategoriesStore),
   };
+
+  /**
+   * All the writes in one local transaction (all or none), queued together so they reach the
+   * server in one push and other devices see them at once.
+   */
+  async applyTogether(mutations: readonly FinanceMutation[]): Promise<void> {
+    const client = this.syncClient.client();
+    if (!client) {
+      throw new Error('Sign in to change your household data.');
+    }
+    await client.writeAll(
+      mutations.map(({ modelName, operation, data }) => ({ modelName, operation, data })),
+    );
+  }
+
+  /** The live row of a store, if it holds one with this id. */
+  row(modelName: string, id: string): AnySyncRow | undefined {
+    return this.stores[modelName]?.entities().find((row) => row.id === id) as
+      AnySyncRow | undefined;
+  }
 
   /** One write after another; a refused one stops the rest, as the server's batch would. */
   async apply(mutations: readonly FinanceMutation[]): Promise<void> {

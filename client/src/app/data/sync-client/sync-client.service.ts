@@ -32,6 +32,7 @@ export class SyncClientService {
   private readonly problemState = signal<string | null>(null);
   private readonly tenantId = computed(() => this.auth.session()?.tenant.id ?? null);
   private stopStatus: (() => void) | null = null;
+  private readonly beforeSignOut = new Set<() => Promise<void>>();
 
   readonly client = this.clientState.asReadonly();
   readonly status = this.statusState.asReadonly();
@@ -57,8 +58,22 @@ export class SyncClientService {
     });
   }
 
+  /**
+   * Runs `hook` at sign-out while the client still takes writes (changes held on this device
+   * are written first). Returns the function that removes it.
+   */
+  whenSigningOut(hook: () => Promise<void>): () => void {
+    this.beforeSignOut.add(hook);
+    return () => this.beforeSignOut.delete(hook);
+  }
+
   /** Stops syncing (optionally deleting local data first), then ends the session. */
   async signOut(options: SignOutOptions): Promise<void> {
+    await Promise.all(
+      [...this.beforeSignOut].map((hook) =>
+        hook().catch((error: unknown) => console.error('Writing before sign-out failed', error)),
+      ),
+    );
     const client = this.clientState();
     if (client) {
       try {

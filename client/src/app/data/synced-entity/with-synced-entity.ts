@@ -1,4 +1,4 @@
-import { DestroyRef, inject } from '@angular/core';
+import { computed, DestroyRef, effect, inject, untracked } from '@angular/core';
 import { findEntity, validateMutationData } from '@finwise/domain';
 import type { Operation } from '@finwise/sync-protocol';
 import type { CreateInput, SyncRow, SyncTable, UpdatePatch } from '@finwise/sync-client';
@@ -14,12 +14,13 @@ import { removeAllEntities, setAllEntities, withEntities } from '@ngrx/signals/e
 import { fieldErrors, type FieldErrors } from '../../shared/validation/validation-messages';
 import { LiveRowsService } from '../sync-client/live-rows.service';
 import { SyncClientService } from '../sync-client/sync-client.service';
+import { HeldDeletes } from '../held-deletes/held-deletes';
 
 /**
  * A signal store feature mirroring one synced entity of the signed-in household: entities
  * come from the sync client's live query (local writes, other tabs and other devices alike),
  * writes go through the client (stored locally, queued, synced). Switching household swaps
- * the rows; signing out empties the store.
+ * the rows; signing out empties the store. Rows whose delete waits for its Undo are left out.
  */
 export function withSyncedEntity<Entity extends SyncRow>(modelName: string) {
   const definition = findEntity(modelName);
@@ -33,6 +34,7 @@ export function withSyncedEntity<Entity extends SyncRow>(modelName: string) {
     withProps(() => ({
       _syncClient: inject(SyncClientService),
       _liveRows: inject(LiveRowsService),
+      _heldDeletes: inject(HeldDeletes),
     })),
     withMethods((store) => {
       const table = (): SyncTable<Entity> => {
@@ -60,11 +62,23 @@ export function withSyncedEntity<Entity extends SyncRow>(modelName: string) {
     }),
     withHooks({
       onInit(store) {
-        const stop = store._liveRows.listen(modelName, (rows) =>
+        let latest: readonly SyncRow[] | null = null;
+        const held = computed(() => store._heldDeletes.byModel().get(modelName));
+        const show = (hidden: ReadonlySet<string> | undefined) => {
+          const rows = latest && hidden ? latest.filter((row) => !hidden.has(row.id)) : latest;
           patchState(store, rows ? setAllEntities(rows as Entity[]) : removeAllEntities(), {
             loaded: rows !== null,
-          }),
-        );
+          });
+        };
+        const stop = store._liveRows.listen(modelName, (rows) => {
+          latest = rows;
+          show(untracked(held));
+        });
+        // A hold that starts or ends changes what is shown without any row changing.
+        effect(() => {
+          const hidden = held();
+          untracked(() => show(hidden));
+        });
         inject(DestroyRef).onDestroy(stop);
       },
     }),

@@ -1,5 +1,6 @@
 import type {
   AnySyncRow,
+  ClientWrite,
   CreateInput,
   SyncClient,
   SyncClientOptions,
@@ -97,6 +98,18 @@ export class FakeSyncClient implements SyncClient {
       },
     };
     return fake as unknown as SyncTable<T>;
+  }
+
+  /** Applies each write in order, as one local transaction would; the calls record a `batch` marker. */
+  async writeAll(writes: readonly ClientWrite[]): Promise<void> {
+    this.calls.push(`batch ${writes.length}`);
+    for (const { modelName, operation, data } of writes) {
+      const table = this.table(modelName);
+      const { id, ...fields } = data;
+      if (operation === 'create') await table.create(data);
+      else if (operation === 'update') await table.update(String(id), fields);
+      else await table.delete(String(id));
+    }
   }
 
   /** Puts rows in place as if they had arrived from the server. */

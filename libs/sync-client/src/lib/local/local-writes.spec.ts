@@ -211,4 +211,34 @@ describe('LocalWriter', () => {
     const { record: updated } = await writer.update(accountGroups, upper, { name: 'Upper' });
     expect(updated!.name).toBe('Upper');
   });
+
+  it('writeAll stores and queues several writes together, or none when one is refused', async () => {
+    const group = sampleData(accountGroups, 7);
+    const account = sampleData(accounts, 8);
+    await writer.create(accountGroups, group);
+    const { record, pendingCount } = await writer.writeAll([
+      { entity: accounts, operation: 'create', data: account },
+      { entity: accountGroups, operation: 'update', data: { id: group.id, name: 'Renamed' } },
+      { entity: accountGroups, operation: 'delete', data: { id: group.id } },
+    ]);
+    expect(record).not.toBeNull();
+    expect(pendingCount).toBe(4);
+    expect((await outbox()).map((e) => e.mutation.operation)).toEqual([
+      'create',
+      'create',
+      'update',
+      'delete',
+    ]);
+    expect((await local.db.rows('account_groups').get(group.id))?.deletedAt).not.toBeNull();
+
+    const other = sampleData(accounts, 9);
+    await expect(
+      writer.writeAll([
+        { entity: accounts, operation: 'create', data: other },
+        { entity: accounts, operation: 'update', data: { id: account.id, currency: 'nope' } },
+      ]),
+    ).rejects.toMatchObject({ code: 'validation' });
+    expect(await local.db.rows('accounts').get(other.id)).toBeUndefined();
+    expect(await outbox()).toHaveLength(4);
+  });
 });

@@ -26,6 +26,13 @@ export interface LocalWriteResult {
   pendingReadSeq: number;
 }
 
+/** One write of a batch: what `create`, `update` (with `data.id`) or `delete` (`data.id`) take. */
+export interface BatchWrite {
+  entity: SyncedEntityDefinition;
+  operation: Operation;
+  data: Record<string, unknown>;
+}
+
 /** A write that validated and is ready to apply inside the transaction. */
 interface PreparedWrite {
   operation: Operation;
@@ -94,6 +101,38 @@ export class LocalWriter {
     return this.write(entity, prepared.data.id, (current) =>
       current?.deletedAt != null ? null : prepared,
     );
+  }
+
+  /**
+   * Several writes in one IndexedDB transaction: all are stored and queued, or none (the first
+   * refusal rolls back the others). They enter the outbox together, so the leader pushes them in
+   * one batch (within the batch limits) and other devices get them in one change.
+   */
+  async writeAll(writes: readonly BatchWrite[]): Promise<LocalWriteResult> {
+    const tables = [
+      ...new Set(writes.map((write) => this.db.rows(write.entity.modelName))),
+      this.db.outbox,
+      this.db.meta,
+    ];
+    return this.db.transaction('rw', tables, async () => {
+      let changed: AnyRecord | null = null;
+      for (const write of writes) {
+        const { record } = await this.writeOne(write);
+        changed = record ?? changed;
+      }
+      return { record: changed, ...(await this.countPending()) };
+    });
+  }
+
+  private writeOne(write: BatchWrite): Promise<LocalWriteResult> {
+    const { entity, data } = write;
+    if (write.operation === 'create') return this.create(entity, data);
+    const id = data['id'];
+    if (typeof id !== 'string') {
+      throw new SyncClientError('validation', `${write.operation} needs data.id`);
+    }
+    if (write.operation === 'update') return this.update(entity, id, data);
+    return this.delete(entity, id);
   }
 
   private async write(
