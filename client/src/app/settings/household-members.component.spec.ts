@@ -185,16 +185,14 @@ describe('HouseholdMembersComponent', () => {
     http.expectOne(MEMBERS_URL).flush({ items: [ada, bob] });
     await page.settle();
     await page.click('Make owner bob@example.com');
-    http
-      .expectOne(`${MEMBERS_URL}/${bob.userId}`)
-      .flush(
-        {
-          statusCode: 403,
-          error: 'Forbidden',
-          message: 'Only an owner of the household can change roles',
-        },
-        { status: 403, statusText: 'Forbidden' },
-      );
+    http.expectOne(`${MEMBERS_URL}/${bob.userId}`).flush(
+      {
+        statusCode: 403,
+        error: 'Forbidden',
+        message: 'Only an owner of the household can change roles',
+      },
+      { status: 403, statusText: 'Forbidden' },
+    );
     await page.settle();
     expect(page.element.querySelector('[role="alert"]')?.textContent).toContain(
       'Only an owner of the household can change roles',

@@ -2,7 +2,6 @@ import { SYNC_NAMESPACE } from '@finwise/sync-protocol';
 import { io, type Socket } from 'socket.io-client';
 import { Logger } from '@nestjs/common';
 import { MembershipGate } from '../../auth/membership-gate';
-import { DatabaseService } from '../../database/database.service';
 import { testDatabaseKinds } from '../../../testing/test-database';
 import { startTestServer, type TestServer, type TestSession } from '../../../testing/test-server';
 
