@@ -26,3 +26,5 @@ export * from './lib/payees/resolve-payee';
 export * from './lib/payees/payee-mutations';
 export * from './lib/reconcile/reconcile-account';
 export * from './lib/reconcile/reconciled-history';
+export * from './lib/starter/starter-categories';
+export * from './lib/starter/starting-balance';
