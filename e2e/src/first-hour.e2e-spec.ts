@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { expectNoCspViolations, registerRows, waitForSynced, waitUntil } from './support/app';
@@ -10,6 +11,24 @@ interface Row {
   id: string;
   name?: string;
   [field: string]: unknown;
+}
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeResult {
+  violations: { id: string; impact: string | null; nodes: unknown[] }[];
+}
+
+/** axe-core's serious and critical findings on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<AxeResult> } }).axe;
+    const result = await axe.run();
+    return result.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => `${violation.id} (${violation.nodes.length})`);
+  });
 }
 
 const STARTER_EXPENSES = ['groceries', 'rent-mortgage', 'emergency-fund', 'medical'];
@@ -48,6 +67,7 @@ describe('the first hour of a new household', () => {
     await page.locator('#login-email').fill(ann.email);
     await page.locator('#login-password').fill(ann.password);
     expect(await page.getByLabel('Start with suggested categories').isChecked()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.waitForURL(/\/accounts$/, { timeout: 15_000 });
     session = (await page.evaluate(() =>
@@ -95,6 +115,13 @@ describe('the first hour of a new household', () => {
     expect(await newAccount().getByLabel('Starting balance').getAttribute('aria-invalid')).toBe(
       'true',
     );
+    expect(await seriousViolations(page)).toEqual([]);
+    // At phone width the form, its message included, fits without sideways scrolling.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+    await page.setViewportSize({ width: 1280, height: 900 });
     await waitForSynced(page);
     expect(await api.list<Row>(session, 'accounts')).toEqual([]);
     expect(await api.list<Row>(session, 'transactions')).toEqual([]);
