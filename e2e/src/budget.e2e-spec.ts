@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import {
   expectNoCspViolations,
   expectOffline,
+  setSuggestedCategories,
   waitForOfflineReady,
   waitForSynced,
   waitUntil,
@@ -59,6 +60,8 @@ describe('the budget of one household', () => {
     await page.locator('#login-email').fill(ann.email);
     await page.locator('#login-password').fill(ann.password);
     await page.getByLabel('Budget currency').selectOption('USD');
+    // This household builds its own categories.
+    await setSuggestedCategories(page, false);
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.waitForURL(/\/accounts$/, { timeout: 15_000 });
     session = (await page.evaluate(() =>

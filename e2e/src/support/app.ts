@@ -28,10 +28,14 @@ export async function waitUntil(
   );
 }
 
+/**
+ * Signs up through the form. A new household starts without the suggested categories unless
+ * `suggestedCategories` says so: suites build the categories they check themselves.
+ */
 export async function signUp(
   page: Page,
   baseUrl: string,
-  credentials: Credentials & { tenantName?: string },
+  credentials: Credentials & { tenantName?: string; suggestedCategories?: boolean },
   path = '/signup',
 ): Promise<void> {
   await page.goto(`${baseUrl}${path}`);
@@ -40,8 +44,17 @@ export async function signUp(
   if (credentials.tenantName) {
     await page.locator('#login-tenant-name').fill(credentials.tenantName);
   }
+  await setSuggestedCategories(page, credentials.suggestedCategories ?? false);
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.waitForURL(/\/accounts$/, { timeout: SHORT });
+}
+
+/** Ticks or unticks the sign-up form's suggested categories (absent when joining a household). */
+export async function setSuggestedCategories(page: Page, suggested: boolean): Promise<void> {
+  const box = page.getByLabel('Start with suggested categories');
+  if ((await box.count()) > 0) {
+    await box.setChecked(suggested);
+  }
 }
 
 export async function signIn(page: Page, baseUrl: string, credentials: Credentials): Promise<void> {

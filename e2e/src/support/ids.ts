@@ -23,3 +23,8 @@ function uuidV5(name: string, namespace: string): string {
 export function payeeIdFor(name: string): string {
   return uuidV5(`payee:${name.trim().replace(/\s+/g, ' ').toLowerCase()}`, NAMESPACE);
 }
+
+/** A starter category's id: `starter-category:` + its fixed key. */
+export function starterCategoryId(key: string): string {
+  return uuidV5(`starter-category:${key}`, NAMESPACE);
+}

@@ -27,3 +27,5 @@ export * from './lib/payees/payee-mutations';
 export * from './lib/reconcile/reconcile-account';
 export * from './lib/reconcile/reconciled-history';
 export * from './lib/categories/delete-category';
+export * from './lib/starter/starter-categories';
+export * from './lib/starter/starting-balance';

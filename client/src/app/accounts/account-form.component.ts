@@ -8,6 +8,7 @@ import {
   output,
   untracked,
 } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import {
   accounts,
@@ -16,14 +17,28 @@ import {
   type AccountGroup,
   type AccountType,
 } from '@finwise/domain';
+import { startingBalancePlan, type StartingBalancePlan } from '@finwise/finance';
+import { StartingBalances } from '../data/starter/starting-balances.service';
 import { AccountsStore } from '../data/stores/accounts.store';
+import { TransactionsStore } from '../data/stores/transactions.store';
 import { nextSortOrder } from '../data/views/sort-order';
 import { changedFields } from '../forms/changed-fields';
 import { FormActionsComponent } from '../forms/form-actions/form-actions.component';
 import { FormSubmission } from '../forms/form-submission';
-import { knownCurrencies } from '../shared/money/currency';
+import { localDate } from '../shared/dates/month';
+import { USER_LOCALE } from '../shared/locale';
+import { knownCurrencies, localeSeparators, minorDigits } from '../shared/money/currency';
+import { parseMoney } from '../shared/money/parse-money';
+import type { FieldErrors } from '../shared/validation/validation-messages';
 
-const LABELS = accounts.wording.fieldLabels;
+const STARTING_LABELS = {
+  startingBalance: 'Starting balance',
+  startingDate: 'Date of the starting balance',
+};
+const LABELS = { ...accounts.wording.fieldLabels, ...STARTING_LABELS };
+
+/** Account types whose balance is money owed: the form asks for the amount owed. */
+const OWED_TYPES: ReadonlySet<AccountType> = new Set(['credit', 'loan']);
 
 const TYPE_LABELS: Readonly<Record<AccountType, string>> = {
   checking: 'Checking',
@@ -46,6 +61,9 @@ let nextFormId = 0;
 })
 export class AccountFormComponent {
   private readonly accounts = inject(AccountsStore);
+  private readonly transactions = inject(TransactionsStore);
+  private readonly startingBalances = inject(StartingBalances);
+  private readonly locale = inject(USER_LOCALE);
 
   readonly groups = input<readonly AccountGroup[]>([]);
   readonly account = input<Account | null>(null);
@@ -55,6 +73,9 @@ export class AccountFormComponent {
   readonly done = output<Account | null>();
 
   protected readonly id = `account-form-${++nextFormId}`;
+  /** Ids of the next new account and its starting balance: fixed while the form checks them. */
+  private newAccountId = globalThis.crypto.randomUUID();
+  private startingBalanceId = globalThis.crypto.randomUUID();
   protected readonly isNew = computed(() => this.account() === null);
   protected readonly submission = new FormSubmission(this.id, LABELS);
   protected readonly errors = this.submission.errors;
@@ -74,9 +95,20 @@ export class AccountFormComponent {
     onBudget: [true],
     closed: [false],
     note: [''],
+    startingBalance: [''],
+    startingDate: [localDate(new Date())],
   });
+  private readonly type = toSignal(this.form.controls.type.valueChanges, {
+    initialValue: this.form.controls.type.value,
+  });
+  /** A credit card or loan starts with what is owed; any other account with what it holds. */
+  protected readonly owes = computed(() => OWED_TYPES.has(this.type()));
 
   constructor() {
+    this.submission.watch(
+      this.form,
+      () => this.draft(this.account()?.id ?? this.newAccountId).errors,
+    );
     // Reset only for a different account to edit; live updates must not wipe typing.
     effect(() => {
       const account = this.account();
@@ -93,7 +125,7 @@ export class AccountFormComponent {
                 closed: account.closed === true,
                 note: account.note ?? '',
               }
-            : { currency },
+            : { currency, startingDate: localDate(new Date()) },
         );
       });
     });
@@ -117,7 +149,8 @@ export class AccountFormComponent {
     });
   }
 
-  protected async submit(): Promise<void> {
+  /** What a submit would write, and what is wrong with it (also re-checked while typing). */
+  private draft(id: string) {
     const value = this.form.getRawValue();
     const fields = {
       name: value.name.trim(),
@@ -129,7 +162,6 @@ export class AccountFormComponent {
       note: value.note.trim() || null,
     };
     const existing = this.account();
-    const id = existing?.id ?? globalThis.crypto.randomUUID();
     const data = existing
       ? changedFields(existing, fields)
       : { ...fields, sortOrder: nextSortOrder(this.accounts.entities()) };
@@ -137,6 +169,64 @@ export class AccountFormComponent {
     if (this.currencyLocked() && data.currency !== undefined) {
       errors['currency'] = this.currencyLockedText();
     }
+    const startingBalance = existing
+      ? null
+      : this.startingBalanceOf(id, fields, value.startingBalance, value.startingDate, errors);
+    return {
+      existing,
+      data,
+      errors,
+      startingBalance,
+      currency: fields.currency,
+      groupId: value.groupId,
+    };
+  }
+
+  /** The starting balance to book with a new account; adds its field's message to `errors`. */
+  private startingBalanceOf(
+    accountId: string,
+    account: { type: AccountType; onBudget: boolean; currency: string },
+    text: string,
+    date: string,
+    errors: FieldErrors,
+  ): StartingBalancePlan | null {
+    if (text.trim() === '') {
+      return null;
+    }
+    const amount = parseMoney(text, {
+      minorDigits: minorDigits(account.currency),
+      decimalSeparator: localeSeparators(this.locale).decimal,
+    });
+    if (!amount.ok) {
+      errors['startingBalance'] = amount.error;
+      return null;
+    }
+    if (!date) {
+      errors['startingDate'] = 'Enter the date of the starting balance.';
+      return null;
+    }
+    const plan = startingBalancePlan({
+      id: this.startingBalanceId,
+      accountId,
+      accountType: account.type,
+      onBudget: account.onBudget,
+      enteredMinor: amount.minor,
+      date,
+    });
+    if (plan) {
+      const problems = this.transactions.validate('create', plan.transaction, {
+        amountMinor: STARTING_LABELS.startingBalance,
+        date: STARTING_LABELS.startingDate,
+      });
+      if (problems['amountMinor']) errors['startingBalance'] = problems['amountMinor'];
+      if (problems['date']) errors['startingDate'] = problems['date'];
+    }
+    return plan;
+  }
+
+  protected async submit(): Promise<void> {
+    const id = this.account()?.id ?? this.newAccountId;
+    const { existing, data, errors, startingBalance, currency, groupId } = this.draft(id);
     if (existing && Object.keys(data).length === 0) {
       this.done.emit(existing);
       return;
@@ -148,8 +238,17 @@ export class AccountFormComponent {
       const saved = existing
         ? await this.accounts.update(id, data)
         : await this.accounts.create({ id, ...data });
+      if (startingBalance) {
+        await this.startingBalances.book(startingBalance);
+      }
       if (!existing) {
-        this.form.reset({ currency: fields.currency, groupId: value.groupId });
+        this.newAccountId = globalThis.crypto.randomUUID();
+        this.startingBalanceId = globalThis.crypto.randomUUID();
+        this.form.reset({
+          currency,
+          groupId,
+          startingDate: localDate(new Date()),
+        });
       }
       this.done.emit(saved);
     });

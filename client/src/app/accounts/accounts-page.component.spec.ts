@@ -1,4 +1,4 @@
-import { settingsId } from '@finwise/finance';
+import { payeeIdFor, settingsId, startingBalancesCategory } from '@finwise/finance';
 import { accountGroupRow, accountRow, transactionRow } from '../testing/rows';
 import { renderPage } from '../testing/page-harness';
 import { AccountsPageComponent } from './accounts-page.component';
@@ -33,6 +33,94 @@ describe('AccountsPageComponent', () => {
     );
     expect(netWorth).toEqual(['€1,234.56', '-$20.00']);
     expect(page.element.querySelector('a[href$="/accounts/' + giro.id + '"]')).not.toBeNull();
+  });
+
+  it('offers "Add an account" on an empty page, which takes the user to the new account', async () => {
+    const page = await renderPage(AccountsPageComponent);
+    const empty = page.element.querySelector('[data-test="accounts-empty"]');
+    expect(empty?.textContent).toContain('No accounts yet');
+    await page.click('Add an account');
+    expect(document.activeElement).toBe(page.byLabel('Name'));
+  });
+
+  it('books a starting balance as cleared income in "Starting balances", creating the category and payee', async () => {
+    const page = await renderPage(AccountsPageComponent, { seed });
+    await page.type('Name', 'Savings');
+    await page.type(/^Starting balance/, '1,500.25');
+    await page.type('Balance on', '2026-12-01');
+    await page.click('Open account');
+
+    const account = [...(page.client.rows.get('accounts')?.values() ?? [])].find(
+      (row) => row['name'] === 'Savings',
+    );
+    const booked = [...(page.client.rows.get('transactions')?.values() ?? [])].filter(
+      (row) => row['accountId'] === account?.id,
+    );
+    expect(booked).toEqual([
+      expect.objectContaining({
+        amountMinor: 150_025,
+        date: '2026-12-01',
+        cleared: true,
+        reconciled: false,
+        payeeId: payeeIdFor('Starting balance'),
+        categoryId: startingBalancesCategory().id,
+      }),
+    ]);
+    expect(page.client.rows.get('categories')?.get(startingBalancesCategory().id)).toMatchObject({
+      name: 'Starting balances',
+      isIncome: true,
+    });
+    expect(page.client.rows.get('payees')?.get(payeeIdFor('Starting balance'))).toMatchObject({
+      name: 'Starting balance',
+    });
+  });
+
+  it('asks a credit card for the amount owed and stores it negative, without a category off budget', async () => {
+    const page = await renderPage(AccountsPageComponent, { seed });
+    await page.type('Name', 'Visa');
+    await page.type('Type', 'credit');
+    expect(page.text()).toContain('Amount owed');
+    await page.type(/^Amount owed/, '320');
+    page.byLabel('Counts towards the budget').click();
+    await page.settle();
+    await page.click('Open account');
+
+    const account = [...(page.client.rows.get('accounts')?.values() ?? [])].find(
+      (row) => row['name'] === 'Visa',
+    );
+    expect(account).toMatchObject({ type: 'credit', onBudget: false });
+    const booked = [...(page.client.rows.get('transactions')?.values() ?? [])].find(
+      (row) => row['accountId'] === account?.id,
+    );
+    expect(booked).toMatchObject({ amountMinor: -32_000, categoryId: null, cleared: true });
+  });
+
+  it('says a starting balance that is not a number is wrong and writes nothing; the message goes once it is fixed', async () => {
+    const page = await renderPage(AccountsPageComponent, { seed });
+    await page.type('Name', 'Savings');
+    await page.type(/^Starting balance/, 'lots');
+    await page.click('Open account');
+
+    expect(page.text()).toContain('Enter a number such as -12.50.');
+    expect(page.byLabel(/^Starting balance/).getAttribute('aria-invalid')).toBe('true');
+    expect(page.client.calls.filter((call) => call.startsWith('create'))).toEqual([]);
+
+    await page.type(/^Starting balance/, '12');
+    expect(page.text()).not.toContain('Enter a number such as -12.50.');
+    expect(page.byLabel(/^Starting balance/).getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('drops the currency message as soon as the code is corrected', async () => {
+    const page = await renderPage(AccountsPageComponent, { seed });
+    await page.type('Name', 'Savings');
+    await page.type('Currency', 'EU');
+    await page.click('Open account');
+    const message = page.element.querySelector('[id$="-currency-error"]')?.textContent;
+    expect(message).toBeTruthy();
+
+    await page.type('Currency', 'EUR');
+    expect(page.element.querySelector('[id$="-currency-error"]')).toBeNull();
+    expect(page.client.calls.filter((call) => call.startsWith('create'))).toEqual([]);
   });
 
   it('opens an account with the schema-checked fields', async () => {

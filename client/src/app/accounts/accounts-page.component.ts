@@ -163,6 +163,15 @@ export class AccountsPageComponent {
     );
   }
 
+  /** The empty page's call to action: straight to the new account's name. */
+  protected startNewAccount(): void {
+    const name = this.host.querySelector<HTMLInputElement>(
+      '.new-account input[formcontrolname="name"]',
+    );
+    name?.scrollIntoView?.({ block: 'center' });
+    name?.focus({ preventScroll: true });
+  }
+
   private focusInAccount(accountId: string, selector: string): void {
     afterNextRender(
       () =>

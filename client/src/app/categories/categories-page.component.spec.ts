@@ -37,6 +37,8 @@ describe('CategoriesPageComponent', () => {
     await page.click('Add category');
     expect(page.text()).toContain('Name must not be empty.');
     await page.type('Name', 'Rent');
+    // The message goes as soon as the name is valid, before the next submit.
+    expect(page.text()).not.toContain('Name must not be empty.');
     await page.type('Group', 'Home');
     await page.click('Add category');
     const rent = [...(page.client.rows.get('categories')?.values() ?? [])].find(

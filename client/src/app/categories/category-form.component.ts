@@ -36,6 +36,8 @@ export class CategoryFormComponent {
 
   protected readonly id = `category-form-${++nextFormId}`;
   protected readonly isNew = computed(() => this.category() === null);
+  /** The next new category's id: fixed while the form checks it. */
+  private newId = globalThis.crypto.randomUUID();
   protected readonly submission = new FormSubmission(this.id, LABELS);
   protected readonly errors = this.submission.errors;
   protected readonly form = inject(NonNullableFormBuilder).group({
@@ -46,6 +48,7 @@ export class CategoryFormComponent {
   });
 
   constructor() {
+    this.submission.watch(this.form, () => this.draft().errors);
     effect(() => {
       const category = this.category();
       untracked(() =>
@@ -63,23 +66,29 @@ export class CategoryFormComponent {
     });
   }
 
-  protected async submit(): Promise<void> {
+  /** What a submit would write, and what is wrong with it (also re-checked while typing). */
+  private draft() {
     const value = this.form.getRawValue();
     const fields = { ...value, name: value.name.trim(), groupName: value.groupName.trim() };
     const existing = this.category();
-    const id = existing?.id ?? globalThis.crypto.randomUUID();
+    const id = existing?.id ?? this.newId;
     const data = existing
       ? changedFields(existing, fields)
       : { ...fields, sortOrder: nextSortOrder(this.categories.entities()) };
-    if (existing && Object.keys(data).length === 0) {
-      this.done.emit(existing);
-      return;
-    }
     const errors = this.categories.validate(
       existing ? 'update' : 'create',
       { id, ...data },
       LABELS,
     );
+    return { existing, id, data, fields, errors };
+  }
+
+  protected async submit(): Promise<void> {
+    const { existing, id, data, fields, errors } = this.draft();
+    if (existing && Object.keys(data).length === 0) {
+      this.done.emit(existing);
+      return;
+    }
     if (!this.submission.accept(errors)) {
       return;
     }
@@ -88,6 +97,7 @@ export class CategoryFormComponent {
         ? await this.categories.update(id, data)
         : await this.categories.create({ id, ...data });
       if (!existing) {
+        this.newId = globalThis.crypto.randomUUID();
         this.form.reset({ groupName: fields.groupName, isIncome: fields.isIncome });
       }
       this.done.emit(saved);

@@ -1,4 +1,5 @@
 import { signal } from '@angular/core';
+import type { Observable } from 'rxjs';
 import { fieldErrors, issuesOf, type FieldErrors } from '../shared/validation/validation-messages';
 import { errorMessage } from './error-message';
 
@@ -37,6 +38,42 @@ export class FormSubmission {
   accept(errors: FieldErrors): boolean {
     this.errorState.set(errors);
     return Object.keys(errors).length === 0;
+  }
+
+  /**
+   * Keeps the shown messages in step with what the user types: after every change of `form`,
+   * the messages of fields that `check` no longer finds wrong go at once, and those still wrong
+   * say what is wrong now. No message appears before the next submit (typing is not an error),
+   * and a message for the whole form stays until then. Returns a function that stops watching.
+   */
+  watch(
+    form: { readonly valueChanges: Observable<unknown> },
+    check: () => FieldErrors,
+  ): () => void {
+    const subscription = form.valueChanges.subscribe(() => {
+      if (Object.keys(this.errorState()).length > 0) {
+        this.recheck(check());
+      }
+    });
+    return () => subscription.unsubscribe();
+  }
+
+  /** Narrows the shown messages to the fields `current` still finds wrong (see `watch`). */
+  recheck(current: FieldErrors): void {
+    const shown = this.errorState();
+    const kept: FieldErrors = {};
+    for (const field of Object.keys(shown)) {
+      const message = field === 'form' ? shown[field] : current[field];
+      if (message !== undefined) {
+        kept[field] = message;
+      }
+    }
+    if (
+      Object.keys(kept).length !== Object.keys(shown).length ||
+      Object.keys(shown).some((field) => kept[field] !== shown[field])
+    ) {
+      this.errorState.set(kept);
+    }
   }
 
   clear(): void {

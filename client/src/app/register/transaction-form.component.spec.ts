@@ -50,6 +50,19 @@ describe('TransactionFormComponent (in the register)', () => {
     expect(row?.querySelector('input[type="checkbox"]')).toBeNull();
   });
 
+  it('drops the amount message as soon as the amount is a number', async () => {
+    await render(checking.id);
+    const form = page.within('[data-test="add-transaction"]');
+    await form.type('Payee', 'Shop');
+    await form.type(/^Amount/, 'ten');
+    await form.click('Add transaction');
+    expect(form.text()).toContain('Enter a number such as -12.50.');
+
+    await form.type(/^Amount/, '-10');
+    expect(form.text()).not.toContain('Enter a number such as -12.50.');
+    expect(page.client.calls.filter((call) => call.startsWith('create transactions'))).toEqual([]);
+  });
+
   it('asks before changing the amount of a reconciled row, and saves only when confirmed', async () => {
     await render(checking.id);
     let editor = await edit(reconciled.id);

@@ -126,6 +126,8 @@ export class TransactionFormComponent {
   });
   /** The payee text the edited row started with: unchanged, the row keeps its stored payee. */
   private loadedPayee = '';
+  /** The next new transaction's id: fixed while the form checks it. */
+  private newId = globalThis.crypto.randomUUID();
   private readonly target = toSignal(this.form.controls.target.valueChanges, {
     initialValue: this.form.controls.target.value,
   });
@@ -145,6 +147,7 @@ export class TransactionFormComponent {
   });
 
   constructor() {
+    this.submission.watch(this.form, () => this.check().errors);
     // Only a different row to edit resets the form: other devices' changes to the account
     // (new objects in the store) must not wipe what the user is typing.
     effect(() => {
@@ -211,8 +214,8 @@ export class TransactionFormComponent {
     this.confirmingReconciled.set(false);
   }
 
-  /** Saves; `confirmed` is the answer to the reconciled-row warning. */
-  protected async submit(confirmed = false): Promise<void> {
+  /** What a submit would write, and what is wrong with it (also re-checked while typing). */
+  private check() {
     const draft: TransactionDraft = this.form.getRawValue();
     const account = this.account();
     const existing = this.transaction();
@@ -246,7 +249,7 @@ export class TransactionFormComponent {
       ),
     };
 
-    const id = existing?.id ?? globalThis.crypto.randomUUID();
+    const id = existing?.id ?? this.newId;
     const data = existing
       ? changedFields(existing, write)
       : { ...write, accountId: account.id, reconciled: false, cleared: draft.cleared };
@@ -263,6 +266,12 @@ export class TransactionFormComponent {
     if (!draft.date) {
       errors['date'] = 'Enter a date.';
     }
+    return { draft, existing, payee, id, data, errors };
+  }
+
+  /** Saves; `confirmed` is the answer to the reconciled-row warning. */
+  protected async submit(confirmed = false): Promise<void> {
+    const { draft, existing, payee, id, data, errors } = this.check();
     if (existing && Object.keys(data).length === 0) {
       delete errors['form'];
     }
@@ -301,6 +310,7 @@ export class TransactionFormComponent {
           )
         : await this.transactions.create({ id, ...data });
       if (!existing) {
+        this.newId = globalThis.crypto.randomUUID();
         this.form.reset({ date: draft.date });
         this.payeeField()?.nativeElement.querySelector('input')?.focus();
       }

@@ -22,6 +22,10 @@ describe('BudgetCurrencySettingsComponent', () => {
     });
     expect(page.text()).toContain('The budget is now in USD.');
     expect(page.text()).toContain('Signed in as ada@example.com');
+
+    // A new choice clears the last save's message.
+    await page.type('Budget currency', 'GBP');
+    expect(page.text()).not.toContain('The budget is now in USD.');
   });
 
   it('shows the stored currency and changes only that field of the row', async () => {

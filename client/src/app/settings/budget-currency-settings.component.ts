@@ -47,6 +47,13 @@ export class BudgetCurrencySettingsComponent {
       .map((account) => `${account.name ?? ''} (${account.currency ?? ''})`),
   );
 
+  /** A new choice makes the last save's outcome old news: its message goes at once. */
+  protected choose(currency: string): void {
+    this.choice.set(currency);
+    this.message.set(null);
+    this.error.set(null);
+  }
+
   protected async save(event: Event): Promise<void> {
     event.preventDefault();
     const currency = this.choice();

@@ -38,3 +38,11 @@ export function normalisePayeeName(name: string): string {
 export function payeeIdFor(name: string): string {
   return uuidv5(`payee:${normalisePayeeName(name)}`, BUDGET_ID_NAMESPACE);
 }
+
+/**
+ * A starter category's id, from its fixed key (`starter-category:<key>`), so a retried sign-up,
+ * a second device or the account form writing "Starting balances" all name the same row.
+ */
+export function starterCategoryId(key: string): string {
+  return uuidv5(`starter-category:${key}`, BUDGET_ID_NAMESPACE);
+}

@@ -160,6 +160,12 @@ export interface SyncTable<T extends SyncRow = AnySyncRow> {
   all(): Promise<T[]>;
   /** Creates a row (id generated when absent); an id that exists locally gets the given fields updated. */
   create(data: CreateInput<T>): Promise<T>;
+  /**
+   * Addition to DESIGN §7, for rows the app seeds with a deterministic id: writes only when the
+   * id is unknown locally, stamped with the earliest HLC (2000-01-01), so the server keeps every
+   * field another device already wrote. Resolves to the live row (undefined for a tombstone).
+   */
+  createIfAbsent(data: CreateInput<T> & { id: string }): Promise<T | undefined>;
   update(id: string, patch: UpdatePatch<T>): Promise<T>;
   delete(id: string): Promise<void>;
   /** Live query: called with the live rows as soon as they are read and after every change. */

@@ -5,6 +5,7 @@ import { ApiError } from '../../data/api/api-error';
 import { AccountService } from '../../data/auth/account.service';
 import { AuthService, type SignedOutNotice } from '../../data/auth/auth.service';
 import { HouseholdSettings } from '../../data/settings/household-settings.service';
+import { StarterCategories } from '../../data/starter/starter-categories.service';
 import { LoginComponent } from './login.component';
 
 describe('LoginComponent', () => {
@@ -18,6 +19,7 @@ describe('LoginComponent', () => {
   let navigateByUrl: jest.SpyInstance;
   let settings: { setBudgetCurrencyOnceOpen: jest.Mock };
   let account: { invitedHousehold: jest.Mock };
+  let starter: { addOnceOpen: jest.Mock };
 
   beforeEach(async () => {
     auth = {
@@ -27,6 +29,7 @@ describe('LoginComponent', () => {
     };
     settings = { setBudgetCurrencyOnceOpen: jest.fn().mockResolvedValue(undefined) };
     account = { invitedHousehold: jest.fn().mockResolvedValue({ state: 'unknown' }) };
+    starter = { addOnceOpen: jest.fn().mockResolvedValue(undefined) };
     TestBed.configureTestingModule({
       imports: [LoginComponent],
       providers: [
@@ -34,6 +37,7 @@ describe('LoginComponent', () => {
         { provide: AuthService, useValue: auth },
         { provide: HouseholdSettings, useValue: settings },
         { provide: AccountService, useValue: account },
+        { provide: StarterCategories, useValue: starter },
       ],
     });
     navigateByUrl = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
@@ -181,6 +185,9 @@ describe('LoginComponent', () => {
     // Joining a household keeps that household's currency: no question, no write.
     expect(element.querySelector('#login-budget-currency')).toBeNull();
     expect(settings.setBudgetCurrencyOnceOpen).not.toHaveBeenCalled();
+    // Nor suggested categories: the household has its own.
+    expect(element.querySelector('#login-suggested-categories')).toBeNull();
+    expect(starter.addOnceOpen).not.toHaveBeenCalled();
   });
 
   it('asks a new household for its budget currency and writes it after sign-up', async () => {
@@ -204,6 +211,28 @@ describe('LoginComponent', () => {
       settings.setBudgetCurrencyOnceOpen.mock.invocationCallOrder[0],
     );
     expect(navigateByUrl).toHaveBeenCalledWith('/');
+  });
+
+  it('gives a new household the suggested categories unless the box is unticked', async () => {
+    await switchMode();
+    const box = input('login-suggested-categories');
+    expect(box.checked).toBe(true);
+    expect(element.querySelector('label[for="login-suggested-categories"]')?.textContent).toContain(
+      'Start with suggested categories',
+    );
+    await type('login-email', 'ada@example.com');
+    await type('login-password', 'correct horse');
+    await submit();
+    expect(starter.addOnceOpen).toHaveBeenCalledTimes(1);
+    expect(auth.signUp.mock.invocationCallOrder[0]).toBeLessThan(
+      starter.addOnceOpen.mock.invocationCallOrder[0],
+    );
+
+    box.click();
+    await fixture.whenStable();
+    await submit();
+    expect(auth.signUp).toHaveBeenCalledTimes(2);
+    expect(starter.addOnceOpen).toHaveBeenCalledTimes(1);
   });
 
   it('lets the user in even when the currency could not be written', async () => {

@@ -15,6 +15,7 @@ import { MIN_PASSWORD_LENGTH } from '@finwise/domain';
 import { toApiError } from '../../data/api/api-error';
 import { AuthService } from '../../data/auth/auth.service';
 import { HouseholdSettings } from '../../data/settings/household-settings.service';
+import { StarterCategories } from '../../data/starter/starter-categories.service';
 import { USER_LOCALE } from '../../shared/locale';
 import { currencyOptions } from '../../shared/money/currency-options';
 import type { FieldErrors } from '../../shared/validation/validation-messages';
@@ -40,6 +41,7 @@ export class LoginComponent {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
   private readonly householdSettings = inject(HouseholdSettings);
+  private readonly starterCategories = inject(StarterCategories);
 
   protected readonly minPasswordLength = MIN_PASSWORD_LENGTH;
   protected readonly currencies = currencyOptions(inject(USER_LOCALE));
@@ -72,6 +74,7 @@ export class LoginComponent {
     tenantName: [''],
     inviteCode: [''],
     budgetCurrency: ['EUR'],
+    suggestedCategories: [true],
   });
 
   /** Which household the invite code joins, so the page can say so before the account exists. */
@@ -122,7 +125,8 @@ export class LoginComponent {
       this.form.markAllAsTouched();
       return;
     }
-    const { email, password, tenantName, inviteCode, budgetCurrency } = this.form.getRawValue();
+    const { email, password, tenantName, inviteCode, budgetCurrency, suggestedCategories } =
+      this.form.getRawValue();
     this.pending.set(true);
     try {
       if (this.isSignUp()) {
@@ -134,6 +138,9 @@ export class LoginComponent {
         });
         if (createsHousehold) {
           await this.saveBudgetCurrency(budgetCurrency);
+          if (suggestedCategories) {
+            await this.addStarterCategories();
+          }
         }
       } else {
         await this.auth.logIn({ email: email.trim(), password });
@@ -156,6 +163,15 @@ export class LoginComponent {
       await this.householdSettings.setBudgetCurrencyOnceOpen(budgetCurrency);
     } catch (error) {
       console.error('Saving the budget currency failed', error);
+    }
+  }
+
+  /** Like the currency: the account exists, so a failure leaves an empty category list to fill. */
+  private async addStarterCategories(): Promise<void> {
+    try {
+      await this.starterCategories.addOnceOpen();
+    } catch (error) {
+      console.error('Adding the suggested categories failed', error);
     }
   }
 

@@ -46,6 +46,9 @@ export function withSyncedEntity<Entity extends SyncRow>(modelName: string) {
       };
       return {
         create: async (data: CreateInput<Entity>): Promise<Entity> => table().create(data),
+        /** A seeded row (deterministic id): written only when absent, never over another device's edit. */
+        createIfAbsent: async (data: CreateInput<Entity> & { id: string }) =>
+          table().createIfAbsent(data),
         update: async (id: string, patch: UpdatePatch<Entity>): Promise<Entity> =>
           table().update(id, patch),
         remove: async (id: string): Promise<void> => table().delete(id),

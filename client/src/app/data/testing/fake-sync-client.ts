@@ -71,6 +71,11 @@ export class FakeSyncClient implements SyncClient {
         this.notify(modelName);
         return row;
       },
+      createIfAbsent: async (data: CreateInput<AnySyncRow> & { id: string }) => {
+        const existing = rows.get(data.id);
+        if (existing) return existing;
+        return fake.create(data);
+      },
       update: async (id: string, patch: UpdatePatch<AnySyncRow>) => {
         const current = rows.get(id);
         if (!current) {

@@ -2,7 +2,7 @@ import { BUDGET_ID_NAMESPACE, budgetId } from '@finwise/domain';
 import { v4 as uuidv4 } from 'uuid';
 
 // The deterministic ids are rules of the entities, defined with them in the domain library.
-export { budgetMonthId, settingsId } from '@finwise/domain';
+export { budgetMonthId, settingsId, starterCategoryId } from '@finwise/domain';
 
 /** The UUID namespace of every deterministic id (DESIGN §4, FINANCE §1). */
 export const FINANCE_NAMESPACE = BUDGET_ID_NAMESPACE;

@@ -110,6 +110,29 @@ describe('LocalWriter', () => {
     });
   });
 
+  it('createIfAbsent writes an unknown id with the earliest HLC and leaves a known one alone', async () => {
+    const data = sampleData(accounts, 5);
+    const { record } = await writer.createIfAbsent(accounts, data);
+    expect(record).toMatchObject(data);
+    // The earliest stamp the server accepts: any field another device wrote beats it in the merge.
+    expect(record!.updatedAt).toBe(`2000-01-01T00:00:00.000Z-0000-${local.clock.nodeId}`);
+    expect((await outbox())[0].mutation).toMatchObject({
+      operation: 'create',
+      hlc: record!.updatedAt,
+    });
+
+    await writer.update(accounts, data.id, { name: 'Renamed' });
+    const again = await writer.createIfAbsent(accounts, data);
+    expect(again.record).toBeNull();
+    expect(await local.db.rows('accounts').get(data.id)).toMatchObject({ name: 'Renamed' });
+    expect(await outbox()).toHaveLength(2);
+
+    // A deleted seed stays deleted.
+    await writer.delete(accounts, data.id);
+    expect((await writer.createIfAbsent(accounts, data)).record).toBeNull();
+    expect((await local.db.rows('accounts').get(data.id))!.deletedAt).not.toBeNull();
+  });
+
   it('a delete leaves a tombstone; later writes to it reject with code deleted and queue nothing', async () => {
     const data = sampleData(accountGroups, 5);
     await writer.create(accountGroups, data);

@@ -6,6 +6,8 @@ import {
 } from '@finwise/domain';
 import {
   applyMutation,
+  EARLIEST_HLC_MS,
+  formatHlc,
   type AnyRecord,
   type Mutation,
   type Operation,
@@ -70,6 +72,30 @@ export class LocalWriter {
       // An id that exists locally gets the given fields updated (a create would null the rest).
       return prepare(entity, current ? 'update' : 'create', data);
     });
+  }
+
+  /**
+   * Writes a row the app seeds (a starter category, the "Starting balance" payee) only when its
+   * id is unknown here, and stamps it with the earliest HLC the server accepts: on the server it
+   * then loses every field to a row another device already created or edited (the create is
+   * `stale` and the stored row comes back), so a seed can never undo a rename. A tombstone stays
+   * one. `record` is null when nothing was written.
+   */
+  async createIfAbsent(
+    entity: SyncedEntityDefinition,
+    input: Record<string, unknown>,
+  ): Promise<LocalWriteResult> {
+    const data = withoutUndefined(input);
+    if (typeof data['id'] !== 'string') {
+      throw new SyncClientError('validation', 'createIfAbsent needs the id of the row');
+    }
+    const key = normalisedId(data['id']);
+    return this.write(
+      entity,
+      key,
+      (current) => (current ? null : prepare(entity, 'create', data)),
+      'earliest',
+    );
   }
 
   async update(
@@ -139,6 +165,7 @@ export class LocalWriter {
     entity: SyncedEntityDefinition,
     id: string,
     decide: (current: AnyRecord | undefined) => PreparedWrite | null,
+    stamp: 'fresh' | 'earliest' = 'fresh',
   ): Promise<LocalWriteResult> {
     const table = this.db.rows(entity.modelName);
     return this.db.transaction('rw', [table, this.db.outbox, this.db.meta], async () => {
@@ -146,7 +173,10 @@ export class LocalWriter {
       const prepared = decide(current);
       if (!prepared) return { record: null, ...(await this.countPending()) };
       // After the row's own clocks: the clock may have been set back to the server's time.
-      const hlc = await this.clock.tick(this.db, current?.updatedAt);
+      const hlc =
+        stamp === 'earliest'
+          ? formatHlc({ ms: EARLIEST_HLC_MS, counter: 0, nodeId: this.clock.nodeId })
+          : await this.clock.tick(this.db, current?.updatedAt);
       const outcome = applyMutation(
         current,
         { operation: prepared.operation, data: prepared.data, hlc },

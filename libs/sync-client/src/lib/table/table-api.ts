@@ -46,6 +46,13 @@ export class TableApi<T extends SyncRow> implements SyncTable<T> {
     return result.record as unknown as T;
   }
 
+  async createIfAbsent(data: CreateInput<T> & { id: string }): Promise<T | undefined> {
+    const { writer } = await this.host.ready();
+    const result = await writer.createIfAbsent(this.entity, data as Record<string, unknown>);
+    this.host.afterWrite(result);
+    return (result.record as unknown as T | null) ?? this.get(data.id);
+  }
+
   async update(id: string, patch: UpdatePatch<T>): Promise<T> {
     const { writer } = await this.host.ready();
     const result = await writer.update(this.entity, id, patch as Record<string, unknown>);

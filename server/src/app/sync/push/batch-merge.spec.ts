@@ -1,6 +1,12 @@
 import { accounts } from '@finwise/domain';
 import { sampleData } from '@finwise/domain/testing';
-import { HybridLogicalClock, randomNodeId, type AnyRecord } from '@finwise/sync-protocol';
+import {
+  EARLIEST_HLC_MS,
+  formatHlc,
+  HybridLogicalClock,
+  randomNodeId,
+  type AnyRecord,
+} from '@finwise/sync-protocol';
 import { randomUUID } from 'node:crypto';
 import type { SyncedTable } from '../tables/synced-table';
 import { mergeBatch, rowKey, type BatchMergeInput } from './batch-merge';
@@ -96,6 +102,21 @@ describe('mergeBatch', () => {
     ]);
     expect(merged.changed[1].record['name']).toBe('renamed');
     expect(merged.inserted).toEqual([true, true, false]);
+  });
+
+  it('answers a seed (a create stamped with the earliest HLC) of a row another device renamed as stale, keeping the name', () => {
+    const data = sampleData(accounts, 7);
+    const stored = storedRow({ ...data, name: 'Renamed on the phone' }, clock.tick());
+    const seed = create(7, {
+      data,
+      hlc: formatHlc({ ms: EARLIEST_HLC_MS, counter: 0, nodeId: randomNodeId() }),
+    });
+    const merged = merge([seed], { stored: new Map([[rowKey(table, stored.id), stored]]) });
+    expect(merged.results[0]).toMatchObject({
+      status: 'stale',
+      record: { id: stored.id, name: 'Renamed on the phone' },
+    });
+    expect(merged.changed).toEqual([]);
   });
 
   it('returns a rejected mutation with the stored row, and logs only processed mutations', () => {
