@@ -24,7 +24,8 @@ const ACCOUNT = 'Joint everyday checking account';
  * Every page of the app, signed out and in a household with data, at desktop width and on a
  * 390 px phone: no serious or critical axe-core violation, no sideways scrolling of the page or
  * of a table on the phone, and after following a link, focus on the new page's h1. The open
- * dialogs and menus are scanned too. One server, one browser, one page throughout.
+ * dialogs and menus (the delete-category dialog among them) are scanned too. One server, one
+ * browser, one page throughout.
  */
 describe('accessibility of every page', () => {
   let server: RunningServer;
@@ -200,6 +201,17 @@ describe('accessibility of every page', () => {
     await page.getByRole('menu').waitFor();
     await scan('budget: cover menu');
     await page.keyboard.press('Escape');
+  });
+
+  it('passes with the delete-category dialog open', async () => {
+    await nav('Categories');
+    await heading('Categories').waitFor();
+    await page.getByRole('button', { name: 'Delete Groceries' }).click();
+    const dialog = page.getByRole('dialog', { name: /Delete Groceries/ });
+    await dialog.waitFor();
+    await scan('categories: delete dialog');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
   });
 
   it('found no serious or critical violation, no sideways scroll and focus on every h1', () => {
