@@ -34,12 +34,21 @@ export default [
               onlyDependOnLibsWithTags: ['scope:domain', 'scope:protocol'],
             },
             {
+              sourceTag: 'scope:import',
+              onlyDependOnLibsWithTags: ['scope:domain', 'scope:protocol', 'scope:finance'],
+            },
+            {
               sourceTag: 'scope:sync-client',
               onlyDependOnLibsWithTags: ['scope:protocol', 'scope:domain'],
             },
             {
               sourceTag: 'scope:server',
-              onlyDependOnLibsWithTags: ['scope:protocol', 'scope:domain', 'scope:finance'],
+              onlyDependOnLibsWithTags: [
+                'scope:protocol',
+                'scope:domain',
+                'scope:finance',
+                'scope:import',
+              ],
             },
             {
               sourceTag: 'scope:client',
@@ -48,6 +57,7 @@ export default [
                 'scope:domain',
                 'scope:sync-client',
                 'scope:finance',
+                'scope:import',
               ],
             },
             {
@@ -57,6 +67,7 @@ export default [
                 'scope:domain',
                 'scope:sync-client',
                 'scope:finance',
+                'scope:import',
               ],
             },
             {
@@ -66,6 +77,7 @@ export default [
                 'scope:domain',
                 'scope:sync-client',
                 'scope:finance',
+                'scope:import',
               ],
             },
             {
@@ -75,6 +87,7 @@ export default [
                 'scope:domain',
                 'scope:sync-client',
                 'scope:finance',
+                'scope:import',
               ],
             },
           ],

@@ -1,0 +1,3 @@
+export * from './lib/model/import-options';
+export * from './lib/model/statement';
+export * from './lib/model/preview';
