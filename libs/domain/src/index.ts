@@ -1,5 +1,6 @@
 export * from './lib/field-types';
 export * from './lib/deterministic-ids';
+export * from './lib/currency-exponent';
 export * from './lib/field-info';
 export * from './lib/synced-entity';
 export * from './lib/mutation-validation';
