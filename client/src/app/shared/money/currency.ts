@@ -1,4 +1,5 @@
-const minorDigitsCache = new Map<string, number>();
+import { currencyExponent } from '@finwise/domain';
+
 const separatorsCache = new Map<string, LocaleSeparators>();
 
 export interface LocaleSeparators {
@@ -6,21 +7,13 @@ export interface LocaleSeparators {
   group: string;
 }
 
-/** How many minor-unit digits a currency has (EUR 2, JPY 0, KWD 3), as the browser's Intl data says. */
+/**
+ * How many minor-unit digits a currency has (EUR 2, JPY 0, KWD 3, HUF 2): ISO 4217, the same
+ * table the server and bank-file import use, not the browser's display digits (CLDR shows HUF
+ * with none, which would make "100" mean a hundredth of what a bank file means).
+ */
 export function minorDigits(currency: string): number {
-  let digits = minorDigitsCache.get(currency);
-  if (digits === undefined) {
-    try {
-      digits =
-        new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-          .maximumFractionDigits ?? 2;
-    } catch {
-      // An unknown code only reaches here from a half-typed form; two digits is the common case.
-      digits = 2;
-    }
-    minorDigitsCache.set(currency, digits);
-  }
-  return digits;
+  return currencyExponent(currency);
 }
 
 /** The decimal and grouping characters of a locale ("1,234.5" in en, "1.234,5" in de). */
