@@ -28,12 +28,14 @@ import {
   syncRecordSchema,
   SyncLimits,
 } from '@finwise/sync-protocol';
+import { importOptionsSchema } from '@finwise/import';
 import { entitySchemas } from './entity-schemas';
 import {
   categoryBudgetSchema,
   monthBudgetSchema,
   reconcileResponseSchema,
 } from './finance-schemas';
+import { importPreviewSchema, importResultSchema } from './import-schemas';
 import {
   healthSchema,
   httpErrorSchema,
@@ -89,6 +91,9 @@ export function namedApiSchemas(
     ['CategoryBudget', categoryBudgetSchema],
     ['MonthBudget', monthBudgetSchema],
     ['ReconcileRequest', reconcileRequestSchema],
+    ['ImportOptions', importOptionsSchema],
+    ['ImportPreview', importPreviewSchema],
+    ['ImportResult', importResultSchema],
   ]);
   // An entity label such as "Sync" or "Pull" would shadow a protocol schema: fail loudly instead.
   const add = (name: string, schema: z.ZodType) => {

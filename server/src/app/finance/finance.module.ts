@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { BudgetController } from './budget/budget.controller';
 import { BudgetService } from './budget/budget.service';
+import { ImportController } from './import/import.controller';
+import { ImportService } from './import/import.service';
 import { ReconcileController } from './reconcile/reconcile.controller';
 import { ReconcileService } from './reconcile/reconcile.service';
 
-/** The finance endpoints on top of the synced entities: the month budget and reconcile. */
+/** The finance endpoints on top of the synced entities: the month budget, reconcile and bank-file import. */
 @Module({
-  controllers: [BudgetController, ReconcileController],
-  providers: [BudgetService, ReconcileService],
+  controllers: [BudgetController, ReconcileController, ImportController],
+  providers: [BudgetService, ReconcileService, ImportService],
 })
 export class FinanceModule {}
