@@ -99,63 +99,87 @@ export function planImport(
     excluded,
   });
 
-  const rows = lines.map((line, index) => previewRow(line, outcomes[index]));
+  const blockingLines = lines.flatMap((line, index) =>
+    outcomes[index].status === 'error' && !excluded.has(index) ? [line.line] : [],
+  );
+  // All or nothing (FINANCE §5): an error line that is not excluded stops every write.
+  const writes =
+    blockingLines.length > 0
+      ? { payeeSeeds: [], mutations: [], created: 0, updated: 0, ids: [] }
+      : planWrites(
+          lines,
+          outcomes,
+          excluded,
+          (line, index) => ({
+            payeeId: payeeChoices[index]?.payeeId,
+            seed: payeeChoices[index]?.seed,
+            categoryId: findCategory(line.categoryName, line.categoryGroup),
+            transferAccountId: findAccount(line.transferAccountName),
+            splits: line.splits?.map((split) => ({
+              categoryId: findCategory(split.categoryName, split.categoryGroup),
+              transferAccountId: findAccount(split.transferAccountName),
+            })),
+          }),
+          accountId,
+        );
+
+  return {
+    rows: lines.map((line, index) => previewRow(line, outcomes[index])),
+    summary: countStatuses(outcomes, excluded),
+    blockingLines,
+    ...writes,
+  };
+}
+
+function countStatuses(
+  outcomes: readonly LineOutcome[],
+  excluded: ReadonlySet<number>,
+): PreviewSummary {
   const summary = { new: 0, match: 0, duplicate: 0, locked: 0, error: 0 };
   outcomes.forEach((outcome, index) => {
     if (outcome.status === 'error' || !excluded.has(index)) summary[outcome.status] += 1;
   });
-  const blockingLines = lines.flatMap((line, index) =>
-    outcomes[index].status === 'error' && !excluded.has(index) ? [line.line] : [],
-  );
+  return summary;
+}
 
+type Writes = Pick<ImportPlan, 'payeeSeeds' | 'mutations' | 'created' | 'updated' | 'ids'>;
+
+/** The writes of the `new` and `match` lines being imported, in file order. */
+function planWrites(
+  lines: readonly StatementLine[],
+  outcomes: readonly LineOutcome[],
+  excluded: ReadonlySet<number>,
+  referencesOf: (
+    line: StatementLine,
+    index: number,
+  ) => LineReferences & { seed?: PayeeChoice['seed'] },
+  accountId: string,
+): Writes {
   const payeeSeeds = new Map<string, { id: string; name: string }>();
-  const useSeed = (choice: PayeeChoice | undefined) => {
-    if (choice?.seed && !payeeSeeds.has(choice.seed.id))
-      payeeSeeds.set(choice.seed.id, choice.seed);
-  };
   const mutations: FinanceMutation[] = [];
   const ids: string[] = [];
   let created = 0;
   let updated = 0;
-  if (blockingLines.length === 0) {
-    lines.forEach((line, index) => {
-      const outcome = outcomes[index];
-      if (excluded.has(index) || !isUsableLine(line)) return;
-      const references: LineReferences = {
-        payeeId: payeeChoices[index]?.payeeId,
-        categoryId: findCategory(line.categoryName, line.categoryGroup),
-        transferAccountId: findAccount(line.transferAccountName),
-        splits: line.splits?.map((split) => ({
-          categoryId: findCategory(split.categoryName, split.categoryGroup),
-          transferAccountId: findAccount(split.transferAccountName),
-        })),
-      };
-      if (outcome.status === 'new') {
-        const written = newLineMutations(accountId, line, outcome.importedId, references);
-        mutations.push(...written);
-        if (written[0].data['payeeId'] !== undefined) useSeed(payeeChoices[index]);
-        ids.push(written[0].data.id);
-        created += 1;
-      } else if (outcome.status === 'match') {
-        const written = matchMutation(line, outcome.importedId, outcome.candidate, references);
-        mutations.push(written);
-        if (written.data['payeeId'] !== undefined) useSeed(payeeChoices[index]);
-        ids.push(written.data.id);
-        updated += 1;
-      }
-    });
-  }
-
-  return {
-    rows,
-    summary,
-    blockingLines,
-    payeeSeeds: [...payeeSeeds.values()],
-    mutations,
-    created,
-    updated,
-    ids,
-  };
+  lines.forEach((line, index) => {
+    const outcome = outcomes[index];
+    if (excluded.has(index) || !isUsableLine(line)) return;
+    if (outcome.status !== 'new' && outcome.status !== 'match') return;
+    const references = referencesOf(line, index);
+    const written =
+      outcome.status === 'new'
+        ? newLineMutations(accountId, line, outcome.importedId, references)
+        : [matchMutation(line, outcome.importedId, outcome.candidate, references)];
+    mutations.push(...written);
+    ids.push(written[0].data.id);
+    if (outcome.status === 'new') created += 1;
+    else updated += 1;
+    // A payee is seeded only when a write points at it: a match keeps the row's own payee.
+    const seed = references.seed;
+    if (seed && written[0].data['payeeId'] === seed.id && !payeeSeeds.has(seed.id)) {
+      payeeSeeds.set(seed.id, seed);
+    }
+  });
+  return { payeeSeeds: [...payeeSeeds.values()], mutations, created, updated, ids };
 }
 
 function previewRow(line: StatementLine, outcome: LineOutcome): PreviewRow {
