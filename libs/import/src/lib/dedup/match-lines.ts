@@ -1,5 +1,5 @@
 import { importedTransactionId } from '../ids/imported-transaction-id';
-import { isUsableLine } from '../ids/synthetic-imported-ids';
+import { isUsableLine, lineProblem } from '../ids/synthetic-imported-ids';
 import type { StatementLine } from '../model/statement';
 import { exactMatcher } from './exact-match';
 import type { ExistingTransaction, ImportAccount } from './existing-transaction';
@@ -55,7 +55,7 @@ export function matchLines(input: MatchLinesInput): LineOutcome[] {
       const line = input.lines[index];
       const importedId = input.importedIds[index];
       if (!isUsableLine(line) || importedId === undefined) {
-        outcomes[index] = { status: 'error', error: lineError(line) };
+        outcomes[index] = { status: 'error', error: lineProblem(line) ?? 'unreadable line' };
         continue;
       }
       const first = firstWithId.get(importedId);
@@ -120,12 +120,4 @@ function landingId(accountId: string, outcome: LineOutcome): string {
       // A line with an error has no importedId, so no later line can repeat it.
       throw new Error('An unreadable line has no row');
   }
-}
-
-function lineError(line: StatementLine): string {
-  if (line.error !== undefined) return line.error;
-  if (line.date === undefined) return 'no date';
-  if (line.amountMinor === undefined) return 'no amount';
-  if (Number.isSafeInteger(line.amountMinor)) return `the date ${line.date} is not YYYY-MM-DD`;
-  return `the amount ${line.amountMinor} is not a whole number of minor units`;
 }

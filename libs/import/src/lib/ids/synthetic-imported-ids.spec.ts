@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { StatementLine } from '../model/statement';
 import {
   importedIdForBankId,
+  lineProblem,
   syntheticImportedId,
   syntheticImportedIds,
 } from './synthetic-imported-ids';
@@ -95,5 +96,29 @@ describe('importedIdForBankId', () => {
     const long = 'F'.repeat(255);
     expect(importedIdForBankId('F'.repeat(200))).toBe('F'.repeat(200));
     expect(importedIdForBankId(long)).toBe(`sha256:${nodeSha256(long)}`);
+  });
+});
+
+describe('lineProblem', () => {
+  it("passes a readable line and reports the reader's error first", () => {
+    expect(lineProblem(line({}))).toBeUndefined();
+    expect(lineProblem(line({ error: 'Line 4: no amount', date: undefined }))).toBe(
+      'Line 4: no amount',
+    );
+  });
+
+  it('refuses what the transactions entity would refuse', () => {
+    expect(lineProblem(line({ date: undefined }))).toBe('no date');
+    expect(lineProblem(line({ date: '10.03.2026' }))).toBe('the date 10.03.2026 is not YYYY-MM-DD');
+    expect(lineProblem(line({ date: '1899-12-31' }))).toBe(
+      'the date 1899-12-31 is outside 1900-01-01 to 2199-12-31',
+    );
+    expect(lineProblem(line({ amountMinor: undefined }))).toBe('no amount');
+    expect(lineProblem(line({ amountMinor: 1e15 + 1 }))).toBe(
+      'the amount 1000000000000001 is not whole minor units within ±1000000000000000',
+    );
+    expect(lineProblem(line({ splits: [{ amountMinor: -1 }, { amountMinor: 0.5 }] }))).toBe(
+      'split 2: the amount 0.5 is not whole minor units within ±1000000000000000',
+    );
   });
 });

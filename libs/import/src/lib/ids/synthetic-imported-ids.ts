@@ -1,4 +1,4 @@
-import { normalisePayeeName } from '@finwise/domain';
+import { MAX_MONEY_MINOR, normalisePayeeName } from '@finwise/domain';
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import type { StatementLine } from '../model/statement';
@@ -41,18 +41,41 @@ export function importedIdForBankId(bankId: string): string {
 }
 
 const DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+/** The dates a transaction may carry (DESIGN §4 date fields). */
+const FIRST_DATE = '1900-01-01';
+const LAST_DATE = '2199-12-31';
 
-/** A line the importer can turn into a row: it was read without error and has a date and amount. */
+const isStorableAmount = (amount: number) =>
+  Number.isSafeInteger(amount) && Math.abs(amount) <= MAX_MONEY_MINOR;
+
+/**
+ * Why a line cannot become a row, or undefined when it can: the reader's own error first, then
+ * what the transactions entity would refuse (a missing, malformed or out-of-range date, an amount
+ * that is not whole minor units or beyond ±10^15), so the import stops before the server would.
+ */
+export function lineProblem(line: StatementLine): string | undefined {
+  if (line.error !== undefined) return line.error;
+  if (line.date === undefined) return 'no date';
+  if (!DATE_PATTERN.test(line.date)) return `the date ${line.date} is not YYYY-MM-DD`;
+  if (line.date < FIRST_DATE || line.date > LAST_DATE) {
+    return `the date ${line.date} is outside ${FIRST_DATE} to ${LAST_DATE}`;
+  }
+  if (line.amountMinor === undefined) return 'no amount';
+  if (!isStorableAmount(line.amountMinor)) {
+    return `the amount ${line.amountMinor} is not whole minor units within ±${MAX_MONEY_MINOR}`;
+  }
+  const split = (line.splits ?? []).findIndex((each) => !isStorableAmount(each.amountMinor));
+  if (split >= 0) {
+    return `split ${split + 1}: the amount ${line.splits?.[split].amountMinor} is not whole minor units within ±${MAX_MONEY_MINOR}`;
+  }
+  return undefined;
+}
+
+/** A line the importer can turn into a row (see `lineProblem`). */
 export function isUsableLine(
   line: StatementLine,
 ): line is StatementLine & { readonly date: string; readonly amountMinor: number } {
-  return (
-    line.error === undefined &&
-    line.date !== undefined &&
-    DATE_PATTERN.test(line.date) &&
-    line.amountMinor !== undefined &&
-    Number.isSafeInteger(line.amountMinor)
-  );
+  return lineProblem(line) === undefined;
 }
 
 /**

@@ -82,6 +82,17 @@ describe('newLineMutations', () => {
     expect('notes' in create.data).toBe(false);
   });
 
+  it('drops U+0000, which text fields refuse', () => {
+    const [create] = newLineMutations(
+      CHECKING,
+      { line: 1, date: '2026-03-10', amountMinor: 1, payee: 'SHOP\u0000\u0000', notes: '\u0000' },
+      'FIT-1',
+      {},
+    );
+    expect(create.data['importedPayee']).toBe('SHOP');
+    expect('notes' in create.data).toBe(false);
+  });
+
   it('books a QIF transfer with a category-free row pointing at the other account', () => {
     const [create] = newLineMutations(
       CHECKING,

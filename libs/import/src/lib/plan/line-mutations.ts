@@ -29,10 +29,14 @@ function withOptional(data: RowData, fields: Record<string, FieldValue | undefin
   return data;
 }
 
-/** Bank text as stored: cut to the field's length, nothing for blank text. */
+/**
+ * Bank text as stored: without U+0000 (which PostgreSQL cannot store and text fields refuse), cut
+ * to the field's length, nothing for blank text.
+ */
 export function storedText(text: string | undefined): string | undefined {
-  if (text === undefined || text.trim() === '') return undefined;
-  return cutText(text, MAX_IMPORTED_TEXT_LENGTH);
+  const clean = text?.replaceAll('\u0000', '');
+  if (clean === undefined || clean.trim() === '') return undefined;
+  return cutText(clean, MAX_IMPORTED_TEXT_LENGTH);
 }
 
 /**

@@ -50,7 +50,10 @@ export function payeeChooser(
     byKey.set(key, [...(byKey.get(key) ?? []), payee]);
   }
   return (text) => {
-    const name = cutText(tidyPayeeName(text ?? ''), MAX_PAYEE_NAME_LENGTH).trimEnd();
+    const name = cutText(
+      tidyPayeeName((text ?? '').replaceAll('\u0000', '')),
+      MAX_PAYEE_NAME_LENGTH,
+    ).trimEnd();
     if (name === '') return undefined;
     const ruleId = payeeIdFor(name);
     const named = byKey.get(nameKey(name)) ?? [];
