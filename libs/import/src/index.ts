@@ -4,6 +4,7 @@ export * from './lib/model/preview';
 export * from './lib/model/reader';
 export * from './lib/ids/imported-transaction-id';
 export * from './lib/ids/synthetic-imported-ids';
+export * from './lib/ids/imported-row-ids';
 export type { ExistingTransaction, ImportAccount } from './lib/dedup/existing-transaction';
 export type { FuzzyCandidate } from './lib/dedup/fuzzy-candidates';
 export { FUZZY_MATCH_DAYS } from './lib/dedup/fuzzy-candidates';

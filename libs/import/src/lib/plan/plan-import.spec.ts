@@ -224,6 +224,21 @@ describe('planImport against stored rows', () => {
     expect(plan.mutations[2].data['payeeId']).toBe('p-rewe');
   });
 
+  it('compares payees after merges in the same-payee pass', () => {
+    const rows = [
+      existing({ id: 'nearer', date: '2026-03-10' }),
+      existing({ id: 'merged-payee', date: '2026-03-15', payeeId: 'p-old' }),
+    ];
+    const payees = [
+      { id: 'p-old', name: 'Shop', mergedIntoId: 'p-new' },
+      { id: 'p-new', name: 'Store' },
+    ];
+    const file = statement([{ line: 1, date: '2026-03-10', amountMinor: -1250, payee: 'STORE' }]);
+    expect(planImport(file, context({ transactions: rows, payees })).rows[0].matchedId).toBe(
+      'merged-payee',
+    );
+  });
+
   it('books a QIF category and transfer by name', () => {
     const file = statement(
       [

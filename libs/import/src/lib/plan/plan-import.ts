@@ -21,7 +21,8 @@ export interface ImportContext {
   readonly currency: string;
   /**
    * Every row the household has that touches this account (`accountId` or `transferAccountId`
-   * = it), tombstones included (`deletedAt` set).
+   * = it), tombstones included (`deletedAt` set), and the rows of `importedRowIds` (a tombstone
+   * keeps no account, so it is found by id).
    */
   readonly transactions: readonly ExistingTransaction[];
   readonly payees: readonly ImportPayee[];
