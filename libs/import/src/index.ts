@@ -7,3 +7,4 @@ export * from './lib/money/parse-money-column';
 export { parseDate, dateFormatsOf } from './lib/dates/parse-date';
 export * from './lib/dates/infer-date-formats';
 export * from './lib/dates/read-date-column';
+export * from './lib/text/decode-bytes';
