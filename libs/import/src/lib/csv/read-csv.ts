@@ -16,7 +16,8 @@ function readDelimited(
   defaultDelimiter?: string,
 ): StatementBody {
   const { options } = context;
-  const layout = detectLayout(text, options, defaultDelimiter);
+  // A caller that decoded the bytes itself may have kept the BOM.
+  const layout = detectLayout(text.replace(/^\uFEFF/, ''), options, defaultDelimiter);
   if (layout.rows.length === 0 && layout.header === undefined) {
     throw new ImportFileError('The file has no rows');
   }
