@@ -19,7 +19,10 @@ export const importPreviewRowSchema = z.strictObject({
   payee: z.string().optional(),
   notes: z.string().optional(),
   importedId: z.string().optional().describe("The bank's id, or the synthetic syn:… id"),
-  matchedId: z.guid().optional().describe('The existing row a match, duplicate or locked row lands on'),
+  matchedId: z
+    .guid()
+    .optional()
+    .describe('The existing row a match, duplicate or locked row lands on'),
   error: z.string().optional().describe('Why the line cannot be imported'),
 });
 

@@ -8,14 +8,17 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiErrors, ApiJsonResponse } from '../../api-docs/api-docs.decorators';
 import { Auth, type AccessClaims } from '../../common/auth-context';
-import {
-  IMPORT_FILE_LIMIT_BYTES,
-  importRequestOf,
-  type UploadedBankFile,
-} from './import-request';
+import { IMPORT_FILE_LIMIT_BYTES, importRequestOf, type UploadedBankFile } from './import-request';
 import { ImportService, type ImportAnswer, type ImportPreviewAnswer } from './import.service';
 
 const upload = FileInterceptor('file', {

@@ -74,7 +74,7 @@ describe.each(testDatabaseKinds())('bank-file import endpoints on %s', (kind) =>
     h: Household,
     accountId: string,
     path: 'import' | 'import/preview',
-    file: { name: string; content: string | Uint8Array },
+    file: { name: string; content: string | Uint8Array<ArrayBuffer> },
     options?: unknown,
   ): Promise<{ status: number; body: any }> {
     const form = new FormData();
@@ -114,6 +114,7 @@ describe.each(testDatabaseKinds())('bank-file import endpoints on %s', (kind) =>
     const h = await household();
     const other = await TestSyncClient.connected(server.url, h.session.accessToken);
     open.push(other);
+    await other.catchUp();
 
     const first = await upload(h, h.checking, 'import', giro);
 
@@ -201,7 +202,12 @@ describe.each(testDatabaseKinds())('bank-file import endpoints on %s', (kind) =>
 
     const cases: [string, () => Promise<{ status: number; body: any }>, number, RegExp][] = [
       ['unknown account', () => upload(h, randomUUID(), 'import', giro), 404, /not found/],
-      ["another household's account", () => upload(h, stranger.checking, 'import', giro), 404, /not found/],
+      [
+        "another household's account",
+        () => upload(h, stranger.checking, 'import', giro),
+        404,
+        /not found/,
+      ],
       ['not an id', () => upload(h, 'nope', 'import', giro), 404, /not found/],
       [
         'options that are not JSON',
@@ -219,14 +225,28 @@ describe.each(testDatabaseKinds())('bank-file import endpoints on %s', (kind) =>
         400,
         /JSON/,
       ],
-      ['an unknown option', () => upload(h, h.checking, 'import', giro, { colour: 'red' }), 400, /colour/],
+      [
+        'an unknown option',
+        () => upload(h, h.checking, 'import', giro, { colour: 'red' }),
+        400,
+        /colour/,
+      ],
       [
         'binary garbage',
-        () => upload(h, h.checking, 'import', { name: 'x.csv', content: new Uint8Array(4096).map((_, i) => (i * 7) % 32) }),
+        () =>
+          upload(h, h.checking, 'import', {
+            name: 'x.csv',
+            content: new Uint8Array(4096).map((_, i) => (i * 7) % 32),
+          }),
         400,
         /./,
       ],
-      ['an unknown format', () => upload(h, h.checking, 'import', { name: 'x.pdf', content: '%PDF-1.7' }), 400, /./],
+      [
+        'an unknown format',
+        () => upload(h, h.checking, 'import', { name: 'x.pdf', content: '%PDF-1.7' }),
+        400,
+        /./,
+      ],
       [
         'a truncated OFX',
         () =>
@@ -241,13 +261,21 @@ describe.each(testDatabaseKinds())('bank-file import endpoints on %s', (kind) =>
       ],
       [
         'more decimals than the currency has',
-        () => upload(h, h.checking, 'import', { name: 'x.csv', content: 'date,amount,payee\n2026-11-02,-4.505,Shop\n' }),
+        () =>
+          upload(h, h.checking, 'import', {
+            name: 'x.csv',
+            content: 'date,amount,payee\n2026-11-02,-4.505,Shop\n',
+          }),
         400,
         /line 2/,
       ],
       [
         'a CSV without an amount column',
-        () => upload(h, h.checking, 'import', { name: 'x.csv', content: 'date,payee\n2026-11-02,Shop\n' }),
+        () =>
+          upload(h, h.checking, 'import', {
+            name: 'x.csv',
+            content: 'date,payee\n2026-11-02,Shop\n',
+          }),
         400,
         /amount/,
       ],
@@ -291,7 +319,10 @@ describe.each(testDatabaseKinds())('bank-file import endpoints on %s', (kind) =>
     });
     const statement = 'date,amount,payee,id\n2026-11-04,-500.00,To savings,BANK-1\n';
 
-    const response = await upload(h, h.checking, 'import', { name: 'checking.csv', content: statement });
+    const response = await upload(h, h.checking, 'import', {
+      name: 'checking.csv',
+      content: statement,
+    });
 
     expect(response.body).toMatchObject({ created: 0, updated: 1 });
     await h.client.catchUp();
@@ -299,7 +330,10 @@ describe.each(testDatabaseKinds())('bank-file import endpoints on %s', (kind) =>
       transferImportedId: 'BANK-1',
       transferCleared: true,
     });
-    const again = await upload(h, h.checking, 'import', { name: 'checking.csv', content: statement });
+    const again = await upload(h, h.checking, 'import', {
+      name: 'checking.csv',
+      content: statement,
+    });
     expect(again.body).toMatchObject({ created: 0, updated: 0, duplicate: 1 });
   });
 });

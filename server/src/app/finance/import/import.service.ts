@@ -1,8 +1,13 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import {
   ImportFileError,
   planImport,
-  planCandidateIds,
+  importedRowIds,
   readStatement,
   type ImportContext,
   type ImportPlan,
@@ -142,15 +147,13 @@ export class ImportService {
         { lines },
       );
     }
-    const excluded = new Set(request.options.excludeLines ?? []);
-    const count = (status: PreviewRow['status']) =>
-      plan.rows.filter((row) => row.status === status && !excluded.has(row.line)).length;
+    // Excluded lines are left out of every count but `error` (FINANCE §5).
     return {
       created: plan.created,
       updated: plan.updated,
-      duplicate: count('duplicate'),
-      locked: count('locked'),
-      error: plan.rows.filter((row) => row.status === 'error').length,
+      duplicate: plan.summary.duplicate,
+      locked: plan.summary.locked,
+      error: plan.summary.error,
       ids: plan.ids,
     };
   }
@@ -167,7 +170,7 @@ export class ImportService {
       sql,
       tenantId,
       accountId,
-      planCandidateIds(statement, accountId),
+      importedRowIds(accountId, statement.lines),
       this.registry,
     );
     // The records are the entities' rows, checked against their schemas when written.
@@ -214,5 +217,8 @@ function accountNotFound(id: string): NotFoundException {
 }
 
 function forbidden(): ForbiddenException {
-  return new ForbiddenException({ message: 'unknown household', details: { code: ErrorCodes.forbidden } });
+  return new ForbiddenException({
+    message: 'unknown household',
+    details: { code: ErrorCodes.forbidden },
+  });
 }
