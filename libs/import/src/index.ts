@@ -8,3 +8,5 @@ export { parseDate, dateFormatsOf } from './lib/dates/parse-date';
 export * from './lib/dates/infer-date-formats';
 export * from './lib/dates/read-date-column';
 export * from './lib/text/decode-bytes';
+export { readOfx } from './lib/ofx/read-ofx';
+export { readQif } from './lib/qif/read-qif';
