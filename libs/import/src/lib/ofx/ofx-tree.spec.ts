@@ -29,6 +29,12 @@ describe('buildOfxTree', () => {
     );
   });
 
+  it('never reads a structural aggregate as a leaf', () => {
+    expect(shape(tree('<OFX><STMTTRN>junk<NAME>A</STMTTRN></OFX>'))).toBe(
+      '#document(OFX(STMTTRN(NAME=A)))',
+    );
+  });
+
   it('keeps the line each element starts on', () => {
     const root = tree('<OFX>\n<STMTTRN>\n<NAME>x\n</STMTTRN>\n</OFX>');
     const transaction = root.children[0].children[0];

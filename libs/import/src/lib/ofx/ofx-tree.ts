@@ -49,7 +49,8 @@ export function buildOfxTree(tokens: readonly OfxToken[], lastLine: number): Ofx
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
     const parent = stack[stack.length - 1];
-    if (token.kind === 'text') continue; // stray text between aggregates carries nothing we read
+    // Stray text (between aggregates, or after a structural start tag) carries nothing we read.
+    if (token.kind === 'text') continue;
     if (token.kind === 'close') {
       closeElement(stack, token.name, token.line);
       continue;
@@ -60,7 +61,7 @@ export function buildOfxTree(tokens: readonly OfxToken[], lastLine: number): Ofx
     const next = tokens[index + 1];
     if (token.empty) {
       element.value = '';
-    } else if (next?.kind === 'text') {
+    } else if (next?.kind === 'text' && !STRUCTURAL.has(token.name)) {
       element.value = next.literal ? next.value : decodeOfxEntities(next.value);
       index++;
       const after = tokens[index + 1];

@@ -44,6 +44,10 @@ describe('readQifRecords', () => {
     expect(file.records.map((record) => record.fields[0].value)).toEqual(['1', '2']);
   });
 
+  it('ignores a byte order mark before the first header', () => {
+    expect(readQifRecords('\uFEFF!Type:Bank\nT1\n^').records).toHaveLength(1);
+  });
+
   it('reads records before any !Type header as bank records', () => {
     expect(readQifRecords('D1/2/24\nT1\n^').records).toHaveLength(1);
   });
