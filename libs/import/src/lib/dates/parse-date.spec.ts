@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { DATE_FORMATS, type DateFormat } from '../model/import-options';
 import { centuryOf, dateFormatsOf, isoDate, parseDate } from './parse-date';
 
@@ -63,5 +64,33 @@ describe('parseDate', () => {
     expect(dateFormatsOf('13/02/2024')).toEqual(['DD/MM/YYYY']);
     expect(dateFormatsOf('2025-12-04')).toEqual(['YYYY-MM-DD']);
     expect(DATE_FORMATS.every((format) => parseDate('soon', format) === undefined)).toBe(true);
+  });
+});
+
+describe('parseDate round trip', () => {
+  const write = (format: DateFormat, year: number, month: number, day: number, pad: boolean) => {
+    const two = (value: number) => (pad ? value.toString().padStart(2, '0') : value.toString());
+    return format
+      .replace('YYYY', year.toString())
+      .replace('YY', (year % 100).toString().padStart(2, '0'))
+      .replace('MM', format === 'YYYYMMDD' ? month.toString().padStart(2, '0') : two(month))
+      .replace('DD', format === 'YYYYMMDD' ? day.toString().padStart(2, '0') : two(day));
+  };
+
+  it('reads back every real date written in every layout, padded or not', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...DATE_FORMATS),
+        fc.integer({ min: 1970, max: 2069 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        fc.boolean(),
+        (format, year, month, day, pad) => {
+          const expected = isoDate(year, month, day);
+          fc.pre(expected !== undefined);
+          expect(parseDate(write(format, year, month, day, pad), format)).toBe(expected);
+        },
+      ),
+    );
   });
 });

@@ -29,6 +29,11 @@ describe('parseMoney', () => {
     ['12.50 CHF', EUR_DOT, 1250],
     ['1 234,56 Ft', EUR_COMMA, 123456],
     ['  7  ', EUR_DOT, 700],
+    ['45.00 DR', EUR_DOT, -4500],
+    ['45.00cr', EUR_DOT, 4500],
+    ['12,50 S', EUR_COMMA, -1250],
+    ['12,50 H', EUR_COMMA, 1250],
+    ['12,50 EUR H', EUR_COMMA, 1250],
   ])('%s with %o reads %i', (raw, options, minor) => {
     expect(parseMoney(raw, options)).toEqual({ kind: 'ok', minor });
   });
@@ -76,6 +81,7 @@ describe('parseMoney', () => {
     ['12a34', EUR_DOT, /12a34 is not an amount/],
     ['-(12.50)', EUR_DOT, /more than one sign/],
     ['-12.50-', EUR_DOT, /more than one sign/],
+    ['-12.50 DR', EUR_DOT, /more than one sign/],
     ['1,23.45', EUR_DOT, /thousands separator "," in the wrong place/],
     ['12.34.56', EUR_DOT, /more than one decimal mark/],
     ['12,345.6', EUR_COMMA, /after its decimal mark/],

@@ -76,6 +76,12 @@ const CURRENCY_SYMBOL = /\p{Sc}/gu;
 const LEADING_LETTERS = /^\p{L}{1,3}\.?(?=[\s\d(+\-\u2212])/u;
 const TRAILING_LETTERS = /(?<=[\s\d)-])\p{L}{1,3}\.?$/u;
 
+/**
+ * A debit/credit indicator after the number: `45.00 DR`, `12.00 CR`, and the German `12,50 S`
+ * (Soll) / `12,50 H` (Haben). Stripped like a currency code it would silently lose the sign.
+ */
+const SIGN_INDICATOR = /(?<=[\d\s)])(?:([DdCc][Rr])|([SH]))\.?$/;
+
 interface SignedDigits {
   readonly negative: boolean;
   /** Digits with `.` and `,` only, starting with a digit. */
@@ -91,12 +97,19 @@ function clean(raw: string, format: MoneyFormat): SignedDigits | MoneyError {
   if (text === '') return { kind: 'error', message: 'The amount is empty' };
 
   text = text.replace(CURRENCY_SYMBOL, ' ').trim();
+  let markers = 0;
+  let negative = false;
+  const indicator = SIGN_INDICATOR.exec(text);
+  if (indicator) {
+    const mark = (indicator[1] ?? indicator[2]).toUpperCase();
+    negative = mark === 'DR' || mark === 'S';
+    markers += 1;
+    text = text.slice(0, indicator.index).trim();
+  }
   text = text.replace(LEADING_LETTERS, '').trim();
   text = text.replace(TRAILING_LETTERS, '').trim();
   text = text.replace(GROUPING_NOISE, '');
 
-  let markers = 0;
-  let negative = false;
   let wholeMark: DecimalSeparator | undefined;
   // Markers may nest in any order (`-(12.50)`, `(12.50-)`); every one found is counted.
   for (let changed = true; changed;) {
@@ -125,14 +138,14 @@ function clean(raw: string, format: MoneyFormat): SignedDigits | MoneyError {
       changed = true;
     }
   }
-  if (markers > 1) return { kind: 'error', message: `${quote(raw)} has more than one sign` };
+  if (markers > 1) return { kind: 'error', message: `${shown(raw)} has more than one sign` };
   if (!/^\d[\d.,]*$/.test(text)) {
-    return { kind: 'error', message: `${quote(raw)} is not an amount` };
+    return { kind: 'error', message: `${shown(raw)} is not an amount` };
   }
   return { negative, body: text, ...(wholeMark ? { wholeMark } : {}) };
 }
 
-function quote(raw: string): string {
+function shown(raw: string): string {
   return raw.trim() === '' ? 'The empty amount' : raw.trim();
 }
 
@@ -152,16 +165,16 @@ function splitExplicit(
 ): { integer: string; fraction: string } | MoneyError {
   const parts = body.split(decimal);
   if (parts.length > 2) {
-    return { kind: 'error', message: `${quote(raw)} has more than one decimal mark "${decimal}"` };
+    return { kind: 'error', message: `${shown(raw)} has more than one decimal mark "${decimal}"` };
   }
   const [integerPart, fraction = ''] = parts;
   if (parts.length === 2 && fraction === '') {
-    return { kind: 'error', message: `${quote(raw)} has no digits after its decimal mark` };
+    return { kind: 'error', message: `${shown(raw)} has no digits after its decimal mark` };
   }
   if (!/^\d*$/.test(fraction)) {
     return {
       kind: 'error',
-      message: `${quote(raw)} has a thousands separator after its decimal mark`,
+      message: `${shown(raw)} has a thousands separator after its decimal mark`,
     };
   }
   let integer = integerPart;
@@ -171,13 +184,13 @@ function splitExplicit(
     if (!/^\d{1,3}$/.test(first) || rest.some((group) => !/^\d{3}$/.test(group))) {
       return {
         kind: 'error',
-        message: `${quote(raw)} has a thousands separator "${grouping}" in the wrong place`,
+        message: `${shown(raw)} has a thousands separator "${grouping}" in the wrong place`,
       };
     }
     integer = groups.join('');
   }
   if (!/^\d+$/.test(integer)) {
-    return { kind: 'error', message: `${quote(raw)} is not an amount` };
+    return { kind: 'error', message: `${shown(raw)} is not an amount` };
   }
   return { integer, fraction };
 }
@@ -196,7 +209,7 @@ function toMinor(
     if (!/^0*$/.test(kept.slice(exponent))) {
       return {
         kind: 'error',
-        message: `${quote(raw)} has more decimals than ${currencyName(options)} allows (${exponent})`,
+        message: `${shown(raw)} has more decimals than ${currencyName(options)} allows (${exponent})`,
       };
     }
     kept = kept.slice(0, exponent);
@@ -204,7 +217,7 @@ function toMinor(
   const digits = integer + kept.padEnd(exponent, '0');
   const magnitude = BigInt(digits);
   if (magnitude > MAX_MINOR) {
-    return { kind: 'error', message: `${quote(raw)} is too large an amount` };
+    return { kind: 'error', message: `${shown(raw)} is too large an amount` };
   }
   const value = Number(magnitude);
   return { kind: 'ok', minor: negative && value !== 0 ? -value : value };
@@ -253,7 +266,7 @@ function readAuto(signed: SignedDigits, raw: string, options: ParseMoneyOptions)
     separator,
     asGrouping: asGrouping.minor,
     ...(asDecimal.kind === 'ok' ? { asDecimal: asDecimal.minor } : {}),
-    message: `${quote(raw)} could use "${separator}" as thousands separator or as decimal mark: choose the decimal mark`,
+    message: `${shown(raw)} could use "${separator}" as thousands separator or as decimal mark: choose the decimal mark`,
   };
 }
 
@@ -265,7 +278,7 @@ export function parseMoney(raw: string, options: ParseMoneyOptions): MoneyResult
     // OFX allows `.` or `,` as its decimal mark and never groups thousands (OFX 1.6 §3.2.9.1).
     const separators = signed.body.replace(/\d/g, '');
     if (separators.length > 1) {
-      return { kind: 'error', message: `${quote(raw)} is not an OFX amount` };
+      return { kind: 'error', message: `${shown(raw)} is not an OFX amount` };
     }
     return readWith(signed, separators === ',' ? ',' : '.', undefined, raw, options);
   }
@@ -273,7 +286,7 @@ export function parseMoney(raw: string, options: ParseMoneyOptions): MoneyResult
   if (signed.wholeMark !== undefined && signed.wholeMark !== options.decimal) {
     return {
       kind: 'error',
-      message: `${quote(raw)} ends in "${signed.wholeMark}-" but the decimal mark is "${options.decimal}"`,
+      message: `${shown(raw)} ends in "${signed.wholeMark}-" but the decimal mark is "${options.decimal}"`,
     };
   }
   return readWith(signed, options.decimal, other(options.decimal), raw, options);

@@ -112,3 +112,17 @@ describe('decodeBytes', () => {
     expect(() => decodeBytes(bytes)).toThrow(/This file is not a text file/);
   });
 });
+
+describe('windows-1252 bytes 0x80–0x9F', () => {
+  it('gives the 27 assigned characters and keeps the 5 unassigned bytes as latin1', () => {
+    const bytes = Uint8Array.from({ length: 32 }, (_, index) => 0x80 + index);
+    const text = decodeBytes(bytes, 'windows-1252').text;
+    expect(text).toBe('€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ');
+  });
+
+  it('reads 0xA0–0xFF as latin1', () => {
+    const bytes = Uint8Array.from({ length: 96 }, (_, index) => 0xa0 + index);
+    const text = decodeBytes(bytes, 'windows-1252').text;
+    expect([...text].map((char) => char.charCodeAt(0))).toEqual([...bytes]);
+  });
+});
