@@ -16,6 +16,8 @@ export interface QifRecord {
 export interface QifFile {
   /** The `N` name of the first `!Account` block. */
   readonly accountName?: string;
+  /** Whether a `!Type:` or `!Account` header was seen. */
+  readonly hasHeader: boolean;
   /** The records of the bank-like sections, in file order. */
   readonly records: readonly QifRecord[];
 }
@@ -39,6 +41,7 @@ export function readQifRecords(text: string): QifFile {
   let accountName: string | undefined;
   let section: Section = 'transactions';
   let fields: QifField[] = [];
+  let hasHeader = false;
 
   // A header or the end of the file also ends a record: exporters often omit the last `^`.
   const endRecord = (): void => {
@@ -58,6 +61,7 @@ export function readQifRecords(text: string): QifFile {
     if (content.startsWith('!')) {
       endRecord();
       section = sectionOf(content, section, line);
+      hasHeader = true;
     } else if (content === '^') {
       endRecord();
     } else {
@@ -65,7 +69,7 @@ export function readQifRecords(text: string): QifFile {
     }
   });
   endRecord();
-  return { ...(accountName ? { accountName } : {}), records };
+  return { ...(accountName ? { accountName } : {}), hasHeader, records };
 }
 
 function sectionOf(header: string, current: Section, line: number): Section {

@@ -168,4 +168,11 @@ describe('readQif', () => {
       -200000,
     );
   });
+
+  it('reads an empty section as no lines, and refuses text without header or transactions', () => {
+    expect(readQif('!Type:Bank\n', readerContext()).lines).toEqual([]);
+    expect(() => readQif('hello\nworld', readerContext())).toThrow(
+      new ImportFileError('no !Type header and no transactions: this is not a QIF file'),
+    );
+  });
 });

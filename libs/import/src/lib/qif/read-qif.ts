@@ -1,5 +1,5 @@
 import type { StatementReader } from '../model/reader';
-import type { StatementLine, StatementSplit } from '../model/statement';
+import { ImportFileError, type StatementLine, type StatementSplit } from '../model/statement';
 import { parseMoneyColumn } from '../money/parse-money-column';
 import type { MoneyResult } from '../money/parse-money';
 import { readQifCategory, type QifCategory } from './qif-category';
@@ -22,6 +22,10 @@ export const readQif: StatementReader = (text, context) => {
   const drafts = file.records
     .map(draftOf)
     .filter((draft) => draft.rawDate !== undefined || draft.rawAmount !== undefined);
+  // A QIF section without transactions is a valid (empty) export; no header and nothing read is not QIF.
+  if (drafts.length === 0 && !file.hasHeader) {
+    throw new ImportFileError('no !Type header and no transactions: this is not a QIF file');
+  }
 
   const dates = readQifDates(
     drafts.map((draft) => ({ raw: draft.rawDate, line: draft.line })),
