@@ -92,8 +92,10 @@ function lineOf(
   // One split is the whole record (some exporters always write one): its category is the record's.
   const single = splits.length === 1 ? splits[0] : undefined;
   const ownCategory = draft.category === undefined ? {} : readQifCategory(draft.category);
+  // A split record's own `L` is Quicken's echo of the first split (or `--Splits--`): ignored.
   const category: QifCategory =
     splits.length > 1 ? {} : single && !hasCategory(ownCategory) ? categoryOf(single) : ownCategory;
+  // The check or reference number (`N`) has no field of its own; kept in the notes as `#1043`.
   const notes = [draft.memo ?? single?.notes, draft.number && `#${draft.number}`]
     .filter((part) => part)
     .join(' ');
