@@ -25,6 +25,7 @@ export function buildLines(
   columns: ColumnIndexes,
   names: readonly string[],
   context: ReaderContext,
+  currencyColumn?: number,
 ): CsvLines {
   const { options } = context;
   const cell = (row: CsvRecord, index: number | undefined): string =>
@@ -66,6 +67,10 @@ export function buildLines(
             names,
           );
     if ('error' in amount) errors.push(amount.error);
+    const rowCurrency = cell(row, currencyColumn).toUpperCase();
+    if (rowCurrency !== '' && rowCurrency !== context.currency.toUpperCase()) {
+      errors.push(`The row is in ${rowCurrency}, the account in ${context.currency.toUpperCase()}`);
+    }
     const minor =
       'minor' in amount && amount.minor !== undefined ? flip(amount.minor, options) : undefined;
 

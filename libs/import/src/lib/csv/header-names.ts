@@ -108,3 +108,14 @@ export function isComplete(mapping: Partial<Record<ColumnRole, number>>): boolea
     (mapping.amount !== undefined || mapping.inflow !== undefined || mapping.outflow !== undefined)
   );
 }
+
+const CURRENCY_NAMES = ['currency', 'währung', 'waehrung', 'devizanem', 'ccy'];
+
+/**
+ * A column naming each row's currency (`Währung`, `Devizanem`). It is not mapped: amounts are
+ * read in the account's currency, and this column only catches a row that is in another one.
+ */
+export function findCurrencyColumn(header: readonly string[]): number | undefined {
+  const index = header.map(normaliseHeader).findIndex((name) => CURRENCY_NAMES.includes(name));
+  return index >= 0 ? index : undefined;
+}

@@ -106,4 +106,14 @@ describe('readCsv', () => {
     const statement = read('Date,Amount\n2025-12-01,"90,071,992,547,409.91"\n', {}, 'USD');
     expect(statement.lines[0].amountMinor).toBe(Number.MAX_SAFE_INTEGER);
   });
+
+  it('makes a row in another currency than the account an error', () => {
+    const text =
+      'Datum;Betrag;Währung\n01.12.2025;5,00;EUR\n02.12.2025;6,00;usd\n03.12.2025;7,00;\n';
+    expect(read(text).lines.map((line) => line.error)).toEqual([
+      undefined,
+      'The row is in USD, the account in EUR',
+      undefined,
+    ]);
+  });
 });

@@ -2,6 +2,7 @@ import type { ReaderContext, StatementBody, StatementReader } from '../model/rea
 import { ImportFileError } from '../model/statement';
 import { buildLines } from './build-lines';
 import { detectLayout } from './detect-layout';
+import { findCurrencyColumn } from './header-names';
 import { columnNames, resolveColumns, toColumnMapping } from './resolve-columns';
 
 /**
@@ -33,7 +34,8 @@ function readDelimited(
     return { columns: names, needsMapping: true, detected, lines: [] };
   }
 
-  const read = buildLines(layout.rows, columns, names, context);
+  const currencyColumn = layout.hasHeader ? findCurrencyColumn(names) : undefined;
+  const read = buildLines(layout.rows, columns, names, context, currencyColumn);
   const ambiguities = {
     ...(read.dateFormats ? { dateFormats: read.dateFormats } : {}),
     ...(read.decimals ? { decimal: read.decimals } : {}),

@@ -270,7 +270,7 @@ function readAuto(signed: SignedDigits, raw: string, options: ParseMoneyOptions)
   };
 }
 
-/** FINWISE research §3.4: one amount cell into signed minor units of a currency. */
+/** Finance research §3.4: one amount cell into signed minor units of a currency. */
 export function parseMoney(raw: string, options: ParseMoneyOptions): MoneyResult {
   const signed = clean(raw, options.format);
   if ('kind' in signed) return signed;
