@@ -27,40 +27,41 @@ export function readQifDates(fields: readonly QifDateField[], chosen?: DateForma
   const values = fields.map((field) =>
     field.raw === undefined ? '' : normaliseQifDate(field.raw),
   );
-  const readable = values.map((value) => value !== '' && dateFormatsOf(value).length > 0);
-  if (chosen === undefined) refuseMixedLayouts(fields, values, readable);
+  // A statement repeats few distinct dates; each is matched against the layouts once.
+  const distinct = [...new Set(values.filter((value) => value !== ''))];
+  const layoutsOf = new Map(distinct.map((value) => [value, dateFormatsOf(value)] as const));
+  const readable = (value: string) => (layoutsOf.get(value)?.length ?? 0) > 0;
+  if (chosen === undefined) refuseMixedLayouts(fields, values, layoutsOf);
 
-  const results: (DateResult | undefined)[] = values.map((value, index) => {
+  const toRead = distinct.filter((value) => chosen !== undefined || readable(value));
+  const column = toRead.length === 0 ? undefined : readDateColumn(toRead, chosen);
+  const readings = new Map(toRead.map((value, index) => [value, column?.results[index]] as const));
+  const results = values.map((value, index): DateResult | undefined => {
     if (value === '') return undefined;
-    return { kind: 'error', message: `${fields[index].raw?.trim()} is not a date` };
-  });
-  const readIndexes = values.flatMap((value, index) =>
-    value !== '' && (chosen !== undefined || readable[index]) ? [index] : [],
-  );
-  if (readIndexes.length === 0) return { results };
-  const column = readDateColumn(
-    readIndexes.map((index) => values[index]),
-    chosen,
-  );
-  readIndexes.forEach((index, position) => {
-    results[index] = column.results[position];
+    return (
+      readings.get(value) ?? {
+        kind: 'error',
+        message: `${fields[index].raw?.trim()} is not a date`,
+      }
+    );
   });
   return {
     results,
-    ...(column.format !== undefined ? { format: column.format } : {}),
-    ...(column.ambiguous !== undefined ? { ambiguous: column.ambiguous } : {}),
+    ...(column?.format !== undefined ? { format: column.format } : {}),
+    ...(column?.ambiguous !== undefined ? { ambiguous: column.ambiguous } : {}),
   };
 }
 
 function refuseMixedLayouts(
   fields: readonly QifDateField[],
   values: readonly string[],
-  readable: readonly boolean[],
+  layoutsOf: ReadonlyMap<string, readonly DateFormat[]>,
 ): void {
   let layouts: readonly DateFormat[] | undefined;
   values.forEach((value, index) => {
-    if (!readable[index]) return;
-    const fitting = dateFormatsOf(value).filter((format) => layouts?.includes(format) ?? true);
+    const own = layoutsOf.get(value) ?? [];
+    if (own.length === 0) return;
+    const fitting = own.filter((format) => layouts?.includes(format) ?? true);
     if (fitting.length === 0) {
       throw new ImportFileError(
         `the date ${fields[index].raw?.trim()} does not fit the layout of the dates before it ` +
