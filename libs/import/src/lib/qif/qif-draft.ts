@@ -31,7 +31,7 @@ export function draftOf(record: QifRecord): QifDraft {
   const splits: { category?: string; memo?: string; rawAmount?: string }[] = [];
   const current = (key: 'category' | 'memo' | 'rawAmount') => {
     const last = splits[splits.length - 1];
-    if (last === undefined || (key === 'category' ? true : last[key] !== undefined)) {
+    if (last === undefined || key === 'category' || last[key] !== undefined) {
       splits.push({});
     }
     return splits[splits.length - 1];
