@@ -1,0 +1,3 @@
+export * from './csv-record';
+export * from './minor-to-decimal';
+export * from './transactions-csv';
