@@ -58,9 +58,16 @@ export class HouseholdRestoreService {
     }
 
     let decision: Decision;
+    const written = new Map<string, { entity: string; id: string }>();
     try {
       decision = (
-        await this.pushes.applyDecided(tenantId, async (sql) => this.decide(sql, tenantId, rows))
+        await this.pushes.applyDecided(tenantId, async (sql) => {
+          const decided = await this.decide(sql, tenantId, rows);
+          for (const m of decided.mutations) {
+            written.set(m.mutationId, { entity: m.table.modelName, id: m.data.id });
+          }
+          return decided;
+        })
       ).result;
     } catch (error) {
       if (error instanceof TenantNotFoundError) {
@@ -71,13 +78,12 @@ export class HouseholdRestoreService {
       }
       // A row the merge refuses (a rule that reads another row): the transaction rolled back.
       if (error instanceof DecidedBatchRefused) {
-        const record = error.refusal.record;
+        const row = written.get(error.refusal.mutationId);
         throw new BadRequestException({
-          message: `the backup cannot be restored: ${error.message}`,
-          details: {
-            code: ErrorCodes.validation,
-            ...(record ? { id: record.id } : {}),
-          },
+          message: row
+            ? `${row.entity} row ${row.id}: ${error.message}`
+            : `the backup cannot be restored: ${error.message}`,
+          details: { code: ErrorCodes.validation, ...row },
         });
       }
       throw error;
