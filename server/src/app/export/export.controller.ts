@@ -1,12 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiOperation,
-  ApiProduces,
-  ApiQuery,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiErrors, ApiJsonBody, ApiJsonResponse } from '../api-docs/api-docs.decorators';
 import { Auth, type AccessClaims } from '../common/auth-context';
@@ -54,7 +47,6 @@ export class ExportController {
     description: 'YYYY-MM-DD, inclusive',
     schema: { type: 'string', format: 'date' },
   })
-  @ApiProduces('text/csv')
   @ApiResponse({
     status: 200,
     description: 'The CSV file, as an attachment',
