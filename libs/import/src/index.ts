@@ -21,3 +21,4 @@ export * from './lib/read-statement';
 export { readCsv, readTsv } from './lib/csv/read-csv';
 export { readOfx } from './lib/ofx/read-ofx';
 export { readQif } from './lib/qif/read-qif';
+export * from './lib/export';

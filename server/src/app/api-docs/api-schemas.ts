@@ -28,6 +28,7 @@ import {
   syncRecordSchema,
   SyncLimits,
 } from '@finwise/sync-protocol';
+import { householdBackupSchema, restoreResponseSchema } from './backup-schemas';
 import { entitySchemas } from './entity-schemas';
 import {
   categoryBudgetSchema,
@@ -137,6 +138,8 @@ export function namedApiSchemas(
   if (reconciliation && transaction) {
     add('ReconcileResponse', reconcileResponseSchema({ reconciliation, transaction }));
   }
+  add('HouseholdBackup', householdBackupSchema(entities));
+  add('RestoreResponse', restoreResponseSchema(entities));
   add(
     'ChangesBroadcast',
     changesBroadcastSchema.extend({
