@@ -19,3 +19,6 @@ export * from './lib/dates/read-date-column';
 export * from './lib/text/decode-bytes';
 export * from './lib/read-statement';
 export { readCsv, readTsv } from './lib/csv/read-csv';
+export { readOfx } from './lib/ofx/read-ofx';
+export { readQif } from './lib/qif/read-qif';
+export * from './lib/export';

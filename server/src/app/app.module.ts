@@ -12,6 +12,7 @@ import { DATABASE_TABLES } from './database-tables';
 import { SYNCED_ENTITY_MODULES } from './entities';
 import { HealthController } from './health/health.controller';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
+import { ExportModule } from './export/export.module';
 import { FinanceModule } from './finance/finance.module';
 import { SyncModule } from './sync/sync.module';
 import { MembersModule } from './tenants/members/members.module';
@@ -44,6 +45,7 @@ export class AppModule {
         AuthModule,
         SyncModule.forEntities(SYNCED_ENTITY_MODULES),
         FinanceModule,
+        ExportModule,
         MembersModule,
         ApiDocsModule,
         ...(clientDir

@@ -2,12 +2,17 @@ import { BadRequestException, Logger, type INestApplication, type LogLevel } fro
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
+import { json } from 'express';
 import helmet from 'helmet';
 import { buildOpenApiDocument } from './api-docs/openapi-document';
 import { AppModule } from './app.module';
 import { isAllowedOrigin } from './common/origin-policy';
 import type { AppConfig } from './config/app-config';
 import { SyncIoAdapter } from './realtime/sync-io-adapter';
+
+/** `POST /api/import/household` and the largest backup it takes. */
+const RESTORE_PATH = '/api/import/household';
+export const RESTORE_BODY_LIMIT = '50mb';
 
 const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -22,6 +27,15 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     logger: LOG_LEVELS[config.logLevel],
     bodyParser: false,
   });
+  // A household backup is the one body larger than a sync batch: it gets its own limit, and
+  // the general parser then leaves the already parsed body alone.
+  // Only requests that carry a token get it: an anonymous 50 MB body stops at the 1 MB limit.
+  const restoreParser = json({ limit: RESTORE_BODY_LIMIT });
+  app.use(
+    RESTORE_PATH,
+    (req: { headers: Record<string, unknown> }, res: unknown, next: () => void) =>
+      req.headers['authorization'] ? restoreParser(req as never, res as never, next) : next(),
+  );
   app.useBodyParser('json', { limit: '1mb' });
   // Nest turns body-parser's SyntaxError into a 400 that repeats the parser's message, which
   // quotes the caller's body back; answer with one fixed sentence instead.

@@ -31,6 +31,7 @@ import { accountDeleteWarning, rowsDeletedWithAccount } from './account-deletion
 import { AccountFormComponent } from './account-form.component';
 import { AccountGroupHeaderComponent } from './account-group-header.component';
 import { accountOverview, type AccountGroupView } from './account-overview';
+import { ExportCsvButtonComponent } from '../export/export-csv-button.component';
 
 /**
  * All accounts under their groups, with balances per currency and the household's net worth;
@@ -45,6 +46,7 @@ import { accountOverview, type AccountGroupView } from './account-overview';
     AccountGroupHeaderComponent,
     ReactiveFormsModule,
     ReorderButtonsComponent,
+    ExportCsvButtonComponent,
   ],
   templateUrl: './accounts-page.component.html',
   styleUrl: './accounts-page.component.css',

@@ -9,12 +9,13 @@ import { SyncClientService } from '../data/sync-client/sync-client.service';
 import { USER_LOCALE } from '../shared/locale';
 import { BudgetCurrencySettingsComponent } from './budget-currency-settings.component';
 import { ChangePasswordComponent } from './change-password.component';
+import { HouseholdBackupComponent } from './household-backup.component';
 import { HouseholdMembersComponent } from './household-members.component';
 import { HouseholdSwitcherComponent } from './household-switcher.component';
 
 /**
  * The household and this device: budget currency, members, invite a member (owners), switch
- * household, password, sign out.
+ * household, backup and restore, password, sign out.
  */
 @Component({
   selector: 'fw-settings-page',
@@ -25,6 +26,7 @@ import { HouseholdSwitcherComponent } from './household-switcher.component';
     HouseholdMembersComponent,
     BudgetCurrencySettingsComponent,
     ChangePasswordComponent,
+    HouseholdBackupComponent,
   ],
   templateUrl: './settings-page.component.html',
   styleUrl: './settings-page.component.css',

@@ -208,12 +208,13 @@ describe('readStatement', () => {
     expect(() => readStatement(bytes(''), 'x.csv', {}, 'EUR')).toThrow(/no rows/);
   });
 
-  it.each(['statement.ofx', 'statement.QFX', 'statement.qif'])(
-    'says %s cannot be read yet in this build',
-    (name) => {
-      expect(() => readStatement(bytes('x'), name, {}, 'EUR')).toThrow(/not supported yet/);
-    },
-  );
+  it.each([
+    ['statement.ofx', /not an OFX or QFX file/],
+    ['statement.QFX', /not an OFX or QFX file/],
+    ['statement.qif', /not a QIF file/],
+  ])('refuses %s whose content is not that format', (name, message) => {
+    expect(() => readStatement(bytes('x'), name, {}, 'EUR')).toThrow(message);
+  });
 
   it('reads a file with a tab delimiter when it is a .tsv', () => {
     const statement = readStatement(bytes('Date\tAmount\n2025-12-01\t1,5\n'), 'a.TSV', {}, 'EUR');

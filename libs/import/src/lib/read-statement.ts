@@ -2,21 +2,17 @@ import { currencyExponent } from '@finwise/domain';
 import { readCsv, readTsv } from './csv/read-csv';
 import type { ImportFormat, ImportOptions } from './model/import-options';
 import type { StatementReader } from './model/reader';
+import { readOfx } from './ofx/read-ofx';
+import { readQif } from './qif/read-qif';
 import { ImportFileError, type ParsedStatement } from './model/statement';
 import { decodeBytes } from './text/decode-bytes';
-
-function notSupportedYet(name: string): StatementReader {
-  return () => {
-    throw new ImportFileError(`Reading ${name} files is not supported yet`);
-  };
-}
 
 const READERS: Readonly<Record<ImportFormat, StatementReader>> = {
   csv: readCsv,
   tsv: readTsv,
-  ofx: notSupportedYet('OFX'),
-  qfx: notSupportedYet('QFX'),
-  qif: notSupportedYet('QIF'),
+  ofx: readOfx,
+  qfx: readOfx,
+  qif: readQif,
 };
 
 const BY_EXTENSION: Readonly<Record<string, ImportFormat>> = {

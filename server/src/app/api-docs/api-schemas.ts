@@ -29,6 +29,7 @@ import {
   SyncLimits,
 } from '@finwise/sync-protocol';
 import { importOptionsSchema } from '@finwise/import';
+import { householdBackupSchema, restoreResponseSchema } from './backup-schemas';
 import { entitySchemas } from './entity-schemas';
 import {
   categoryBudgetSchema,
@@ -142,6 +143,8 @@ export function namedApiSchemas(
   if (reconciliation && transaction) {
     add('ReconcileResponse', reconcileResponseSchema({ reconciliation, transaction }));
   }
+  add('HouseholdBackup', householdBackupSchema(entities));
+  add('RestoreResponse', restoreResponseSchema(entities));
   add(
     'ChangesBroadcast',
     changesBroadcastSchema.extend({
