@@ -6,6 +6,8 @@
 export function exportFileName(accountName: string | null | undefined, today: string): string {
   const slug = (accountName ?? '')
     .normalize('NFKD')
+    // The accents NFKD splits off (ü → u + ¨) go, so "Müller" reads "muller".
+    .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^A-Za-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .toLowerCase()

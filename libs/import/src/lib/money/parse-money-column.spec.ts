@@ -35,9 +35,14 @@ describe('parseMoneyColumn', () => {
     expect(minors(['1,234', '2.345,67'])).toEqual(['error', 234567]);
   });
 
-  it('reads a separator as grouping when the currency cannot hold it as a decimal', () => {
+  it('reads a separator as grouping in a currency without minor units', () => {
     expect(minors(['1,234'], { ...EUR, exponent: 0, currency: 'JPY' })).toEqual([1234]);
-    expect(minors(['1.234', '12'])).toEqual([123400, 1200]);
+  });
+
+  it('asks rather than read a 3-digit tail as grouping in a currency with minor units', () => {
+    // 4.505 is as likely a 3-decimal amount as four thousand: never booked unasked.
+    expect(minors(['1.234', '12'])).toEqual(['ambiguous', 1200]);
+    expect(parseMoneyColumn(['-4.505'], EUR).ambiguous).toEqual(['.', ',']);
   });
 
   it('reports what stays ambiguous', () => {

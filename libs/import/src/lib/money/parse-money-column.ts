@@ -19,8 +19,8 @@ const SEPARATORS: readonly DecimalSeparator[] = ['.', ','];
 /**
  * Research §3.4 step 4 for a whole column: a value that shows its decimal mark (`5,99`,
  * `1.234,56`, `1.234.567`) decides it for the values that do not (`1.234`). Without such a value
- * the mark that reads every undecided value without an error wins (`1,234` in JPY can only be
- * grouping); when both marks still read everything, the column is reported as ambiguous.
+ * in a currency without minor units the mark that reads every undecided value wins (`1,234` in
+ * JPY can only be grouping); otherwise the column is reported as ambiguous.
  */
 export function parseMoneyColumn(raws: readonly string[], options: ParseMoneyOptions): MoneyColumn {
   const auto = raws.map((raw) => parseMoney(raw, options));
@@ -52,7 +52,10 @@ export function parseMoneyColumn(raws: readonly string[], options: ParseMoneyOpt
   if (consistent.length === 2) {
     if (undecided.length === 0) return { results: auto };
     const viable = SEPARATORS.filter((mark) => readsAll(mark, undecided));
-    if (viable.length === 1) return settle(viable[0]);
+    // Only a currency without minor units settles this alone (`1,234` in JPY is grouping). In
+    // EUR, `4.505` read as grouping would silently book 4,505.00 where a file with 3-decimal
+    // amounts meant 4.505, the misread users report most: the user is asked instead.
+    if (viable.length === 1 && options.exponent === 0) return settle(viable[0]);
     return { results: auto, ambiguous: SEPARATORS };
   }
 
