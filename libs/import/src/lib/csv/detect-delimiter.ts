@@ -10,15 +10,20 @@ const SAMPLE_RECORDS = 200;
  * The delimiter that splits the most records into the same number (at least two) of cells. The
  * data block decides it, so preamble lines and `1.234,56` amounts do not: with `,` a German
  * file's amounts give rows of varying width, with `;` every transaction row has the header's
- * width. Ties go to the earlier of `; , \t |` (`;` first: `,` also appears inside amounts).
+ * width. A tie goes to the wider rows (a `;` inside one quoted note of a comma file makes two
+ * short rows, not fifteen-cell ones), then to the earlier of `; , \t |` (`;` first: `,` also
+ * appears inside amounts).
  */
 export function detectDelimiter(text: string, newline: Newline): CsvDelimiter {
   const sample = sampleLines(text, newline);
   let best: CsvDelimiter = ',';
-  let bestScore = 0;
+  let bestScore = { rows: 0, width: 0 };
   for (const delimiter of CSV_DELIMITERS) {
     const score = consistentRows(parseRecords(sample, delimiter, newline));
-    if (score > bestScore) {
+    const better =
+      score.rows > bestScore.rows ||
+      (score.rows === bestScore.rows && score.rows > 0 && score.width > bestScore.width);
+    if (better) {
       best = delimiter;
       bestScore = score;
     }
@@ -36,13 +41,18 @@ function sampleLines(text: string, newline: Newline): string {
   return text.slice(0, end);
 }
 
-function consistentRows(records: readonly CsvRecord[]): number {
+/** The most records sharing one width (at least two cells), and that width (the wider on a tie). */
+function consistentRows(records: readonly CsvRecord[]): { rows: number; width: number } {
   const widths = new Map<number, number>();
   for (const record of records) {
     if (record.cells.length < 2 || isBlank(record)) continue;
     widths.set(record.cells.length, (widths.get(record.cells.length) ?? 0) + 1);
   }
-  return Math.max(0, ...widths.values());
+  let best = { rows: 0, width: 0 };
+  for (const [width, rows] of widths) {
+    if (rows > best.rows || (rows === best.rows && width > best.width)) best = { rows, width };
+  }
+  return best;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ReaderContext, StatementBody, StatementReader } from '../model/reader';
 import { ImportFileError } from '../model/statement';
 import { buildLines } from './build-lines';
+import { isFinwiseExport, readFinwiseExport } from './finwise-export';
 import { detectLayout } from './detect-layout';
 import { findCurrencyColumn } from './header-names';
 import { columnNames, resolveColumns, toColumnMapping } from './resolve-columns';
@@ -23,6 +24,13 @@ function readDelimited(
     throw new ImportFileError('The file has no rows');
   }
   const names = columnNames(layout.header?.cells, layout.width);
+  if (layout.hasHeader && !options.columns && isFinwiseExport(names)) {
+    return {
+      columns: names,
+      detected: { delimiter: layout.delimiter, hasHeader: true },
+      ...readFinwiseExport(layout.rows, names, context),
+    };
+  }
   const columns = resolveColumns(names, layout.hasHeader, options.columns);
   const detected = {
     delimiter: layout.delimiter,
