@@ -39,25 +39,27 @@ module.exports = {
       to: { circular: true },
     },
     // The rooms of the Angular app (client/src/app): shared/ (money, dates, wording) below data/
-    // (sync client, stores, auth) below forms/ (form helpers, the generic entity page), and the
+    // (sync client, stores, auth) below forms/ (form helpers, the generic entity page) and files/
+    // (reading and saving files: export, import), and the
     // feature folders and sync-status/ on top. Root files (app shell, routes) put them together.
     {
       name: 'client-feature-imports-a-feature',
       severity: 'error',
       comment:
-        'A client feature imports only data/, shared/, forms/ and libs: what two features need belongs in one of those rooms.',
+        'A client feature imports only data/, shared/, forms/, files/ and libs: what two features need belongs in one of those rooms.',
       from: {
-        path: '^client/src/app/(?!(?:data|shared|forms|sync-status|testing|layout)/)([^/]+)/',
+        path: '^client/src/app/(?!(?:data|shared|forms|files|sync-status|testing|layout)/)([^/]+)/',
       },
       to: {
         path: '^client/src/app/',
-        pathNot: ['^client/src/app/(?:data|shared|forms)/', '^client/src/app/$1/'],
+        pathNot: ['^client/src/app/(?:data|shared|forms|files)/', '^client/src/app/$1/'],
       },
     },
     clientRoom('shared', []),
     clientRoom('data', ['shared']),
     clientRoom('forms', ['data', 'shared']),
     clientRoom('sync-status', ['data', 'shared']),
+    clientRoom('files', ['data', 'shared']),
     {
       name: 'client-code-imports-test-support',
       severity: 'error',

@@ -31,7 +31,7 @@ import { accountDeleteWarning, rowsDeletedWithAccount } from './account-deletion
 import { AccountFormComponent } from './account-form.component';
 import { AccountGroupHeaderComponent } from './account-group-header.component';
 import { accountOverview, type AccountGroupView } from './account-overview';
-import { ExportCsvButtonComponent } from '../export/export-csv-button.component';
+import { ExportCsvButtonComponent } from '../files/export-csv-button.component';
 
 /**
  * All accounts under their groups, with balances per currency and the household's net worth;

@@ -47,7 +47,7 @@ import { TransactionFormComponent } from './transaction-form.component';
 /** Row heights the virtual scroll relies on; the CSS gives rows exactly these heights. */
 const ROW_HEIGHT = { wide: 52, narrow: 96 } as const;
 const NARROW_SCREEN = '(max-width: 640px)';
-import { ExportCsvButtonComponent } from '../export/export-csv-button.component';
+import { ExportCsvButtonComponent } from '../files/export-csv-button.component';
 /** Room an editor gets before it has measured itself (roughly a wide screen's form). */
 const EDITOR_START_HEIGHT = 320;
 

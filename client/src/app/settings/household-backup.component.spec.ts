@@ -1,6 +1,6 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { FileSaver } from '../export/file-saver';
+import { FileSaver } from '../files/file-saver';
 import { renderPage, type PageHarness } from '../testing/page-harness';
 import { HouseholdBackupComponent } from './household-backup.component';
 

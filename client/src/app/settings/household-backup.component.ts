@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { firstValueFrom } from 'rxjs';
 import { toApiError } from '../data/api/api-error';
 import { SyncClientService } from '../data/sync-client/sync-client.service';
-import { FileSaver } from '../export/file-saver';
+import { FileSaver } from '../files/file-saver';
 import { localDate } from '../shared/dates/month';
 
 const BACKUP_URL = '/api/export/household.json';

@@ -13,7 +13,7 @@ import {
   seedHousehold,
   signUpRows,
   type SeededHousehold,
-} from './testing/export-household';
+} from '../../testing/export-household';
 
 describe.each(testDatabaseKinds())('household backup and restore on %s', (kind) => {
   let server: TestServer;

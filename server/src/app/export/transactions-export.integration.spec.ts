@@ -11,7 +11,7 @@ import {
   YEN,
   seedHousehold,
   type SeededHousehold,
-} from './testing/export-household';
+} from '../../testing/export-household';
 
 const file = (lines: readonly string[]) => lines.map((line) => `${line}\r\n`).join('');
 

@@ -6,8 +6,8 @@ import {
   starterCategoryId,
 } from '@finwise/domain';
 import type { PushAck } from '@finwise/sync-protocol';
-import type { TestServer, TestSession } from '../../../testing/test-server';
-import { TestSyncClient } from '../../../testing/test-sync-client';
+import type { TestServer, TestSession } from './test-server';
+import { TestSyncClient } from './test-sync-client';
 
 /** Fixed ids (unique per household, so every household of a suite may reuse them). */
 export const id = (suffix: string) => `00000000-0000-4000-8000-0000000000${suffix}`;
