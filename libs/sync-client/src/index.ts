@@ -17,4 +17,5 @@ export type {
   SyncTable,
   SyncTuning,
   UpdatePatch,
+  WriteAllOptions,
 } from './lib/public-types';
