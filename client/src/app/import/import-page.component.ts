@@ -59,6 +59,8 @@ export class ImportPageComponent {
   protected readonly session = new ImportSession(this.accountId, this.currency);
 
   protected readonly statement = this.session.statement;
+  /** Whether any option differs from what the reader detects (remembered or chosen). */
+  protected readonly hasChoices = computed(() => Object.keys(this.session.choices()).length > 0);
   protected readonly delimited = computed(() => {
     const format = this.statement()?.format;
     return format === 'csv' || format === 'tsv';
@@ -78,8 +80,11 @@ export class ImportPageComponent {
         : []),
     ];
   });
-  /** The options open by themselves when something must be chosen. */
-  protected readonly optionsOpen = linkedSignal(() => this.mustChoose().length > 0);
+  /** The options open by themselves when something must be chosen, and stay open once chosen. */
+  protected readonly optionsOpen = linkedSignal<boolean, boolean>({
+    source: computed(() => this.mustChoose().length > 0),
+    computation: (mustChoose, previous) => mustChoose || (previous?.value ?? false),
+  });
   protected readonly mapping = computed<ColumnMapping | undefined>(
     () => this.session.choices().columns ?? this.statement()?.detected?.columns,
   );
