@@ -39,8 +39,14 @@ export const MAX_IMPORT_FILE_BYTES = 10 * 1024 * 1024;
     </div>
   `,
   styles: `
+    :host {
+      display: block;
+      min-width: 0;
+    }
+
     .file-drop {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: 0.5rem;
       padding: var(--fw-space);
       border: 2px dashed var(--fw-color-border);
@@ -53,8 +59,10 @@ export const MAX_IMPORT_FILE_BYTES = 10 * 1024 * 1024;
       background: var(--fw-color-surface);
     }
 
+    /* The browser's own file control is wider than a phone's card unless told to fit. */
     .file-drop__input {
-      max-width: 100%;
+      width: 100%;
+      min-width: 0;
       min-height: 2.75rem;
     }
 
