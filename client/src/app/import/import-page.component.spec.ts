@@ -191,6 +191,11 @@ describe('ImportPageComponent', () => {
     });
     const back = part('import-notice')?.querySelector('a');
     expect(back?.getAttribute('href')).toBe(`/accounts/${giro.id}`);
+    // The preview follows: every line is now in the account.
+    await until('the preview shows the import', () => text('import-run') === 'Nothing to import');
+    expect(text('import-summary')).toBe(
+      '5 lines: 0 new, 0 matching, 3 duplicate, 1 reconciled, 1 with errors.',
+    );
   });
 
   it('leaves out a line the user unticks, and offers select all and none', async () => {
@@ -221,7 +226,11 @@ describe('ImportPageComponent', () => {
     const before = transactions().length;
 
     await pick('giro-again.csv', GERMAN_CSV);
-    await until('the new rows are known', () => text('import-run') === 'Nothing to import');
+    await until(
+      'the file is read again',
+      () => text('read-as').startsWith('giro-again.csv') && text('import-run') !== '',
+    );
+    expect(text('import-run')).toBe('Nothing to import');
     expect(text('import-summary')).toBe(
       '5 lines: 0 new, 0 matching, 3 duplicate, 1 reconciled, 1 with errors.',
     );
@@ -328,6 +337,7 @@ describe('ImportPageComponent', () => {
     );
     expect(part('import-run')).toBeNull();
     await pick('notes.doc', 'just some words');
+    await until('the second file is read', () => text('import-read-error').includes('notes.doc'));
     expect(text('import-read-error')).toBe(
       'notes.doc is not a bank file FinWise can read (CSV, OFX, QFX or QIF)',
     );

@@ -156,6 +156,8 @@ export class ImportPageComponent {
         (written, total) => this.progress.set({ written, total }),
       );
       this.outcome.set(outcome);
+      // The preview now shows what the import wrote (every line a duplicate).
+      this.session.refreshAfterWrite();
     } catch (error) {
       this.failure.set(
         `Nothing was imported: ${error instanceof Error ? error.message : String(error)}`,

@@ -2,6 +2,7 @@ import {
   computed,
   effect,
   inject,
+  Injector,
   linkedSignal,
   signal,
   untracked,
@@ -61,13 +62,21 @@ export class ImportSession {
 
   private readonly household = localHousehold();
   private readonly importedRows = inject(ImportedRows);
+  private readonly injector = inject(Injector);
   private readonly rowsOfLines = signal<readonly Transaction[] | null>(null);
 
-  /** Every line's status as if none were left out (leaving one out never changes the others). */
+  private readonly householdLoaded = computed(() => this.household() !== null);
+
+  /**
+   * Every line's status as if none were left out (leaving one out never changes the others),
+   * against the rows as they were when the file was read: planning 10,000 lines again on every
+   * change that syncs in would stall the page, and the import plans again against the rows of
+   * its moment anyway. `refreshAfterWrite` plans again.
+   */
   private readonly plan = computed(() => {
     const statement = this.statement();
-    const household = this.household();
     const rowsOfLines = this.rowsOfLines();
+    const household = this.householdLoaded() ? untracked(this.household) : null;
     if (!statement || !household || !rowsOfLines) return null;
     return planImport(
       statement,
@@ -127,6 +136,26 @@ export class ImportSession {
     });
   }
 
+  /**
+   * Plans the preview again once this device's rows show what was just written (the local
+   * database tells the stores a moment after the write), so it shows every line as imported.
+   */
+  refreshAfterWrite(): void {
+    const statement = this.statement();
+    if (!statement) return;
+    const before = untracked(this.household);
+    const watch = effect(
+      () => {
+        if (this.household() === before) return;
+        watch.destroy();
+        if (untracked(this.statement) === statement) {
+          void this.loadRows(statement, this.accountId(), () => this.statement() !== statement);
+        }
+      },
+      { injector: this.injector },
+    );
+  }
+
   /** Changes options (undefined = detect again); the file is read again with them. */
   choose(change: Partial<ImportChoices>): void {
     this.choices.update((choices) => {
@@ -181,6 +210,15 @@ export class ImportSession {
     }
     this.rowsOfLines.set(null);
     this.read.set({ status: 'read', statement });
+    await this.loadRows(statement, accountId, isStale);
+  }
+
+  /** The rows the lines would land on, deleted ones included (the stores hold live rows only). */
+  private async loadRows(
+    statement: ParsedStatement,
+    accountId: string,
+    isStale: () => boolean,
+  ): Promise<void> {
     try {
       const rows = await this.importedRows.of(accountId, statement.lines);
       if (!isStale()) this.rowsOfLines.set(rows);
