@@ -94,7 +94,7 @@ interface AccountRow {
 export interface ReportRead {
   readonly from: string | null;
   readonly to: string | null;
-  /** false: every flow's category is null (enough for net worth, and cheaper). */
+  /** false: every flow's category is null and no category is read (enough for net worth, and cheaper). */
   readonly byCategory: boolean;
 }
 
@@ -117,7 +117,7 @@ export async function readReportAggregates(
       read.to,
     ]),
     sql.rows<AccountRow>(ACCOUNTS, [tenantId]),
-    readLiveCategories(sql, tenantId),
+    read.byCategory ? readLiveCategories(sql, tenantId) : [],
   ]);
   let currency = DEFAULT_BUDGET_CURRENCY;
   const flows: FlowAggregate[] = [];
