@@ -12,3 +12,10 @@ Element.prototype.scrollIntoView ??= function scrollIntoView(): void {
 if (!('locks' in navigator)) {
   Object.defineProperty(navigator, 'locks', { value: new FakeLockManager(), configurable: true });
 }
+
+// jsdom draws nothing: without the `canvas` package its getContext only logs "not implemented".
+// Charts then stay blank (ng2-charts skips a canvas without a context); specs check the charts'
+// data and the tables that carry the same numbers.
+HTMLCanvasElement.prototype.getContext = function getContext(): null {
+  return null;
+} as typeof HTMLCanvasElement.prototype.getContext;
