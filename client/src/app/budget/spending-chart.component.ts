@@ -46,8 +46,15 @@ const AXIS_REM = 2.5;
     </figure>
   `,
   styles: `
+    :host {
+      display: block;
+      min-width: 0;
+    }
+    /* One column that may shrink below the canvas's drawn width: the chart follows a
+       narrower screen instead of holding the page at its old size. */
     .chart {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: 0.5rem;
       margin: 0;
       min-width: 0;

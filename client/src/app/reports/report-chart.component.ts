@@ -30,8 +30,11 @@ import { BaseChartDirective } from 'ng2-charts';
     </details>
   `,
   styles: `
+    /* One column that may shrink below the canvas's drawn width, so the chart follows a
+       narrower screen instead of holding the page at its old size. */
     :host {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: 0.5rem;
       min-width: 0;
     }

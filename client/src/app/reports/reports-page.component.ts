@@ -24,6 +24,12 @@ import { SpendingReportComponent } from './spending-report.component';
   ],
   providers: [ReportData, provideChartParts()],
   templateUrl: './reports-page.component.html',
+  // A column that may shrink below a chart's drawn width: charts follow a narrower screen.
+  styles: `
+    .reports {
+      grid-template-columns: minmax(0, 1fr);
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ReportsPageComponent {
