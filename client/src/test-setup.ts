@@ -27,3 +27,10 @@ if (!('arrayBuffer' in Blob.prototype)) {
     },
   });
 }
+
+// jsdom draws nothing: without the `canvas` package its getContext only logs "not implemented".
+// Charts then stay blank (ng2-charts skips a canvas without a context); specs check the charts'
+// data and the tables that carry the same numbers.
+HTMLCanvasElement.prototype.getContext = function getContext(): null {
+  return null;
+} as typeof HTMLCanvasElement.prototype.getContext;

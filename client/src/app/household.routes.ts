@@ -39,6 +39,12 @@ export const HOUSEHOLD_ROUTES: Routes = [
       import('./budget/budget-page.component').then((m) => m.BudgetPageComponent),
   },
   {
+    path: 'reports',
+    title: 'Reports · FinWise',
+    loadComponent: () =>
+      import('./reports/reports-page.component').then((m) => m.ReportsPageComponent),
+  },
+  {
     path: 'settings',
     title: 'Settings · FinWise',
     loadComponent: () =>
