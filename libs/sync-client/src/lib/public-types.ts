@@ -213,6 +213,11 @@ export interface SyncClient {
   clearRejections(): void;
   /** Addition to DESIGN §7: whether this instance is the tenant's sync leader (owns the socket). */
   isLeader(): boolean;
+  /**
+   * Addition to DESIGN §7: this device's id, the `clientId` of its socket handshake (so the
+   * server's change history names it); null until `start()` has opened the local database.
+   */
+  clientId(): string | null;
 }
 
 /**

@@ -214,6 +214,10 @@ export class SyncClientRuntime implements SyncClient {
     return this.engine !== null;
   }
 
+  clientId(): string | null {
+    return this.phase === 'stopped' ? null : (this.local?.clientId ?? null);
+  }
+
   /** A getter, so TypeScript does not narrow `phase` across awaits. */
   private get stopped(): boolean {
     return this.phase === 'stopped';

@@ -30,6 +30,7 @@ export class SyncClientService {
   private readonly clientState = signal<SyncClient | null>(null);
   private readonly statusState = signal<SyncStatus>(IDLE_SYNC_STATUS);
   private readonly problemState = signal<string | null>(null);
+  private readonly clientIdState = signal<string | null>(null);
   private readonly tenantId = computed(() => this.auth.session()?.tenant.id ?? null);
   private stopStatus: (() => void) | null = null;
   private readonly beforeSignOut = new Set<() => Promise<void>>();
@@ -38,6 +39,8 @@ export class SyncClientService {
   readonly status = this.statusState.asReadonly();
   /** Why local data is unavailable (IndexedDB refused to open), or null. */
   readonly problem = this.problemState.asReadonly();
+  /** This device's id as the server records it (history names it), once the database is open. */
+  readonly clientId = this.clientIdState.asReadonly();
 
   constructor() {
     effect((onCleanup) => {
@@ -117,7 +120,9 @@ export class SyncClientService {
           created.disconnect();
         }
         this.clientState.set(created);
-        return created.start();
+        return created.start().then(() => {
+          if (!closed) this.clientIdState.set(created.clientId());
+        });
       })
       .catch((error: unknown) => {
         console.error('Opening the local database failed', error);
@@ -139,6 +144,7 @@ export class SyncClientService {
     if (this.clientState() === client) {
       this.clientState.set(null);
       this.statusState.set(IDLE_SYNC_STATUS);
+      this.clientIdState.set(null);
     }
     void client.stop().catch(() => undefined);
   }

@@ -4,6 +4,7 @@ import type { SyncRow } from '@finwise/sync-client';
 import type { SyncedEntityStore } from '../../data/synced-entity/synced-entity-store';
 import type { FieldErrors } from '../../shared/validation/validation-messages';
 import { FormSubmission } from '../form-submission';
+import { HistoryPanelComponent } from '../history-panel/history-panel.component';
 import { displayValue, emptyText, parseText, toText, type FieldText } from './field-inputs';
 
 let nextFormId = 0;
@@ -19,6 +20,7 @@ function fieldOf(row: SyncRow, name: string): unknown {
  */
 @Component({
   selector: 'fw-synced-entity-page',
+  imports: [HistoryPanelComponent],
   templateUrl: './synced-entity-page.component.html',
   styleUrl: './synced-entity-page.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -37,6 +39,17 @@ export class SyncedEntityPageComponent {
     return [...this.store().entities()].sort((a, b) => key(a).localeCompare(key(b)));
   });
   protected readonly editing = signal<SyncRow | null>(null);
+  /** The edited row's change history is shown under the form. */
+  protected readonly showingHistory = signal(false);
+  /** The edited row as it is now (another device may have changed it since editing began). */
+  protected readonly editedNow = computed(() => {
+    const id = this.editing()?.id;
+    return id
+      ? (this.store()
+          .entities()
+          .find((row) => row.id === id) ?? null)
+      : null;
+  });
   protected readonly values = signal<Record<string, FieldText>>({});
   protected readonly submission = new FormSubmission(this.formId, () => this.labels());
   protected readonly errors = this.submission.errors;
@@ -54,6 +67,7 @@ export class SyncedEntityPageComponent {
   }
 
   protected edit(row: SyncRow): void {
+    if (this.editing()?.id !== row.id) this.showingHistory.set(false);
     this.editing.set(row);
     this.values.set(
       Object.fromEntries(this.fields().map((f) => [f.name, toText(f, fieldOf(row, f.name))])),
@@ -63,6 +77,7 @@ export class SyncedEntityPageComponent {
 
   protected resetForm(): void {
     this.editing.set(null);
+    this.showingHistory.set(false);
     this.values.set({});
     this.submission.clear();
   }
