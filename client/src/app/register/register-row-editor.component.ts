@@ -9,8 +9,8 @@ import {
   ElementRef,
   inject,
   input,
+  linkedSignal,
   output,
-  signal,
 } from '@angular/core';
 import { transactions, type Account, type Transaction } from '@finwise/domain';
 import { AccountsStore } from '../data/stores/accounts.store';
@@ -108,7 +108,9 @@ export class RegisterRowEditorComponent {
   protected readonly transactionEntity = transactions;
   protected readonly transactionsStore = inject(TransactionsStore);
   private readonly accountsStore = inject(AccountsStore);
-  protected readonly showingHistory = signal(false);
+  /** Opens with the row's history shown (a link to the row's history). */
+  readonly openHistory = input(false);
+  protected readonly showingHistory = linkedSignal(() => this.openHistory());
   private readonly injector = inject(Injector);
   /** The row as it is now, for the history to tell which values it already holds. */
   protected readonly currentRow = computed(

@@ -10,6 +10,7 @@ export const IDLE_SYNC_STATUS: SyncStatus = Object.freeze({
   lastSyncedAt: null,
   initialLoad: Object.freeze({ loaded: 0, total: 0 }),
   rejections: Object.freeze([]),
+  overwritten: Object.freeze([]),
 });
 
 export interface SignOutOptions {
@@ -91,6 +92,11 @@ export class SyncClientService {
 
   clearRejections(): void {
     this.clientState()?.clearRejections();
+  }
+
+  /** Dismisses the notices of this device's changes that lost to newer ones. */
+  clearOverwritten(): void {
+    this.clientState()?.clearOverwritten();
   }
 
   /** Creates and starts the household's client; the returned function closes it (also mid-creation). */

@@ -166,6 +166,10 @@ export class FakeSyncClient implements SyncClient {
     this.setStatus({ rejections: [] });
   }
 
+  clearOverwritten(): void {
+    this.setStatus({ overwritten: [] });
+  }
+
   isLeader(): boolean {
     return true;
   }

@@ -1,6 +1,18 @@
-import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { ActivatedRoute } from '@angular/router';
 import type { FieldInfo, SyncedEntityDefinition } from '@finwise/domain';
 import type { SyncRow } from '@finwise/sync-client';
+import { map } from 'rxjs';
 import type { SyncedEntityStore } from '../../data/synced-entity/synced-entity-store';
 import type { FieldErrors } from '../../shared/validation/validation-messages';
 import { FormSubmission } from '../form-submission';
@@ -53,6 +65,29 @@ export class SyncedEntityPageComponent {
   protected readonly values = signal<Record<string, FieldText>>({});
   protected readonly submission = new FormSubmission(this.formId, () => this.labels());
   protected readonly errors = this.submission.errors;
+  /** `?history=<id>`: opens that row with its change history (sync notices link here). */
+  private readonly historyLink = toSignal(
+    inject(ActivatedRoute).queryParamMap.pipe(map((params) => params.get('history'))),
+    { initialValue: null },
+  );
+  private historyLinkOpened: string | null = null;
+
+  constructor() {
+    effect(() => {
+      const id = this.historyLink();
+      if (!id || !this.store().loaded() || this.historyLinkOpened === id) return;
+      const row = this.store()
+        .entities()
+        .find((candidate) => candidate.id === id);
+      if (row) {
+        this.historyLinkOpened = id;
+        untracked(() => {
+          this.edit(row);
+          this.showingHistory.set(true);
+        });
+      }
+    });
+  }
 
   protected display(field: FieldInfo, row: SyncRow): string {
     return displayValue(field, fieldOf(row, field.name));
