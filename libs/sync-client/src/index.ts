@@ -7,6 +7,7 @@ export type {
   IdbKeyRangeLike,
   IndexedDbFactoryLike,
   InitialLoadProgress,
+  OverwrittenChange,
   Rejection,
   StopOptions,
   SyncClient,

@@ -131,6 +131,22 @@ export interface Rejection {
   at: string;
 }
 
+/**
+ * Addition to DESIGN §7: a change of this device that the server accepted but whose fields
+ * last-writer-wins did not keep, because a newer change to them (from another device) had
+ * arrived first. The row now holds that other value; the server's history has both.
+ */
+export interface OverwrittenChange {
+  mutationId: string;
+  modelName: string;
+  /** Id of the row the change targeted. */
+  id: string;
+  /** The fields whose value was dropped. */
+  fields: string[];
+  /** ISO time the client learned of it. */
+  at: string;
+}
+
 export interface InitialLoadProgress {
   loaded: number;
   total: number;
@@ -151,6 +167,8 @@ export interface SyncStatus {
   initialLoad: InitialLoadProgress;
   /** Mutations the server refused (rolled back locally), newest last. */
   rejections: readonly Rejection[];
+  /** Addition to DESIGN §7: changes whose values lost to newer ones (see `OverwrittenChange`), newest last. */
+  overwritten: readonly OverwrittenChange[];
 }
 
 export interface SyncTable<T extends SyncRow = AnySyncRow> {
@@ -232,8 +250,15 @@ export interface SyncClient {
   /** Called at once and after every status change; returns unsubscribe. */
   onStatus(callback: (status: SyncStatus) => void): () => void;
   clearRejections(): void;
+  /** Addition to DESIGN §7: empties `overwritten` (in every tab). */
+  clearOverwritten(): void;
   /** Addition to DESIGN §7: whether this instance is the tenant's sync leader (owns the socket). */
   isLeader(): boolean;
+  /**
+   * Addition to DESIGN §7: this device's id, the `clientId` of its socket handshake (so the
+   * server's change history names it); null until `start()` has opened the local database.
+   */
+  clientId(): string | null;
 }
 
 /**

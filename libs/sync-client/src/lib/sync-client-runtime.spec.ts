@@ -94,6 +94,24 @@ describe('SyncClient (offline)', () => {
     expect(all).toHaveLength(3);
   });
 
+  it('names its device: the given clientId, or one generated once and kept in the database', async () => {
+    const given = offlineClient({ clientId: 'device-given' });
+    expect(given.clientId()).toBeNull();
+    await given.start();
+    expect(given.clientId()).toBe('device-given');
+
+    const device = newDevice();
+    const first = offlineClient(device);
+    await first.start();
+    const generated = first.clientId();
+    expect(generated).toMatch(/^[0-9a-f-]{36}$/);
+    await first.stop();
+    expect(first.clientId()).toBeNull();
+    const again = offlineClient(device);
+    await again.start();
+    expect(again.clientId()).toBe(generated);
+  });
+
   it('observe calls back with the current rows and after every change, until unsubscribed', async () => {
     const client = offlineClient();
     const seen: string[][] = [];

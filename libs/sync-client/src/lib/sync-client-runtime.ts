@@ -216,8 +216,18 @@ export class SyncClientRuntime implements SyncClient {
       void writeMeta(this.local.db, 'rejections', []).catch(() => undefined);
   }
 
+  clearOverwritten(): void {
+    this.statusStore.update({ overwritten: [] });
+    if (this.local && this.phase !== 'stopped')
+      void writeMeta(this.local.db, 'overwritten', []).catch(() => undefined);
+  }
+
   isLeader(): boolean {
     return this.engine !== null;
+  }
+
+  clientId(): string | null {
+    return this.phase === 'stopped' ? null : (this.local?.clientId ?? null);
   }
 
   /** A getter, so TypeScript does not narrow `phase` across awaits. */
@@ -358,7 +368,10 @@ export class SyncClientRuntime implements SyncClient {
 
   private afterAck(outcome: AckOutcome): void {
     this.statusStore.setPendingCount(outcome.pendingCount, outcome.pendingReadSeq);
-    this.statusStore.update({ rejections: outcome.allRejections });
+    this.statusStore.update({
+      rejections: outcome.allRejections,
+      overwritten: outcome.allOverwritten,
+    });
   }
 
   private async loadStatus(db: LocalDatabase): Promise<void> {
@@ -368,6 +381,7 @@ export class SyncClientRuntime implements SyncClient {
         pendingReadSeq,
         pendingCount: await countOutbox(db.outbox),
         rejections: (await readMeta(db, 'rejections')) ?? [],
+        overwritten: (await readMeta(db, 'overwritten')) ?? [],
         initialLoad: await readMeta(db, 'initialLoad'),
         syncState: await readMeta(db, 'syncState'),
       };
@@ -376,6 +390,7 @@ export class SyncClientRuntime implements SyncClient {
     const load = snapshot.initialLoad;
     this.statusStore.update({
       rejections: snapshot.rejections,
+      overwritten: snapshot.overwritten,
       lastSyncedAt: snapshot.syncState?.lastSyncedAt ?? null,
       // A finished load is history: a start from a stored cursor shows {0,0}.
       initialLoad:
@@ -397,10 +412,13 @@ export class SyncClientRuntime implements SyncClient {
         error: () => undefined,
       }),
       this.watchPullRequests(db),
-      liveQuery(() => db.meta.bulkGet(['syncState', 'rejections', 'initialLoad'])).subscribe({
-        next: ([syncState, rejections, initialLoad]) => {
+      liveQuery(() =>
+        db.meta.bulkGet(['syncState', 'rejections', 'initialLoad', 'overwritten']),
+      ).subscribe({
+        next: ([syncState, rejections, initialLoad, overwritten]) => {
           const patch: Partial<SyncStatus> = {
             rejections: (rejections?.value as SyncStatus['rejections']) ?? [],
+            overwritten: (overwritten?.value as SyncStatus['overwritten']) ?? [],
           };
           // The leader knows its own connection; followers mirror what it publishes.
           if (!this.engine) {

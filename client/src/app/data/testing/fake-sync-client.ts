@@ -14,6 +14,9 @@ import { IDLE_SYNC_STATUS } from '../sync-client/sync-client.service';
 
 type Listener<T> = (value: T) => void;
 
+/** The device id of a fake client started without one. */
+export const FAKE_CLIENT_ID = '5c0ffee0-0000-4000-8000-0000000000d1';
+
 /**
  * An in-memory `SyncClient` for component and store tests: same API, no IndexedDB, no
  * network. Observers are called back asynchronously, as Dexie's live queries are.
@@ -182,8 +185,16 @@ export class FakeSyncClient implements SyncClient {
     this.setStatus({ rejections: [] });
   }
 
+  clearOverwritten(): void {
+    this.setStatus({ overwritten: [] });
+  }
+
   isLeader(): boolean {
     return true;
+  }
+
+  clientId(): string | null {
+    return this.started ? (this.options.clientId ?? FAKE_CLIENT_ID) : null;
   }
 
   private tableRows(modelName: string): Map<string, AnySyncRow> {
