@@ -18,6 +18,7 @@ import { initialLoad } from './scenarios/initial-load';
 import { memory } from './scenarios/memory';
 import { peerRxdb } from './scenarios/peer-rxdb';
 import { pushThroughput } from './scenarios/push-throughput';
+import { reports } from './scenarios/reports';
 import { scaleOut } from './scenarios/scale-out';
 
 /** In this order: the load scenario reuses the tenant the push scenario filled. */
@@ -29,6 +30,7 @@ const SCENARIOS: Scenario[] = [
   scaleOut,
   growth,
   budgetMonth,
+  reports,
 ];
 
 /** Every scenario stops by itself; these only catch a hang (e.g. a client that never finishes loading). */

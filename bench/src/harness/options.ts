@@ -8,6 +8,7 @@ export const SCENARIOS = [
   'scaleout',
   'growth',
   'budget',
+  'reports',
 ] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
@@ -26,6 +27,8 @@ export interface BenchSizes {
   growthSizes: number[];
   /** Transactions of the household whose month budget scenario 7 asks for. */
   budgetRows: number;
+  /** Transactions of the household whose reports scenario 8 asks for. */
+  reportRows: number;
 }
 
 export interface BenchOptions {
@@ -53,6 +56,7 @@ const STANDARD_SIZES: BenchSizes = {
   memoryConnections: 1_000,
   growthSizes: [10_000, 100_000],
   budgetRows: 100_000,
+  reportRows: 100_000,
 };
 
 const SIZES: Record<BenchMode, BenchSizes> = {
@@ -65,6 +69,7 @@ const SIZES: Record<BenchMode, BenchSizes> = {
     memoryConnections: 100,
     growthSizes: [1_000, 5_000],
     budgetRows: 5_000,
+    reportRows: 5_000,
   },
   standard: STANDARD_SIZES,
   // The standard run plus the 1,000,000-row growth point.
