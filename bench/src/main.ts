@@ -19,6 +19,7 @@ import { initialLoad } from './scenarios/initial-load';
 import { memory } from './scenarios/memory';
 import { peerRxdb } from './scenarios/peer-rxdb';
 import { pushThroughput } from './scenarios/push-throughput';
+import { reports } from './scenarios/reports';
 import { scaleOut } from './scenarios/scale-out';
 
 /** In this order: the load scenario reuses the tenant the push scenario filled. */
@@ -31,6 +32,7 @@ const SCENARIOS: Scenario[] = [
   growth,
   budgetMonth,
   bankImport,
+  reports,
 ];
 
 /** Every scenario stops by itself; these only catch a hang (e.g. a client that never finishes loading). */

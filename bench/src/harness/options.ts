@@ -9,6 +9,7 @@ export const SCENARIOS = [
   'growth',
   'budget',
   'import',
+  'reports',
 ] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
@@ -31,6 +32,8 @@ export interface BenchSizes {
   importLines: number;
   /** …into an account that already holds this many transactions. */
   importExistingRows: number;
+  /** Transactions of the household whose reports scenario 9 asks for. */
+  reportRows: number;
 }
 
 export interface BenchOptions {
@@ -60,6 +63,7 @@ const STANDARD_SIZES: BenchSizes = {
   budgetRows: 100_000,
   importLines: 10_000,
   importExistingRows: 100_000,
+  reportRows: 100_000,
 };
 
 const SIZES: Record<BenchMode, BenchSizes> = {
@@ -74,6 +78,7 @@ const SIZES: Record<BenchMode, BenchSizes> = {
     budgetRows: 5_000,
     importLines: 500,
     importExistingRows: 2_000,
+    reportRows: 5_000,
   },
   standard: STANDARD_SIZES,
   // The standard run plus the 1,000,000-row growth point.
