@@ -18,12 +18,15 @@ import {
   errorAckSchema,
   errorCodeSchema,
   handshakeAuthSchema,
+  historyEntrySchema,
+  historyFieldSchema,
   hlcSchema,
   mutationResultSchema,
   pullPageSchema,
   pullRequestSchema,
   pushAckSchema,
   pushRequestSchema,
+  rowHistorySchema,
   syncErrorSchema,
   syncRecordSchema,
   SyncLimits,
@@ -37,6 +40,7 @@ import {
   reconcileResponseSchema,
 } from './finance-schemas';
 import { importPreviewSchema, importResultSchema } from './import-schemas';
+import { cashFlowReportSchema, netWorthReportSchema, spendingReportSchema } from './report-schemas';
 import {
   healthSchema,
   httpErrorSchema,
@@ -73,6 +77,9 @@ export function namedApiSchemas(
     ['ErrorAck', errorAckSchema],
     ['PullRequest', pullRequestSchema],
     ['HandshakeAuth', handshakeAuthSchema],
+    ['HistoryField', historyFieldSchema],
+    ['HistoryEntry', historyEntrySchema],
+    ['RowHistory', rowHistorySchema],
     ['Connected', connectedSchema],
     ['ConnectError', connectErrorSchema],
     ['HttpError', httpErrorSchema],
@@ -91,6 +98,9 @@ export function namedApiSchemas(
     ['Health', healthSchema],
     ['CategoryBudget', categoryBudgetSchema],
     ['MonthBudget', monthBudgetSchema],
+    ['SpendingReport', spendingReportSchema],
+    ['CashFlowReport', cashFlowReportSchema],
+    ['NetWorthReport', netWorthReportSchema],
     ['ReconcileRequest', reconcileRequestSchema],
     ['ImportOptions', importOptionsSchema],
     ['ImportPreview', importPreviewSchema],

@@ -33,6 +33,8 @@ export interface BatchWrite {
   entity: SyncedEntityDefinition;
   operation: Operation;
   data: Record<string, unknown>;
+  /** A `create` written as `createIfAbsent` writes it. */
+  ifAbsent?: boolean;
 }
 
 /** A write that validated and is ready to apply inside the transaction. */
@@ -91,16 +93,7 @@ export class LocalWriter {
     entity: SyncedEntityDefinition,
     input: Record<string, unknown>,
   ): Promise<LocalWriteResult> {
-    const data = withoutUndefined(input);
-    if (typeof data['id'] !== 'string') {
-      throw new SyncClientError('validation', 'createIfAbsent needs the id of the row');
-    }
-    return this.write({
-      entity,
-      id: normalisedId(data['id']),
-      decide: (current) => (current ? null : prepare(entity, 'create', data)),
-      stamp: 'earliest',
-    });
+    return this.write(this.seeding(entity, input));
   }
 
   async update(
@@ -127,7 +120,10 @@ export class LocalWriter {
    * Chromium one by one and 0.5 s like this; see bench/README.md). A row written twice is
    * decided the second time on the first write's result, as in sequence.
    */
-  async writeAll(writes: readonly BatchWrite[]): Promise<LocalWriteResult> {
+  async writeAll(
+    writes: readonly BatchWrite[],
+    onProgress?: (written: number, total: number) => void,
+  ): Promise<LocalWriteResult> {
     const planned = writes.map((write) => this.planned(write));
     const tables = [
       ...new Set(planned.map((write) => this.db.rows(write.entity.modelName))),
@@ -140,7 +136,8 @@ export class LocalWriter {
       const written = new Map<string, Map<string, AnyRecord>>();
       const entries: OutboxEntry[] = [];
       let changed: AnyRecord | null = null;
-      for (const write of planned) {
+      for (const [index, write] of planned.entries()) {
+        onProgress?.(index + 1, planned.length);
         const key = rowKey(write.entity.modelName, write.id);
         const current = rows.get(key);
         const prepared = write.decide(current);
@@ -168,13 +165,28 @@ export class LocalWriter {
 
   private planned(write: BatchWrite): PlannedWrite {
     const { entity, data } = write;
-    if (write.operation === 'create') return this.creating(entity, data);
+    if (write.operation === 'create') {
+      return write.ifAbsent ? this.seeding(entity, data) : this.creating(entity, data);
+    }
     const id = data['id'];
     if (typeof id !== 'string') {
       throw new SyncClientError('validation', `${write.operation} needs data.id`);
     }
     if (write.operation === 'update') return this.updating(entity, id, data);
     return this.deleting(entity, id);
+  }
+
+  private seeding(entity: SyncedEntityDefinition, input: Record<string, unknown>): PlannedWrite {
+    const data = withoutUndefined(input);
+    if (typeof data['id'] !== 'string') {
+      throw new SyncClientError('validation', 'createIfAbsent needs the id of the row');
+    }
+    return {
+      entity,
+      id: normalisedId(data['id']),
+      decide: (current) => (current ? null : prepare(entity, 'create', data)),
+      stamp: 'earliest',
+    };
   }
 
   private creating(entity: SyncedEntityDefinition, input: Record<string, unknown>): PlannedWrite {
