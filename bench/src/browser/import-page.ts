@@ -3,6 +3,7 @@
  * compared with from the device's database, plan, and write through the sync client's local
  * write path; and, in the same page and database, the raw parts it is built from.
  */
+import { importSettingsId } from '@finwise/domain';
 import { planImport, readStatement } from '@finwise/import';
 import { createSyncClient, type SyncClient } from '@finwise/sync-client';
 import Dexie from 'dexie';
@@ -35,6 +36,7 @@ export const importIntoLocalDatabase: BenchPageApi['importIntoLocalDatabase'] = 
     const statement = readStatement(bytes, input.fileName, {}, input.currency);
     const read = performance.now();
     const { context, rows } = await loadImportContext(
+      client,
       db,
       input.accountId,
       input.currency,
@@ -43,9 +45,26 @@ export const importIntoLocalDatabase: BenchPageApi['importIntoLocalDatabase'] = 
     const contextLoaded = performance.now();
     const plan = planImport(statement, context);
     const planned = performance.now();
-    const payees = client.table('payees');
-    for (const seed of plan.payeeSeeds) await payees.createIfAbsent({ ...seed, favorite: false });
-    await client.writeAll(plan.mutations);
+    // As the app writes an import: the payees the file names (each only where unknown), the
+    // rows and the account's remembered options, in one local transaction.
+    await client.writeAll([
+      ...plan.payeeSeeds.map((seed) => ({
+        modelName: 'payees',
+        operation: 'create' as const,
+        data: { ...seed, favorite: false },
+        ifAbsent: true,
+      })),
+      ...plan.mutations,
+      {
+        modelName: 'import_settings',
+        operation: 'create',
+        data: {
+          id: importSettingsId(input.accountId),
+          accountId: input.accountId,
+          options: JSON.stringify(statement.detected ?? {}),
+        },
+      },
+    ]);
     const written = performance.now();
     return {
       readMs: read - started,

@@ -26,8 +26,9 @@ export interface BenchPageApi {
   }): Promise<{ loaded: number; total: number }>;
   /**
    * Timed, on the client `openHousehold` left: `readStatement` of the file, the import context
-   * read from the client's database, `planImport`, and the payee seeds and `writeAll` of the
-   * plan's mutations through the client. Stops the client.
+   * read from the client's database, `planImport`, and one `writeAll` through the client of the
+   * payee seeds, the plan's mutations and the account's import settings, as the app writes an
+   * import. Stops the client.
    */
   importIntoLocalDatabase(input: {
     accountId: string;
@@ -57,7 +58,7 @@ export interface LocalImportResult {
   /** read + context + plan + write */
   ms: number;
   summary: { new: number; match: number; duplicate: number; locked: number; error: number };
-  /** Mutations written with `writeAll`. */
+  /** The plan's mutations (`writeAll` also writes the payee seeds and the settings row). */
   writes: number;
   payeeSeeds: number;
   /** The rows those mutations wrote (for the baseline). */

@@ -88,8 +88,10 @@ async function browserImport(
       }),
     );
     checkPlan('the browser', ours.summary, ours.writes, household.expected);
-    if (ours.pendingCount !== ours.writes + ours.payeeSeeds)
-      throw new Error(`the outbox holds ${ours.pendingCount} mutations, not ${ours.writes}`);
+    // The plan's writes, its payee seeds and the account's remembered options.
+    const queued = ours.writes + ours.payeeSeeds + 1;
+    if (ours.pendingCount !== queued)
+      throw new Error(`the outbox holds ${ours.pendingCount} mutations, not ${queued}`);
     const raw = await callPage(page.page, 'rawImport', {
       tenantId: session.tenantId,
       fileUrl: STATEMENT_URL,
