@@ -7,3 +7,4 @@ export * from './lib/messages';
 export * from './lib/batch-bytes';
 export * from './lib/error-code-descriptions';
 export * from './lib/protocol-schemas';
+export * from './lib/history';

@@ -18,6 +18,11 @@ import {
 } from '@finwise/sync-protocol';
 import { io, type Socket } from 'socket.io-client';
 
+export interface TestSyncClientOptions {
+  wallClock?: () => number;
+  clientId?: string;
+}
+
 /**
  * A minimal protocol client for integration tests: a real socket.io-client connection plus a
  * local replica that applies acks, broadcasts and pulls with the shared merge rule, and an
@@ -29,20 +34,23 @@ export class TestSyncClient {
   readonly outbox: Mutation[] = [];
   cursor: string | null = null;
   readonly clock: HybridLogicalClock;
+  /** The device id its handshakes name (the change history records it). */
+  readonly clientId: string;
   private socket: Socket | null = null;
 
   constructor(
     readonly url: string,
     public token: string,
-    options: { wallClock?: () => number } = {},
+    options: TestSyncClientOptions = {},
   ) {
     this.clock = new HybridLogicalClock(randomNodeId(), options.wallClock);
+    this.clientId = options.clientId ?? randomUUID();
   }
 
   static async connected(
     url: string,
     token: string,
-    options: { wallClock?: () => number } = {},
+    options: TestSyncClientOptions = {},
   ): Promise<TestSyncClient> {
     const client = new TestSyncClient(url, token, options);
     await client.connect();
@@ -59,7 +67,7 @@ export class TestSyncClient {
 
   async connect(): Promise<void> {
     const socket = io(this.url + SYNC_NAMESPACE, {
-      auth: { token: this.token, clientId: randomUUID() },
+      auth: { token: this.token, clientId: this.clientId },
       transports: ['websocket'],
       reconnection: false,
       forceNew: true,

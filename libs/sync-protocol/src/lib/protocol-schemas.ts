@@ -73,7 +73,7 @@ export const syncErrorSchema = z.strictObject({
     .describe('validation: [{path, message}]; rate_limited: {retryAfterMs}'),
 });
 
-const operationSchema = z.enum(['create', 'update', 'delete']);
+export const operationSchema = z.enum(['create', 'update', 'delete']);
 
 export const mutationSchema = z.strictObject({
   mutationId: idSchema.describe('UUID per mutation; re-sending the same mutation is harmless'),

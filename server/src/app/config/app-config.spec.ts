@@ -21,7 +21,13 @@ describe('loadConfig', () => {
       redisUrl: undefined,
       corsOrigins: [],
       tombstoneRetentionDays: 90,
+      recordHistory: true,
     });
+  });
+
+  it('switches the change history off with FINWISE_HISTORY=off', () => {
+    expect(loadConfig({ FINWISE_HISTORY: 'off' }, defaults).recordHistory).toBe(false);
+    expect(loadConfig({ FINWISE_HISTORY: 'on' }, defaults).recordHistory).toBe(true);
   });
 
   it('treats empty variables as unset', () => {
@@ -49,6 +55,10 @@ describe('loadConfig', () => {
     [
       { NODE_ENV: 'production' },
       'Invalid configuration: JWT_SECRET is required when NODE_ENV=production',
+    ],
+    [
+      { FINWISE_HISTORY: 'no' },
+      'Invalid configuration: FINWISE_HISTORY must be on or off (got "no")',
     ],
     [
       { CORS_ORIGINS: 'https://ok.example, not an origin' },

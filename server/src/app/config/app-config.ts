@@ -14,6 +14,12 @@ export interface AppConfig {
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
   tombstoneRetentionDays: number;
+  /**
+   * Whether pushes and REST writes are recorded in the change history (FINWISE_HISTORY). Off
+   * only to measure what recording costs, or to shed that cost in an emergency: the history
+   * endpoint then shows nothing written meanwhile.
+   */
+  recordHistory: boolean;
   appDbPassword: string | undefined;
   /** Directory of the built Angular app; null disables static serving. */
   clientDir: string | null;
@@ -86,6 +92,9 @@ const envSchema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: int('ACCESS_TOKEN_TTL_SECONDS', 5, 86_400).default(900),
   REFRESH_TOKEN_TTL_SECONDS: int('REFRESH_TOKEN_TTL_SECONDS', 60, 31_536_000).default(30 * 86_400),
   TOMBSTONE_RETENTION_DAYS: int('TOMBSTONE_RETENTION_DAYS', 1, 36_500).default(90),
+  FINWISE_HISTORY: z
+    .enum(['on', 'off'], { error: 'FINWISE_HISTORY must be on or off' })
+    .default('on'),
   FINWISE_APP_PASSWORD: z
     .string()
     .min(12, { error: 'FINWISE_APP_PASSWORD must be at least 12 characters' })
@@ -157,6 +166,7 @@ export function loadConfig(
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
     tombstoneRetentionDays: e.TOMBSTONE_RETENTION_DAYS,
+    recordHistory: e.FINWISE_HISTORY === 'on',
     appDbPassword: e.FINWISE_APP_PASSWORD,
     clientDir: e.CLIENT_DIR ?? defaults.clientDir,
     logLevel: e.LOG_LEVEL,

@@ -108,6 +108,6 @@ export class ExportController {
     409: 'The household already holds accounts, transactions, budgets, moves or reconciliations (details.holding): nothing was written',
   })
   restore(@Auth() auth: AccessClaims, @Body() body: unknown): Promise<RestoreAnswer> {
-    return this.restores.restore(auth.tenantId, body);
+    return this.restores.restore(auth.tenantId, body, { userId: auth.userId });
   }
 }

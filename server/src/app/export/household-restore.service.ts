@@ -6,7 +6,12 @@ import {
 } from '@nestjs/common';
 import { ErrorCodes } from '@finwise/sync-protocol';
 import type { SqlRunner } from '../database/sql-runner';
-import { DecidedBatchRefused, PushService, TenantNotFoundError } from '../sync/push/push.service';
+import {
+  DecidedBatchRefused,
+  PushService,
+  TenantNotFoundError,
+  type WriteOrigin,
+} from '../sync/push/push.service';
 import type { AcceptedMutation } from '../sync/push/mutation-check';
 import { serverMutation } from '../sync/push/server-mutation';
 import { SyncedEntityRegistry } from '../sync/tables/synced-entity-registry';
@@ -46,7 +51,7 @@ export class HouseholdRestoreService {
     private readonly registry: SyncedEntityRegistry,
   ) {}
 
-  async restore(tenantId: string, body: unknown): Promise<RestoreAnswer> {
+  async restore(tenantId: string, body: unknown, origin: WriteOrigin): Promise<RestoreAnswer> {
     let rows: Map<string, BackupRow[]>;
     try {
       rows = readBackupDocument(body);
@@ -61,13 +66,17 @@ export class HouseholdRestoreService {
     const written = new Map<string, { entity: string; id: string }>();
     try {
       decision = (
-        await this.pushes.applyDecided(tenantId, async (sql) => {
-          const decided = await this.decide(sql, tenantId, rows);
-          for (const m of decided.mutations) {
-            written.set(m.mutationId, { entity: m.table.modelName, id: m.data.id });
-          }
-          return decided;
-        })
+        await this.pushes.applyDecided(
+          tenantId,
+          async (sql) => {
+            const decided = await this.decide(sql, tenantId, rows);
+            for (const m of decided.mutations) {
+              written.set(m.mutationId, { entity: m.table.modelName, id: m.data.id });
+            }
+            return decided;
+          },
+          origin,
+        )
       ).result;
     } catch (error) {
       if (error instanceof TenantNotFoundError) {

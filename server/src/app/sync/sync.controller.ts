@@ -33,7 +33,7 @@ export class SyncController {
     413: 'Over 500 mutations or 256 KB of JSON (details.code batch_too_large): split and resend',
   })
   async push(@Auth() auth: AccessClaims, @Body() body: unknown): Promise<PushAck> {
-    return orThrow(await this.pushes.push(auth.tenantId, body));
+    return orThrow(await this.pushes.push(auth.tenantId, body, { userId: auth.userId }));
   }
 
   @Get('pull')

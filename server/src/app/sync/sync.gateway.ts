@@ -113,7 +113,11 @@ export class SyncGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     @MessageBody() body: unknown,
   ): Promise<PushResponse> {
     return this.guard(socket, 'push', () =>
-      this.pushes.push(socket.data.auth.tenantId, body, { socketId: socket.id }),
+      this.pushes.push(socket.data.auth.tenantId, body, {
+        userId: socket.data.auth.userId,
+        clientId: socket.data.clientId,
+        socketId: socket.id,
+      }),
     );
   }
 

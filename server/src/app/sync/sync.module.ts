@@ -5,6 +5,8 @@ import { MemberSockets } from '../realtime/member-sockets';
 import { ChangeFeed } from './feed/change-feed';
 import { MutationLog } from './feed/mutation-log';
 import { TombstonePurger } from './feed/tombstone-purger';
+import { ChangeHistory } from './history/change-history';
+import { RowHistoryService } from './history/row-history.service';
 import { PullService } from './pull/pull.service';
 import { BatchStore } from './push/batch-store';
 import { PushService } from './push/push.service';
@@ -33,6 +35,8 @@ export class SyncModule {
         ServerClock,
         ChangeFeed,
         MutationLog,
+        ChangeHistory,
+        RowHistoryService,
         BatchStore,
         Broadcaster,
         MemberSockets,
@@ -48,6 +52,7 @@ export class SyncModule {
         PushService,
         PullService,
         EntityRestService,
+        RowHistoryService,
         ServerClock,
         TombstonePurger,
       ],

@@ -19,7 +19,8 @@ export interface ReportAggregates {
    * Σ amount of every side of every live leaf row (a plain row or a live split line, whose own
    * side is on its parent's account at its parent's date) per month of the effective date, the
    * account the side falls on, the row's other account and the stored `categoryId`. Sides on
-   * accounts that are not live may be included and are ignored.
+   * accounts that are not live may be included and are ignored. `netWorthReport` reads only
+   * months and accounts, so for it the categories may be summed away (`categoryId` null).
    */
   readonly flows: readonly FlowAggregate[];
   /** Σ split remainder (parent − Σ its live lines) per month of the parent's date and its account. */

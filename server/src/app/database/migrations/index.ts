@@ -16,6 +16,8 @@ import { CreateReconciliations1796300000500 } from './1796300000500-create-recon
 import { FinanceLedgerFields1796300000600 } from './1796300000600-finance-ledger-fields';
 import { TransactionsSplitLinesIndex1796300000700 } from './1796300000700-transactions-split-lines-index';
 import { HouseholdMembers1796400000000 } from './1796400000000-household-members';
+import { ChangeHistory1796510000000 } from './1796510000000-change-history';
+import { CreateImportSettings1796600000100 } from './1796600000100-create-import-settings';
 
 /** Every migration in order. Classes, not globs: the server ships as one webpack bundle. */
 export const MIGRATIONS = [
@@ -37,4 +39,6 @@ export const MIGRATIONS = [
   FinanceLedgerFields1796300000600,
   TransactionsSplitLinesIndex1796300000700,
   HouseholdMembers1796400000000,
+  ChangeHistory1796510000000,
+  CreateImportSettings1796600000100,
 ];

@@ -99,6 +99,8 @@ export class ImportController {
     @UploadedFile() file: UploadedBankFile | undefined,
     @Body('options') options: unknown,
   ): Promise<ImportAnswer> {
-    return this.imports.import(auth.tenantId, id, importRequestOf(file, options));
+    return this.imports.import(auth.tenantId, id, importRequestOf(file, options), {
+      userId: auth.userId,
+    });
   }
 }

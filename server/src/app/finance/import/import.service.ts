@@ -22,6 +22,7 @@ import {
   DecidedBatchRefused,
   PushService,
   TenantNotFoundError,
+  type WriteOrigin,
 } from '../../sync/push/push.service';
 import { serverMutation } from '../../sync/push/server-mutation';
 import { SyncedEntityRegistry } from '../../sync/tables/synced-entity-registry';
@@ -93,7 +94,12 @@ export class ImportService {
     };
   }
 
-  async import(tenantId: string, accountId: string, request: ImportRequest): Promise<ImportAnswer> {
+  async import(
+    tenantId: string,
+    accountId: string,
+    request: ImportRequest,
+    origin: WriteOrigin,
+  ): Promise<ImportAnswer> {
     const id = checkedAccountId(accountId);
     const currency = await this.database.inTenantTransaction(tenantId, (manager) =>
       this.accountCurrency(sqlOf(manager), tenantId, id),
@@ -107,30 +113,34 @@ export class ImportService {
     }
     let plan: ImportPlan;
     try {
-      ({ result: plan } = await this.pushes.applyDecided(tenantId, async (sql) => {
-        await this.accountCurrency(sql, tenantId, id);
-        const decided = await this.plan(sql, tenantId, id, currency, statement, request);
-        // All or nothing: one unreadable line not left out stops the whole import.
-        if (decided.blockingLines.length > 0) return { mutations: [], result: decided };
-        const payees = await this.registry.get('payees').findByIds(
-          sql,
-          tenantId,
-          decided.payeeSeeds.map((seed) => seed.id),
-        );
-        const seeds = decided.payeeSeeds
-          .filter((seed) => !payees.has(seed.id))
-          .map((seed) => ({
-            modelName: 'payees',
-            operation: 'create' as const,
-            data: { id: seed.id, name: seed.name, favorite: false },
-          }));
-        return {
-          mutations: [...seeds, ...decided.mutations].map((write) =>
-            serverMutation(this.registry, write),
-          ),
-          result: decided,
-        };
-      }));
+      ({ result: plan } = await this.pushes.applyDecided(
+        tenantId,
+        async (sql) => {
+          await this.accountCurrency(sql, tenantId, id);
+          const decided = await this.plan(sql, tenantId, id, currency, statement, request);
+          // All or nothing: one unreadable line not left out stops the whole import.
+          if (decided.blockingLines.length > 0) return { mutations: [], result: decided };
+          const payees = await this.registry.get('payees').findByIds(
+            sql,
+            tenantId,
+            decided.payeeSeeds.map((seed) => seed.id),
+          );
+          const seeds = decided.payeeSeeds
+            .filter((seed) => !payees.has(seed.id))
+            .map((seed) => ({
+              modelName: 'payees',
+              operation: 'create' as const,
+              data: { id: seed.id, name: seed.name, favorite: false },
+            }));
+          return {
+            mutations: [...seeds, ...decided.mutations].map((write) =>
+              serverMutation(this.registry, write),
+            ),
+            result: decided,
+          };
+        },
+        origin,
+      ));
     } catch (error) {
       if (error instanceof TenantNotFoundError) throw forbidden();
       if (error instanceof DecidedBatchRefused) throw new ConflictException(error.message);

@@ -39,6 +39,6 @@ export class ReconcileController {
     @Param('id') id: string,
     @Body(new ZodBodyPipe(reconcileRequestSchema)) body: ReconcileRequest,
   ): Promise<ReconcileAnswer> {
-    return this.reconciles.reconcile(auth.tenantId, id, body);
+    return this.reconciles.reconcile(auth.tenantId, id, body, { userId: auth.userId });
   }
 }

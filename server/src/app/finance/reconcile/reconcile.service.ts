@@ -21,6 +21,7 @@ import {
   DecidedBatchRefused,
   PushService,
   TenantNotFoundError,
+  type WriteOrigin,
 } from '../../sync/push/push.service';
 import { serverMutation } from '../../sync/push/server-mutation';
 import { SyncedEntityRegistry } from '../../sync/tables/synced-entity-registry';
@@ -51,19 +52,24 @@ export class ReconcileService {
     tenantId: string,
     accountId: string,
     request: ReconcileRequest,
+    origin: WriteOrigin,
   ): Promise<ReconcileAnswer> {
     if (!UUID.test(accountId)) throw accountNotFound(accountId);
     const id = accountId.toLowerCase();
     let outcome: { result: ReconcileResult; ack?: PushAck };
     try {
-      outcome = await this.pushes.applyDecided(tenantId, async (sql) => {
-        const result = await this.decide(sql, tenantId, id, request);
-        const mutations =
-          result.status === 'reconciled'
-            ? result.mutations.map((mutation) => serverMutation(this.registry, mutation))
-            : [];
-        return { mutations, result };
-      });
+      outcome = await this.pushes.applyDecided(
+        tenantId,
+        async (sql) => {
+          const result = await this.decide(sql, tenantId, id, request);
+          const mutations =
+            result.status === 'reconciled'
+              ? result.mutations.map((mutation) => serverMutation(this.registry, mutation))
+              : [];
+          return { mutations, result };
+        },
+        origin,
+      );
     } catch (error) {
       if (error instanceof TenantNotFoundError) {
         throw new ForbiddenException({

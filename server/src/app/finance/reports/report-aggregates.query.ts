@@ -12,13 +12,16 @@ import { ledgerLeavesSql } from '../ledger/ledger-leaves.sql';
 
 /**
  * One statement, one round trip: the flows and split remainders of `ReportAggregates` and the
- * budget currency, as rows of one shape told apart by `kind`. The leaves are summed per month,
- * category and pair of accounts before any account is looked at (as the budget's query does:
- * the rules are linear in the amounts), then each sum is put on the live accounts it touches:
- * its own side, and its transfer side, which is the negated amount between two live accounts of
- * one currency. `$4`/`$5` bound the effective dates (null = unbounded).
+ * budget currency, as rows of one shape told apart by `kind`. The leaves are summed per day,
+ * category and pair of accounts before any account is looked at (the rules are linear in the
+ * amounts, so they apply to the sums as to each row; grouping by the date as stored spares every
+ * row the month's computation, which is done once per group), then per month, and each sum is put
+ * on the live accounts it touches: its own side, and its transfer side, which is the negated
+ * amount between two live accounts of one currency. `$4`/`$5` bound the effective dates
+ * (null = unbounded). Without categories every flow's category is null: net worth reads only
+ * accounts and months, and a smaller group key is cheaper for every row.
  */
-const AGGREGATES = `
+const aggregatesSql = (byCategory: boolean) => `
   WITH cur AS (
     SELECT COALESCE(
       (SELECT budget_currency FROM settings
@@ -28,11 +31,17 @@ const AGGREGATES = `
   accs AS (
     SELECT id, currency FROM accounts WHERE tenant_id = $1 AND deleted_at IS NULL
   ),${ledgerLeavesSql({ from: '$4::date', to: '$5::date' })},
-  leaf_sums AS (
-    SELECT date_trunc('month', date) AS month_start, category_id, account_id, far_id,
+  day_sums AS (
+    SELECT date, ${byCategory ? 'category_id' : 'NULL::uuid AS category_id'}, account_id, far_id,
            SUM(amount_minor) AS own_amount,
            SUM(COALESCE(transfer_amount_minor, -amount_minor)) AS far_amount
     FROM leaves
+    GROUP BY ${byCategory ? '1, 2, 3, 4' : '1, 3, 4'}
+  ),
+  leaf_sums AS (
+    SELECT date_trunc('month', date) AS month_start, category_id, account_id, far_id,
+           SUM(own_amount) AS own_amount, SUM(far_amount) AS far_amount
+    FROM day_sums
     GROUP BY 1, 2, 3, 4
   )
   SELECT 'flow' AS kind, to_char(s.month_start, 'YYYY-MM') AS month,
@@ -58,6 +67,9 @@ const AGGREGATES = `
   UNION ALL
   SELECT 'currency', NULL, code, NULL, NULL, NULL FROM cur`;
 
+const BY_CATEGORY = aggregatesSql(true);
+const BY_ACCOUNT = aggregatesSql(false);
+
 const ACCOUNTS = `
   SELECT id::text, currency, on_budget, closed
   FROM accounts WHERE tenant_id = $1 AND deleted_at IS NULL`;
@@ -78,31 +90,34 @@ interface AccountRow {
   closed: boolean | null;
 }
 
-/** Effective dates to read, `YYYY-MM-DD`, both included; null = unbounded on that side. */
-export interface ReportDates {
+/** What to read: rows with effective dates in `from`..`to` (`YYYY-MM-DD`, null = unbounded). */
+export interface ReportRead {
   readonly from: string | null;
   readonly to: string | null;
+  /** false: every flow's category is null and no category is read (enough for net worth, and cheaper). */
+  readonly byCategory: boolean;
 }
 
 /**
  * A household's report aggregates, summed by PostgreSQL: the same numbers `buildReportAggregates`
- * produces from the rows in the browser, restricted to the rows dated within `dates`.
+ * produces from the rows in the browser, restricted to the rows dated within the range (and
+ * with the categories summed away unless `byCategory`).
  */
 export async function readReportAggregates(
   sql: SqlRunner,
   tenantId: string,
-  dates: ReportDates,
+  read: ReportRead,
 ): Promise<ReportAggregates> {
   const [rows, accounts, categories] = await Promise.all([
-    sql.rows<AggregateRow>(AGGREGATES, [
+    sql.rows<AggregateRow>(read.byCategory ? BY_CATEGORY : BY_ACCOUNT, [
       tenantId,
       settingsId(),
       DEFAULT_BUDGET_CURRENCY,
-      dates.from,
-      dates.to,
+      read.from,
+      read.to,
     ]),
     sql.rows<AccountRow>(ACCOUNTS, [tenantId]),
-    readLiveCategories(sql, tenantId),
+    read.byCategory ? readLiveCategories(sql, tenantId) : [],
   ]);
   let currency = DEFAULT_BUDGET_CURRENCY;
   const flows: FlowAggregate[] = [];

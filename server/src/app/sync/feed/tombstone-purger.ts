@@ -9,6 +9,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { allTenantIds } from '../../database/database-scope';
 import { DatabaseService } from '../../database/database.service';
 import { sqlOf } from '../../database/sql-runner';
+import { ChangeHistory } from '../history/change-history';
 import { SyncedEntityRegistry } from '../tables/synced-entity-registry';
 import { ChangeFeed } from './change-feed';
 import { MutationLog } from './mutation-log';
@@ -17,7 +18,8 @@ const PURGE_INTERVAL_MS = 6 * 3600 * 1000;
 const DAY_MS = 24 * 3600 * 1000;
 
 /**
- * Deletes tombstones older than the retention horizon. It records the highest purged feed
+ * Deletes tombstones older than the retention horizon, and with them the change history of the
+ * purged rows and everything it recorded before that horizon. It records the highest purged feed
  * position per tenant: a client whose cursor is older may have missed a delete and is told
  * to reload (`resync_required`) instead of silently keeping a deleted row.
  */
@@ -31,6 +33,7 @@ export class TombstonePurger implements OnApplicationBootstrap, OnApplicationShu
     private readonly registry: SyncedEntityRegistry,
     private readonly feed: ChangeFeed,
     private readonly log: MutationLog,
+    private readonly history: ChangeHistory,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -58,12 +61,17 @@ export class TombstonePurger implements OnApplicationBootstrap, OnApplicationShu
         let count = 0;
         let highest = 0;
         for (const table of this.registry.all()) {
-          const purgedSeqs = await table.purgeTombstones(sql, tenantId, cutoff);
-          count += purgedSeqs.length;
-          for (const seq of purgedSeqs) highest = Math.max(highest, seq);
+          const purgedRows = await table.purgeTombstones(sql, tenantId, cutoff);
+          count += purgedRows.length;
+          for (const row of purgedRows) highest = Math.max(highest, row.serverSeq);
+          // A purged row's history goes with it, also what arrived after its delete (lost edits).
+          const ids = purgedRows.map((row) => row.id);
+          await this.history.purgeRows(sql, tenantId, table.modelName, ids);
         }
         // Mutation ids older than the horizon cannot come back: their clients had to reload.
         await this.log.purgeOlderThan(sql, tenantId, cutoff);
+        // The history is kept exactly as long as tombstones.
+        await this.history.purgeOlderThan(sql, tenantId, cutoff);
         if (highest > 0) await this.feed.markPurged(sql, tenantId, highest);
         return count;
       });

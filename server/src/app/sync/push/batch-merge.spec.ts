@@ -52,6 +52,7 @@ function merge(mutations: CheckedMutation[], options: Partial<BatchMergeInput> =
     logged: new Map(),
     stampAfter: (floor) => serverClock.stampAfter(floor),
     nowIso: NOW,
+    recordHistory: true,
     ...options,
   });
 }
@@ -209,5 +210,120 @@ describe('mergeBatch', () => {
     expect(merged.changed[0].record.updatedAt > stored.updatedAt).toBe(true);
     expect(merged.logEntries).toEqual([]);
     expect(merged.newestHlc).toBeNull();
+    // The history keeps the clock the server stamped, not a placeholder.
+    expect(merged.history).toEqual([
+      expect.objectContaining({
+        hlc: merged.changed[0].record.updatedAt,
+        applied: { name: 'via REST' },
+        replaced: { name: [stored['name'], stored.updatedAt] },
+        lost: null,
+      }),
+    ]);
+  });
+
+  describe('history', () => {
+    const update = (id: string, data: Record<string, unknown>, hlc: string): CheckedMutation => ({
+      accepted: {
+        mutationId: randomUUID(),
+        table,
+        operation: 'update',
+        data: { id, ...data },
+        hlc,
+        complete: false,
+      },
+    });
+
+    it('records a new row with every field applied and nothing replaced', () => {
+      const row = create(21);
+      const merged = merge([row]);
+      const data = accepted(row).data;
+      expect(merged.history).toEqual([
+        {
+          modelName: 'accounts',
+          rowId: data.id,
+          ordinal: 0,
+          hlc: accepted(row).hlc,
+          operation: 'create',
+          applied: Object.fromEntries(accounts.fieldNames.map((f) => [f, data[f] ?? null])),
+          replaced: null,
+          lost: null,
+        },
+      ]);
+    });
+
+    it('splits a partly older update into applied fields with what they replaced and lost ones', () => {
+      const older = clock.tick();
+      const newer = clock.tick();
+      const data = sampleData(accounts, 22);
+      const stored = {
+        ...storedRow(data, older),
+        fieldClocks: {
+          ...storedRow(data, older).fieldClocks,
+          note: clock.tick(), // written after the update below was made
+        },
+      } as AnyRecord;
+      const merged = merge([update(stored.id, { name: 'new name', note: 'lost note' }, newer)], {
+        stored: new Map([[rowKey(table, stored.id), stored]]),
+      });
+      expect(merged.results[0].status).toBe('applied');
+      expect(merged.history).toEqual([
+        expect.objectContaining({
+          operation: 'update',
+          applied: { name: 'new name' },
+          replaced: { name: [data['name'], older] },
+          lost: { note: 'lost note' },
+        }),
+      ]);
+    });
+
+    it('records a stale update as lost, a delete without fields, and every mutation of a row in order', () => {
+      const row = create(23);
+      const id = accepted(row).data.id;
+      const deleted: CheckedMutation = {
+        accepted: { ...accepted(update(id, {}, clock.tick())), operation: 'delete', data: { id } },
+      };
+      const late = update(id, { name: 'too late' }, clock.tick());
+      const merged = merge([row, deleted, late]);
+      expect(merged.results.map((r) => r.status)).toEqual(['applied', 'applied', 'stale']);
+      expect(
+        merged.history.map(({ ordinal, operation, applied, replaced, lost }) => ({
+          ordinal,
+          operation,
+          applied: Object.keys(applied),
+          replaced,
+          lost,
+        })),
+      ).toEqual([
+        {
+          ordinal: 0,
+          operation: 'create',
+          applied: accounts.fieldNames,
+          replaced: null,
+          lost: null,
+        },
+        { ordinal: 1, operation: 'delete', applied: [], replaced: null, lost: null },
+        {
+          ordinal: 2,
+          operation: 'update',
+          applied: [],
+          replaced: null,
+          lost: { name: 'too late' },
+        },
+      ]);
+    });
+
+    it('records neither replays nor refusals, and nothing at all when switched off', () => {
+      const replay = create(24);
+      const stored = storedRow(accepted(replay).data, accepted(replay).hlc as string);
+      const options = {
+        stored: new Map([[rowKey(table, stored.id), stored]]),
+        logged: new Map([
+          [accepted(replay).mutationId.toLowerCase(), mutationDigest(accepted(replay))],
+        ]),
+      };
+      const unknown = update(randomUUID(), { name: 'x' }, clock.tick());
+      expect(merge([replay, unknown], options).history).toEqual([]);
+      expect(merge([create(25)], { recordHistory: false }).history).toEqual([]);
+    });
   });
 });

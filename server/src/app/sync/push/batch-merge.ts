@@ -8,6 +8,7 @@ import {
   type MutationResult,
 } from '@finwise/sync-protocol';
 import type { LogEntry } from '../feed/mutation-log';
+import { recordedMutation, type RecordedMutation } from '../history/recorded-mutation';
 import type { SyncedTable } from '../tables/synced-table';
 import type { AcceptedMutation, CheckedMutation } from './mutation-check';
 import { mutationDigest } from './mutation-digest';
@@ -37,6 +38,8 @@ export interface BatchMergeInput {
   stampAfter(floor: Hlc | null | undefined): Hlc;
   /** `createdAt` of rows the batch inserts. */
   nowIso: string;
+  /** Whether the change history records the batch (FINWISE_HISTORY). */
+  recordHistory: boolean;
 }
 
 export interface MergedBatch {
@@ -48,6 +51,8 @@ export interface MergedBatch {
   changed: ChangedRow[];
   /** Mutation ids processed for the first time. */
   logEntries: LogEntry[];
+  /** What the history records: every mutation merged for the first time, applied or stale. */
+  history: RecordedMutation[];
   /** The newest client HLC among the accepted mutations (the server clock observes it). */
   newestHlc: Hlc | null;
 }
@@ -66,6 +71,7 @@ export function mergeBatch(input: BatchMergeInput): MergedBatch {
     inserted: [],
     changed: [],
     logEntries: [],
+    history: [],
     newestHlc: null,
   };
 
@@ -101,15 +107,23 @@ export function mergeBatch(input: BatchMergeInput): MergedBatch {
     }
     // The entity's whole-row rules, on the row as it would be after this mutation.
     let status = applied.status;
+    let unchanged = false;
     if (status === 'applied') {
       const refusal = refusalOf(m, current, applied.record);
-      if (refusal === 'unchanged') status = 'stale';
+      unchanged = refusal === 'unchanged';
+      if (unchanged) status = 'stale';
       else if (refusal) return rejected(m.mutationId, ErrorCodes.validation, refusal, current);
     }
     // Only processed mutations are logged: a not_found may legitimately be sent again.
     if (logEntry) {
       logged.set(logEntry.mutationId, logEntry.digest);
       merged.logEntries.push(logEntry);
+    }
+    // Replays returned above. An insert-only row written again with its own values neither
+    // applied nor lost anything, so there is nothing to tell about it.
+    if (input.recordHistory && !unchanged) {
+      const next = status === 'applied' ? applied.record : undefined;
+      merged.history.push(recordedMutation(m, index, hlc, current, next));
     }
     if (status === 'stale') return stale(m.mutationId, current ?? applied.record);
     const record = applied.record;

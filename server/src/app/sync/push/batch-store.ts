@@ -3,6 +3,7 @@ import type { AnyRecord } from '@finwise/sync-protocol';
 import type { SqlRunner } from '../../database/sql-runner';
 import { ChangeFeed, type FeedPosition } from '../feed/change-feed';
 import { MutationLog } from '../feed/mutation-log';
+import { ChangeHistory, type HistoryWriter } from '../history/change-history';
 import { SyncedEntityRegistry } from '../tables/synced-entity-registry';
 import type { StoredRow, SyncedTable } from '../tables/synced-table';
 import { rowKey, type MergedBatch, type StoredRows } from './batch-merge';
@@ -27,6 +28,7 @@ export class BatchStore {
   constructor(
     private readonly feed: ChangeFeed,
     private readonly log: MutationLog,
+    private readonly history: ChangeHistory,
     private readonly registry: SyncedEntityRegistry,
   ) {}
 
@@ -82,13 +84,15 @@ export class BatchStore {
 
   /**
    * Writes a merged batch after feed position `fromSeq`: every changed row with its position,
-   * the new log entries and the feed's advance. Returns the position the feed reached.
+   * the new log entries, what the history records of it (as written by `writer`) and the
+   * feed's advance. Returns the position the feed reached.
    */
   async write(
     sql: SqlRunner,
     tenantId: string,
     fromSeq: number,
     merged: MergedBatch,
+    writer: HistoryWriter,
   ): Promise<number> {
     const byTable = new Map<SyncedTable, StoredRow[]>();
     merged.changed.forEach(({ table, record }, i) => {
@@ -100,6 +104,7 @@ export class BatchStore {
     const [reached] = await Promise.all([
       count > 0 ? this.feed.advance(sql, tenantId, count) : fromSeq,
       this.log.record(sql, tenantId, merged.logEntries),
+      this.history.record(sql, tenantId, writer, merged.history),
       ...[...byTable].map(([table, rows]) => table.upsert(sql, tenantId, rows)),
     ]);
     // The household is locked: nobody else can have moved its feed.

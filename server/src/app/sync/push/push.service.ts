@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   encodeCursor,
   ErrorCodes,
@@ -6,6 +6,7 @@ import {
   type PushAck,
   type PushResponse,
 } from '@finwise/sync-protocol';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { DatabaseService } from '../../database/database.service';
 import { sqlOf, type SqlRunner } from '../../database/sql-runner';
 import { Broadcaster } from '../../realtime/broadcaster';
@@ -17,7 +18,12 @@ import type { AcceptedMutation, CheckedMutation } from './mutation-check';
 import { checkedBatch, parsePushRequest, type PushBatch } from './push-request';
 import { ServerClock } from './server-clock';
 
+/** Who sent a batch: the change history records the writer, the broadcast skips the socket. */
 export interface WriteOrigin {
+  /** The member whose token wrote it (null only for writes no member asked for). */
+  userId: string | null;
+  /** The device, as its socket handshake named it. */
+  clientId?: string | null;
   /** The socket that sent the batch: it gets the ack, everyone else the broadcast. */
   socketId?: string;
 }
@@ -57,7 +63,7 @@ interface WrittenBatch {
 
 /**
  * Applies batches of mutations, one transaction per batch: parse → lock and read → check →
- * merge → write and advance the feed → commit → broadcast. Socket pushes, HTTP pushes and REST
+ * merge → write the rows, the log and the history and advance the feed → commit → broadcast. Socket pushes, HTTP pushes and REST
  * writes all pass through `apply`, so they share the same rules.
  */
 @Injectable()
@@ -69,10 +75,11 @@ export class PushService {
     private readonly feed: ChangeFeed,
     private readonly store: BatchStore,
     private readonly broadcaster: Broadcaster,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** `sync:push` and `POST /api/sync/push`: a wire batch in, its ack out. */
-  async push(tenantId: string, body: unknown, origin: WriteOrigin = {}): Promise<PushResponse> {
+  async push(tenantId: string, body: unknown, origin: WriteOrigin): Promise<PushResponse> {
     const batch = parsePushRequest(body, this.registry, this.clock.now());
     if ('error' in batch) return batch;
     try {
@@ -84,7 +91,7 @@ export class PushService {
   }
 
   /** One batch in one transaction, then its broadcast to the household's other sockets. */
-  async apply(tenantId: string, batch: PushBatch, origin: WriteOrigin = {}): Promise<BatchOutcome> {
+  async apply(tenantId: string, batch: PushBatch, origin: WriteOrigin): Promise<BatchOutcome> {
     if (batch.size === 0) return this.nothingToApply(tenantId);
     const written = await this.database.inTenantWrite(tenantId, async (sql) => {
       // The mutations are checked while PostgreSQL locks the household and reads the rows
@@ -93,7 +100,7 @@ export class PushService {
       const reading = this.store.read(sql, tenantId, batch.targets, batch.loggedIds);
       reading.catch(() => undefined); // awaited right after the checks
       const mutations = batch.check();
-      return this.mergeAndWrite(sql, tenantId, mutations, await reading);
+      return this.mergeAndWrite(sql, tenantId, mutations, await reading, origin);
     });
     return this.announce(tenantId, written, origin);
   }
@@ -107,7 +114,7 @@ export class PushService {
   async applyDecided<T>(
     tenantId: string,
     decide: (sql: SqlRunner) => Promise<DecidedBatch<T>>,
-    origin: WriteOrigin = {},
+    origin: WriteOrigin,
   ): Promise<DecidedOutcome<T>> {
     let decided: DecidedBatch<T> | undefined;
     const written = await this.database.inTenantWrite(tenantId, async (sql) => {
@@ -118,7 +125,7 @@ export class PushService {
       if (decided.mutations.length === 0) return undefined;
       const batch = checkedBatch(decided.mutations.map((accepted) => ({ accepted })));
       const reads = await this.store.read(sql, tenantId, batch.targets, batch.loggedIds);
-      const result = await this.mergeAndWrite(sql, tenantId, batch.check(), reads);
+      const result = await this.mergeAndWrite(sql, tenantId, batch.check(), reads, origin);
       const refused = result.merged.results.find((r) => r.status !== 'applied');
       if (refused) throw new DecidedBatchRefused(refused);
       return result;
@@ -133,6 +140,7 @@ export class PushService {
     tenantId: string,
     mutations: readonly CheckedMutation[],
     { position, stored, logged }: BatchReads,
+    origin: WriteOrigin,
   ): Promise<WrittenBatch> {
     if (!position) throw new TenantNotFoundError(`household ${tenantId} does not exist`);
     const known = await this.store.withReferencedRows(sql, tenantId, mutations, stored);
@@ -143,8 +151,12 @@ export class PushService {
       logged,
       stampAfter: (floor) => this.clock.stampAfter(floor),
       nowIso: new Date().toISOString(),
+      recordHistory: this.config.recordHistory,
     });
-    await this.store.write(sql, tenantId, position.seq, merged);
+    await this.store.write(sql, tenantId, position.seq, merged, {
+      userId: origin.userId,
+      clientId: origin.clientId ?? null,
+    });
     return { fromSeq: position.seq, merged };
   }
 

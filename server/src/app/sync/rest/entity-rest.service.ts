@@ -12,7 +12,7 @@ import { DatabaseService } from '../../database/database.service';
 import { sqlOf } from '../../database/sql-runner';
 import { isPlainObject, type AcceptedMutation, type CheckedMutation } from '../push/mutation-check';
 import { checkedBatch } from '../push/push-request';
-import { PushService, TenantNotFoundError } from '../push/push.service';
+import { PushService, TenantNotFoundError, type WriteOrigin } from '../push/push.service';
 import { InvalidServerWrite, serverMutation } from '../push/server-mutation';
 import { SyncedEntityRegistry } from '../tables/synced-entity-registry';
 import type { SyncedTable } from '../tables/synced-table';
@@ -75,15 +75,22 @@ export class EntityRestService {
     tenantId: string,
     modelName: string,
     body: unknown,
+    origin: WriteOrigin,
   ): Promise<{ status: 201 | 200; record: AnyRecord }> {
     const table = this.registry.get(modelName);
     if (!isPlainObject(body)) throw new BadRequestException('body must be a JSON object');
     const data = { ...body, id: body['id'] ?? this.newId(table.definition, body) };
-    const { record, inserted } = await this.write(tenantId, table, 'create', data, false);
+    const { record, inserted } = await this.write(tenantId, table, 'create', data, false, origin);
     return { status: inserted ? 201 : 200, record };
   }
 
-  async patch(tenantId: string, modelName: string, id: string, body: unknown): Promise<AnyRecord> {
+  async patch(
+    tenantId: string,
+    modelName: string,
+    id: string,
+    body: unknown,
+    origin: WriteOrigin,
+  ): Promise<AnyRecord> {
     const table = this.registry.get(modelName);
     // A path id that is not a UUID names no row: 404 like GET, before the body is looked at.
     if (!UUID.test(id)) throw this.notFound(table, id);
@@ -91,13 +98,18 @@ export class EntityRestService {
     if (body['id'] !== undefined && String(body['id']).toLowerCase() !== id.toLowerCase()) {
       throw new BadRequestException('id in the body must match the id in the path');
     }
-    return (await this.write(tenantId, table, 'update', { ...body, id }, true)).record;
+    return (await this.write(tenantId, table, 'update', { ...body, id }, true, origin)).record;
   }
 
-  async remove(tenantId: string, modelName: string, id: string): Promise<AnyRecord> {
+  async remove(
+    tenantId: string,
+    modelName: string,
+    id: string,
+    origin: WriteOrigin,
+  ): Promise<AnyRecord> {
     const table = this.registry.get(modelName);
     if (!UUID.test(id)) throw this.notFound(table, id);
-    return (await this.write(tenantId, table, 'delete', { id }, true)).record;
+    return (await this.write(tenantId, table, 'delete', { id }, true, origin)).record;
   }
 
   private async write(
@@ -106,9 +118,10 @@ export class EntityRestService {
     operation: Operation,
     data: Record<string, unknown>,
     requireLive: boolean,
+    origin: WriteOrigin,
   ): Promise<{ record: AnyRecord; inserted: boolean }> {
     const accepted = this.accepted(table, operation, data, requireLive);
-    const { ack, inserted } = await this.applyOne(tenantId, [{ accepted }]);
+    const { ack, inserted } = await this.applyOne(tenantId, [{ accepted }], origin);
     const [result] = ack.results;
     if (result.status === 'rejected') {
       if (result.error?.code === ErrorCodes.notFound) throw this.notFound(table, accepted.data.id);
@@ -148,9 +161,13 @@ export class EntityRestService {
   }
 
   /** A validly signed token for a household that no longer exists is refused, as on the sync routes. */
-  private async applyOne(tenantId: string, checked: readonly CheckedMutation[]) {
+  private async applyOne(
+    tenantId: string,
+    checked: readonly CheckedMutation[],
+    origin: WriteOrigin,
+  ) {
     try {
-      return await this.pushes.apply(tenantId, checkedBatch(checked));
+      return await this.pushes.apply(tenantId, checkedBatch(checked), origin);
     } catch (error) {
       if (error instanceof TenantNotFoundError)
         throw new ForbiddenException({

@@ -13,10 +13,11 @@ import {
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { SyncedEntityDefinition } from '@finwise/domain';
-import { RestLimits, type AnyRecord } from '@finwise/sync-protocol';
+import { HistoryLimits, RestLimits, type AnyRecord, type RowHistory } from '@finwise/sync-protocol';
 import { ApiErrors, ApiJsonBody, ApiJsonResponse } from '../../api-docs/api-docs.decorators';
 import { entitySchemaNames } from '../../api-docs/schema-names';
 import { Auth, type AccessClaims } from '../../common/auth-context';
+import { RowHistoryService } from '../history/row-history.service';
 import { EntityRestService, type ListQuery } from './entity-rest.service';
 
 /**
@@ -28,13 +29,17 @@ export function SyncedEntityController(definition: SyncedEntityDefinition): Type
   const label = definition.label.toLowerCase();
   const schemas = entitySchemaNames(definition);
   const NOT_FOUND = `No live ${label} with this id in your household (an id that is not a UUID names no row either)`;
+  const NO_ROW = `No ${label} with this id in your household, live or deleted (an id that is not a UUID names no row either)`;
   const WRITE_FORBIDDEN = 'The household of the token does not exist (any more)';
 
   @ApiTags(name)
   @ApiBearerAuth()
   @Controller(name)
   class SyncedEntityRestController {
-    constructor(readonly rest: EntityRestService) {}
+    constructor(
+      readonly rest: EntityRestService,
+      readonly rowHistory: RowHistoryService,
+    ) {}
 
     @Get()
     @ApiOperation({ summary: `List ${label} rows (keyset pages by id)` })
@@ -77,6 +82,39 @@ export function SyncedEntityController(definition: SyncedEntityDefinition): Type
       return this.rest.get(auth.tenantId, name, id);
     }
 
+    @Get(':id/history')
+    @ApiOperation({
+      summary: `Who changed a ${label}, when, on which device, and what each change did`,
+      description:
+        'Every pushed or REST mutation of the row, newest first by server arrival: per field it ' +
+        'carried, `applied` (with the value it replaced) or `lost` (its clock was older than the ' +
+        "field's, so last-writer-wins dropped it); `concurrent` marks a change made without seeing " +
+        'the value it replaced. A deleted row answers too, its delete included. Kept as long as ' +
+        'tombstones (TOMBSTONE_RETENTION_DAYS).',
+    })
+    @ApiQuery({
+      name: 'limit',
+      required: false,
+      description:
+        `An integer 1..${HistoryLimits.maxLimit}, default ${HistoryLimits.defaultLimit}; ` +
+        'anything else is a 400',
+      schema: {
+        type: 'integer',
+        minimum: 1,
+        maximum: HistoryLimits.maxLimit,
+        default: HistoryLimits.defaultLimit,
+      },
+    })
+    @ApiJsonResponse(200, 'RowHistory', `The recorded mutations of the ${label}, newest first`)
+    @ApiErrors({ 400: `limit is not an integer 1..${HistoryLimits.maxLimit}`, 404: NO_ROW })
+    history(
+      @Auth() auth: AccessClaims,
+      @Param('id') id: string,
+      @Query('limit') limit?: unknown,
+    ): Promise<RowHistory> {
+      return this.rowHistory.ofRow(auth.tenantId, name, id, { limit });
+    }
+
     @Post()
     @ApiOperation({ summary: `Create a ${label} (201), or merge into an existing id (200)` })
     @ApiJsonBody(schemas.createBody)
@@ -92,7 +130,9 @@ export function SyncedEntityController(definition: SyncedEntityDefinition): Type
       @Body() body: unknown,
       @Res({ passthrough: true }) response: Response,
     ) {
-      const { status, record } = await this.rest.create(auth.tenantId, name, body);
+      const { status, record } = await this.rest.create(auth.tenantId, name, body, {
+        userId: auth.userId,
+      });
       response.status(status);
       return record;
     }
@@ -111,7 +151,7 @@ export function SyncedEntityController(definition: SyncedEntityDefinition): Type
       @Param('id') id: string,
       @Body() body: unknown,
     ): Promise<AnyRecord> {
-      return this.rest.patch(auth.tenantId, name, id, body);
+      return this.rest.patch(auth.tenantId, name, id, body, { userId: auth.userId });
     }
 
     @Delete(':id')
@@ -127,7 +167,7 @@ export function SyncedEntityController(definition: SyncedEntityDefinition): Type
           },
     )
     remove(@Auth() auth: AccessClaims, @Param('id') id: string): Promise<AnyRecord> {
-      return this.rest.remove(auth.tenantId, name, id);
+      return this.rest.remove(auth.tenantId, name, id, { userId: auth.userId });
     }
   }
   Object.defineProperty(SyncedEntityRestController, 'name', {

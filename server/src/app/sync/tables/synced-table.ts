@@ -16,6 +16,12 @@ export interface StoredRow {
   serverSeq: number;
 }
 
+/** A purged tombstone. */
+export interface PurgedRow {
+  id: string;
+  serverSeq: number;
+}
+
 /** Columns every synced table has, managed by the engine rather than by entity fields. */
 const ENGINE_COLUMNS: readonly string[] = [...RECORD_META_KEYS, 'serverSeq', 'changedAt'];
 
@@ -180,15 +186,15 @@ export class SyncedTable {
 
   /**
    * Deletes tombstones whose latest write reached the server before `cutoff` (server time, not
-   * the delete's HLC); returns their feed positions.
+   * the delete's HLC); returns their ids and feed positions.
    */
-  async purgeTombstones(sql: SqlRunner, tenantId: string, cutoff: Date): Promise<number[]> {
-    const rows = await sql.rows<{ server_seq: number }>(
+  async purgeTombstones(sql: SqlRunner, tenantId: string, cutoff: Date): Promise<PurgedRow[]> {
+    return sql.rows<PurgedRow>(
       `DELETE FROM ${quote(this.tableName)} ` +
-        'WHERE tenant_id = $1 AND deleted_at IS NOT NULL AND changed_at < $2 RETURNING server_seq',
+        'WHERE tenant_id = $1 AND deleted_at IS NOT NULL AND changed_at < $2 ' +
+        'RETURNING id, server_seq AS "serverSeq"',
       [tenantId, cutoff],
     );
-    return rows.map((row) => row.server_seq);
   }
 
   private toRecord(row: Record<string, unknown>): AnyRecord {
