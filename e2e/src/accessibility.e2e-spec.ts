@@ -48,6 +48,7 @@ describe('accessibility of every page', () => {
       heading: /^Budget · /,
       follow: () => page.getByRole('link', { name: 'Next month' }).click(),
     },
+    { route: 'reports', heading: 'Reports', follow: () => nav('Reports') },
     { route: 'categories', heading: 'Categories', follow: () => nav('Categories') },
     { route: 'payees', heading: 'Payees', follow: () => nav('Payees') },
     { route: 'settings', heading: 'Settings', follow: () => nav('Settings') },
@@ -154,6 +155,8 @@ describe('accessibility of every page', () => {
     await scan('accounts (empty)');
   });
 
+  // Ten pages, each scanned by axe twice (desktop and phone): on two shared cores that takes
+  // longer than one ordinary scenario.
   it('passes on every page of a household with data, reached by links', async () => {
     await seed();
     await page.getByRole('link', { name: ACCOUNT, exact: true }).waitFor();
@@ -165,7 +168,7 @@ describe('accessibility of every page', () => {
       await expectFocusOnHeading(visit.route);
       await scan(visit.route);
     }
-  });
+  }, 480_000);
 
   it('passes with the register editor, split lines and reconcile open', async () => {
     await page
@@ -237,6 +240,15 @@ describe('accessibility of every page', () => {
     await page.getByRole('menu').waitFor();
     await scan('budget: cover menu');
     await page.keyboard.press('Escape');
+  });
+
+  it("passes with the reports' tables and category filter open", async () => {
+    await nav('Reports');
+    await heading('Reports').waitFor();
+    for (const summary of await page.getByText('Show as table').all()) await summary.click();
+    await page.locator('[data-test="category-filter-summary"]').click();
+    await page.locator('[data-test="spending-table"]').waitFor();
+    await scan('reports: tables and filter');
   });
 
   it('passes with the delete-category dialog open', async () => {

@@ -38,7 +38,7 @@ describe('ReportsPageComponent', () => {
       ['Mar 2026', '€55.00', '€30.00', '€110.00', '€195.00'],
       ['All months', '€100.00', '€1,230.00', '€610.00', '€1,940.00'],
     ]);
-    expect(page.text()).toContain('1 category spent nothing in these months and is left out.');
+    expect(page.text()).toContain('Nothing spent in these months, so not shown: Unused.');
 
     const cashFlow = page.element.querySelectorAll('[data-test="cash-flow-table"]');
     expect(cashFlow).toHaveLength(2);

@@ -19,8 +19,8 @@ export interface SpendingView {
   readonly lines: readonly SpendingLine[];
   /** Per month: Σ of the lines shown (the report's totals when every line is chosen). */
   readonly totals: readonly number[];
-  /** How many chosen lines are left out because they are zero in every month. */
-  readonly zeroLines: number;
+  /** The names of the chosen lines left out because they are zero in every month. */
+  readonly zeroLines: readonly string[];
 }
 
 /** The report's categories in display order, then the uncategorized spending. */
@@ -43,5 +43,6 @@ export function spendingView(report: SpendingReport, hidden: ReadonlySet<string>
   const totals = report.months.map((_, slot) =>
     lines.reduce((sum, line) => sum + line.amounts[slot], 0),
   );
-  return { months: report.months, lines, totals, zeroLines: chosen.length - lines.length };
+  const zeroLines = chosen.filter((line) => !lines.includes(line)).map((line) => line.label);
+  return { months: report.months, lines, totals, zeroLines };
 }
