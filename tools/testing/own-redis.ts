@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createConnection } from 'node:net';
-import { freePort } from './own-postgres-cluster';
+import { freePort } from './free-port';
 
 /** A Redis server of a test's own on a free port, which the test may stop and start again. */
 export interface OwnRedis {

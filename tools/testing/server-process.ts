@@ -8,6 +8,7 @@ import {
   postgresReachable,
   type ThrowawayPostgres,
 } from './throwaway-postgres';
+import { freePort } from './free-port';
 
 /** Long enough for HS256; fixed so a restarted server accepts the tokens it issued before. */
 export const TEST_JWT_SECRET = 'sync-client-tests-secret-that-is-long-enough-for-hs256';
@@ -187,8 +188,16 @@ export async function startServerProcess(
 
   const start = async (): Promise<void> => {
     if (port === 0) {
-      port = await launch(0);
-      return;
+      // A port outside the ephemeral range (see freePort), so a restart finds it free; another
+      // suite may take it between the check and the listen, then the next one is tried.
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          port = await launch(await freePort());
+          return;
+        } catch (error) {
+          if (attempt >= 5 || !String(error).includes('EADDRINUSE')) throw error;
+        }
+      }
     }
     // Clients keep the URL they were given, so a restart must come back on the same port;
     // right after a kill the port may still be held for a moment.

@@ -7,6 +7,7 @@ export type {
   IdbKeyRangeLike,
   IndexedDbFactoryLike,
   InitialLoadProgress,
+  OverwrittenChange,
   Rejection,
   StopOptions,
   SyncClient,
@@ -17,4 +18,5 @@ export type {
   SyncTable,
   SyncTuning,
   UpdatePatch,
+  WriteAllOptions,
 } from './lib/public-types';

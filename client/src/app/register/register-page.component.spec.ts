@@ -299,6 +299,28 @@ describe('RegisterPageComponent', () => {
     expect(page.byLabel('Payee').value).toBe('Half typed');
   });
 
+  it('shows a transaction’s history from its editor, and opens it from a link to the row', async () => {
+    rowButton('Bakery', /^Edit/).click();
+    await page.settle();
+    expect(page.element.querySelector('[data-test="history-panel"]')).toBeNull();
+    await page.click(/^History/);
+    // The fake sync client starts offline: the server's history needs a connection.
+    expect(page.within('[data-test="history-panel"]').text()).toContain(
+      'History needs a connection',
+    );
+    await page.click('Close history');
+    expect(page.element.querySelector('[data-test="history-panel"]')).toBeNull();
+    await page.click('Cancel');
+
+    page.fixture.componentRef.setInput('history', salary.id);
+    await page.settle();
+    expect(page.element.querySelector('fw-register-row-editor')).not.toBeNull();
+    expect(page.within('fw-register-row-editor').byLabel<HTMLInputElement>('Date').value).toBe(
+      '2026-01-01',
+    );
+    expect(page.element.querySelector('[data-test="history-panel"]')).not.toBeNull();
+  });
+
   it('says so when the account does not exist in this household', async () => {
     page.fixture.componentRef.setInput('accountId', '00000000-0000-4000-8000-0000000000ff');
     await page.settle();

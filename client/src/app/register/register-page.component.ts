@@ -54,6 +54,8 @@ const EDITOR_START_HEIGHT = 320;
 interface Editing {
   transaction: Transaction;
   side: TransactionSide;
+  /** Opened from a link to the row's history: the editor shows it at once. */
+  openHistory?: boolean;
 }
 
 /** One account's transactions, newest first, with running balance and inline add/edit/delete. */
@@ -85,6 +87,9 @@ export class RegisterPageComponent {
   private readonly host: HTMLElement = inject(ElementRef).nativeElement;
 
   readonly accountId = input.required<string>();
+  /** `?history=<transaction id>`: opens that row with its change history (sync notices link here). */
+  readonly history = input<string | undefined>();
+  private historyLinkOpened: string | null = null;
 
   protected readonly loaded = computed(() => this.accounts.loaded() && this.transactions.loaded());
   protected readonly account = computed(() => this.accounts.entityMap()[this.accountId()]);
@@ -176,6 +181,22 @@ export class RegisterPageComponent {
         untracked(() => this.editing.set(null));
       }
     });
+    effect(() => {
+      const id = this.history();
+      if (!id || !this.loaded() || this.historyLinkOpened === id) {
+        return;
+      }
+      const lines = this.lines();
+      const row = this.transactions.entityMap()[id];
+      // A split line's history is reached through its parent, the row the register shows.
+      const line =
+        lines.find((candidate) => candidate.transaction.id === id) ??
+        lines.find((candidate) => candidate.transaction.id === row?.parentId);
+      if (line) {
+        this.historyLinkOpened = id;
+        untracked(() => this.openWithHistory(line.transaction, line.side));
+      }
+    });
     // The viewport caches its size; tell it when a height change (more rows, rotation) lands.
     afterRenderEffect(() => {
       this.viewportHeight();
@@ -239,6 +260,24 @@ export class RegisterPageComponent {
     this.deleting.disarm();
     this.editing.set({ transaction, side });
     afterNextRender(() => this.revealEditor(), { injector: this.injector });
+  }
+
+  /** Opens a row far down the list with its history: scrolls it into the rendered range first. */
+  private openWithHistory(transaction: Transaction, side: TransactionSide): void {
+    this.search.clear();
+    this.deleting.disarm();
+    this.editing.set({ transaction, side, openHistory: true });
+    afterNextRender(
+      () => {
+        const at = this.items().findIndex((item) => item.key === transaction.id);
+        if (at >= 0) {
+          this.viewport()?.scrollToIndex(at);
+        }
+        // The virtual scroll renders the new range on a later frame.
+        requestAnimationFrame(() => this.revealEditor());
+      },
+      { injector: this.injector },
+    );
   }
 
   /**

@@ -4,14 +4,20 @@ import {
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
+  Injector,
+  computed,
   ElementRef,
   inject,
   input,
+  linkedSignal,
   output,
 } from '@angular/core';
-import type { Account, Transaction } from '@finwise/domain';
+import { transactions, type Account, type Transaction } from '@finwise/domain';
+import { AccountsStore } from '../data/stores/accounts.store';
+import { TransactionsStore } from '../data/stores/transactions.store';
 import type { CategoryGroup } from '../data/views/category-groups';
 import type { TransactionSide } from '../data/views/transaction-side';
+import { HistoryPanelComponent } from '../forms/history-panel/history-panel.component';
 import { SplitEditorComponent } from './split-editor.component';
 import { TransactionFormComponent } from './transaction-form.component';
 
@@ -22,7 +28,7 @@ import { TransactionFormComponent } from './transaction-form.component';
  */
 @Component({
   selector: 'fw-register-row-editor',
-  imports: [TransactionFormComponent, SplitEditorComponent],
+  imports: [TransactionFormComponent, SplitEditorComponent, HistoryPanelComponent],
   template: `
     <div class="row-editor">
       <fw-transaction-form
@@ -42,6 +48,26 @@ import { TransactionFormComponent } from './transaction-form.component';
           [currency]="account().currency ?? 'EUR'"
         />
       }
+      <div class="row-editor__history">
+        @if (showingHistory()) {
+          <fw-history-panel
+            [entity]="transactionEntity"
+            [rowId]="transaction().id"
+            [store]="transactionsStore"
+            [current]="currentRow()"
+            [currencies]="currencies()"
+            (closed)="closeHistory()"
+          />
+        } @else {
+          <button
+            type="button"
+            class="fw-button fw-button--secondary fw-button--small"
+            (click)="showingHistory.set(true)"
+          >
+            History<span class="visually-hidden"> of this transaction</span>
+          </button>
+        }
+      </div>
     </div>
   `,
   styles: `
@@ -52,6 +78,10 @@ import { TransactionFormComponent } from './transaction-form.component';
       display: grid;
       gap: var(--fw-space);
       padding: 0.75rem;
+    }
+    .row-editor__history {
+      padding-top: 0.75rem;
+      border-top: 1px solid var(--fw-color-border);
     }
     .row-editor__splits {
       display: block;
@@ -75,8 +105,30 @@ export class RegisterRowEditorComponent {
   readonly done = output<Transaction | null>();
   readonly heightChange = output<number>();
 
+  protected readonly transactionEntity = transactions;
+  protected readonly transactionsStore = inject(TransactionsStore);
+  private readonly accountsStore = inject(AccountsStore);
+  /** Opens with the row's history shown (a link to the row's history). */
+  readonly openHistory = input(false);
+  protected readonly showingHistory = linkedSignal(() => this.openHistory());
+  private readonly injector = inject(Injector);
+  /** The row as it is now, for the history to tell which values it already holds. */
+  protected readonly currentRow = computed(
+    () => this.transactionsStore.entityMap()[this.transaction().id] ?? null,
+  );
+  /** Each amount in the currency of the account that books it. */
+  protected readonly currencies = computed(() => {
+    const row = this.currentRow() ?? this.transaction();
+    const accounts = this.accountsStore.entityMap();
+    const booking = (row.accountId && accounts[row.accountId]?.currency) || 'EUR';
+    const transfer =
+      (row.transferAccountId && accounts[row.transferAccountId]?.currency) || booking;
+    return { amountMinor: booking, transferAmountMinor: transfer };
+  });
+  private readonly host: HTMLElement = inject(ElementRef).nativeElement;
+
   constructor() {
-    const host: HTMLElement = inject(ElementRef).nativeElement;
+    const host = this.host;
     const view = inject(DOCUMENT).defaultView;
     const destroyRef = inject(DestroyRef);
     afterNextRender(() => {
@@ -88,6 +140,15 @@ export class RegisterRowEditorComponent {
       observer.observe(host);
       destroyRef.onDestroy(() => observer.disconnect());
     });
+  }
+
+  /** Focus goes back to the button that opened the history. */
+  protected closeHistory(): void {
+    this.showingHistory.set(false);
+    afterNextRender(
+      () => this.host.querySelector<HTMLElement>('.row-editor__history button')?.focus(),
+      { injector: this.injector },
+    );
   }
 
   protected onEscape(event: Event): void {

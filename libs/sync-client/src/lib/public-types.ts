@@ -131,6 +131,22 @@ export interface Rejection {
   at: string;
 }
 
+/**
+ * Addition to DESIGN §7: a change of this device that the server accepted but whose fields
+ * last-writer-wins did not keep, because a newer change to them (from another device) had
+ * arrived first. The row now holds that other value; the server's history has both.
+ */
+export interface OverwrittenChange {
+  mutationId: string;
+  modelName: string;
+  /** Id of the row the change targeted. */
+  id: string;
+  /** The fields whose value was dropped. */
+  fields: string[];
+  /** ISO time the client learned of it. */
+  at: string;
+}
+
 export interface InitialLoadProgress {
   loaded: number;
   total: number;
@@ -151,6 +167,8 @@ export interface SyncStatus {
   initialLoad: InitialLoadProgress;
   /** Mutations the server refused (rolled back locally), newest last. */
   rejections: readonly Rejection[];
+  /** Addition to DESIGN §7: changes whose values lost to newer ones (see `OverwrittenChange`), newest last. */
+  overwritten: readonly OverwrittenChange[];
 }
 
 export interface SyncTable<T extends SyncRow = AnySyncRow> {
@@ -158,6 +176,13 @@ export interface SyncTable<T extends SyncRow = AnySyncRow> {
   get(id: string): Promise<T | undefined>;
   /** All live rows, by id. */
   all(): Promise<T[]>;
+  /**
+   * Addition to DESIGN §7: the rows of these ids this device holds, in no particular order;
+   * unknown ids are left out. With `includeDeleted`, tombstones too (`deletedAt` set), for a
+   * caller that must not bring back what was deleted (a bank import finds deleted imported rows
+   * by the ids the file would give them).
+   */
+  getMany(ids: readonly string[], options?: { includeDeleted?: boolean }): Promise<T[]>;
   /** Creates a row (id generated when absent); an id that exists locally gets the given fields updated. */
   create(data: CreateInput<T>): Promise<T>;
   /**
@@ -180,6 +205,20 @@ export interface ClientWrite {
   modelName: string;
   operation: 'create' | 'update' | 'delete';
   data: { id?: string } & Record<string, unknown>;
+  /**
+   * A `create` of a row the app seeds with a deterministic id: written as `table.createIfAbsent`
+   * writes it (only when the id is unknown here, stamped with the earliest HLC), or skipped.
+   */
+  ifAbsent?: boolean;
+}
+
+/** Addition to DESIGN §7: options of `SyncClient.writeAll`. */
+export interface WriteAllOptions {
+  /**
+   * Called after each write is stored, with how many of how many are done (inside the local
+   * transaction: nothing is committed until the last one), so a long batch can show progress.
+   */
+  onProgress?(written: number, total: number): void;
 }
 
 export interface StopOptions {
@@ -204,15 +243,22 @@ export interface SyncClient {
    * none (rejects with the first refusal). They reach the outbox together, so they are pushed in
    * one batch (up to the batch limits) and other devices see them at once.
    */
-  writeAll(writes: readonly ClientWrite[]): Promise<void>;
+  writeAll(writes: readonly ClientWrite[], options?: WriteAllOptions): Promise<void>;
   /** Resolves when the outbox is empty and acknowledged; rejects on timeout or stop. */
   flush(timeoutMs?: number): Promise<void>;
   status(): SyncStatus;
   /** Called at once and after every status change; returns unsubscribe. */
   onStatus(callback: (status: SyncStatus) => void): () => void;
   clearRejections(): void;
+  /** Addition to DESIGN §7: empties `overwritten` (in every tab). */
+  clearOverwritten(): void;
   /** Addition to DESIGN §7: whether this instance is the tenant's sync leader (owns the socket). */
   isLeader(): boolean;
+  /**
+   * Addition to DESIGN §7: this device's id, the `clientId` of its socket handshake (so the
+   * server's change history names it); null until `start()` has opened the local database.
+   */
+  clientId(): string | null;
 }
 
 /**

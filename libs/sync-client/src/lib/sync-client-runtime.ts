@@ -26,6 +26,7 @@ import type {
   SyncStatus,
   SyncTable,
   SyncTuning,
+  WriteAllOptions,
 } from './public-types';
 import { StatusStore } from './status/status-store';
 import type { AckOutcome } from './sync/push/apply-ack';
@@ -145,16 +146,21 @@ export class SyncClientRuntime implements SyncClient {
     return table as unknown as SyncTable<T>;
   }
 
-  async writeAll(writes: readonly ClientWrite[]): Promise<void> {
+  async writeAll(writes: readonly ClientWrite[], options: WriteAllOptions = {}): Promise<void> {
     const resolved = writes.map((write) => {
       const entity = findEntity(write.modelName);
       if (!entity)
         throw new SyncClientError('unknown_model', `unknown modelName: ${String(write.modelName)}`);
-      return { entity, operation: write.operation, data: write.data };
+      return {
+        entity,
+        operation: write.operation,
+        data: write.data,
+        ifAbsent: write.ifAbsent === true,
+      };
     });
     if (resolved.length === 0) return;
     const { writer } = await this.ready();
-    this.afterWrite(await writer.writeAll(resolved));
+    this.afterWrite(await writer.writeAll(resolved, options.onProgress));
   }
 
   async flush(timeoutMs = 30_000): Promise<void> {
@@ -210,8 +216,18 @@ export class SyncClientRuntime implements SyncClient {
       void writeMeta(this.local.db, 'rejections', []).catch(() => undefined);
   }
 
+  clearOverwritten(): void {
+    this.statusStore.update({ overwritten: [] });
+    if (this.local && this.phase !== 'stopped')
+      void writeMeta(this.local.db, 'overwritten', []).catch(() => undefined);
+  }
+
   isLeader(): boolean {
     return this.engine !== null;
+  }
+
+  clientId(): string | null {
+    return this.phase === 'stopped' ? null : (this.local?.clientId ?? null);
   }
 
   /** A getter, so TypeScript does not narrow `phase` across awaits. */
@@ -352,7 +368,10 @@ export class SyncClientRuntime implements SyncClient {
 
   private afterAck(outcome: AckOutcome): void {
     this.statusStore.setPendingCount(outcome.pendingCount, outcome.pendingReadSeq);
-    this.statusStore.update({ rejections: outcome.allRejections });
+    this.statusStore.update({
+      rejections: outcome.allRejections,
+      overwritten: outcome.allOverwritten,
+    });
   }
 
   private async loadStatus(db: LocalDatabase): Promise<void> {
@@ -362,6 +381,7 @@ export class SyncClientRuntime implements SyncClient {
         pendingReadSeq,
         pendingCount: await countOutbox(db.outbox),
         rejections: (await readMeta(db, 'rejections')) ?? [],
+        overwritten: (await readMeta(db, 'overwritten')) ?? [],
         initialLoad: await readMeta(db, 'initialLoad'),
         syncState: await readMeta(db, 'syncState'),
       };
@@ -370,6 +390,7 @@ export class SyncClientRuntime implements SyncClient {
     const load = snapshot.initialLoad;
     this.statusStore.update({
       rejections: snapshot.rejections,
+      overwritten: snapshot.overwritten,
       lastSyncedAt: snapshot.syncState?.lastSyncedAt ?? null,
       // A finished load is history: a start from a stored cursor shows {0,0}.
       initialLoad:
@@ -391,10 +412,13 @@ export class SyncClientRuntime implements SyncClient {
         error: () => undefined,
       }),
       this.watchPullRequests(db),
-      liveQuery(() => db.meta.bulkGet(['syncState', 'rejections', 'initialLoad'])).subscribe({
-        next: ([syncState, rejections, initialLoad]) => {
+      liveQuery(() =>
+        db.meta.bulkGet(['syncState', 'rejections', 'initialLoad', 'overwritten']),
+      ).subscribe({
+        next: ([syncState, rejections, initialLoad, overwritten]) => {
           const patch: Partial<SyncStatus> = {
             rejections: (rejections?.value as SyncStatus['rejections']) ?? [],
+            overwritten: (overwritten?.value as SyncStatus['overwritten']) ?? [],
           };
           // The leader knows its own connection; followers mirror what it publishes.
           if (!this.engine) {

@@ -29,10 +29,24 @@ interface Entry {
   path: (ctx: { me: Household; them: Household }) => string;
   body?: (ctx: { me: Household; them: Household }) => unknown;
   raw?: string;
+  /** A multipart body (the bank-file import): its fields in order, files as {name, content}. */
+  form?: (ctx: { me: Household; them: Household }) => [string, string | BankFile][];
   token?: 'none' | 'forged' | 'ghost';
   status: number;
   message: string | ((ctx: { me: Household; them: Household }) => string);
 }
+
+interface BankFile {
+  name: string;
+  content: string | Uint8Array<ArrayBuffer>;
+}
+
+const csv = (content: string): BankFile => ({ name: 'statement.csv', content });
+const GOOD_CSV = csv('date,amount,payee\n2026-11-02,-4.50,Bakery\n');
+const importPath =
+  (kind: 'import' | 'import/preview', whose: 'me' | 'them' = 'me') =>
+  (ctx: { me: Household; them: Household }) =>
+    `/accounts/${ctx[whose].account}/${kind}`;
 
 const statement = { statementDate: '2026-11-30', statementBalanceMinor: 123 };
 
@@ -78,6 +92,79 @@ const ENTRIES: Entry[] = [
     name: 'the budget of a household that does not exist',
     method: 'GET',
     path: () => '/budget/2026-01',
+    token: 'ghost',
+    status: 403,
+    message: 'You are not a member of this household',
+  },
+  {
+    name: 'a report month past December',
+    method: 'GET',
+    path: () => '/reports/spending?from=2026-13',
+    status: 400,
+    message: 'from must be one month YYYY-MM (got 2026-13)',
+  },
+  {
+    name: 'SQL in a report month',
+    method: 'GET',
+    path: () => `/reports/cash-flow?to=${encodeURIComponent("2026-01' OR '1'='1")}`,
+    status: 400,
+    message: "to must be one month YYYY-MM (got 2026-01' OR '1'='1)",
+  },
+  {
+    name: 'a very long report month',
+    method: 'GET',
+    path: () => `/reports/net-worth?from=${'9'.repeat(5_000)}&to=${'8'.repeat(5_000)}`,
+    status: 400,
+    message: `from must be one month YYYY-MM (got ${'9'.repeat(20)}); to must be one month YYYY-MM (got ${'8'.repeat(20)})`,
+  },
+  {
+    name: 'a report month given twice',
+    method: 'GET',
+    path: () => '/reports/spending?to=2026-01&to=2026-02',
+    status: 400,
+    message: 'to must be one month YYYY-MM',
+  },
+  {
+    name: 'a date instead of a report month',
+    method: 'GET',
+    path: () => '/reports/cash-flow?from=2026-01-15&to=2026-01',
+    status: 400,
+    message: 'from must be one month YYYY-MM (got 2026-01-15)',
+  },
+  {
+    name: 'a report range that ends before it starts',
+    method: 'GET',
+    path: () => '/reports/net-worth?from=2026-02&to=2026-01',
+    status: 400,
+    message: 'from must not be after to (2026-01)',
+  },
+  {
+    name: 'a report range of more than 120 months',
+    method: 'GET',
+    path: () => '/reports/spending?from=1900-01&to=2026-12',
+    status: 400,
+    message: 'from is too early: a report covers at most 120 months (1900-01..2026-12 is 1524)',
+  },
+  {
+    name: 'a report without a token',
+    method: 'GET',
+    path: () => '/reports/net-worth',
+    token: 'none',
+    status: 401,
+    message: 'Missing bearer token',
+  },
+  {
+    name: 'a report with a forged token',
+    method: 'GET',
+    path: () => '/reports/spending',
+    token: 'forged',
+    status: 401,
+    message: 'Invalid or expired token',
+  },
+  {
+    name: 'a report of a household that does not exist',
+    method: 'GET',
+    path: () => '/reports/cash-flow',
     token: 'ghost',
     status: 403,
     message: 'You are not a member of this household',
@@ -306,6 +393,177 @@ const ENTRIES: Entry[] = [
     status: 403,
     message: 'You are not a member of this household',
   },
+  {
+    name: 'importing without a token',
+    method: 'POST',
+    path: importPath('import'),
+    form: () => [['file', GOOD_CSV]],
+    token: 'none',
+    status: 401,
+    message: 'Missing bearer token',
+  },
+  {
+    name: 'importing with a forged token',
+    method: 'POST',
+    path: importPath('import'),
+    form: () => [['file', GOOD_CSV]],
+    token: 'forged',
+    status: 401,
+    message: 'Invalid or expired token',
+  },
+  {
+    name: 'importing into a household that does not exist',
+    method: 'POST',
+    path: importPath('import'),
+    form: () => [['file', GOOD_CSV]],
+    token: 'ghost',
+    status: 403,
+    message: 'You are not a member of this household',
+  },
+  {
+    name: "importing into another household's account",
+    method: 'POST',
+    path: importPath('import', 'them'),
+    form: () => [['file', GOOD_CSV]],
+    status: 404,
+    message: ({ them }) => `account ${them.account} not found`,
+  },
+  {
+    name: "previewing against another household's account",
+    method: 'POST',
+    path: importPath('import/preview', 'them'),
+    form: () => [['file', GOOD_CSV]],
+    status: 404,
+    message: ({ them }) => `account ${them.account} not found`,
+  },
+  {
+    name: 'an import without a file',
+    method: 'POST',
+    path: importPath('import'),
+    form: () => [['options', '{}']],
+    status: 400,
+    message: 'file is required: send the bank file as the multipart field "file"',
+  },
+  {
+    name: 'a bank file under another field name',
+    method: 'POST',
+    path: importPath('import'),
+    form: () => [['upload', GOOD_CSV]],
+    status: 400,
+    message: 'Unexpected file field - upload',
+  },
+  {
+    name: 'import options that are not JSON',
+    method: 'POST',
+    path: importPath('import'),
+    form: () => [
+      ['file', GOOD_CSV],
+      ['options', '{nope'],
+    ],
+    status: 400,
+    message: 'options is not valid JSON',
+  },
+  {
+    name: 'a prototype key among the import options',
+    method: 'POST',
+    path: importPath('import'),
+    form: () => [
+      ['file', GOOD_CSV],
+      ['options', '{"__proto__":{"flipSign":true}}'],
+    ],
+    status: 400,
+    message: 'options has fields that are not options: __proto__',
+  },
+  {
+    name: 'import options that are a list',
+    method: 'POST',
+    path: importPath('import'),
+    form: () => [
+      ['file', GOOD_CSV],
+      ['options', '[1]'],
+    ],
+    status: 400,
+    message: 'options Invalid input: expected object, received array',
+  },
+  {
+    name: 'a mapped column the file does not have',
+    method: 'POST',
+    path: importPath('import/preview'),
+    form: () => [
+      ['file', GOOD_CSV],
+      ['options', '{"columns":{"date":"Datum","amount":"Betrag"}}'],
+    ],
+    status: 400,
+    message: 'The column "Datum" is not in the file',
+  },
+  {
+    name: 'binary garbage as a bank file',
+    method: 'POST',
+    path: importPath('import/preview'),
+    form: () => [
+      ['file', { name: 'statement.csv', content: new Uint8Array(4096).map((_, i) => i % 7) }],
+    ],
+    status: 400,
+    message:
+      'This file is not a text file: it holds binary data. Export CSV, OFX, QFX or QIF from your bank',
+  },
+  {
+    name: 'a PDF statement',
+    method: 'POST',
+    path: importPath('import'),
+    form: () => [['file', { name: 'statement.pdf', content: '%PDF-1.7\n1 0 obj\n' }]],
+    status: 400,
+    message:
+      'This file is not a text file (it looks like a PDF): export CSV, OFX, QFX or QIF from your bank',
+  },
+  {
+    name: 'a truncated OFX',
+    method: 'POST',
+    path: importPath('import'),
+    form: () => [
+      [
+        'file',
+        {
+          name: 'cut.ofx',
+          content:
+            'OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\n\n<OFX><BANKMSGSRSV1><STMTTRNRS><STMTRS>' +
+            '<BANKTRANLIST><STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20261102<TRNAMT>-4.50',
+        },
+      ],
+    ],
+    status: 400,
+    message: 'Line 5: the file ends inside transaction 1: the file is truncated',
+  },
+  {
+    name: 'a CSV without an amount column',
+    method: 'POST',
+    path: importPath('import'),
+    form: () => [['file', csv('date,payee\n2026-11-02,Bakery\n')]],
+    status: 400,
+    message:
+      'the file has no column recognised as the date or the amount: map them in options.columns',
+  },
+  {
+    name: 'an amount with more decimals than the currency',
+    method: 'POST',
+    path: importPath('import'),
+    form: () => [
+      ['file', csv('date,amount,payee\n2026-11-02,-4.505,Bakery\n')],
+      ['options', '{"decimal":"."}'],
+    ],
+    status: 400,
+    message:
+      'line 2 cannot be imported (line 2: -4.505 has more decimals than EUR allows (2)); fix the file or options, or leave them out with options.excludeLines',
+  },
+  {
+    name: 'an impossible date among good ones',
+    method: 'POST',
+    path: importPath('import'),
+    form: () => [['file', csv('date,amount\n2026-11-02,-4.50\n2026-11-31,1.00\n')]],
+    status: 400,
+    message:
+      'line 3 cannot be imported (line 3: 2026-11-31 is not a date in YYYY-MM-DD like the rest of the column); fix the file or options, or leave them out with options.excludeLines',
+  },
 ];
 
 describe.each(testDatabaseKinds())('hostile input to the finance endpoints on %s', (kind) => {
@@ -374,7 +632,9 @@ describe.each(testDatabaseKinds())('hostile input to the finance endpoints on %s
 
   it.each(ENTRIES.map((entry) => [entry.name, entry] as const))('%s', async (_name, entry) => {
     const before = await snapshots.take();
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const form = entry.form ? multipart(entry.form(ctx)) : undefined;
+    // fetch sets the multipart boundary itself.
+    const headers: Record<string, string> = form ? {} : { 'content-type': 'application/json' };
     const token =
       entry.token === 'none'
         ? null
@@ -382,7 +642,7 @@ describe.each(testDatabaseKinds())('hostile input to the finance endpoints on %s
           ? tokens[entry.token]
           : ctx.me.session.accessToken;
     if (token) headers['authorization'] = `Bearer ${token}`;
-    const body = entry.raw ?? (entry.body ? JSON.stringify(entry.body(ctx)) : undefined);
+    const body = form ?? entry.raw ?? (entry.body ? JSON.stringify(entry.body(ctx)) : undefined);
     const response = await fetch(`${server.url}/api${entry.path(ctx)}`, {
       method: entry.method,
       headers,
@@ -398,3 +658,12 @@ describe.each(testDatabaseKinds())('hostile input to the finance endpoints on %s
     expect(await snapshots.take()).toEqual(before);
   });
 });
+
+function multipart(fields: [string, string | BankFile][]): FormData {
+  const form = new FormData();
+  for (const [name, value] of fields) {
+    if (typeof value === 'string') form.append(name, value);
+    else form.append(name, new Blob([value.content]), value.name);
+  }
+  return form;
+}

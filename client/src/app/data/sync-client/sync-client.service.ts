@@ -10,6 +10,7 @@ export const IDLE_SYNC_STATUS: SyncStatus = Object.freeze({
   lastSyncedAt: null,
   initialLoad: Object.freeze({ loaded: 0, total: 0 }),
   rejections: Object.freeze([]),
+  overwritten: Object.freeze([]),
 });
 
 export interface SignOutOptions {
@@ -30,6 +31,7 @@ export class SyncClientService {
   private readonly clientState = signal<SyncClient | null>(null);
   private readonly statusState = signal<SyncStatus>(IDLE_SYNC_STATUS);
   private readonly problemState = signal<string | null>(null);
+  private readonly clientIdState = signal<string | null>(null);
   private readonly tenantId = computed(() => this.auth.session()?.tenant.id ?? null);
   private stopStatus: (() => void) | null = null;
   private readonly beforeSignOut = new Set<() => Promise<void>>();
@@ -38,6 +40,8 @@ export class SyncClientService {
   readonly status = this.statusState.asReadonly();
   /** Why local data is unavailable (IndexedDB refused to open), or null. */
   readonly problem = this.problemState.asReadonly();
+  /** This device's id as the server records it (history names it), once the database is open. */
+  readonly clientId = this.clientIdState.asReadonly();
 
   constructor() {
     effect((onCleanup) => {
@@ -90,6 +94,11 @@ export class SyncClientService {
     this.clientState()?.clearRejections();
   }
 
+  /** Dismisses the notices of this device's changes that lost to newer ones. */
+  clearOverwritten(): void {
+    this.clientState()?.clearOverwritten();
+  }
+
   /** Creates and starts the household's client; the returned function closes it (also mid-creation). */
   private open(tenantId: string): () => void {
     let closed = false;
@@ -117,7 +126,9 @@ export class SyncClientService {
           created.disconnect();
         }
         this.clientState.set(created);
-        return created.start();
+        return created.start().then(() => {
+          if (!closed) this.clientIdState.set(created.clientId());
+        });
       })
       .catch((error: unknown) => {
         console.error('Opening the local database failed', error);
@@ -139,6 +150,7 @@ export class SyncClientService {
     if (this.clientState() === client) {
       this.clientState.set(null);
       this.statusState.set(IDLE_SYNC_STATUS);
+      this.clientIdState.set(null);
     }
     void client.stop().catch(() => undefined);
   }

@@ -77,4 +77,17 @@ describe('SyncedEntityPageComponent', () => {
     await page.click(/^Delete Housing/);
     expect(page.client.calls).toContain(`delete categories ${rent.id}`);
   });
+
+  it('shows the edited row’s history under the form', async () => {
+    const rent = categoryRow({ name: 'Rent', groupName: 'Bills' });
+    const page = await render([rent]);
+    expect(page.text()).not.toContain('History');
+    await page.click(/^Edit Rent/);
+    await page.click('History');
+    expect(page.within('[data-test="history-panel"]').text()).toContain(
+      'History needs a connection',
+    );
+    await page.click('Cancel');
+    expect(page.element.querySelector('[data-test="history-panel"]')).toBeNull();
+  });
 });

@@ -1,9 +1,22 @@
-import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { ActivatedRoute } from '@angular/router';
 import type { FieldInfo, SyncedEntityDefinition } from '@finwise/domain';
 import type { SyncRow } from '@finwise/sync-client';
+import { map } from 'rxjs';
 import type { SyncedEntityStore } from '../../data/synced-entity/synced-entity-store';
 import type { FieldErrors } from '../../shared/validation/validation-messages';
 import { FormSubmission } from '../form-submission';
+import { HistoryPanelComponent } from '../history-panel/history-panel.component';
 import { displayValue, emptyText, parseText, toText, type FieldText } from './field-inputs';
 
 let nextFormId = 0;
@@ -19,6 +32,7 @@ function fieldOf(row: SyncRow, name: string): unknown {
  */
 @Component({
   selector: 'fw-synced-entity-page',
+  imports: [HistoryPanelComponent],
   templateUrl: './synced-entity-page.component.html',
   styleUrl: './synced-entity-page.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -37,9 +51,43 @@ export class SyncedEntityPageComponent {
     return [...this.store().entities()].sort((a, b) => key(a).localeCompare(key(b)));
   });
   protected readonly editing = signal<SyncRow | null>(null);
+  /** The edited row's change history is shown under the form. */
+  protected readonly showingHistory = signal(false);
+  /** The edited row as it is now (another device may have changed it since editing began). */
+  protected readonly editedNow = computed(() => {
+    const id = this.editing()?.id;
+    return id
+      ? (this.store()
+          .entities()
+          .find((row) => row.id === id) ?? null)
+      : null;
+  });
   protected readonly values = signal<Record<string, FieldText>>({});
   protected readonly submission = new FormSubmission(this.formId, () => this.labels());
   protected readonly errors = this.submission.errors;
+  /** `?history=<id>`: opens that row with its change history (sync notices link here). */
+  private readonly historyLink = toSignal(
+    inject(ActivatedRoute).queryParamMap.pipe(map((params) => params.get('history'))),
+    { initialValue: null },
+  );
+  private historyLinkOpened: string | null = null;
+
+  constructor() {
+    effect(() => {
+      const id = this.historyLink();
+      if (!id || !this.store().loaded() || this.historyLinkOpened === id) return;
+      const row = this.store()
+        .entities()
+        .find((candidate) => candidate.id === id);
+      if (row) {
+        this.historyLinkOpened = id;
+        untracked(() => {
+          this.edit(row);
+          this.showingHistory.set(true);
+        });
+      }
+    });
+  }
 
   protected display(field: FieldInfo, row: SyncRow): string {
     return displayValue(field, fieldOf(row, field.name));
@@ -54,6 +102,7 @@ export class SyncedEntityPageComponent {
   }
 
   protected edit(row: SyncRow): void {
+    if (this.editing()?.id !== row.id) this.showingHistory.set(false);
     this.editing.set(row);
     this.values.set(
       Object.fromEntries(this.fields().map((f) => [f.name, toText(f, fieldOf(row, f.name))])),
@@ -63,6 +112,7 @@ export class SyncedEntityPageComponent {
 
   protected resetForm(): void {
     this.editing.set(null);
+    this.showingHistory.set(false);
     this.values.set({});
     this.submission.clear();
   }

@@ -1,4 +1,5 @@
 import { renderPage } from '../../testing/page-harness';
+import { accountRow, payeeRow, transactionRow } from '../../testing/rows';
 import { LoadProgressComponent } from '../load-progress/load-progress.component';
 import { SyncIndicatorComponent } from './sync-indicator.component';
 
@@ -27,6 +28,55 @@ describe('SyncIndicatorComponent', () => {
     page.client.setStatus({ pendingCount: 1 });
     await page.settle();
     expect(page.text()).toContain('1 change pending');
+  });
+});
+
+describe('SyncIndicatorComponent: overwritten changes', () => {
+  const account = accountRow({ name: 'Checking', currency: 'EUR' });
+  const bakery = payeeRow({ name: 'Bakery' });
+  const row = transactionRow({
+    accountId: account.id,
+    payeeId: bakery.id,
+    amountMinor: -450,
+    date: '2026-01-03',
+  });
+  const change = (mutationId: string, fields: string[], id = row.id) => ({
+    mutationId,
+    modelName: 'transactions',
+    id,
+    fields,
+    at: '2026-01-03T10:00:00.000Z',
+  });
+
+  it('says how many of this user’s changes lost, links to the row’s history, and dismisses', async () => {
+    const page = await renderPage(SyncIndicatorComponent, {
+      seed: { accounts: [account], payees: [bakery], transactions: [row] },
+    });
+    expect(page.element.querySelector('[data-test="overwritten-notice"]')).toBeNull();
+
+    page.client.setStatus({ overwritten: [change('m1', ['amountMinor', 'notes'])] });
+    await page.settle();
+    expect(page.text()).toContain('1 of your changes was overwritten by a newer change');
+    const link = page.element.querySelector<HTMLAnchorElement>(
+      '[data-test="overwritten-notice"] a',
+    );
+    expect(link?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'See the transaction "Bakery", -€4.50 on Jan 3, 2026',
+    );
+    expect(link?.getAttribute('href')).toBe(`/accounts/${account.id}?history=${row.id}`);
+    expect(page.text()).toContain('(Amount, Notes)');
+
+    page.client.setStatus({
+      overwritten: [change('m1', ['amountMinor']), change('m2', ['date']), change('m3', ['notes'])],
+    });
+    await page.settle();
+    expect(page.text()).toContain('3 of your changes were overwritten');
+    // One link per row, with the fields of its newest lost change.
+    expect(page.element.querySelectorAll('[data-test="overwritten-notice"] li')).toHaveLength(1);
+
+    await page.click(/^Dismiss/);
+    expect(page.client.status().overwritten).toEqual([]);
+    expect(page.element.querySelector('[data-test="overwritten-notice"]')).toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
 import type { HlcState } from '@finwise/sync-protocol';
-import type { Rejection } from '../public-types';
+import type { OverwrittenChange, Rejection } from '../public-types';
 import type { LocalDatabase } from './local-database';
 
 export interface InitialLoadState {
@@ -36,6 +36,7 @@ export interface MetaValues {
   initialLoad: InitialLoadState;
   syncState: SharedSyncState;
   rejections: Rejection[];
+  overwritten: OverwrittenChange[];
   leaderLease: LeaderLease;
   /** Written by a tab that became visible; the leader tab (which owns the socket) then pulls. */
   pullRequest: string;
@@ -62,6 +63,20 @@ export async function writeMeta<K extends MetaKey>(
 
 /** Rejections shown to the user are capped: an old notice is worth less than unbounded growth. */
 const MAX_STORED_REJECTIONS = 200;
+
+/** The same cap for notices of overwritten changes. */
+const MAX_STORED_OVERWRITTEN = 200;
+
+export async function appendOverwritten(
+  db: LocalDatabase,
+  added: readonly OverwrittenChange[],
+): Promise<OverwrittenChange[]> {
+  const current = (await readMeta(db, 'overwritten')) ?? [];
+  if (added.length === 0) return current;
+  const next = [...current, ...added].slice(-MAX_STORED_OVERWRITTEN);
+  await writeMeta(db, 'overwritten', next);
+  return next;
+}
 
 export async function appendRejections(
   db: LocalDatabase,

@@ -1,4 +1,9 @@
-import type { InitialLoadProgress, Rejection, SyncStatus } from '../public-types';
+import type {
+  InitialLoadProgress,
+  OverwrittenChange,
+  Rejection,
+  SyncStatus,
+} from '../public-types';
 
 export type StatusListener = (status: SyncStatus) => void;
 
@@ -8,6 +13,7 @@ const INITIAL: SyncStatus = Object.freeze({
   lastSyncedAt: null,
   initialLoad: Object.freeze({ loaded: 0, total: 0 }),
   rejections: Object.freeze([]) as readonly Rejection[],
+  overwritten: Object.freeze([]) as readonly OverwrittenChange[],
 });
 
 /**
@@ -76,11 +82,15 @@ function sameStatus(a: SyncStatus, b: SyncStatus): boolean {
     a.lastSyncedAt === b.lastSyncedAt &&
     a.initialLoad.loaded === b.initialLoad.loaded &&
     a.initialLoad.total === b.initialLoad.total &&
-    sameRejections(a.rejections, b.rejections)
+    sameNotices(a.rejections, b.rejections) &&
+    sameNotices(a.overwritten, b.overwritten)
   );
 }
 
-function sameRejections(a: readonly Rejection[], b: readonly Rejection[]): boolean {
+function sameNotices(
+  a: readonly { mutationId: string; at: string }[],
+  b: readonly { mutationId: string; at: string }[],
+): boolean {
   return (
     a === b ||
     (a.length === b.length &&

@@ -126,6 +126,95 @@ describe('applyAck', () => {
     expect(next.record!.updatedAt > far).toBe(true);
   });
 
+  it('notes the fields of an accepted change that lost to a newer one, and only those', async () => {
+    const data = sampleData(accountGroups, 6);
+    await writer.create(accountGroups, data);
+    await local.db.outbox.clear();
+    await writer.update(accountGroups, data.id, { name: 'mine', sortOrder: 7 });
+    const [entry] = await outbox();
+    const newer = formatHlc({ ms: Date.now() + 60_000, counter: 0, nodeId: OTHER_NODE });
+    // The server had a newer name from another device: the sort order took, the name did not.
+    const server = {
+      ...serverApply(
+        await local.db.rows('account_groups').get(data.id),
+        entry,
+        accountGroups.fieldNames,
+      )!,
+      name: 'theirs',
+    };
+    server.fieldClocks = { ...server.fieldClocks, name: newer };
+
+    const outcome = await applyAck(
+      local.db,
+      local.clock,
+      [entry],
+      ack([{ mutationId: entry.mutation.mutationId, status: 'applied', record: server }]),
+      undefined,
+      () => new Date('2026-11-25T12:00:00.000Z'),
+    );
+
+    const expected = {
+      mutationId: entry.mutation.mutationId,
+      modelName: 'account_groups',
+      id: data.id,
+      fields: ['name'],
+      at: '2026-11-25T12:00:00.000Z',
+    };
+    expect(outcome.allOverwritten).toEqual([expected]);
+    expect(await readMeta(local.db, 'overwritten')).toEqual([expected]);
+    expect(await local.db.rows('account_groups').get(data.id)).toMatchObject({ name: 'theirs' });
+  });
+
+  it('notes nothing for a change that took, a re-sent one, a deleted row or a seed meant to lose', async () => {
+    const kept = sampleData(accountGroups, 7);
+    const seed = sampleData(accountGroups, 9);
+    await writer.create(accountGroups, kept);
+    await writer.update(accountGroups, kept.id, { name: 'kept twice' });
+    await writer.createIfAbsent(accountGroups, seed);
+    const entries = await outbox();
+    const [create, update] = entries;
+    const afterUpdate = serverApply(
+      serverApply(undefined, create, accountGroups.fieldNames),
+      update,
+      accountGroups.fieldNames,
+    )!;
+    const newer = formatHlc({ ms: Date.now() + 60_000, counter: 0, nodeId: OTHER_NODE });
+    const seedEntry = entries.find((entry) => entry.mutation.data.id === seed.id)!;
+    const otherSeed = {
+      ...serverApply(undefined, seedEntry, accountGroups.fieldNames)!,
+      name: 'named elsewhere',
+    };
+    otherSeed.fieldClocks = Object.fromEntries(
+      accountGroups.fieldNames.map((field) => [field, newer]),
+    );
+    const results: MutationResult[] = [
+      // Both of this batch's writes of the name: the first one's clock is the second's.
+      { mutationId: create.mutation.mutationId, status: 'applied', record: afterUpdate },
+      { mutationId: update.mutation.mutationId, status: 'applied', record: afterUpdate },
+      { mutationId: seedEntry.mutation.mutationId, status: 'stale', record: otherSeed },
+    ];
+    const outcome = await applyAck(local.db, local.clock, entries, ack(results));
+    expect(outcome.allOverwritten).toEqual([]);
+
+    // An update that reached a row deleted elsewhere lost by rule: nothing to show.
+    await writer.update(accountGroups, kept.id, { name: 'after delete' });
+    const [late] = await outbox();
+    const tombstone = {
+      ...afterUpdate,
+      name: null,
+      deletedAt: newer,
+      updatedAt: newer,
+      fieldClocks: {},
+    };
+    const lateOutcome = await applyAck(
+      local.db,
+      local.clock,
+      [late],
+      ack([{ mutationId: late.mutation.mutationId, status: 'stale', record: tombstone }], 13, 13),
+    );
+    expect(lateOutcome.allOverwritten).toEqual([]);
+  });
+
   it('rolls a rejected change back to the returned record and re-applies the other pending changes of that row', async () => {
     const data = sampleData(transactions, 5, { importedPayee: 'Original', notes: 'n' });
     await writer.create(transactions, data);

@@ -1,14 +1,15 @@
 import { findEntity } from '@finwise/domain';
 import { type AnyRecord, type MutationResult, type PushAck } from '@finwise/sync-protocol';
-import type { Rejection } from '../../public-types';
+import type { OverwrittenChange, Rejection } from '../../public-types';
 import type { LocalDatabase } from '../../database/local-database';
-import { appendRejections, readMeta, writeMeta } from '../../database/meta';
+import { appendOverwritten, appendRejections, readMeta, writeMeta } from '../../database/meta';
 import { measuredOffset, type RequestTiming } from '../../database/clock-offset';
 import type { PersistedClock } from '../../database/persisted-clock';
 import { rebuildRow } from '../../local/row-rebuild';
 import { countOutbox, readOutboxForRow, removeFromOutbox } from '../../outbox/outbox';
 import type { OutboxEntry } from '../../outbox/outbox-entry';
 import { mergeServerRecord } from '../../local/merge-server-record';
+import { overwrittenChanges } from './overwritten-changes';
 import { mayRestamp, restamp } from './restamp';
 
 export interface AckOutcome {
@@ -18,6 +19,8 @@ export interface AckOutcome {
   rejections: Rejection[];
   /** All stored rejections after this ack (newest last). */
   allRejections: Rejection[];
+  /** All stored notices of overwritten changes after this ack (newest last). */
+  allOverwritten: OverwrittenChange[];
   pendingCount: number;
   pendingReadSeq: number;
 }
@@ -125,6 +128,13 @@ export async function applyAck(
       [...rows.values()].flatMap((row) => row.records.map((r) => r.updatedAt)),
     );
     const allRejections = await appendRejections(db, rejections);
+    const accepted = acked
+      .filter((entry) => !skewed.includes(entry) && resultOf(entry).status !== 'rejected')
+      .map((entry) => ({ entry, result: resultOf(entry) }));
+    const allOverwritten = await appendOverwritten(
+      db,
+      overwrittenChanges(accepted, now().toISOString()),
+    );
     const stored = (await readMeta(db, 'cursor')) ?? null;
     const cursorAdvanced = stored === ack.fromCursor;
     if (cursorAdvanced && ack.cursor !== stored) await writeMeta(db, 'cursor', ack.cursor);
@@ -133,6 +143,7 @@ export async function applyAck(
       cursorAdvanced,
       rejections,
       allRejections,
+      allOverwritten,
       pendingCount: await countOutbox(db.outbox),
       pendingReadSeq,
     };
