@@ -4,16 +4,10 @@ const TENANT = `NULLIF(current_setting('app.tenant_id', true), '')::uuid`;
 
 /**
  * The change history (FINANCE §6): one row per pushed or REST mutation of a synced row, written
- * by the push path in the same transaction as the rows themselves, so what it costs per row is
- * paid on every push (bench: push throughput, history on vs off):
- * - it is read per row, newest first, so its one B-tree is that order. The key leaves the model
- *   out: row ids are UUIDs, and a model's rows are told apart by the filter that follows;
- * - the field values are `json`, not `jsonb`: kept as the text the server sent, which costs
- *   PostgreSQL about a fifth less per row than building jsonb's binary form, for a table that
- *   is written on every push and read only when someone opens a row's history;
- * - like `mutation_log` it has no foreign key (rows are only written under the household's
- *   lock, and a statement trigger forgets a deleted household's history), and its age, for the
- *   purge, is a BRIN index.
+ * by the push path in the same transaction as the rows themselves. It is read per row, newest
+ * first, so its one B-tree is that order; like `mutation_log` it is written on every push, so it
+ * carries no foreign key (rows are only written under the household's lock, and a statement
+ * trigger forgets a deleted household's history) and its age, for the purge, is a BRIN index.
  */
 export class ChangeHistory1796510000000 implements MigrationInterface {
   name = 'ChangeHistory1796510000000';
@@ -30,14 +24,14 @@ export class ChangeHistory1796510000000 implements MigrationInterface {
         user_id uuid,
         client_id text,
         operation text NOT NULL,
-        applied json NOT NULL,
-        replaced json,
-        lost json
+        applied jsonb NOT NULL,
+        replaced jsonb,
+        lost jsonb
       )`);
     // Unique as well: a batch's mutations share their arrival time and differ in ordinal, and
     // a household's batches are written one after the other under its lock.
     await q.query(
-      `CREATE UNIQUE INDEX change_history_row ON change_history (tenant_id, row_id, at DESC, ordinal DESC)`,
+      `CREATE UNIQUE INDEX change_history_row ON change_history (tenant_id, model_name, row_id, at DESC, ordinal DESC)`,
     );
     await q.query(`CREATE INDEX change_history_age ON change_history USING brin (at)`);
     await q.query(`ALTER TABLE change_history ENABLE ROW LEVEL SECURITY`);
