@@ -1,6 +1,7 @@
 // Starts the server built in the generated copy and has two Node sync clients create, update and
 // delete rows of the generated `savings_goals` entity (setting a reference, clearing optional fields
-// back to null) until both and the server agree field for field.
+// back to null) until both and the server agree field for field, then reads the rows' change
+// history, which the generated entity has without any code of its own.
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -154,6 +155,47 @@ try {
   for (const row of fromServer)
     assert.ok(matches(row, expected[row.id]), `the server has ${JSON.stringify(row)}`);
   console.log('savings_goals converged on both clients and the server');
+
+  // The generated entity has a change history without generator code: every write of both
+  // devices, newest first, with the device that made it; a deleted row answers with its delete.
+  const historyOf = async (id) => {
+    const answer = await api('GET', `/savings_goals/${id}/history`, undefined, session.accessToken);
+    assert.equal(answer.status, 200, `history of ${id}: ${JSON.stringify(answer.body)}`);
+    return answer.body.items;
+  };
+  const holidayHistory = await historyOf(holiday.id);
+  assert.deepEqual(
+    holidayHistory.map((item) => item.clientId).sort(),
+    ['a', 'a', 'b'],
+    'the holiday goal was created and changed by A and changed by B',
+  );
+  const visits = holidayHistory
+    .flatMap((item) => item.fields)
+    .find((field) => field.field === 'visits' && field.value === 2);
+  assert.deepEqual(visits, { field: 'visits', value: 2, outcome: 'applied', previous: 1 });
+  const cleared = holidayHistory.find(
+    (item) => item.clientId === 'a' && item.operation === 'update',
+  );
+  assert.deepEqual(
+    cleared.fields.map(({ field, value, outcome }) => ({ field, value, outcome })),
+    [
+      { field: 'notes', value: null, outcome: 'applied' },
+      { field: 'limitMinor', value: null, outcome: 'applied' },
+    ],
+  );
+  assert.deepEqual(
+    (await historyOf(gone.id)).map((item) => item.operation),
+    ['delete', 'create'],
+    'a deleted row answers with its delete',
+  );
+  const missing = await api(
+    'GET',
+    `/savings_goals/${randomUUID()}/history`,
+    undefined,
+    session.accessToken,
+  );
+  assert.equal(missing.status, 404);
+  console.log('savings_goals has a change history');
 } finally {
   await Promise.all(clients.map((client) => client.stop().catch(() => undefined)));
   server.kill('SIGTERM');

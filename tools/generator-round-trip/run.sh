@@ -5,7 +5,8 @@
 # build, the tests the change can affect, the new entity's rejection notice
 # (worded from the domain registry, with no hand edit), the API documents (`npm run docs`, then
 # `npm run docs:check`), and finally two Node sync clients writing rows of the new entity
-# through the built server until both agree with it. The copy is deleted afterwards.
+# through the built server until both agree with it, and the new entity's change history. The copy
+# is deleted afterwards.
 #
 # Nothing is cached from the main checkout (the copy has no .nx cache), so this costs about
 # one more lint + build pass and part of the tests; the elapsed time is printed per step.
@@ -80,6 +81,7 @@ fi
 npm run docs
 npm run docs:check
 grep -q '"/api/savings_goals"' docs/openapi.json
+grep -q '"/api/savings_goals/{id}/history"' docs/openapi.json
 
 step "two sync clients converge"
 node "$root/tools/generator-round-trip/converge.mjs" "$work"

@@ -46,12 +46,17 @@ export class BenchContext {
   }
 
   /** Starts a server on this run's database (stopped by `close()` or on failure). */
-  startServer(label: string, redisUrl?: string): Promise<RunningServer> {
+  startServer(
+    label: string,
+    redisUrl?: string,
+    env?: Readonly<Record<string, string>>,
+  ): Promise<RunningServer> {
     return startServer({
       workspaceRoot: this.options.workspaceRoot,
       serverMain: this.options.serverMain,
       databaseUrl: this.database.url,
       redisUrl,
+      env,
       cpuProfileDir: this.options.cpuProfileDir,
       clientDir: this.pageDir,
       label: `${label}-run${this.run}`,

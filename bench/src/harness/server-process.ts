@@ -26,6 +26,8 @@ export interface ServerStartOptions {
   cpuProfileDir?: string | null;
   /** Served as the static client (`CLIENT_DIR`): the browser benchmark page. */
   clientDir?: string;
+  /** More environment, e.g. `FINWISE_HISTORY=off` for the push scenario's second server. */
+  env?: Readonly<Record<string, string>>;
   label: string;
 }
 
@@ -54,6 +56,7 @@ export async function startServer(options: ServerStartOptions): Promise<RunningS
   };
   delete env['NODE_OPTIONS'];
   if (options.clientDir) env['CLIENT_DIR'] = options.clientDir;
+  Object.assign(env, options.env);
   if (options.redisUrl) env['REDIS_URL'] = options.redisUrl;
   else delete env['REDIS_URL'];
   const nodeArgs = options.cpuProfileDir

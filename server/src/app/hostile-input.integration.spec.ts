@@ -103,6 +103,7 @@ const deepText = (depth: number) => `${'['.repeat(depth)}"x"${']'.repeat(depth)}
 const ownWrite = (table: string, rows: number) => (ctx: Context) => ({
   [`tenants[${ctx.me.tenant.id}].seq`]: 1,
   'mutation_log.rows': 1,
+  'change_history.rows': 1,
   ...(rows ? { [`${table}.rows`]: rows } : {}),
 });
 
@@ -358,7 +359,8 @@ const SOCKET_MUTATIONS: Case[] = [
     category: 'update after delete',
     send: (c) => pushOne(c, { ...update(c, {}), data: { id: c.deleted.id, notes: 'zombie' } }),
     expected: { status: 'stale' },
-    delta: () => ({ 'mutation_log.rows': 1 }),
+    // Recorded in the row's history as a lost edit.
+    delta: () => ({ 'mutation_log.rows': 1, 'change_history.rows': 1 }),
   },
   {
     name: 'a create of a deleted id',
@@ -370,7 +372,7 @@ const SOCKET_MUTATIONS: Case[] = [
         data: { ...c.deleted, notes: 'zombie' },
       }),
     expected: { status: 'stale' },
-    delta: () => ({ 'mutation_log.rows': 1 }),
+    delta: () => ({ 'mutation_log.rows': 1, 'change_history.rows': 1 }),
   },
   {
     name: 'a budget whose id is not derived from category and month',
@@ -762,6 +764,50 @@ const HTTP_CASES: Case[] = [
     expected: (c: Context) => httpError(404, 'Not Found', `Transaction ${c.theirs.id} not found`),
   },
   {
+    name: 'GET the history of another household’s row',
+    category: 'foreign row',
+    // A row of theirs of its own: an earlier entry leaves a tombstone of `theirs.id` in mine.
+    prepare: async (c) => {
+      const row = sampleData(transactions, 11);
+      const made = await http(c, 'POST', '/transactions', { token: c.them.accessToken, body: row });
+      if (made.status !== 201) throw new Error(`their row was not created: ${made.status}`);
+      return row.id;
+    },
+    send: (c, id) => http(c, 'GET', `/transactions/${id}/history`),
+    expected: (_c: Context, id: unknown) =>
+      httpError(404, 'Not Found', `Transaction ${id} not found`),
+  },
+  {
+    name: 'GET a history with an SQL-looking id',
+    category: 'SQL-ish',
+    send: (c) => http(c, 'GET', `/transactions/${encodeURIComponent("' OR 1=1 --")}/history`),
+    expected: httpError(404, 'Not Found', "Transaction ' OR 1=1 -- not found"),
+  },
+  {
+    name: 'GET a history with an SQL-looking limit',
+    category: 'SQL-ish',
+    send: (c) =>
+      http(c, 'GET', `/transactions/${c.mine.id}/history?limit=${encodeURIComponent('1; --')}`),
+    expected: BAD('limit must be an integer between 1 and 500'),
+  },
+  {
+    name: 'GET a history with limit 501, 0 and 1e2',
+    category: 'numbers',
+    send: async (c) =>
+      Promise.all(
+        ['501', '0', '1e2', '2.5'].map((limit) =>
+          http(c, 'GET', `/transactions/${c.mine.id}/history?limit=${limit}`),
+        ),
+      ),
+    expected: Array(4).fill(BAD('limit must be an integer between 1 and 500')),
+  },
+  {
+    name: 'GET a history with the limit given twice',
+    category: 'wrong types',
+    send: (c) => http(c, 'GET', `/transactions/${c.mine.id}/history?limit=1&limit=2`),
+    expected: BAD('limit must be an integer between 1 and 500'),
+  },
+  {
     name: 'PATCH after DELETE',
     category: 'update after delete',
     send: (c) => http(c, 'PATCH', `/transactions/${c.deleted.id}`, { body: { notes: 'zombie' } }),
@@ -1108,6 +1154,7 @@ describe(`floods on ${testDatabaseKinds()[0]}`, () => {
           [`tenants[${ctx.me.tenant.id}].seq`]: accepted,
           'accounts.rows': accepted,
           'mutation_log.rows': accepted,
+          'change_history.rows': accepted,
         };
 
   it('flood: a socket flood of pushes is answered with rate_limited and writes only what was acknowledged', async () => {

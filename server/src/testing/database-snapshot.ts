@@ -18,6 +18,7 @@ export interface DatabaseSnapshot {
   tenants: Record<string, { seq: number; purgedSeq: number }>;
   synced: Record<string, SyncedTableState>;
   mutationLog: TableState;
+  changeHistory: TableState;
   accounts: Record<'users' | 'memberships' | 'invites' | 'refresh_tokens', TableState>;
 }
 
@@ -76,6 +77,7 @@ export async function openSnapshotter(server: TestServer): Promise<Snapshotter> 
         ),
         synced,
         mutationLog: await state('mutation_log', 'tenant_id, mutation_id'),
+        changeHistory: await state('change_history', 'tenant_id, model_name, row_id, at, ordinal'),
         accounts: {
           users: await state('users', 'id'),
           memberships: await state('memberships', 'tenant_id, user_id'),
@@ -104,6 +106,7 @@ export function snapshotDelta(
   for (const table of Object.keys(after.synced))
     note(`${table}.rows`, after.synced[table].rows - before.synced[table].rows);
   note('mutation_log.rows', after.mutationLog.rows - before.mutationLog.rows);
+  note('change_history.rows', after.changeHistory.rows - before.changeHistory.rows);
   for (const table of Object.keys(after.accounts) as (keyof DatabaseSnapshot['accounts'])[]) {
     note(`${table}.rows`, after.accounts[table].rows - before.accounts[table].rows);
   }

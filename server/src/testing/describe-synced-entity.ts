@@ -7,8 +7,8 @@ import { TestSyncClient } from './test-sync-client';
 
 /**
  * The end-to-end check every synced entity gets (its module's generated spec calls this): rows
- * sync between two clients of a household, and REST serves and changes them through the same
- * engine, on PostgreSQL and PGlite.
+ * sync between two clients of a household, REST serves and changes them through the same
+ * engine, and the row's history records each write, on PostgreSQL and PGlite.
  */
 export function describeSyncedEntity(entity: SyncedEntityDefinition): void {
   const { modelName } = entity;
@@ -64,6 +64,24 @@ export function describeSyncedEntity(entity: SyncedEntityDefinition): void {
       } else {
         expect(deleted.status).toBe(400);
       }
+      // Every write that took effect is in the row's history, newest first, refusals are not.
+      const history = await server.request('GET', `/${modelName}/${row.id}/history`, {
+        token: session.accessToken,
+      });
+      expect(history.status).toBe(200);
+      const operations = [
+        ...(entity.deletable ? ['delete'] : []),
+        ...(entity.insertOnly ? [] : ['update']),
+        'create',
+      ];
+      expect(history.body.items.map((item: { operation: string }) => item.operation)).toEqual(
+        operations,
+      );
+      expect(history.body.items.at(-1)).toMatchObject({
+        hlc: created.results[0].record?.updatedAt,
+        userId: session.user.id,
+        clientId: writer.clientId,
+      });
       writer.disconnect();
       reader.disconnect();
     });

@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ErrorCodes, RestLimits, SyncEvents, SyncLimits } from '@finwise/sync-protocol';
+import {
+  ErrorCodes,
+  HistoryLimits,
+  RestLimits,
+  SyncEvents,
+  SyncLimits,
+} from '@finwise/sync-protocol';
 
 /**
  * The hand-written user docs must keep up with the protocol: a new error code, event or limit
@@ -45,6 +51,12 @@ describe('user docs', () => {
   it('quote the REST list page sizes the server uses', () => {
     expect(api).toContain(
       `\`limit\` is an integer 1…${RestLimits.maxListLimit} (default ${RestLimits.defaultListLimit})`,
+    );
+  });
+
+  it('quote the history page sizes the server uses', () => {
+    expect(api).toContain(
+      `\`limit\` is an integer 1…${HistoryLimits.maxLimit} (default ${HistoryLimits.defaultLimit})`,
     );
   });
 

@@ -13,7 +13,13 @@ import { DatabaseService } from './database.service';
 const postgres = testDatabaseKinds().includes('postgres');
 
 /** Tenant tables that are not synced entities; synced ones come from the entity registry. */
-const ACCOUNT_TENANT_TABLES = ['mutation_log', 'memberships', 'invites', 'refresh_tokens'];
+const ACCOUNT_TENANT_TABLES = [
+  'mutation_log',
+  'change_history',
+  'memberships',
+  'invites',
+  'refresh_tokens',
+];
 /** Tables with their own scoping rule (the household itself; users belong to none). */
 const SCOPED_TABLES = ['tenants', 'users'];
 
