@@ -12,3 +12,25 @@ Element.prototype.scrollIntoView ??= function scrollIntoView(): void {
 if (!('locks' in navigator)) {
   Object.defineProperty(navigator, 'locks', { value: new FakeLockManager(), configurable: true });
 }
+
+// jsdom's Blob has no arrayBuffer(); the import page reads a picked bank file with it.
+if (!('arrayBuffer' in Blob.prototype)) {
+  Object.defineProperty(Blob.prototype, 'arrayBuffer', {
+    configurable: true,
+    value(this: Blob): Promise<ArrayBuffer> {
+      return new Promise((resolve, reject) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(reader.result as ArrayBuffer);
+        reader.onerror = () => reject(reader.error);
+        reader.readAsArrayBuffer(this);
+      });
+    },
+  });
+}
+
+// jsdom draws nothing: without the `canvas` package its getContext only logs "not implemented".
+// Charts then stay blank (ng2-charts skips a canvas without a context); specs check the charts'
+// data and the tables that carry the same numbers.
+HTMLCanvasElement.prototype.getContext = function getContext(): null {
+  return null;
+} as typeof HTMLCanvasElement.prototype.getContext;

@@ -62,6 +62,16 @@ describe('accessibility of every page', () => {
       heading: ACCOUNT,
       follow: () => page.getByRole('link', { name: ACCOUNT, exact: true }).click(),
     },
+    {
+      route: 'accounts/:accountId/import',
+      heading: `Import into ${ACCOUNT}`,
+      follow: () => page.getByRole('link', { name: 'Import', exact: true }).click(),
+    },
+    {
+      route: 'accounts/:accountId',
+      heading: ACCOUNT,
+      follow: () => page.getByRole('link', { name: `← ${ACCOUNT}` }).click(),
+    },
   ];
   const signedOutRoutes = ['login', 'signup'];
 
@@ -170,6 +180,32 @@ describe('accessibility of every page', () => {
     await page.getByRole('button', { name: 'Reconcile' }).click();
     await page.locator('fw-reconcile-dialog').waitFor();
     await scan('register: reconcile');
+  });
+
+  it('passes on the import page with a file read, its options open and the preview', async () => {
+    await page.getByRole('link', { name: 'Import', exact: true }).click();
+    await heading(`Import into ${ACCOUNT}`).waitFor();
+    const statement = [
+      'Buchungstag;Empfänger;Betrag;Verwendungszweck',
+      ...Array.from(
+        { length: 30 },
+        (_, day) =>
+          `${String((day % 28) + 1).padStart(2, '0')}.03.2026;Corner Market & Bakery, the long-named branch by the station;-${day + 1},25;Weekly shop ${day + 1}`,
+      ),
+      '31.03.2026;Kiosk;abc;',
+    ].join('\n');
+    await page.setInputFiles('#import-file', {
+      name: 'statement.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(statement),
+    });
+    await page.locator('[data-test="import-blocked"]').waitFor();
+    await page.getByRole('button', { name: 'Change how the file is read' }).click();
+    await page.getByLabel('Date column').waitFor();
+    await scan('import: options and preview with an error line');
+    await page.getByRole('button', { name: 'Leave out lines with errors' }).click();
+    await page.locator('[data-test="import-blocked"]').waitFor({ state: 'detached' });
+    await scan('import: preview ready');
   });
 
   it('keeps focus on the month link when paging months', async () => {

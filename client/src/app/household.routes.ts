@@ -15,6 +15,12 @@ export const HOUSEHOLD_ROUTES: Routes = [
       import('./register/register-page.component').then((m) => m.RegisterPageComponent),
   },
   {
+    path: 'accounts/:accountId/import',
+    title: 'Import · FinWise',
+    loadComponent: () =>
+      import('./import/import-page.component').then((m) => m.ImportPageComponent),
+  },
+  {
     path: 'categories',
     title: 'Categories · FinWise',
     loadComponent: () =>
@@ -31,6 +37,12 @@ export const HOUSEHOLD_ROUTES: Routes = [
     title: 'Budget · FinWise',
     loadComponent: () =>
       import('./budget/budget-page.component').then((m) => m.BudgetPageComponent),
+  },
+  {
+    path: 'reports',
+    title: 'Reports · FinWise',
+    loadComponent: () =>
+      import('./reports/reports-page.component').then((m) => m.ReportsPageComponent),
   },
   {
     path: 'settings',

@@ -7,6 +7,7 @@ export interface NavLink {
 export const NAV_LINKS: readonly NavLink[] = [
   { path: '/accounts', label: 'Accounts' },
   { path: '/budget', label: 'Budget' },
+  { path: '/reports', label: 'Reports' },
   { path: '/categories', label: 'Categories' },
   { path: '/payees', label: 'Payees' },
 ];

@@ -20,3 +20,4 @@ export * from './lib/entities/payees';
 export * from './lib/entities/budget-moves';
 export * from './lib/entities/budget-months';
 export * from './lib/entities/reconciliations';
+export * from './lib/entities/import-settings';

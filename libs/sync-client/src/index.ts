@@ -18,4 +18,5 @@ export type {
   SyncTable,
   SyncTuning,
   UpdatePatch,
+  WriteAllOptions,
 } from './lib/public-types';

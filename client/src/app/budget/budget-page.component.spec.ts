@@ -24,6 +24,7 @@ describe('BudgetPageComponent', () => {
     expect(textOf(categoryLine(page.element, fun.id), 'available')).toBe('€80.00');
     expect(textOf(categoryLine(page.element, rent.id), 'available')).toBe('€1,200.00');
     expect(page.element.querySelector('figure')?.textContent).toContain('Groceries');
+    expect(page.element.querySelector('figure canvas')).not.toBeNull();
     expect(page.element.querySelector('a[aria-label="Previous month"]')?.getAttribute('href')).toBe(
       '/budget/2026-02',
     );

@@ -21,6 +21,14 @@ export function settingsId(): string {
   return uuidv5('settings', BUDGET_ID_NAMESPACE);
 }
 
+/**
+ * An account's `import_settings` row: one per account, so the options chosen for a bank file on
+ * one device are the ones every device starts from, and two devices saving offline merge into it.
+ */
+export function importSettingsId(accountId: string): string {
+  return uuidv5(`import-settings:${accountId.toLowerCase()}`, BUDGET_ID_NAMESPACE);
+}
+
 /** A payee name as typed, tidied for storing: trimmed, inner whitespace collapsed, case kept. */
 export function tidyPayeeName(name: string): string {
   return name.trim().replace(/\s+/g, ' ');

@@ -23,7 +23,8 @@ function kind<T extends z.ZodType>(schema: T, fieldKind: FieldKind): T {
 
 /** Largest money amount in minor units (DESIGN: |amountMinor| ≤ 10^15, far inside 2^53). */
 export const MAX_MONEY_MINOR = 1e15;
-const MAX_TEXT_LENGTH = 500;
+/** Longest `text` field (notes, an account's import options). */
+export const MAX_TEXT_LENGTH = 500;
 const MAX_NAME_LENGTH = 200;
 const MIN_DATE = '1900-01-01';
 const MAX_DATE = '2199-12-31';

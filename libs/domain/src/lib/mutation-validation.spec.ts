@@ -1,7 +1,8 @@
 import { accounts, type Account } from './entities/accounts';
 import { budgets } from './entities/budgets';
 import { transactions } from './entities/transactions';
-import { budgetId } from './deterministic-ids';
+import { importSettings } from './entities/import-settings';
+import { budgetId, importSettingsId } from './deterministic-ids';
 import { validateMutationData } from './mutation-validation';
 import { findEntity, SYNCED_ENTITIES } from './registry';
 import { sampleData } from '../testing/sample-data';
@@ -163,6 +164,26 @@ describe('validateMutationData', () => {
         }),
         'month',
       );
+    });
+  });
+
+  describe('import_settings', () => {
+    const id = importSettingsId(ACCOUNT_ID);
+    const row = { id, accountId: ACCOUNT_ID, options: '{"delimiter":";"}' };
+
+    it('derives the id from the account, so every device saves one row per account', () => {
+      expect(importSettingsId(ACCOUNT_ID.toUpperCase())).toBe(id);
+      expect(importSettingsId(CATEGORY_ID)).not.toBe(id);
+      expect(validateMutationData(importSettings, 'create', row).ok).toBe(true);
+      expectInvalid(
+        validateMutationData(importSettings, 'create', { ...row, id: importSettingsId(TX_ID) }),
+        'data.id',
+      );
+    });
+
+    it('changes its options in place and is never deleted', () => {
+      expect(validateMutationData(importSettings, 'update', { id, options: '{}' }).ok).toBe(true);
+      expectInvalid(validateMutationData(importSettings, 'delete', { id }), 'operation');
     });
   });
 });

@@ -9,6 +9,7 @@ import { payees } from './entities/payees';
 import { budgetMoves } from './entities/budget-moves';
 import { budgetMonths } from './entities/budget-months';
 import { reconciliations } from './entities/reconciliations';
+import { importSettings } from './entities/import-settings';
 
 /**
  * Every synced entity. The server's sync engine, the client's Dexie schema and the docs are
@@ -25,10 +26,11 @@ export const SYNCED_ENTITIES: readonly SyncedEntityDefinition[] = [
   budgetMoves,
   budgetMonths,
   reconciliations,
+  importSettings,
 ];
 
 /** Bumped whenever the list above or an entity's client indexes change (client IndexedDB schema). */
-export const CLIENT_SCHEMA_VERSION = 6;
+export const CLIENT_SCHEMA_VERSION = 7;
 
 const byModelName = new Map(SYNCED_ENTITIES.map((entity) => [entity.modelName, entity]));
 

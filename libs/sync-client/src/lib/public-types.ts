@@ -176,6 +176,13 @@ export interface SyncTable<T extends SyncRow = AnySyncRow> {
   get(id: string): Promise<T | undefined>;
   /** All live rows, by id. */
   all(): Promise<T[]>;
+  /**
+   * Addition to DESIGN §7: the rows of these ids this device holds, in no particular order;
+   * unknown ids are left out. With `includeDeleted`, tombstones too (`deletedAt` set), for a
+   * caller that must not bring back what was deleted (a bank import finds deleted imported rows
+   * by the ids the file would give them).
+   */
+  getMany(ids: readonly string[], options?: { includeDeleted?: boolean }): Promise<T[]>;
   /** Creates a row (id generated when absent); an id that exists locally gets the given fields updated. */
   create(data: CreateInput<T>): Promise<T>;
   /**
@@ -198,6 +205,20 @@ export interface ClientWrite {
   modelName: string;
   operation: 'create' | 'update' | 'delete';
   data: { id?: string } & Record<string, unknown>;
+  /**
+   * A `create` of a row the app seeds with a deterministic id: written as `table.createIfAbsent`
+   * writes it (only when the id is unknown here, stamped with the earliest HLC), or skipped.
+   */
+  ifAbsent?: boolean;
+}
+
+/** Addition to DESIGN §7: options of `SyncClient.writeAll`. */
+export interface WriteAllOptions {
+  /**
+   * Called after each write is stored, with how many of how many are done (inside the local
+   * transaction: nothing is committed until the last one), so a long batch can show progress.
+   */
+  onProgress?(written: number, total: number): void;
 }
 
 export interface StopOptions {
@@ -222,7 +243,7 @@ export interface SyncClient {
    * none (rejects with the first refusal). They reach the outbox together, so they are pushed in
    * one batch (up to the batch limits) and other devices see them at once.
    */
-  writeAll(writes: readonly ClientWrite[]): Promise<void>;
+  writeAll(writes: readonly ClientWrite[], options?: WriteAllOptions): Promise<void>;
   /** Resolves when the outbox is empty and acknowledged; rejects on timeout or stop. */
   flush(timeoutMs?: number): Promise<void>;
   status(): SyncStatus;

@@ -58,6 +58,42 @@ describe('SyncClient (offline)', () => {
     expect(client.status().pendingCount).toBe(4);
   });
 
+  it('getMany reads rows by id, tombstones only when asked, and writeAll reports progress', async () => {
+    const client = offlineClient();
+    await client.start();
+    const groups = client.table<AccountGroup>('account_groups');
+    const kept = sampleData(accountGroups, 1);
+    const gone = sampleData(accountGroups, 2);
+    const seeded = sampleData(accountGroups, 3);
+    const progress: string[] = [];
+    await client.writeAll(
+      [
+        { modelName: 'account_groups', operation: 'create', data: kept },
+        { modelName: 'account_groups', operation: 'create', data: gone },
+        { modelName: 'account_groups', operation: 'delete', data: { id: gone.id } },
+        // Seeds: the first is written, the second finds the row it made and changes nothing.
+        { modelName: 'account_groups', operation: 'create', data: seeded, ifAbsent: true },
+        {
+          modelName: 'account_groups',
+          operation: 'create',
+          data: { ...seeded, name: 'Not this' },
+          ifAbsent: true,
+        },
+      ],
+      { onProgress: (written, total) => progress.push(`${written}/${total}`) },
+    );
+    expect(progress).toEqual(['1/5', '2/5', '3/5', '4/5', '5/5']);
+    expect(client.status().pendingCount).toBe(4);
+
+    const ids = [kept.id.toUpperCase(), gone.id, seeded.id, '7d4f3a0e-3c55-4f5b-9c2e-1b8a6f0d2c11'];
+    const live = await groups.getMany(ids);
+    expect(live.map((row) => row.id).sort()).toEqual([kept.id, seeded.id].sort());
+    expect(live.find((row) => row.id === seeded.id)?.name).toBe(seeded['name']);
+    const all = await groups.getMany(ids, { includeDeleted: true });
+    expect(all.find((row) => row.id === gone.id)?.deletedAt).not.toBeNull();
+    expect(all).toHaveLength(3);
+  });
+
   it('names its device: the given clientId, or one generated once and kept in the database', async () => {
     const given = offlineClient({ clientId: 'device-given' });
     expect(given.clientId()).toBeNull();

@@ -26,6 +26,7 @@ import type {
   SyncStatus,
   SyncTable,
   SyncTuning,
+  WriteAllOptions,
 } from './public-types';
 import { StatusStore } from './status/status-store';
 import type { AckOutcome } from './sync/push/apply-ack';
@@ -145,16 +146,21 @@ export class SyncClientRuntime implements SyncClient {
     return table as unknown as SyncTable<T>;
   }
 
-  async writeAll(writes: readonly ClientWrite[]): Promise<void> {
+  async writeAll(writes: readonly ClientWrite[], options: WriteAllOptions = {}): Promise<void> {
     const resolved = writes.map((write) => {
       const entity = findEntity(write.modelName);
       if (!entity)
         throw new SyncClientError('unknown_model', `unknown modelName: ${String(write.modelName)}`);
-      return { entity, operation: write.operation, data: write.data };
+      return {
+        entity,
+        operation: write.operation,
+        data: write.data,
+        ifAbsent: write.ifAbsent === true,
+      };
     });
     if (resolved.length === 0) return;
     const { writer } = await this.ready();
-    this.afterWrite(await writer.writeAll(resolved));
+    this.afterWrite(await writer.writeAll(resolved, options.onProgress));
   }
 
   async flush(timeoutMs = 30_000): Promise<void> {

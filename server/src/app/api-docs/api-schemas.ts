@@ -40,6 +40,7 @@ import {
   reconcileResponseSchema,
 } from './finance-schemas';
 import { importPreviewSchema, importResultSchema } from './import-schemas';
+import { cashFlowReportSchema, netWorthReportSchema, spendingReportSchema } from './report-schemas';
 import {
   healthSchema,
   httpErrorSchema,
@@ -97,6 +98,9 @@ export function namedApiSchemas(
     ['Health', healthSchema],
     ['CategoryBudget', categoryBudgetSchema],
     ['MonthBudget', monthBudgetSchema],
+    ['SpendingReport', spendingReportSchema],
+    ['CashFlowReport', cashFlowReportSchema],
+    ['NetWorthReport', netWorthReportSchema],
     ['ReconcileRequest', reconcileRequestSchema],
     ['ImportOptions', importOptionsSchema],
     ['ImportPreview', importPreviewSchema],

@@ -8,6 +8,7 @@ import { PayeesModule } from './payees/payees.module';
 import { BudgetMovesModule } from './budget-moves/budget-moves.module';
 import { BudgetMonthsModule } from './budget-months/budget-months.module';
 import { ReconciliationsModule } from './reconciliations/reconciliations.module';
+import { ImportSettingsModule } from './import-settings/import-settings.module';
 
 /** Every synced entity module; the sync engine, REST and the database are built from this list. */
 export const SYNCED_ENTITY_MODULES = [
@@ -21,4 +22,5 @@ export const SYNCED_ENTITY_MODULES = [
   BudgetMovesModule,
   BudgetMonthsModule,
   ReconciliationsModule,
+  ImportSettingsModule,
 ];

@@ -74,6 +74,7 @@ describe.each(testDatabaseKinds())('household backup and restore on %s', (kind) 
         'budget_moves',
         'budgets',
         'categories',
+        'import_settings',
         'payees',
         'reconciliations',
         'settings',

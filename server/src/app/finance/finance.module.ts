@@ -5,10 +5,12 @@ import { ImportController } from './import/import.controller';
 import { ImportService } from './import/import.service';
 import { ReconcileController } from './reconcile/reconcile.controller';
 import { ReconcileService } from './reconcile/reconcile.service';
+import { ReportsController } from './reports/reports.controller';
+import { ReportsService } from './reports/reports.service';
 
-/** The finance endpoints on top of the synced entities: the month budget, reconcile and bank-file import. */
+/** The finance endpoints on top of the synced entities: the month budget, reports, reconcile and bank-file import. */
 @Module({
-  controllers: [BudgetController, ReconcileController, ImportController],
-  providers: [BudgetService, ReconcileService, ImportService],
+  controllers: [BudgetController, ReportsController, ReconcileController, ImportController],
+  providers: [BudgetService, ReportsService, ReconcileService, ImportService],
 })
 export class FinanceModule {}

@@ -1,6 +1,6 @@
 import { inject, Injectable } from '@angular/core';
 import type { FinanceMutation } from '@finwise/finance';
-import type { AnySyncRow } from '@finwise/sync-client';
+import type { AnySyncRow, WriteAllOptions } from '@finwise/sync-client';
 import { SyncClientService } from '../sync-client/sync-client.service';
 import { BudgetMonthsStore } from '../stores/budget-months.store';
 import { BudgetMovesStore } from '../stores/budget-moves.store';
@@ -31,15 +31,25 @@ export class FinanceWrites {
 
   /**
    * All the writes in one local transaction (all or none), queued together so they reach the
-   * server in one push and other devices see them at once.
+   * server in one push and other devices see them at once. A write marked `ifAbsent` is a seed
+   * (a payee a bank file names): written only when its row is unknown here.
    */
-  async applyTogether(mutations: readonly FinanceMutation[]): Promise<void> {
+  async applyTogether(
+    mutations: readonly (FinanceMutation & { readonly ifAbsent?: boolean })[],
+    options: WriteAllOptions = {},
+  ): Promise<void> {
     const client = this.syncClient.client();
     if (!client) {
       throw new Error('Sign in to change your household data.');
     }
     await client.writeAll(
-      mutations.map(({ modelName, operation, data }) => ({ modelName, operation, data })),
+      mutations.map(({ modelName, operation, data, ifAbsent }) => ({
+        modelName,
+        operation,
+        data,
+        ...(ifAbsent ? { ifAbsent } : {}),
+      })),
+      options,
     );
   }
 

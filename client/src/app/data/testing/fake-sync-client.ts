@@ -8,6 +8,7 @@ import type {
   SyncStatus,
   SyncTable,
   UpdatePatch,
+  WriteAllOptions,
 } from '@finwise/sync-client';
 import { IDLE_SYNC_STATUS } from '../sync-client/sync-client.service';
 
@@ -22,6 +23,8 @@ export const FAKE_CLIENT_ID = '5c0ffee0-0000-4000-8000-0000000000d1';
  */
 export class FakeSyncClient implements SyncClient {
   readonly rows = new Map<string, Map<string, AnySyncRow>>();
+  /** Deleted rows by model and id, as the tombstones a device keeps. */
+  readonly tombstones = new Map<string, Map<string, AnySyncRow>>();
   readonly calls: string[] = [];
   started = false;
   stopped = false;
@@ -58,6 +61,13 @@ export class FakeSyncClient implements SyncClient {
     const fake = {
       get: async (id: string) => rows.get(id),
       all: async () => [...rows.values()],
+      getMany: async (ids: readonly string[], options: { includeDeleted?: boolean } = {}) =>
+        ids.flatMap((id) => {
+          const row =
+            rows.get(id) ??
+            (options.includeDeleted ? this.tombstones.get(modelName)?.get(id) : undefined);
+          return row ? [row] : [];
+        }),
       create: async (data: CreateInput<AnySyncRow>) => {
         const id = data.id ?? `00000000-0000-4000-8000-${String(++this.counter).padStart(12, '0')}`;
         const row: AnySyncRow = {
@@ -93,6 +103,12 @@ export class FakeSyncClient implements SyncClient {
         return row;
       },
       delete: async (id: string) => {
+        const deleted = rows.get(id);
+        if (deleted) {
+          const tombstones = this.tombstones.get(modelName) ?? new Map<string, AnySyncRow>();
+          this.tombstones.set(modelName, tombstones);
+          tombstones.set(id, { ...deleted, deletedAt: this.hlc() });
+        }
         rows.delete(id);
         this.calls.push(`delete ${modelName} ${id}`);
         this.notify(modelName);
@@ -109,14 +125,17 @@ export class FakeSyncClient implements SyncClient {
   }
 
   /** Applies each write in order, as one local transaction would; the calls record a `batch` marker. */
-  async writeAll(writes: readonly ClientWrite[]): Promise<void> {
+  async writeAll(writes: readonly ClientWrite[], options: WriteAllOptions = {}): Promise<void> {
     this.calls.push(`batch ${writes.length}`);
-    for (const { modelName, operation, data } of writes) {
+    for (const [index, { modelName, operation, data, ifAbsent }] of writes.entries()) {
       const table = this.table(modelName);
       const { id, ...fields } = data;
-      if (operation === 'create') await table.create(data);
+      if (operation === 'create' && ifAbsent)
+        await table.createIfAbsent({ ...data, id: String(id) });
+      else if (operation === 'create') await table.create(data);
       else if (operation === 'update') await table.update(String(id), fields);
       else await table.delete(String(id));
+      options.onProgress?.(index + 1, writes.length);
     }
   }
 

@@ -1,4 +1,4 @@
-import { addMonths, isMonth, localDate, monthLabel, monthOf } from './month';
+import { addMonths, isMonth, localDate, monthLabel, monthOf, shortMonthLabel } from './month';
 
 describe('months', () => {
   it('steps across year ends', () => {
@@ -18,6 +18,7 @@ describe('months', () => {
     expect(isMonth('2026-13')).toBe(false);
     expect(isMonth(undefined)).toBe(false);
     expect(monthLabel('2026-01', 'en-US')).toBe('January 2026');
+    expect(shortMonthLabel('2026-01', 'en-US')).toBe('Jan 2026');
     expect(() => addMonths('January', 1)).toThrow();
   });
 });

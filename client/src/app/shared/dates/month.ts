@@ -32,3 +32,13 @@ export function monthLabel(month: string, locale?: string): string {
     timeZone: 'UTC',
   }).format(new Date(Date.UTC(year, monthNumber - 1, 1)));
 }
+
+/** "Jan 2026": a month as an axis label or a table row header. */
+export function shortMonthLabel(month: string, locale?: string): string {
+  const [year, monthNumber] = month.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale, {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(year, monthNumber - 1, 1)));
+}

@@ -3,6 +3,7 @@ import {
   earliestMonth,
   isMonth,
   lastDayOf,
+  monthCount,
   monthOf,
   nextMonth,
   previousMonth,
@@ -25,6 +26,13 @@ describe('months', () => {
     expect(previousMonth('2026-01')).toBe('2025-12');
     expect(addMonths('2026-03', -27)).toBe('2023-12');
     expect(addMonths('2026-03', 120)).toBe('2036-03');
+  });
+
+  it('counts the months of a range, both ends included', () => {
+    expect(monthCount('2026-03', '2026-03')).toBe(1);
+    expect(monthCount('2025-11', '2026-02')).toBe(4);
+    expect(monthCount('2017-01', '2026-12')).toBe(120);
+    expect(monthCount('2026-03', '2026-01')).toBe(-1);
   });
 
   it('knows the last day of each month, leap years included', () => {

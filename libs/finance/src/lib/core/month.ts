@@ -40,6 +40,11 @@ export function lastDayOf(month: string): string {
   return `${month}-${days}`;
 }
 
+/** How many months `from`..`to` holds, both included (0 or less when `to` is before `from`). */
+export function monthCount(from: string, to: string): number {
+  return monthIndex(to) - monthIndex(from) + 1;
+}
+
 /** The earliest of some months, or null when there are none. */
 export function earliestMonth(months: Iterable<string | null | undefined>): string | null {
   let earliest: string | null = null;

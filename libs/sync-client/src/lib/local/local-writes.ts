@@ -33,6 +33,8 @@ export interface BatchWrite {
   entity: SyncedEntityDefinition;
   operation: Operation;
   data: Record<string, unknown>;
+  /** A `create` written as `createIfAbsent` writes it. */
+  ifAbsent?: boolean;
 }
 
 /** A write that validated and is ready to apply inside the transaction. */
@@ -134,7 +136,10 @@ export class LocalWriter {
    * refusal rolls back the others). They enter the outbox together, so the leader pushes them in
    * one batch (within the batch limits) and other devices get them in one change.
    */
-  async writeAll(writes: readonly BatchWrite[]): Promise<LocalWriteResult> {
+  async writeAll(
+    writes: readonly BatchWrite[],
+    onProgress?: (written: number, total: number) => void,
+  ): Promise<LocalWriteResult> {
     const tables = [
       ...new Set(writes.map((write) => this.db.rows(write.entity.modelName))),
       this.db.outbox,
@@ -142,9 +147,10 @@ export class LocalWriter {
     ];
     return this.db.transaction('rw', tables, async () => {
       let changed: AnyRecord | null = null;
-      for (const write of writes) {
+      for (const [index, write] of writes.entries()) {
         const { record } = await this.writeOne(write);
         changed = record ?? changed;
+        onProgress?.(index + 1, writes.length);
       }
       return { record: changed, ...(await this.countPending()) };
     });
@@ -152,7 +158,9 @@ export class LocalWriter {
 
   private writeOne(write: BatchWrite): Promise<LocalWriteResult> {
     const { entity, data } = write;
-    if (write.operation === 'create') return this.create(entity, data);
+    if (write.operation === 'create') {
+      return write.ifAbsent ? this.createIfAbsent(entity, data) : this.create(entity, data);
+    }
     const id = data['id'];
     if (typeof id !== 'string') {
       throw new SyncClientError('validation', `${write.operation} needs data.id`);

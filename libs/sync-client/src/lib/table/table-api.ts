@@ -39,6 +39,18 @@ export class TableApi<T extends SyncRow> implements SyncTable<T> {
     return (await db.rows(this.entity.modelName).filter(isLive).toArray()) as unknown as T[];
   }
 
+  async getMany(ids: readonly string[], options: { includeDeleted?: boolean } = {}): Promise<T[]> {
+    const { db } = await this.host.ready();
+    const keys = [
+      ...new Set(ids.filter((id) => typeof id === 'string').map((id) => id.toLowerCase())),
+    ];
+    const rows = await db.rows(this.entity.modelName).bulkGet(keys);
+    return rows.filter(
+      (row): row is AnyRecord =>
+        row !== undefined && (options.includeDeleted === true || isLive(row)),
+    ) as unknown as T[];
+  }
+
   async create(data: CreateInput<T>): Promise<T> {
     const { writer } = await this.host.ready();
     const result = await writer.create(this.entity, data as Record<string, unknown>);

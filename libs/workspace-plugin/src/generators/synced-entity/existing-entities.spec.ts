@@ -79,6 +79,14 @@ const EXISTING: SyncedEntityGeneratorSchema[] = [
     screen: false,
     timestamp: 1796300000500,
   },
+  {
+    name: 'import_settings',
+    label: 'Import settings',
+    fields: 'accountId:uuid,options:text',
+    screen: false,
+    deletable: false,
+    timestamp: 1796600000100,
+  },
 ];
 
 /**

@@ -17,6 +17,7 @@ import { FinanceLedgerFields1796300000600 } from './1796300000600-finance-ledger
 import { TransactionsSplitLinesIndex1796300000700 } from './1796300000700-transactions-split-lines-index';
 import { HouseholdMembers1796400000000 } from './1796400000000-household-members';
 import { ChangeHistory1796510000000 } from './1796510000000-change-history';
+import { CreateImportSettings1796600000100 } from './1796600000100-create-import-settings';
 
 /** Every migration in order. Classes, not globs: the server ships as one webpack bundle. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   TransactionsSplitLinesIndex1796300000700,
   HouseholdMembers1796400000000,
   ChangeHistory1796510000000,
+  CreateImportSettings1796600000100,
 ];

@@ -10,12 +10,12 @@ import {
   type MoveAggregate,
 } from '@finwise/finance';
 import type { SqlRunner } from '../../database/sql-runner';
+import { readLiveCategories } from '../ledger/categories.query';
+import { ledgerLeavesSql } from '../ledger/ledger-leaves.sql';
 
 /**
- * The live rows of the ledger as FINANCE §2 reads them, one per leaf (a plain row or a split
- * line), with its effective account and date: a split line takes its parent's; a line whose
- * parent is missing, deleted, incomplete or itself a line is dead; a parent with live lines is
- * not a leaf. Rows without account, date or amount count nowhere.
+ * The accounts with whether they are in the budget, and the ledger's leaves (see
+ * `ledgerLeavesSql`).
  */
 const LEDGER = `
   accs AS (
@@ -23,29 +23,7 @@ const LEDGER = `
            a.on_budget IS TRUE AND a.currency = cur.code AS in_budget
     FROM accounts a, cur
     WHERE a.tenant_id = $1 AND a.deleted_at IS NULL
-  ),
-  lines AS MATERIALIZED (
-    SELECT c.amount_minor, c.category_id, c.transfer_account_id, c.transfer_amount_minor,
-           p.id AS parent_id, p.account_id, p.date, p.amount_minor AS parent_amount
-    FROM transactions c
-    JOIN transactions p ON p.tenant_id = c.tenant_id AND p.id = c.parent_id
-    WHERE c.tenant_id = $1 AND c.parent_id IS NOT NULL AND c.deleted_at IS NULL
-      AND c.account_id IS NOT NULL AND c.date IS NOT NULL AND c.amount_minor IS NOT NULL
-      AND p.deleted_at IS NULL AND p.parent_id IS NULL
-      AND p.account_id IS NOT NULL AND p.date IS NOT NULL AND p.amount_minor IS NOT NULL
-  ),
-  leaves AS (
-    SELECT t.account_id, t.date, t.amount_minor, t.category_id,
-           NULLIF(t.transfer_account_id, t.account_id) AS far_id, t.transfer_amount_minor
-    FROM transactions t
-    WHERE t.tenant_id = $1 AND t.parent_id IS NULL AND t.deleted_at IS NULL
-      AND t.account_id IS NOT NULL AND t.date IS NOT NULL AND t.amount_minor IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM lines l WHERE l.parent_id = t.id)
-    UNION ALL
-    SELECT account_id, date, amount_minor, category_id,
-           NULLIF(transfer_account_id, account_id), transfer_amount_minor
-    FROM lines
-  ),
+  ),${ledgerLeavesSql()},
   -- Summed per month, category and pair of accounts before the accounts are looked at: the
   -- rules below are linear in the amounts, so they apply to the sums as to each row, and the
   -- per-row work stays one hash aggregate like a plain GROUP BY (bench/README.md, scenario 7).
@@ -121,10 +99,6 @@ const AGGREGATES = `
   UNION ALL
   SELECT 'currency', NULL, code, NULL, NULL, NULL FROM cur`;
 
-const CATEGORIES = `
-  SELECT id::text, name, group_name, is_income, hidden, sort_order, carry_overspending
-  FROM categories WHERE tenant_id = $1 AND deleted_at IS NULL`;
-
 interface AggregateRow {
   kind: 'activity' | 'remainder' | 'cell' | 'move' | 'hold' | 'excluded' | 'currency';
   month: string | null;
@@ -132,16 +106,6 @@ interface AggregateRow {
   b: string | null;
   amount: number | null;
   flag: boolean | null;
-}
-
-interface CategoryRow {
-  id: string;
-  name: string | null;
-  group_name: string | null;
-  is_income: boolean | null;
-  hidden: boolean | null;
-  sort_order: number | null;
-  carry_overspending: boolean | null;
 }
 
 /**
@@ -154,9 +118,9 @@ export async function readBudgetAggregates(
 ): Promise<BudgetAggregates> {
   const [rows, categories] = await Promise.all([
     sql.rows<AggregateRow>(AGGREGATES, [tenantId, settingsId(), DEFAULT_BUDGET_CURRENCY]),
-    sql.rows<CategoryRow>(CATEGORIES, [tenantId]),
+    readLiveCategories(sql, tenantId),
   ]);
-  return toAggregates(rows, categories.map(toCategory));
+  return toAggregates(rows, categories);
 }
 
 function toAggregates(
@@ -213,18 +177,5 @@ function toAggregates(
     budgetCells,
     moves,
     holds,
-  };
-}
-
-function toCategory(row: CategoryRow): BudgetCategory {
-  return {
-    id: row.id,
-    name: row.name,
-    groupName: row.group_name,
-    isIncome: row.is_income,
-    hidden: row.hidden,
-    sortOrder: row.sort_order,
-    carryOverspending: row.carry_overspending,
-    deletedAt: null,
   };
 }

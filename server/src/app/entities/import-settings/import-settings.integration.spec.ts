@@ -1,0 +1,4 @@
+import { importSettings } from '@finwise/domain';
+import { describeSyncedEntity } from '../../../testing/describe-synced-entity';
+
+describeSyncedEntity(importSettings);
