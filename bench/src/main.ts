@@ -12,6 +12,7 @@ import {
   type Skipped,
 } from './harness/report';
 import { broadcastLatency } from './scenarios/broadcast-latency';
+import { bankImport } from './scenarios/bank-import';
 import { budgetMonth } from './scenarios/budget-month';
 import { growth } from './scenarios/growth';
 import { initialLoad } from './scenarios/initial-load';
@@ -29,6 +30,7 @@ const SCENARIOS: Scenario[] = [
   scaleOut,
   growth,
   budgetMonth,
+  bankImport,
 ];
 
 /** Every scenario stops by itself; these only catch a hang (e.g. a client that never finishes loading). */

@@ -11,8 +11,10 @@ export interface HistoryWriter {
 }
 
 /** A recorded mutation as read back for one row, with its writer and arrival time. */
-export interface StoredMutation
-  extends Pick<RecordedMutation, 'hlc' | 'operation' | 'applied' | 'replaced' | 'lost'> {
+export interface StoredMutation extends Pick<
+  RecordedMutation,
+  'hlc' | 'operation' | 'applied' | 'replaced' | 'lost'
+> {
   at: Date;
   userId: string | null;
   /** Null when the user is not (any more) a member of the household. */

@@ -178,9 +178,12 @@ describe.each(testDatabaseKinds())('change history on %s', (kind) => {
     const items = await itemsOf('categories', row.id);
     expect(items).toHaveLength(21);
     const sent = batches.flat();
-    expect(items.slice(0, 20).map((item) => item.hlc).sort()).toEqual(
-      sent.map((m) => m.hlc).sort(),
-    );
+    expect(
+      items
+        .slice(0, 20)
+        .map((item) => item.hlc)
+        .sort(),
+    ).toEqual(sent.map((m) => m.hlc).sort());
     // Per device, its own batch in the order it was merged.
     for (const [i, client] of devices.entries()) {
       expect(items.filter((item) => item.clientId === client.clientId).map((i) => i.hlc)).toEqual(
@@ -351,8 +354,7 @@ describe(`change history switched off (FINWISE_HISTORY=off) on ${testDatabaseKin
     const session = await server.signup();
     const row = sampleData(accounts, 10);
     expect(
-      (await server.request('POST', '/accounts', { token: session.accessToken, body: row }))
-        .status,
+      (await server.request('POST', '/accounts', { token: session.accessToken, body: row })).status,
     ).toBe(201);
     expect(
       await server.request('GET', `/accounts/${row.id}/history`, { token: session.accessToken }),
