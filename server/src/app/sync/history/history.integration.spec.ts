@@ -317,6 +317,30 @@ describe.each(testDatabaseKinds())('change history on %s', (kind) => {
     );
   });
 
+  it('keeps the entries of a member who left, without their email', async () => {
+    const owner = await server.signup();
+    const invite = await server.request('POST', `/tenants/${owner.tenant.id}/invites`, {
+      token: owner.accessToken,
+    });
+    const guest = await server.signup({ inviteCode: invite.body.code });
+    const row = sampleData(accounts, 11);
+    expect(
+      (await server.request('POST', '/accounts', { token: guest.accessToken, body: row })).status,
+    ).toBe(201);
+    const left = await server.request(
+      'DELETE',
+      `/tenants/${owner.tenant.id}/members/${guest.user.id}`,
+      {
+        token: guest.accessToken,
+      },
+    );
+    expect(left.status).toBe(204);
+    const answer = await history('accounts', row.id, '', owner.accessToken);
+    expect(answer.body.items.map((item) => [item.userId, item.email])).toEqual([
+      [guest.user.id, null],
+    ]);
+  });
+
   it('is purged with the tombstones: purged rows entirely, other rows before the horizon', async () => {
     const household = await server.signup();
     const phone = await TestSyncClient.connected(server.url, household.accessToken);

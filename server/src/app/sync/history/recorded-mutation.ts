@@ -1,4 +1,5 @@
 import type { AnyRecord, Hlc, Operation } from '@finwise/sync-protocol';
+import type { SyncedTable } from '../tables/synced-table';
 
 /**
  * One pushed or REST mutation of one row as the change history keeps it (FINANCE §6), before
@@ -27,9 +28,9 @@ export interface RecordedMutation {
   lost: Record<string, unknown> | null;
 }
 
-/** The part of an accepted mutation the history reads (history stays below the push path). */
+/** What the history needs of a merged mutation (the push path's accepted mutation has it). */
 export interface MergedMutation {
-  table: { modelName: string; fieldNames: readonly string[] };
+  table: Pick<SyncedTable, 'modelName' | 'fieldNames'>;
   operation: Operation;
   data: { id: string } & Record<string, unknown>;
 }
