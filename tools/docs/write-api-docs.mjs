@@ -16,7 +16,8 @@ import { Parser as AsyncApiParser } from '@asyncapi/parser';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SERVER_MAIN = join(ROOT, 'dist', 'server', 'main.js');
-const READY_TIMEOUT_MS = 120_000;
+// A loaded 2-core machine has taken over two minutes to run the embedded database's migrations.
+const READY_TIMEOUT_MS = 300_000;
 const DOCUMENTS = [
   { route: '/api/docs-json', file: join(ROOT, 'docs', 'openapi.json'), validate: validateOpenApi },
   {
