@@ -14,7 +14,7 @@ const args = process.argv.slice(2);
 
 if (args.includes('--help')) {
   process.stdout.write(
-    'npm run bench [-- --quick | --full] [--peer] [--repeat=N] [--only=push,load,latency,memory,scaleout,growth,budget]\n' +
+    'npm run bench [-- --quick | --full] [--peer] [--repeat=N] [--only=push,load,latency,memory,scaleout,growth,budget,import,reports]\n' +
       '              [--no-browser] [--cpu-prof] [--no-build] [--out=path.json] [--server=path/to/main.js]\n' +
       '              [--clients=100,1000] [--rows=N]   (override sizes while investigating)\n',
   );

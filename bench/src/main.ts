@@ -12,12 +12,14 @@ import {
   type Skipped,
 } from './harness/report';
 import { broadcastLatency } from './scenarios/broadcast-latency';
+import { bankImport } from './scenarios/bank-import';
 import { budgetMonth } from './scenarios/budget-month';
 import { growth } from './scenarios/growth';
 import { initialLoad } from './scenarios/initial-load';
 import { memory } from './scenarios/memory';
 import { peerRxdb } from './scenarios/peer-rxdb';
 import { pushThroughput } from './scenarios/push-throughput';
+import { reports } from './scenarios/reports';
 import { scaleOut } from './scenarios/scale-out';
 
 /** In this order: the load scenario reuses the tenant the push scenario filled. */
@@ -29,6 +31,8 @@ const SCENARIOS: Scenario[] = [
   scaleOut,
   growth,
   budgetMonth,
+  bankImport,
+  reports,
 ];
 
 /** Every scenario stops by itself; these only catch a hang (e.g. a client that never finishes loading). */

@@ -4,6 +4,7 @@
  */
 import { createSyncClient } from '@finwise/sync-client';
 import Dexie from 'dexie';
+import { importIntoLocalDatabase, openHousehold, rawImport } from './import-page';
 import { PAGE_API_GLOBAL, type BenchPageApi } from './page-api';
 
 const api: BenchPageApi = {
@@ -30,6 +31,10 @@ const api: BenchPageApi = {
     db.close();
     return { ms, count: rows.length };
   },
+
+  openHousehold,
+  importIntoLocalDatabase,
+  rawImport,
 };
 
 (globalThis as unknown as Record<string, BenchPageApi>)[PAGE_API_GLOBAL] = api;

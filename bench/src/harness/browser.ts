@@ -1,6 +1,6 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { PAGE_API_GLOBAL, type BenchPageApi } from '../browser/page-api';
 import { onCleanup } from './cleanup';
@@ -64,4 +64,27 @@ export function callPage<K extends keyof BenchPageApi>(
     },
     [PAGE_API_GLOBAL, method, input] as const,
   ) as ReturnType<BenchPageApi[K]>;
+}
+
+/**
+ * Runs `work` under V8's sampling profiler of the page (with `--cpu-prof`: `file` is then set)
+ * and writes the profile there, for `bench/profile-summary.mjs`.
+ */
+export async function withPageProfile<T>(
+  page: Page,
+  file: string | null,
+  work: () => Promise<T>,
+): Promise<T> {
+  if (!file) return work();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await cdp.send('Profiler.stop');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(profile));
+    await cdp.detach();
+  }
 }

@@ -8,6 +8,8 @@ export const SCENARIOS = [
   'scaleout',
   'growth',
   'budget',
+  'import',
+  'reports',
 ] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
@@ -26,6 +28,12 @@ export interface BenchSizes {
   growthSizes: number[];
   /** Transactions of the household whose month budget scenario 7 asks for. */
   budgetRows: number;
+  /** Lines of the bank file scenario 8 imports… */
+  importLines: number;
+  /** …into an account that already holds this many transactions. */
+  importExistingRows: number;
+  /** Transactions of the household whose reports scenario 9 asks for. */
+  reportRows: number;
 }
 
 export interface BenchOptions {
@@ -53,6 +61,9 @@ const STANDARD_SIZES: BenchSizes = {
   memoryConnections: 1_000,
   growthSizes: [10_000, 100_000],
   budgetRows: 100_000,
+  importLines: 10_000,
+  importExistingRows: 100_000,
+  reportRows: 100_000,
 };
 
 const SIZES: Record<BenchMode, BenchSizes> = {
@@ -65,6 +76,9 @@ const SIZES: Record<BenchMode, BenchSizes> = {
     memoryConnections: 100,
     growthSizes: [1_000, 5_000],
     budgetRows: 5_000,
+    importLines: 500,
+    importExistingRows: 2_000,
+    reportRows: 5_000,
   },
   standard: STANDARD_SIZES,
   // The standard run plus the 1,000,000-row growth point.

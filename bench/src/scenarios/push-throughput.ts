@@ -1,4 +1,5 @@
 import type { Scenario } from '../harness/context';
+import { countingCpu, type CpuUse } from '../harness/cpu-time';
 import { interleavedPush } from '../harness/interleaved-push';
 import { openPushRun, type PushRunner } from '../harness/protocol-drivers';
 import { createRawTable, dropRawTable } from '../harness/raw-postgres';
@@ -47,16 +48,29 @@ export const pushThroughput: Scenario = {
     const raw = await createRawTable(context.database.pool, 'push');
     const listeners = { count: 1, bundleDir: context.options.bundleDir };
     const runners: PushRunner[] = [];
+    const pool = context.database.pool;
     let run;
+    let cpuOn: CpuUse | undefined;
+    let cpuOff: CpuUse | undefined;
     try {
-      const runner = await openPushRun(server.url, session, listeners);
+      const runner = countingCpu(
+        await openPushRun(server.url, session, listeners),
+        server.pid,
+        pool,
+      );
       runners.push(runner);
-      const withoutHistory = await openPushRun(
-        historyOff.url,
-        await signup(historyOff.url, 'push-history-off'),
-        listeners,
+      cpuOn = runner.cpu;
+      const withoutHistory = countingCpu(
+        await openPushRun(
+          historyOff.url,
+          await signup(historyOff.url, 'push-history-off'),
+          listeners,
+        ),
+        historyOff.pid,
+        pool,
       );
       runners.push(withoutHistory);
+      cpuOff = withoutHistory.cpu;
       run = await interleavedPush(
         context.database.pool,
         raw,
@@ -74,10 +88,16 @@ export const pushThroughput: Scenario = {
     const offMs = run.otherMs as number;
     const offRatios = run.otherRoundRatios as number[];
     const list = (ratios: number[]) => ratios.map((r) => r.toFixed(2)).join(', ');
+    const perThousand = (cpu: CpuUse) =>
+      `server ${((cpu.serverMs * 1000) / rowCount).toFixed(0)} ms + PostgreSQL ${((cpu.databaseMs * 1000) / rowCount).toFixed(0)} ms`;
+    const cpuNote =
+      `CPU per 1,000 rows: history on ${perThousand(cpuOn as CpuUse)}, ` +
+      `off ${perThousand(cpuOff as CpuUse)}`;
     context.log(
       `ours ${oursMs.toFixed(0)} ms, raw ${rawMs.toFixed(0)} ms, history off ${offMs.toFixed(0)} ms; ` +
         `per round ours ÷ raw time ${list(roundRatios)}; ours ÷ history off time ${list(offRatios)}`,
     );
+    context.log(cpuNote);
     context.record({
       scenario: 'push',
       metric: 'push throughput, 1 listener',
@@ -105,6 +125,7 @@ export const pushThroughput: Scenario = {
       notes: [
         `history on ÷ off time per round: ${list(offRatios)}`,
         `cost of recording: ${((1 - offMs / oursMs) * 100).toFixed(1)} % of push throughput`,
+        cpuNote,
       ],
     });
     context.loadedTenant = { session, rows: rowCount };

@@ -7,6 +7,7 @@ export * from './lib/ids/synthetic-imported-ids';
 export * from './lib/ids/imported-row-ids';
 export type { ExistingTransaction, ImportAccount } from './lib/dedup/existing-transaction';
 export type { FuzzyCandidate } from './lib/dedup/fuzzy-candidates';
+export * from './lib/dedup/context-scope';
 export { FUZZY_MATCH_DAYS } from './lib/dedup/fuzzy-candidates';
 export type { LineOutcome } from './lib/dedup/match-lines';
 export type { ImportCategory, ImportPayee } from './lib/plan/references';

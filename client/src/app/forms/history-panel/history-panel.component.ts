@@ -77,6 +77,7 @@ export class HistoryPanelComponent {
   private loadSeq = 0;
 
   protected readonly online = computed(() => this.sync.status().online);
+  protected readonly pending = computed(() => this.sync.status().pendingCount > 0);
   protected readonly entries = computed(() => {
     const state = this.state();
     if (state.kind !== 'loaded') return [];

@@ -87,6 +87,9 @@ describe('SyncedEntityPageComponent', () => {
     expect(page.within('[data-test="history-panel"]').text()).toContain(
       'History needs a connection',
     );
+    await page.click('Close history');
+    expect(document.activeElement?.textContent?.trim()).toBe('History');
+    await page.click('History');
     await page.click('Cancel');
     expect(page.element.querySelector('[data-test="history-panel"]')).toBeNull();
   });

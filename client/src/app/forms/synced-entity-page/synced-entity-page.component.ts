@@ -3,10 +3,12 @@ import {
   Component,
   computed,
   effect,
+  ElementRef,
   inject,
   input,
   signal,
   untracked,
+  viewChild,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute } from '@angular/router';
@@ -71,6 +73,7 @@ export class SyncedEntityPageComponent {
     { initialValue: null },
   );
   private historyLinkOpened: string | null = null;
+  private readonly historyToggle = viewChild<ElementRef<HTMLButtonElement>>('historyToggle');
 
   constructor() {
     effect(() => {
@@ -99,6 +102,12 @@ export class SyncedEntityPageComponent {
 
   protected set(field: FieldInfo, value: FieldText): void {
     this.values.update((values) => ({ ...values, [field.name]: value }));
+  }
+
+  /** Focus goes back to the button that opened the history. */
+  protected closeHistory(): void {
+    this.showingHistory.set(false);
+    this.historyToggle()?.nativeElement.focus();
   }
 
   protected edit(row: SyncRow): void {

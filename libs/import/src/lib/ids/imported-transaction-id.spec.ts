@@ -14,6 +14,13 @@ describe('importedTransactionId', () => {
     );
   });
 
+  it('hashes a bank id beyond ASCII as its UTF-8 bytes, like uuid given the text', () => {
+    const bankId = 'Überweisung €12 😀';
+    expect(importedTransactionId(ACCOUNT, bankId)).toBe(
+      uuidv5(`import:${ACCOUNT.toLowerCase()}:${bankId}`, BUDGET_ID_NAMESPACE),
+    );
+  });
+
   it('does not depend on how the account id is spelled, but on the imported id exactly', () => {
     expect(importedTransactionId(ACCOUNT, 'x')).toBe(
       importedTransactionId(ACCOUNT.toLowerCase(), 'x'),

@@ -22,7 +22,8 @@ export interface ImportContext {
   /**
    * Every row the household has that touches this account (`accountId` or `transferAccountId`
    * = it), tombstones included (`deletedAt` set), and the rows of `importedRowIds` (a tombstone
-   * keeps no account, so it is found by id).
+   * keeps no account, so it is found by id). The rows of `importContextScope` are enough: they
+   * give the same plan, and an account with years of history need not be read whole.
    */
   readonly transactions: readonly ExistingTransaction[];
   readonly payees: readonly ImportPayee[];

@@ -49,7 +49,7 @@ export function payeeChooser(
     if (key === '') continue;
     byKey.set(key, [...(byKey.get(key) ?? []), payee]);
   }
-  return (text) => {
+  const choose = (text: string | undefined): PayeeChoice | undefined => {
     const name = cutText(
       tidyPayeeName((text ?? '').replaceAll('\u0000', '')),
       MAX_PAYEE_NAME_LENGTH,
@@ -61,6 +61,13 @@ export function payeeChooser(
     if (existing !== undefined) return { payeeId: resolve(existing.id) };
     if (ids.has(ruleId)) return { payeeId: resolve(ruleId) };
     return { payeeId: ruleId, seed: { id: ruleId, name } };
+  };
+  // A statement names a few dozen payees on thousands of lines: each text is chosen once, not
+  // tidied and hashed into its payee id on every line.
+  const chosen = new Map<string | undefined, PayeeChoice | undefined>();
+  return (text) => {
+    if (!chosen.has(text)) chosen.set(text, choose(text));
+    return chosen.get(text);
   };
 }
 

@@ -9,6 +9,13 @@ import {
 import type { LocalDatabase } from './local-database';
 import { readMeta, writeMeta } from './meta';
 
+/** See `PersistedClock.stamps`. */
+export interface ClockStamps {
+  /** A fresh HLC greater than `floor`, as `PersistedClock.tick` would give. */
+  tick(floor?: Hlc | null): Hlc;
+  save(): Promise<void>;
+}
+
 /**
  * The replica's HLC, kept in `meta` and read inside each writing transaction. Tabs of one
  * tenant share the node id, so their ticks must come from the one stored state: IndexedDB
@@ -42,10 +49,23 @@ export class PersistedClock {
    * read-write transaction over `meta`.
    */
   async tick(db: LocalDatabase, floor?: Hlc | null): Promise<Hlc> {
-    const clock = await this.load(db);
-    const hlc = clock.tickAfter(floor);
-    await writeMeta(db, 'clock', clock.state);
+    const stamps = await this.stamps(db);
+    const hlc = stamps.tick(floor);
+    await stamps.save();
     return hlc;
+  }
+
+  /**
+   * The clock for many local changes in one read-write transaction over `meta`: read once,
+   * ticked in memory, stored once with `save()`. The transaction keeps other tabs' ticks out
+   * meanwhile, so the stamps are exactly those of a `tick` per change.
+   */
+  async stamps(db: LocalDatabase): Promise<ClockStamps> {
+    const clock = await this.load(db);
+    return {
+      tick: (floor) => clock.tickAfter(floor),
+      save: () => writeMeta(db, 'clock', clock.state),
+    };
   }
 
   /** Folds received timestamps in, so the next local change orders after all of them. */

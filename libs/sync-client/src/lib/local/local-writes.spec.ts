@@ -264,4 +264,57 @@ describe('LocalWriter', () => {
     expect(await local.db.rows('accounts').get(other.id)).toBeUndefined();
     expect(await outbox()).toHaveLength(4);
   });
+
+  it('writeAll decides each write on the row the writes before it left, with increasing stamps', async () => {
+    const deleted = sampleData(transactions, 20);
+    await writer.create(transactions, deleted);
+    await writer.delete(transactions, deleted.id);
+    const first = sampleData(transactions, 21);
+    const second = sampleData(transactions, 22);
+
+    const { record, pendingCount } = await writer.writeAll([
+      { entity: transactions, operation: 'create', data: first },
+      { entity: transactions, operation: 'update', data: { id: first.id, notes: 'Bakery' } },
+      { entity: transactions, operation: 'create', data: second },
+      // A tombstone deleted again changes nothing and queues nothing, as on its own.
+      { entity: transactions, operation: 'delete', data: { id: deleted.id } },
+    ]);
+
+    expect(pendingCount).toBe(5);
+    const entries = (await outbox()).slice(2);
+    expect(entries.map((e) => [e.mutation.operation, e.mutation.data.id])).toEqual([
+      ['create', first.id],
+      ['update', first.id],
+      ['create', second.id],
+    ]);
+    const hlcs = entries.map((e) => e.mutation.hlc);
+    for (let i = 1; i < hlcs.length; i += 1) expect(compareHlc(hlcs[i], hlcs[i - 1])).toBe(1);
+    const stored = await local.db.rows('transactions').get(first.id);
+    expect(stored).toMatchObject({ ...first, notes: 'Bakery', updatedAt: hlcs[1] });
+    expect(stored!.fieldClocks['amountMinor']).toBe(hlcs[0]);
+    expect(stored!.fieldClocks['notes']).toBe(hlcs[1]);
+    expect(record).toEqual(await local.db.rows('transactions').get(second.id));
+    // The clock was stored with the batch: the next write stamps after its last change.
+    const later = await writer.update(transactions, second.id, { notes: 'later' });
+    expect(compareHlc(later.record!.updatedAt, hlcs[2])).toBe(1);
+  });
+
+  it('writeAll refused on a stored row (not_found) keeps nothing of the batch, clock included', async () => {
+    await writer.create(accountGroups, { name: 'g', sortOrder: 1 });
+    const clock = await readMeta(local.db, 'clock');
+    const data = sampleData(accounts, 23);
+    await expect(
+      writer.writeAll([
+        { entity: accounts, operation: 'create', data },
+        {
+          entity: accounts,
+          operation: 'update',
+          data: { id: sampleData(accounts, 24).id, name: 'x' },
+        },
+      ]),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    expect(await local.db.rows('accounts').get(data.id)).toBeUndefined();
+    expect(await outbox()).toHaveLength(1);
+    expect(await readMeta(local.db, 'clock')).toEqual(clock);
+  });
 });

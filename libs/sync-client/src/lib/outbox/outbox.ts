@@ -12,6 +12,14 @@ export async function appendToOutbox(outbox: OutboxTable, entry: OutboxEntry): P
   await outbox.add(entry);
 }
 
+/** Several entries at once, in the given order (one request instead of one per entry). */
+export async function appendAllToOutbox(
+  outbox: OutboxTable,
+  entries: readonly OutboxEntry[],
+): Promise<void> {
+  if (entries.length > 0) await outbox.bulkAdd([...entries]);
+}
+
 /** The oldest `limit` entries (all of them without a limit), oldest first. */
 export function readOutbox(outbox: OutboxTable, limit?: number): Promise<OutboxEntry[]> {
   const inOrder = outbox.orderBy('seq');

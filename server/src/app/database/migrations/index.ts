@@ -18,6 +18,7 @@ import { TransactionsSplitLinesIndex1796300000700 } from './1796300000700-transa
 import { HouseholdMembers1796400000000 } from './1796400000000-household-members';
 import { ChangeHistory1796510000000 } from './1796510000000-change-history';
 import { CreateImportSettings1796600000100 } from './1796600000100-create-import-settings';
+import { ChangeHistoryJson1796700000000 } from './1796700000000-change-history-json';
 
 /** Every migration in order. Classes, not globs: the server ships as one webpack bundle. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   HouseholdMembers1796400000000,
   ChangeHistory1796510000000,
   CreateImportSettings1796600000100,
+  ChangeHistoryJson1796700000000,
 ];

@@ -178,6 +178,48 @@ describe.each(testDatabaseKinds())('bank-file import endpoints on %s', (kind) =>
     });
   });
 
+  it('reads the rows near the statement and the ones it landed on before, wherever they are now', async () => {
+    const h = await household();
+    const typed = (date: string, amountMinor: number) =>
+      push(h.client, 'transactions', {
+        accountId: h.checking,
+        date,
+        amountMinor,
+        cleared: false,
+        reconciled: false,
+      });
+    // Seven days before the first line is still a match; eight days after the last is not.
+    const edge = await typed('2026-10-26', -450);
+    await typed('2026-11-28', -123_456);
+    const transfer = await push(h.client, 'transactions', {
+      accountId: h.savings,
+      transferAccountId: h.checking,
+      date: '2026-11-05',
+      amountMinor: -250_000,
+      cleared: false,
+      reconciled: false,
+    });
+
+    const first = await upload(h, h.checking, 'import', giro);
+
+    expect(first.body).toMatchObject({ created: 2, updated: 2 });
+    await h.client.catchUp();
+    expect(h.client.row('transactions', edge)).toMatchObject({ cleared: true });
+    expect(h.client.row('transactions', transfer)).toMatchObject({ transferCleared: true });
+    // Rows matched by this import, moved far away since, still make their lines duplicates.
+    const moved = (await h.client.push([
+      h.client.mutation('transactions', 'update', { id: edge, date: '2025-01-01' }),
+      h.client.mutation('transactions', 'update', { id: transfer, date: '2027-06-30' }),
+    ])) as PushAck;
+    expect(moved.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    const before = await snapshots.take();
+
+    const again = await upload(h, h.checking, 'import', giro);
+
+    expect(again.body).toMatchObject({ created: 0, updated: 0, duplicate: 4 });
+    expect(await snapshots.take()).toEqual(before);
+  });
+
   it('refuses a file with an unreadable row unless that line is left out', async () => {
     const h = await household();
     const broken = { name: 'broken.csv', content: GIRO.replace('-4,50\r\n05', 'vier Euro\r\n05') };

@@ -6,8 +6,8 @@ import {
 } from '@nestjs/common';
 import {
   ImportFileError,
+  importContextScope,
   planImport,
-  importedRowIds,
   readStatement,
   type ImportContext,
   type ImportPlan,
@@ -180,7 +180,7 @@ export class ImportService {
       sql,
       tenantId,
       accountId,
-      importedRowIds(accountId, statement.lines),
+      importContextScope(accountId, statement.lines),
       this.registry,
     );
     // The records are the entities' rows, checked against their schemas when written.

@@ -1,9 +1,4 @@
-import {
-  parseHlc,
-  type HistoryEntry,
-  type HistoryField,
-  type Hlc,
-} from '@finwise/sync-protocol';
+import { parseHlc, type HistoryEntry, type HistoryField, type Hlc } from '@finwise/sync-protocol';
 import type { ClockOrigin, StoredMutation } from './change-history';
 
 type FieldValue = HistoryField['value'];
@@ -31,9 +26,7 @@ export function historyItems(
     const concurrentWith = (clock: Hlc | null): boolean => {
       const replaced = clock === null ? undefined : firstWrite.get(clock);
       return (
-        replaced !== undefined &&
-        !sameDevice(replaced, entry) &&
-        replaced.at.getTime() > madeAtMs
+        replaced !== undefined && !sameDevice(replaced, entry) && replaced.at.getTime() > madeAtMs
       );
     };
     const fields: HistoryField[] = [];

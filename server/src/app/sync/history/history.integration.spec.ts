@@ -178,9 +178,12 @@ describe.each(testDatabaseKinds())('change history on %s', (kind) => {
     const items = await itemsOf('categories', row.id);
     expect(items).toHaveLength(21);
     const sent = batches.flat();
-    expect(items.slice(0, 20).map((item) => item.hlc).sort()).toEqual(
-      sent.map((m) => m.hlc).sort(),
-    );
+    expect(
+      items
+        .slice(0, 20)
+        .map((item) => item.hlc)
+        .sort(),
+    ).toEqual(sent.map((m) => m.hlc).sort());
     // Per device, its own batch in the order it was merged.
     for (const [i, client] of devices.entries()) {
       expect(items.filter((item) => item.clientId === client.clientId).map((i) => i.hlc)).toEqual(
@@ -314,6 +317,30 @@ describe.each(testDatabaseKinds())('change history on %s', (kind) => {
     );
   });
 
+  it('keeps the entries of a member who left, without their email', async () => {
+    const owner = await server.signup();
+    const invite = await server.request('POST', `/tenants/${owner.tenant.id}/invites`, {
+      token: owner.accessToken,
+    });
+    const guest = await server.signup({ inviteCode: invite.body.code });
+    const row = sampleData(accounts, 11);
+    expect(
+      (await server.request('POST', '/accounts', { token: guest.accessToken, body: row })).status,
+    ).toBe(201);
+    const left = await server.request(
+      'DELETE',
+      `/tenants/${owner.tenant.id}/members/${guest.user.id}`,
+      {
+        token: guest.accessToken,
+      },
+    );
+    expect(left.status).toBe(204);
+    const answer = await history('accounts', row.id, '', owner.accessToken);
+    expect(answer.body.items.map((item) => [item.userId, item.email])).toEqual([
+      [guest.user.id, null],
+    ]);
+  });
+
   it('is purged with the tombstones: purged rows entirely, other rows before the horizon', async () => {
     const household = await server.signup();
     const phone = await TestSyncClient.connected(server.url, household.accessToken);
@@ -351,8 +378,7 @@ describe(`change history switched off (FINWISE_HISTORY=off) on ${testDatabaseKin
     const session = await server.signup();
     const row = sampleData(accounts, 10);
     expect(
-      (await server.request('POST', '/accounts', { token: session.accessToken, body: row }))
-        .status,
+      (await server.request('POST', '/accounts', { token: session.accessToken, body: row })).status,
     ).toBe(201);
     expect(
       await server.request('GET', `/accounts/${row.id}/history`, { token: session.accessToken }),

@@ -1,5 +1,5 @@
 import type { AnyRecord, Hlc, Operation } from '@finwise/sync-protocol';
-import type { AcceptedMutation } from '../push/mutation-check';
+import type { SyncedTable } from '../tables/synced-table';
 
 /**
  * One pushed or REST mutation of one row as the change history keeps it (FINANCE §6), before
@@ -28,13 +28,20 @@ export interface RecordedMutation {
   lost: Record<string, unknown> | null;
 }
 
+/** What the history needs of a merged mutation (the push path's accepted mutation has it). */
+export interface MergedMutation {
+  table: Pick<SyncedTable, 'modelName' | 'fieldNames'>;
+  operation: Operation;
+  data: { id: string } & Record<string, unknown>;
+}
+
 /**
  * What a merged mutation did to each field it carried, read off the merge's own result: a field
  * was applied iff it now carries this mutation's clock and did not before, so this never restates
  * the merge rule. `next` is the row after the mutation, undefined when it was stale.
  */
 export function recordedMutation(
-  mutation: AcceptedMutation,
+  mutation: MergedMutation,
   ordinal: number,
   hlc: Hlc,
   current: AnyRecord | undefined,
