@@ -131,6 +131,7 @@ describe('the reports of one household', () => {
       ['Rent', [120_000, 120_000]],
     ]);
     expect(reported.totals).toEqual([124_250, 126_000]);
+    await screenshot(page, 'reports');
   });
 
   it('draws the charts on their canvases, each named for a screen reader', async () => {

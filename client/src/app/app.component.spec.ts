@@ -34,7 +34,7 @@ describe('AppComponent', () => {
     const links = [...element.querySelectorAll('nav[aria-label="Main"] a')].map((link) =>
       link.textContent?.trim(),
     );
-    expect(links.slice(0, 3)).toEqual(['Accounts', 'Budget', 'Categories']);
+    expect(links.slice(0, 4)).toEqual(['Accounts', 'Budget', 'Reports', 'Categories']);
     expect(links.at(-1)).toBe('Settings');
     expect(element.querySelector('[role="status"][aria-label="Sync status"]')).not.toBeNull();
     expect(element.querySelector('a.skip-link')?.getAttribute('href')).toBe('#main');

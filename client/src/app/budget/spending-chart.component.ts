@@ -66,6 +66,11 @@ const AXIS_REM = 2.5;
       position: relative;
       min-width: 0;
     }
+    /* Chart.js redraws at the new width a frame after a resize; until then the old drawing is
+       squeezed into the box rather than pushing the page sideways. */
+    .chart__canvas canvas {
+      max-width: 100%;
+    }
     .chart__list {
       display: grid;
       margin: 0;

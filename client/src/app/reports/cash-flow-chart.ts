@@ -52,7 +52,11 @@ export function cashFlowChart(
       interaction: { mode: 'index', intersect: false },
       scales: { y: { ticks: moneyTicks(currency, locale) } },
       plugins: {
-        legend: { position: 'bottom' },
+        // Income, Expense, Net as listed, not in drawing order (the line is drawn last, on top).
+        legend: {
+          position: 'bottom',
+          labels: { sort: (a, b) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0) },
+        },
         tooltip: moneyTooltip<'bar' | 'line'>(currency, locale),
       },
     },

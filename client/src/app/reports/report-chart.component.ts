@@ -43,6 +43,11 @@ import { BaseChartDirective } from 'ng2-charts';
       height: 18rem;
       min-width: 0;
     }
+    /* Chart.js redraws at the new width a frame after a resize; until then the old drawing is
+       squeezed into the box rather than pushing the page sideways. */
+    .report-chart__canvas canvas {
+      max-width: 100%;
+    }
     .report-chart__summary {
       display: inline-flex;
       align-items: center;
