@@ -4,8 +4,10 @@ import { rowHistorySchema, type RowHistory } from '@finwise/sync-protocol';
 import { firstValueFrom } from 'rxjs';
 import { ApiError, toApiError } from '../api/api-error';
 
-/** How many changes the app asks for: enough for any row people edit by hand. */
-const HISTORY_LIMIT = 100;
+/** How many changes the panel asks for first: enough for any row people edit by hand. */
+export const HISTORY_PAGE = 100;
+/** The most the server hands out for one row (FINANCE §6: `limit` 1..500). */
+export const HISTORY_MAX = 500;
 
 /**
  * The server's record of one row's changes (`GET /api/{modelName}/:id/history`, FINANCE §6):
@@ -17,13 +19,13 @@ export class RowHistoryService {
   private readonly http = inject(HttpClient);
 
   /** Newest first; an ApiError with status 404 when the server has no record of the row. */
-  async load(modelName: string, id: string): Promise<RowHistory> {
+  async load(modelName: string, id: string, limit = HISTORY_PAGE): Promise<RowHistory> {
     let body: unknown;
     try {
       body = await firstValueFrom(
         this.http.get<unknown>(
           `/api/${encodeURIComponent(modelName)}/${encodeURIComponent(id)}/history`,
-          { params: { limit: HISTORY_LIMIT } },
+          { params: { limit } },
         ),
       );
     } catch (error) {

@@ -221,4 +221,40 @@ describe('HistoryPanelComponent', () => {
     await page.settle();
     expect(page.element.querySelectorAll('.history__entry')).toHaveLength(3);
   });
+
+  it('shows older changes on request, up to the most the server hands out', async () => {
+    const page = await render(true);
+    const edits = (count: number): RowHistory => ({
+      items: Array.from({ length: count }, (_, index) =>
+        entry({
+          hlc: `2026-03-01T10:00:00.000Z-${index.toString(16).padStart(4, '0')}-00000000000000a1`,
+          fields: [{ field: 'notes', value: `Edit ${index}`, outcome: 'applied' }],
+        }),
+      ),
+    });
+    const first = http().expectOne((request) => request.url === HISTORY_URL);
+    expect(first.request.params.get('limit')).toBe('100');
+    first.flush(edits(100));
+    await page.settle();
+    expect(page.element.querySelectorAll('.history__entry')).toHaveLength(100);
+
+    await page.click('Show older changes');
+    const more = http().expectOne((request) => request.url === HISTORY_URL);
+    expect(more.request.params.get('limit')).toBe('500');
+    more.flush(edits(500));
+    await page.settle();
+    expect(page.element.querySelectorAll('.history__entry')).toHaveLength(500);
+    expect(page.text()).toContain('Only the newest 500 changes are shown.');
+    expect(page.text()).not.toContain('Show older changes');
+  });
+
+  it('offers no older changes when the whole history fits', async () => {
+    const page = await render(true);
+    http()
+      .expectOne((request) => request.url === HISTORY_URL)
+      .flush(conflictHistory);
+    await page.settle();
+    expect(page.text()).not.toContain('Show older changes');
+    expect(page.text()).not.toContain('Only the newest');
+  });
 });

@@ -8,6 +8,7 @@ import {
   inject,
   Injector,
   input,
+  linkedSignal,
   output,
   signal,
   untracked,
@@ -17,7 +18,11 @@ import type { SyncedEntityDefinition } from '@finwise/domain';
 import type { RowHistory } from '@finwise/sync-protocol';
 import { ApiError } from '../../data/api/api-error';
 import { ReferenceNames } from '../../data/history/reference-names.service';
-import { RowHistoryService } from '../../data/history/row-history.service';
+import {
+  HISTORY_MAX,
+  HISTORY_PAGE,
+  RowHistoryService,
+} from '../../data/history/row-history.service';
 import { SyncClientService } from '../../data/sync-client/sync-client.service';
 import { USER_LOCALE } from '../../shared/locale';
 import { errorMessage } from '../error-message';
@@ -73,6 +78,17 @@ export class HistoryPanelComponent {
   protected readonly notice = signal('');
   protected readonly restoring = signal<string | null>(null);
   private readonly reloads = signal(0);
+  /** How many of the newest changes are asked for; "Show older changes" raises it. */
+  protected readonly limit = linkedSignal<string, number>({
+    source: () => this.rowId(),
+    computation: () => HISTORY_PAGE,
+  });
+  protected readonly maxLimit = HISTORY_MAX;
+  /** The server may hold more than was shown: the answer filled the whole page. */
+  protected readonly mayHaveOlder = computed(() => {
+    const state = this.state();
+    return state.kind === 'loaded' && state.history.items.length >= this.limit();
+  });
   private readonly heading = viewChild<ElementRef<HTMLElement>>('heading');
   private loadSeq = 0;
 
@@ -97,9 +113,10 @@ export class HistoryPanelComponent {
       const modelName = this.entity().modelName;
       const rowId = this.rowId();
       const online = this.online();
+      const limit = this.limit();
       this.reloads();
       untracked(() => {
-        if (online) void this.load(modelName, rowId);
+        if (online) void this.load(modelName, rowId, limit);
         else if (this.state().kind !== 'loaded') {
           this.loadSeq += 1;
           this.state.set({ kind: 'offline' });
@@ -110,6 +127,11 @@ export class HistoryPanelComponent {
 
   protected reload(): void {
     this.reloads.update((count) => count + 1);
+  }
+
+  /** Asks for as many changes as the server hands out for one row. */
+  protected showOlder(): void {
+    this.limit.set(HISTORY_MAX);
   }
 
   protected restoreKey(entryKey: string, field: HistoryFieldView): string {
@@ -140,11 +162,11 @@ export class HistoryPanelComponent {
     afterNextRender(() => this.heading()?.nativeElement.focus(), { injector: this.injector });
   }
 
-  private async load(modelName: string, rowId: string): Promise<void> {
+  private async load(modelName: string, rowId: string, limit: number): Promise<void> {
     const seq = ++this.loadSeq;
     if (this.state().kind !== 'loaded') this.state.set({ kind: 'loading' });
     try {
-      const history = await this.history.load(modelName, rowId);
+      const history = await this.history.load(modelName, rowId, limit);
       if (seq !== this.loadSeq) return;
       this.state.set(
         history.items.length === 0 ? { kind: 'missing' } : { kind: 'loaded', history },
