@@ -133,4 +133,18 @@ export default [
       ],
     },
   },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "ImportDeclaration[source.value='zod'][importKind!='type'] > ImportSpecifier[imported.name='z']",
+          message:
+            "Use `import * as z from 'zod'`: the named `z` export defeats tree-shaking and puts all of zod (every locale, JSON Schema) into the app's first download.",
+        },
+      ],
+    },
+  },
 ];

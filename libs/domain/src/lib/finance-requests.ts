@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { booleanField, dateField, moneyField, uuidField } from './field-types';
 
 /** `POST /api/accounts/:id/reconcile` (FINANCE §2): a bank statement to reconcile against. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SyncedEntityDefinition } from '@finwise/domain';
 
 /** The household backup document and the restore answer (FINANCE §5), from the entity registry. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Response bodies of the finance endpoints (FINANCE §2–3), checked against their types in finance-schemas.spec.ts. */
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Response bodies of the HTTP-only endpoints (auth, households, health, errors). Request

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DATE_FORMATS, IMPORT_FORMATS } from '@finwise/import';
 
 /** Response bodies of the bank-file import endpoints (FINANCE §5). */

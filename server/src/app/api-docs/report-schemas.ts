@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Response bodies of the report endpoints (FINANCE §4), checked against their types in report-schemas.spec.ts. */
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Validated server configuration (DESIGN: commands and configuration). */
 export interface AppConfig {

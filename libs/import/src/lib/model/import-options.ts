@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The file formats the importer reads (FINANCE §5). */
 export const IMPORT_FORMATS = ['csv', 'tsv', 'ofx', 'qfx', 'qif'] as const;
