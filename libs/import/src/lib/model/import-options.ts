@@ -69,6 +69,12 @@ export const importOptionsSchema = z
     payeeFromMemo: z.boolean().optional(),
     /** Import only: file lines (as the preview numbers them) to leave out. */
     excludeLines: z.array(z.number().int().min(1)).max(100_000).optional(),
+    /** `false`: no line fuzzily matches a row typed by hand; unmatched lines are added (D7). */
+    fuzzyMatch: z.boolean().optional(),
+    /** File lines the preview showed as `match` to add as rows of their own instead (D7). */
+    forceNewLines: z.array(z.number().int().min(1)).max(100_000).optional(),
+    /** `true`: lines whose imported row was deleted are imported again, as new rows (D5). */
+    reimportDeleted: z.boolean().optional(),
   })
   .strict();
 export type ImportOptions = z.infer<typeof importOptionsSchema>;
