@@ -59,7 +59,7 @@ export function applyMutations(
     const known = byId.get(mutation.data.id);
     if (known?.['deletedAt']) continue;
     if (mutation.operation === 'delete') {
-      byId.set(mutation.data.id, tombstone(mutation.data.id));
+      byId.set(mutation.data.id, { ...tombstone(mutation.data.id) });
       continue;
     }
     byId.set(mutation.data.id, { ...(known ?? {}), ...mutation.data });
