@@ -275,15 +275,13 @@ describe('ImportPageComponent', () => {
     await pick('giro.csv', GERMAN_CSV);
     const force = part('import-force-new') as HTMLButtonElement;
     expect(force.tagName).toBe('BUTTON');
-    expect(force.getAttribute('aria-label')).toBe('Add line 2 as a new transaction');
+    expect(force.textContent?.replace(/\s+/g, ' ').trim()).toBe('Add as new, line 2');
     force.focus();
     expect(document.activeElement).toBe(force);
     force.click();
     await page.settle();
     expect(statuses()[0]).toBe('2 New');
-    expect(part('import-force-new')?.getAttribute('aria-label')).toBe(
-      'Match line 2 with a transaction again',
-    );
+    expect(text('import-force-new')).toBe('Match instead, line 2');
     expect(text('import-summary')).toContain('2 new, 0 matching');
 
     await page.click('Leave out lines with errors');
