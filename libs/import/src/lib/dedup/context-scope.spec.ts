@@ -133,7 +133,15 @@ const rows = (fileLines: readonly StatementLine[]) =>
   fc
     .array(
       fc.record({
-        kind: fc.constantFrom('manual', 'imported', 'far-side', 'child', 'other', 'landed'),
+        kind: fc.constantFrom(
+          'manual',
+          'imported',
+          'far-side',
+          'child',
+          'other',
+          'landed',
+          'far-leg',
+        ),
         date: fc.constantFrom(...ROW_DAYS),
         amountMinor: fc.constantFrom(...AMOUNTS),
         payeeId: fc.constantFrom(null, 'p-rewe'),
@@ -174,6 +182,16 @@ const rows = (fileLines: readonly StatementLine[]) =>
             return { ...base, parentId: 'row-00' };
           case 'other':
             return { ...base, accountId: SAVINGS };
+          case 'far-leg':
+            // A split line of another account transferring in: dated by its parent, row-01.
+            return {
+              ...base,
+              accountId: SAVINGS,
+              date: '2020-01-01',
+              parentId: 'row-01',
+              transferAccountId: CHECKING,
+              transferImportedId: record.claimed ? record.bankId : null,
+            };
           default: {
             // A row a line landed on earlier (by its deterministic id), wherever it is now.
             const importedId = lineIds[record.line % Math.max(1, lineIds.length)] ?? 'FIT-A';
