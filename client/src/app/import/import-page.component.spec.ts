@@ -97,10 +97,20 @@ describe('ImportPageComponent', () => {
 
   /** Each rendered preview row as "line status". */
   function statuses(): string[] {
-    return [...page.element.querySelectorAll<HTMLElement>('.preview__row')].map(
-      (row) =>
-        `${row.dataset['line']} ${row.querySelector('.preview__status')?.textContent?.replace(/\s+/g, ' ').replace('Status:', '').trim()}`,
-    );
+    return [...page.element.querySelectorAll<HTMLElement>('.preview__row')].map((row) => {
+      const status = row.querySelector('.preview__status')?.cloneNode(true) as HTMLElement;
+      // The "Add as new" switch of a matched line is not part of its status.
+      status.querySelector('button')?.remove();
+      const words = status.textContent?.replace(/\s+/g, ' ').replace('Status:', '').trim();
+      return `${row.dataset['line']} ${words}`;
+    });
+  }
+
+  async function tick(test: string, checked: boolean): Promise<void> {
+    const box = part(test) as HTMLInputElement;
+    box.checked = checked;
+    box.dispatchEvent(new Event('change'));
+    await page.settle();
   }
 
   function lineBox(line: number): HTMLInputElement {
@@ -184,7 +194,8 @@ describe('ImportPageComponent', () => {
     });
     expect(transactions()).toHaveLength(4);
     // One local transaction: payee, rows and the remembered options together.
-    expect(page.client.calls.filter((call) => call.startsWith('batch'))).toEqual(['batch 4']);
+    // (payee, new row, match update, the tombstone that remembers the matched line, options)
+    expect(page.client.calls.filter((call) => call.startsWith('batch'))).toEqual(['batch 5']);
     expect(page.client.rows.get('import_settings')?.get(importSettingsId(giro.id))).toMatchObject({
       accountId: giro.id,
       options: '{}',
@@ -243,7 +254,72 @@ describe('ImportPageComponent', () => {
     await page.client.table('transactions').delete(corner.id);
     await page.settle();
     await pick('giro.csv', GERMAN_CSV);
-    expect(statuses()[3]).toBe('5 Duplicate, skipped');
+    expect(statuses()[3]).toBe('5 Deleted earlier, skipped');
+    expect(text('import-summary')).toContain('1 new, 1 matching, 1 duplicate');
+
+    // Asked to, it imports the line again as a transaction with a fresh id.
+    expect(page.byLabel('Import again lines whose transaction I deleted').checked).toBe(false);
+    await tick('import-reimport-deleted', true);
+    await until('the preview plans again', () => statuses()[3] === '5 New');
+    await page.click('Leave out lines with errors');
+    await page.click('Import 3 transactions');
+    await until('the import finished', () => text('import-result') !== '');
+    const again = transactions().filter((row) => row['amountMinor'] === -730);
+    expect(again).toHaveLength(1);
+    expect(again[0]['id']).not.toBe(corner.id);
+    expect(again[0]['importedId']).toBe(corner['importedId']);
+  });
+
+  it('adds a matched line as a transaction of its own when asked, by keyboard too', async () => {
+    await render();
+    await pick('giro.csv', GERMAN_CSV);
+    const force = part('import-force-new') as HTMLButtonElement;
+    expect(force.tagName).toBe('BUTTON');
+    expect(force.textContent?.replace(/\s+/g, ' ').trim()).toBe('Add as new, line 2');
+    force.focus();
+    expect(document.activeElement).toBe(force);
+    force.click();
+    await page.settle();
+    expect(statuses()[0]).toBe('2 New');
+    expect(text('import-force-new')).toBe('Match instead, line 2');
+    expect(text('import-summary')).toContain('2 new, 0 matching');
+
+    await page.click('Leave out lines with errors');
+    await page.click('Import 2 transactions');
+    await until('the import finished', () => text('import-result') !== '');
+    expect(text('import-result')).toMatch(/^2 added, 0 matched/);
+    expect(page.client.rows.get('transactions')?.get(bread.id)?.['importedId']).toBeNull();
+    expect(
+      page.client.rows.get('transactions')?.get(importedRowIds(giro.id, lines)[0]),
+    ).toMatchObject({ amountMinor: -450, importedId: syntheticImportedIds(giro.id, lines)[0] });
+  });
+
+  it('shows how an OFX amount with a currency sign was read', async () => {
+    await render();
+    const ofx = [
+      'OFXHEADER:100',
+      'DATA:OFXSGML',
+      '',
+      '<OFX><BANKMSGSRSV1><STMTTRNRS><STMTRS><CURDEF>EUR<BANKTRANLIST>',
+      '<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20260320<TRNAMT>€-12.50<FITID>F-1<NAME>Shop</STMTTRN>',
+      '</BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>',
+    ].join('\n');
+    await pick('bank.ofx', ofx);
+    expect(statuses()).toEqual(['5 New']);
+    expect(text('import-warning')).toBe(
+      'Warning: transaction 1 (FITID F-1): TRNAMT "€-12.50" was read without "€": check the amount',
+    );
+  });
+
+  it('matches no typed transaction when matching is switched off', async () => {
+    await render();
+    await pick('giro.csv', GERMAN_CSV);
+    expect(page.byLabel('Match lines with transactions I entered myself').checked).toBe(true);
+    await tick('import-fuzzy', false);
+    await until('the preview plans again', () => statuses()[0] === '2 New');
+    // A reconciled row is not matched either; an imported one stays a duplicate.
+    expect(statuses()).toEqual(['2 New', '3 New', '4 New', '5 Duplicate, skipped', '6 Error']);
+    expect(part('import-force-new')).toBeNull();
   });
 
   it('asks for the columns when no header names them, and remembers the mapping for the account', async () => {
@@ -317,8 +393,8 @@ describe('ImportPageComponent', () => {
     await page.click('Import 2 transactions');
 
     const bar = page.element.querySelector<HTMLElement>('[role="progressbar"]');
-    expect(bar?.getAttribute('aria-valuenow')).toBe('25');
-    expect(bar?.getAttribute('aria-valuetext')).toBe('1 of 4 rows written');
+    expect(bar?.getAttribute('aria-valuenow')).toBe('20');
+    expect(bar?.getAttribute('aria-valuetext')).toBe('1 of 5 rows written');
     expect(importButton().disabled).toBe(true);
 
     fail(new Error('The local database refused the write.'));

@@ -137,6 +137,14 @@ export class ImportPageComponent {
     this.session.include(choice.line, choice.included);
   }
 
+  protected forceNew(choice: LineChoice): void {
+    this.session.forceNew(choice.line, choice.included);
+  }
+
+  protected matchChanged(change: 'fuzzyMatch' | 'reimportDeleted', event: Event): void {
+    this.session.match({ [change]: (event.target as HTMLInputElement).checked });
+  }
+
   protected async runImport(): Promise<void> {
     const statement = this.statement();
     if (!statement || !this.canImport()) return;
@@ -151,6 +159,7 @@ export class ImportPageComponent {
           currency: this.currency(),
           statement,
           excludeLines: [...this.session.excluded()],
+          ...this.session.planOptions(),
           choices: this.session.choices(),
         },
         (written, total) => this.progress.set({ written, total }),

@@ -15,7 +15,7 @@ import type { PreviewRow } from '@finwise/import';
 import { map } from 'rxjs';
 import { USER_LOCALE } from '../shared/locale';
 import { MoneyPipe } from '../shared/money/money.pipe';
-import { STATUS_TEXT } from './preview-status';
+import { DELETED_DUPLICATE_TEXT, STATUS_TEXT } from './preview-status';
 
 /** Row heights the virtual scroll relies on; the CSS gives rows exactly these heights. */
 const ROW_HEIGHT = { wide: 56, narrow: 112 } as const;
@@ -30,7 +30,8 @@ export interface LineChoice {
 /**
  * Every line of the file with what an import does with it: status in words, the date as read
  * beside the file's own text, payee, amount in the account's currency, the error of an
- * unreadable line, and a box to leave it out. Only the rows in view are rendered, so a
+ * unreadable line or a warning about how it was read, a box to leave it out, and on a matched
+ * line a switch to add it as a transaction of its own. Only the rows in view are rendered, so a
  * statement of 10,000 lines scrolls as smoothly as one of ten.
  */
 @Component({
@@ -43,12 +44,17 @@ export interface LineChoice {
 export class ImportPreviewTableComponent {
   readonly rows = input.required<readonly PreviewRow[]>();
   readonly excluded = input.required<ReadonlySet<number>>();
+  /** Lines switched from `match` to "add as new". */
+  readonly forced = input<ReadonlySet<number>>(new Set());
   readonly currency = input.required<string>();
   readonly include = output<LineChoice>();
   readonly includeAll = output<boolean>();
+  /** A `match` line to add as new (`included` true) or to match again (false). */
+  readonly forceNew = output<LineChoice>();
 
   private readonly locale = inject(USER_LOCALE);
   protected readonly statusText = STATUS_TEXT;
+  protected readonly deletedText = DELETED_DUPLICATE_TEXT;
   protected readonly rowHeight = toSignal(
     inject(BreakpointObserver)
       .observe(NARROW_SCREEN)
@@ -78,6 +84,10 @@ export class ImportPreviewTableComponent {
 
   protected changed(line: number, event: Event): void {
     this.include.emit({ line, included: (event.target as HTMLInputElement).checked });
+  }
+
+  protected toggleNew(line: number): void {
+    this.forceNew.emit({ line, included: !this.forced().has(line) });
   }
 
   protected trackLine(_index: number, row: PreviewRow): number {

@@ -13,6 +13,12 @@ export interface ImportRequest {
   readonly currency: string;
   readonly statement: ParsedStatement;
   readonly excludeLines: readonly number[];
+  /** Lines to add as transactions of their own even where a row matches (research D7). */
+  readonly forceNewLines?: readonly number[];
+  /** False: no fuzzy matching for this import (research D7). */
+  readonly fuzzyMatch?: boolean;
+  /** Lines whose row was deleted are imported again as new rows (research D5). */
+  readonly reimportDeleted?: boolean;
   /** Remembered for the account with the import. */
   readonly choices: ImportChoices;
 }
@@ -64,7 +70,12 @@ export class ImportRunner {
     const plan = planImport(
       statement,
       importContext(accountId, request.currency, household, imported),
-      { excludeLines: request.excludeLines },
+      {
+        excludeLines: request.excludeLines,
+        forceNewLines: request.forceNewLines,
+        fuzzyMatch: request.fuzzyMatch,
+        reimportDeleted: request.reimportDeleted,
+      },
     );
     if (plan.blockingLines.length > 0) {
       throw new ImportBlocked(plan.blockingLines);

@@ -37,6 +37,16 @@ export type ReadState =
 
 const NO_LINES: ReadonlySet<number> = new Set();
 
+/** How this import compares lines with the account's rows (research D5/D7), not remembered. */
+export interface MatchChoices {
+  /** Off: no line updates a row typed by hand; every line not imported before is added. */
+  readonly fuzzyMatch: boolean;
+  /** On: lines whose row the user deleted are imported again, as new rows. */
+  readonly reimportDeleted: boolean;
+}
+
+const DEFAULT_MATCHING: MatchChoices = { fuzzyMatch: true, reimportDeleted: false };
+
 /**
  * One import page's state: the picked file read with the account's remembered options and the
  * user's changes (each change reads the file again), the preview of every line against this
@@ -67,6 +77,23 @@ export class ImportSession {
 
   private readonly householdLoaded = computed(() => this.household() !== null);
 
+  /** This import's matching choices: each file starts with the defaults. */
+  readonly matching = linkedSignal<ParsedStatement | null, MatchChoices>({
+    source: this.statement,
+    computation: () => DEFAULT_MATCHING,
+  });
+  /** Lines the user switched from `match` to "add as new"; a new reading starts with none. */
+  readonly forcedNew = linkedSignal<ParsedStatement | null, ReadonlySet<number>>({
+    source: this.statement,
+    computation: () => NO_LINES,
+  });
+  /** What `planImport` and the import runner are given besides the left-out lines. */
+  readonly planOptions = computed(() => ({
+    fuzzyMatch: this.matching().fuzzyMatch,
+    reimportDeleted: this.matching().reimportDeleted,
+    forceNewLines: [...this.forcedNew()],
+  }));
+
   /**
    * Every line's status as if none were left out (leaving one out never changes the others),
    * against the rows as they were when the file was read: planning 10,000 lines again on every
@@ -81,6 +108,7 @@ export class ImportSession {
     return planImport(
       statement,
       importContext(this.accountId(), this.currency(), household, rowsOfLines),
+      this.planOptions(),
     );
   });
   readonly rows = computed<readonly PreviewRow[]>(() => this.plan()?.rows ?? []);
@@ -168,6 +196,21 @@ export class ImportSession {
   /** Forgets every option: the file is read as detected. */
   detectAgain(): void {
     this.choices.set({});
+  }
+
+  /** Changes how lines are compared with the account's rows; the preview plans again. */
+  match(change: Partial<MatchChoices>): void {
+    this.matching.update((choices) => ({ ...choices, ...change }));
+  }
+
+  /** Adds a matched line as a transaction of its own (`asNew`), or lets it match again. */
+  forceNew(line: number, asNew: boolean): void {
+    this.forcedNew.update((forced) => {
+      const next = new Set(forced);
+      if (asNew) next.add(line);
+      else next.delete(line);
+      return next;
+    });
   }
 
   include(line: number, included: boolean): void {

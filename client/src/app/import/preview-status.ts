@@ -8,3 +8,6 @@ export const STATUS_TEXT: Readonly<Record<PreviewStatus, string>> = {
   locked: 'Reconciled, skipped',
   error: 'Error',
 };
+
+/** A duplicate whose transaction the user deleted: only "import again" brings it back. */
+export const DELETED_DUPLICATE_TEXT = 'Deleted earlier, skipped';

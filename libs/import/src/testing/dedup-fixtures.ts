@@ -45,8 +45,9 @@ export function existing(
 }
 
 /**
- * Applies creates and updates to rows the way a per-field merge would (a create of an existing id
- * merges its fields into the row), for round trips in tests.
+ * Applies creates, updates and deletes to rows the way a per-field merge would (a create of an
+ * existing id merges its fields into the row; a delete leaves a tombstone without fields, of a
+ * known id or not, and a tombstone takes no later write), for round trips in tests.
  */
 export function applyMutations(
   rows: readonly ExistingTransaction[],
@@ -56,11 +57,25 @@ export function applyMutations(
   for (const mutation of mutations) {
     if (mutation.modelName !== 'transactions') continue;
     const known = byId.get(mutation.data.id);
+    if (known?.['deletedAt']) continue;
     if (mutation.operation === 'delete') {
-      if (known) known['deletedAt'] = '2026-12-01T00:00:00.000Z';
+      byId.set(mutation.data.id, { ...tombstone(mutation.data.id) });
       continue;
     }
     byId.set(mutation.data.id, { ...(known ?? {}), ...mutation.data });
   }
   return [...byId.values()] as unknown as ExistingTransaction[];
+}
+
+/** A deleted row as every replica stores it: the id and the delete, no fields. */
+export function tombstone(id: string): ExistingTransaction {
+  return {
+    id,
+    accountId: null,
+    date: null,
+    amountMinor: null,
+    cleared: null,
+    reconciled: null,
+    deletedAt: '2026-12-01T00:00:00.000Z',
+  } as unknown as ExistingTransaction;
 }

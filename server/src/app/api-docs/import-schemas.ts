@@ -23,7 +23,15 @@ export const importPreviewRowSchema = z.strictObject({
     .guid()
     .optional()
     .describe('The existing row a match, duplicate or locked row lands on'),
+  deleted: z
+    .literal(true)
+    .optional()
+    .describe('On a duplicate: its row was deleted; options.reimportDeleted imports it again'),
   error: z.string().optional().describe('Why the line cannot be imported'),
+  warning: z
+    .string()
+    .optional()
+    .describe('The line was read, but something was dropped to read it (an OFX amount with $)'),
 });
 
 const summarySchema = z.strictObject({

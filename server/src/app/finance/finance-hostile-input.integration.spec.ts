@@ -486,6 +486,52 @@ const ENTRIES: Entry[] = [
     message: 'options Invalid input: expected object, received array',
   },
   {
+    name: 'fuzzy matching switched off with a string',
+    method: 'POST',
+    path: importPath('import/preview'),
+    form: () => [
+      ['file', GOOD_CSV],
+      ['options', '{"fuzzyMatch":"no"}'],
+    ],
+    status: 400,
+    message: 'options.fuzzyMatch must be true or false',
+  },
+  {
+    name: 'forced lines that are not a list',
+    method: 'POST',
+    path: importPath('import'),
+    form: () => [
+      ['file', GOOD_CSV],
+      ['options', '{"forceNewLines":"2"}'],
+    ],
+    status: 400,
+    message: 'options.forceNewLines must be a list of line numbers of the file',
+  },
+  {
+    name: 'a forced line numbered 0 or a fraction',
+    method: 'POST',
+    path: importPath('import'),
+    form: () => [
+      ['file', GOOD_CSV],
+      ['options', '{"forceNewLines":[0,2.5]}'],
+    ],
+    status: 400,
+    message:
+      'options.forceNewLines.0 must be a line number of the file (a whole number from 1); ' +
+      'options.forceNewLines.1 must be a line number of the file (a whole number from 1)',
+  },
+  {
+    name: 're-importing deleted rows with a number',
+    method: 'POST',
+    path: importPath('import'),
+    form: () => [
+      ['file', GOOD_CSV],
+      ['options', '{"reimportDeleted":1}'],
+    ],
+    status: 400,
+    message: 'options.reimportDeleted must be true or false',
+  },
+  {
     name: 'a mapped column the file does not have',
     method: 'POST',
     path: importPath('import/preview'),

@@ -27,6 +27,34 @@ describe('importContextScope', () => {
     expect(scope.dates).toEqual({ from: '2026-02-20', to: '2026-03-10' });
   });
 
+  it('takes in split lines transferring into the account, and their parents, whatever the day', () => {
+    const lines: StatementLine[] = [{ line: 2, date: '2026-03-10', amountMinor: -100 }];
+    const base = { cleared: false, reconciled: false, amountMinor: 100 };
+    const parent: ExistingTransaction = {
+      ...base,
+      id: 'parent',
+      accountId: SAVINGS,
+      date: '2026-03-09',
+    };
+    const leg: ExistingTransaction = {
+      ...base,
+      id: 'leg',
+      accountId: SAVINGS,
+      date: '2024-01-01',
+      parentId: 'parent',
+      transferAccountId: CHECKING,
+    };
+    const household = [parent, leg];
+    const inScope = inImportContextScope(importContextScope(CHECKING, lines), CHECKING, household);
+    expect(household.filter(inScope)).toEqual(household);
+    const deletedLeg = { ...leg, deletedAt: '2026-03-12T00:00:00.000Z' };
+    const without = inImportContextScope(importContextScope(CHECKING, lines), CHECKING, [
+      parent,
+      deletedLeg,
+    ]);
+    expect([parent, deletedLeg].filter(without)).toEqual([]);
+  });
+
   it('has no days when no line is readable', () => {
     const scope = importContextScope(CHECKING, [{ line: 2, error: 'no date' }]);
     expect(scope).toEqual({ rowIds: [], importedIds: [], dates: null });
@@ -105,7 +133,15 @@ const rows = (fileLines: readonly StatementLine[]) =>
   fc
     .array(
       fc.record({
-        kind: fc.constantFrom('manual', 'imported', 'far-side', 'child', 'other', 'landed'),
+        kind: fc.constantFrom(
+          'manual',
+          'imported',
+          'far-side',
+          'child',
+          'other',
+          'landed',
+          'far-leg',
+        ),
         date: fc.constantFrom(...ROW_DAYS),
         amountMinor: fc.constantFrom(...AMOUNTS),
         payeeId: fc.constantFrom(null, 'p-rewe'),
@@ -146,6 +182,16 @@ const rows = (fileLines: readonly StatementLine[]) =>
             return { ...base, parentId: 'row-00' };
           case 'other':
             return { ...base, accountId: SAVINGS };
+          case 'far-leg':
+            // A split line of another account transferring in: dated by its parent, row-01.
+            return {
+              ...base,
+              accountId: SAVINGS,
+              date: '2020-01-01',
+              parentId: 'row-01',
+              transferAccountId: CHECKING,
+              transferImportedId: record.claimed ? record.bankId : null,
+            };
           default: {
             // A row a line landed on earlier (by its deterministic id), wherever it is now.
             const importedId = lineIds[record.line % Math.max(1, lineIds.length)] ?? 'FIT-A';
@@ -162,7 +208,11 @@ describe('importContextScope property', () => {
         lines.chain((fileLines) => fc.tuple(fc.constant(fileLines), rows(fileLines))),
         ([fileLines, household]) => {
           const file = statement(fileLines);
-          const inScope = inImportContextScope(importContextScope(CHECKING, fileLines), CHECKING);
+          const inScope = inImportContextScope(
+            importContextScope(CHECKING, fileLines),
+            CHECKING,
+            household,
+          );
           const plan = (transactions: readonly ExistingTransaction[]) =>
             planImport(file, context({ transactions, payees: [{ id: 'p-rewe', name: 'Rewe' }] }));
           expect(plan(household.filter(inScope))).toEqual(plan(household));

@@ -17,7 +17,9 @@ import { FUZZY_MATCH_DAYS } from './fuzzy-candidates';
  *   edited since lies outside the window below, but such a row still makes the line a duplicate);
  * - `from`…`to`: live rows of the account or transferring into it dated within
  *   `FUZZY_MATCH_DAYS` of the lines' first and last day, the only rows a line can fuzzily match.
- *   Null when no line is readable.
+ *   Null when no line is readable;
+ * - and live split lines of other accounts transferring into this one, with their parents: a
+ *   line's date is its parent's, so its own stored date cannot place it in the window.
  */
 export interface ImportContextScope {
   readonly rowIds: string[];
@@ -49,16 +51,23 @@ export function importContextScope(
   };
 }
 
-/** Whether `row` is in the scope: the filter a reader applies to rows it holds in memory. */
+/**
+ * Whether `row` is in the scope: the filter a reader applies to the rows it holds in memory
+ * (`rows`, all of them, to find the parents of split lines transferring into the account).
+ */
 export function inImportContextScope(
   scope: ImportContextScope,
   accountId: string,
+  rows: readonly ExistingTransaction[] = [],
 ): (row: ExistingTransaction) => boolean {
   const rowIds = new Set(scope.rowIds);
   const importedIds = new Set(scope.importedIds);
   const { dates } = scope;
+  const isSplitLeg = (row: ExistingTransaction) =>
+    !row.deletedAt && !!row.parentId && row.transferAccountId === accountId;
+  const legParents = new Set(rows.flatMap((row) => (isSplitLeg(row) ? [row.parentId] : [])));
   return (row) => {
-    if (rowIds.has(row.id)) return true;
+    if (rowIds.has(row.id) || legParents.has(row.id) || isSplitLeg(row)) return true;
     const own = row.accountId === accountId;
     const far = !own && row.transferAccountId === accountId;
     if (own && row.importedId && importedIds.has(row.importedId)) return true;

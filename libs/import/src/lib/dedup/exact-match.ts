@@ -5,8 +5,10 @@ import type { ExistingTransaction } from './existing-transaction';
  * Finds the row a line's `importedId` already landed on in this account, live or deleted: its
  * deterministic id, a row of this account carrying that `importedId` (a fuzzy match made it
  * earlier) or a transfer whose side in this account claimed it. A deleted row counts too, so what
- * the user deleted is not imported again (research D5); a tombstone that kept no fields is still
- * found by its deterministic id.
+ * the user deleted is not imported again (research D5). A tombstone keeps no fields, so it is
+ * found by id only: a match therefore also leaves a tombstone at the line's deterministic id
+ * (`planImport`), which is what still finds the line once the matched row is deleted. A live row
+ * wins over a tombstone, so a matched row stays the one the preview names.
  */
 export function exactMatcher(
   accountId: string,
@@ -30,8 +32,13 @@ export function exactMatcher(
       prefer(byImportedId, row.transferImportedId, row);
     }
   }
-  return (importedId) =>
-    byId.get(importedTransactionId(accountId, importedId)) ?? byImportedId.get(importedId);
+  return (importedId) => {
+    const own = byId.get(importedTransactionId(accountId, importedId));
+    const carrier = byImportedId.get(importedId);
+    if (own && !own.deletedAt) return own;
+    if (carrier && !carrier.deletedAt) return carrier;
+    return own ?? carrier;
+  };
 }
 
 /** Live rows before tombstones, then the smaller id. */

@@ -1,4 +1,4 @@
-import { importedTransactionId } from '../ids/imported-transaction-id';
+import { importedTransactionId, reimportedRowId } from '../ids/imported-transaction-id';
 import { isUsableLine, lineProblem } from '../ids/synthetic-imported-ids';
 import type { StatementLine } from '../model/statement';
 import { exactMatcher } from './exact-match';
@@ -8,9 +8,26 @@ import { fuzzyMatch, type FuzzyLine } from './fuzzy-match';
 
 /** What an import does with one statement line. */
 export type LineOutcome =
-  | { readonly status: 'new'; readonly importedId: string }
-  | { readonly status: 'match'; readonly importedId: string; readonly candidate: FuzzyCandidate }
-  | { readonly status: 'duplicate'; readonly importedId: string; readonly matchedId: string }
+  | {
+      readonly status: 'new';
+      readonly importedId: string;
+      /** The id the row gets: the deterministic one, or a re-imported line's fresh one. */
+      readonly rowId: string;
+    }
+  | {
+      readonly status: 'match';
+      readonly importedId: string;
+      readonly candidate: FuzzyCandidate;
+      /** The id the line would have had as a row of its own (the match leaves a tombstone there). */
+      readonly rowId: string;
+    }
+  | {
+      readonly status: 'duplicate';
+      readonly importedId: string;
+      readonly matchedId: string;
+      /** The line landed on a row the user deleted. */
+      readonly deleted?: true;
+    }
   | { readonly status: 'locked'; readonly importedId: string; readonly matchedId: string }
   | { readonly status: 'error'; readonly error: string };
 
@@ -28,6 +45,12 @@ export interface MatchLinesInput {
   readonly payeeOf: (row: ExistingTransaction) => string | undefined;
   /** Positions of the lines the user left out. */
   readonly excluded: ReadonlySet<number>;
+  /** Positions of the lines to add as rows of their own even when a row would match (D7). */
+  readonly forceNew?: ReadonlySet<number>;
+  /** `false`: no fuzzy matching at all for this import (D7). */
+  readonly fuzzyMatch?: boolean;
+  /** Lines whose row was deleted become new rows with a fresh id (D5's escape hatch). */
+  readonly reimportDeleted?: boolean;
 }
 
 /**
@@ -44,8 +67,10 @@ export function matchLines(input: MatchLinesInput): LineOutcome[] {
     input.transactions,
     input.accounts,
   );
+  const byId = new Map(input.transactions.map((row) => [row.id, row]));
   const firstWithId = new Map<string, number>();
   const claimed = new Set<string>();
+  const rowIds = new Map<number, string>();
   const positions = input.lines.map((_, index) => index);
 
   const matchGroup = (group: readonly number[]) => {
@@ -66,9 +91,24 @@ export function matchLines(input: MatchLinesInput): LineOutcome[] {
       firstWithId.set(importedId, index);
       const landed = exact(importedId);
       if (landed !== undefined) {
-        outcomes[index] = { status: 'duplicate', importedId, matchedId: landed.id };
+        const reimport = landed.deletedAt && input.reimportDeleted ? freeRowId(landed, byId) : null;
+        if (reimport === null) {
+          outcomes[index] = {
+            status: 'duplicate',
+            importedId,
+            matchedId: landed.id,
+            ...(landed.deletedAt ? { deleted: true as const } : {}),
+          };
+          continue;
+        }
+        rowIds.set(index, reimport);
+      }
+      const rowId = rowIds.get(index) ?? importedTransactionId(input.accountId, importedId);
+      if (input.fuzzyMatch === false || input.forceNew?.has(index)) {
+        outcomes[index] = { status: 'new', importedId, rowId };
         continue;
       }
+      rowIds.set(index, rowId);
       fuzzyLines.push({
         index,
         date: line.date,
@@ -80,13 +120,14 @@ export function matchLines(input: MatchLinesInput): LineOutcome[] {
     const matches = fuzzyMatch(fuzzyLines, candidates, (c) => input.payeeOf(c.row), claimed);
     for (const { index } of fuzzyLines) {
       const importedId = input.importedIds[index] as string;
+      const rowId = rowIds.get(index) as string;
       const candidate = matches.get(index);
       outcomes[index] =
         candidate === undefined
-          ? { status: 'new', importedId }
+          ? { status: 'new', importedId, rowId }
           : candidate.reconciled
             ? { status: 'locked', importedId, matchedId: candidate.row.id }
-            : { status: 'match', importedId, candidate };
+            : { status: 'match', importedId, candidate, rowId };
     }
 
     // D3: a bank id repeated inside the file is one bank row; later copies follow the first.
@@ -96,7 +137,7 @@ export function matchLines(input: MatchLinesInput): LineOutcome[] {
       outcomes[index] = {
         status: 'duplicate',
         importedId,
-        matchedId: landingId(input.accountId, firstOutcome),
+        matchedId: landingId(firstOutcome),
       };
     }
   };
@@ -106,11 +147,30 @@ export function matchLines(input: MatchLinesInput): LineOutcome[] {
   return outcomes as LineOutcome[];
 }
 
+/**
+ * The first id of the deleted row's re-import chain (`reimportedRowId`) that holds no row in the
+ * context, or null when the chain reaches a live row (the line was re-imported already). Readers
+ * load the chain with `reimportChainIds`.
+ */
+function freeRowId(
+  deleted: ExistingTransaction,
+  byId: ReadonlyMap<string, ExistingTransaction>,
+): string | null {
+  let current = deleted;
+  for (;;) {
+    const next = reimportedRowId(current.id);
+    const row = byId.get(next);
+    if (row === undefined) return next;
+    if (!row.deletedAt) return null;
+    current = row;
+  }
+}
+
 /** The id of the row a line's outcome writes to or lands on. */
-function landingId(accountId: string, outcome: LineOutcome): string {
+function landingId(outcome: LineOutcome): string {
   switch (outcome.status) {
     case 'new':
-      return importedTransactionId(accountId, outcome.importedId);
+      return outcome.rowId;
     case 'match':
       return outcome.candidate.row.id;
     case 'duplicate':

@@ -30,3 +30,14 @@ export function importedSplitLineId(parentId: string, index: number): string {
   }
   return idOf(`import-split:${parentId.toLowerCase()}:${index}`);
 }
+
+/**
+ * The row a line lands on when the user re-imports a line whose row they deleted
+ * (`reimportDeleted`): UUIDv5(`reimport:` + the deleted row's id lowercased, NS). A tombstone is
+ * never written over (a delete wins every merge), so the line needs a fresh id; deriving it from
+ * the tombstone keeps it deterministic, so two devices re-importing the same file offline write
+ * one row. Deleted again, that row's tombstone leads on to the next id of the chain.
+ */
+export function reimportedRowId(deletedRowId: string): string {
+  return idOf(`reimport:${deletedRowId.toLowerCase()}`);
+}

@@ -48,6 +48,15 @@ export const columnMappingSchema = z
   });
 export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 
+const TRUE_OR_FALSE = { error: 'must be true or false' };
+const LINE_NUMBER = { error: 'must be a line number of the file (a whole number from 1)' };
+/** File lines as the preview numbers them. */
+const fileLines = z
+  .array(z.number(LINE_NUMBER).int(LINE_NUMBER).min(1, LINE_NUMBER), {
+    error: 'must be a list of line numbers of the file',
+  })
+  .max(100_000);
+
 /**
  * The `options` of the preview and import endpoints (a JSON string in the multipart body), also
  * what the app passes to the same library in the browser. Every field is optional: without
@@ -69,6 +78,12 @@ export const importOptionsSchema = z
     payeeFromMemo: z.boolean().optional(),
     /** Import only: file lines (as the preview numbers them) to leave out. */
     excludeLines: z.array(z.number().int().min(1)).max(100_000).optional(),
+    /** `false`: no line fuzzily matches a row typed by hand; unmatched lines are added (D7). */
+    fuzzyMatch: z.boolean(TRUE_OR_FALSE).optional(),
+    /** File lines the preview showed as `match` to add as rows of their own instead (D7). */
+    forceNewLines: fileLines.optional(),
+    /** `true`: lines whose imported row was deleted are imported again, as new rows (D5). */
+    reimportDeleted: z.boolean(TRUE_OR_FALSE).optional(),
   })
   .strict();
 export type ImportOptions = z.infer<typeof importOptionsSchema>;

@@ -13,7 +13,11 @@ export interface PreviewRow {
   readonly importedId?: string;
   /** The existing transaction a `match`, `duplicate` or `locked` row lands on. */
   readonly matchedId?: string;
+  /** A `duplicate` row whose row the user deleted: only `reimportDeleted` brings it back. */
+  readonly deleted?: true;
   readonly error?: string;
+  /** What the reader changed to read the line (the line still imports): check it. */
+  readonly warning?: string;
 }
 
 export interface PreviewSummary {

@@ -40,6 +40,11 @@ export interface StatementLine {
   readonly cleared?: boolean;
   readonly splits?: readonly StatementSplit[];
   readonly error?: string;
+  /**
+   * Something the reader changed to read the line that the user should check (an OFX amount
+   * with a currency sign dropped). The line still imports; the preview shows the text.
+   */
+  readonly warning?: string;
 }
 
 /** What the readers make of a file before it is compared with the account's rows. */

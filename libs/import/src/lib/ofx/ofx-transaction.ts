@@ -45,6 +45,7 @@ export function readOfxTransaction(
   else if (date === undefined) problems.push(`DTPOSTED "${rawDate}" is not a date`);
 
   let amountMinor: number | undefined;
+  let warning: string | undefined;
   if (rawAmount === undefined) {
     problems.push('no amount (TRNAMT)');
   } else {
@@ -55,8 +56,10 @@ export function readOfxTransaction(
       format: 'ofx',
       currency: context.currency,
     });
-    if (money.kind === 'ok') amountMinor = money.minor;
-    else problems.push(`TRNAMT: ${money.message}`);
+    if (money.kind === 'ok') {
+      amountMinor = money.minor;
+      warning = strayAmountText(rawAmount);
+    } else problems.push(`TRNAMT: ${money.message}`);
   }
 
   const label = `transaction ${position}` + (bankId === undefined ? '' : ` (FITID ${bankId})`);
@@ -70,5 +73,25 @@ export function readOfxTransaction(
     ...(notes !== undefined ? { notes } : {}),
     ...(bankId !== undefined ? { bankId } : {}),
     ...(problems.length > 0 ? { error: `${label}: ${problems.join('; ')}` } : {}),
+    ...(warning !== undefined && problems.length === 0 ? { warning: `${label}: ${warning}` } : {}),
   };
+}
+
+/** What a valid OFX amount is made of: a sign, digits and one decimal mark. */
+const OFX_AMOUNT = /^[+\-\u2212]?\d*[.,]?\d*$/;
+
+/**
+ * Research §3.5: a TRNAMT with a currency sign or other characters around the number (`$120`,
+ * `120.00 USD`) is read without them, and the line says so. A warning, not an error: the number
+ * itself is unambiguous (OFX never groups thousands, and parseMoney refuses anything it cannot
+ * read exactly), the sign is what Actual strips too, and refusing would make the user edit the
+ * bank's file by hand. The user sees the raw value and can leave the line out.
+ */
+function strayAmountText(rawAmount: string): string | undefined {
+  const compact = rawAmount.replace(/\s/g, '');
+  if (OFX_AMOUNT.test(compact)) return undefined;
+  const stray = [...new Set(compact.replace(/[\d.,+\-\u2212]/g, ''))].join('');
+  return stray === ''
+    ? `TRNAMT "${rawAmount}" is not written the way OFX writes amounts: check the amount`
+    : `TRNAMT "${rawAmount}" was read without "${stray}": check the amount`;
 }

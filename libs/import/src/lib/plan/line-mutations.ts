@@ -40,7 +40,8 @@ export function storedText(text: string | undefined): string | undefined {
 }
 
 /**
- * The creates for a `new` line: one row with the deterministic id, or for a QIF record with
+ * The creates for a `new` line: one row with the deterministic id (or a re-imported line's fresh
+ * one), or for a QIF record with
  * splits a parent that keeps the bank's total plus one child per split, parent first.
  */
 export function newLineMutations(
@@ -48,8 +49,8 @@ export function newLineMutations(
   line: StatementLine & { readonly date: string; readonly amountMinor: number },
   importedId: string,
   references: LineReferences,
+  id: string = importedTransactionId(accountId, importedId),
 ): FinanceMutation[] {
-  const id = importedTransactionId(accountId, importedId);
   const cleared = line.cleared ?? true;
   const splits = line.splits ?? [];
   const isSplit = splits.length > 0;

@@ -87,6 +87,11 @@ describe('planImport', () => {
           payeeId: payeeIdFor('REWE'),
         },
       },
+      {
+        modelName: 'transactions',
+        operation: 'delete',
+        data: { id: importedTransactionId(CHECKING, plan.rows[0].importedId as string) },
+      },
     ]);
     expect(plan).toMatchObject({ created: 0, updated: 1, ids: ['manual'] });
   });
@@ -124,6 +129,11 @@ describe('planImport', () => {
         modelName: 'transactions',
         operation: 'update',
         data: { id: 'move', transferImportedId: 'T-1', transferCleared: true },
+      },
+      {
+        modelName: 'transactions',
+        operation: 'delete',
+        data: { id: importedTransactionId(CHECKING, 'T-1') },
       },
     ]);
   });
@@ -221,7 +231,15 @@ describe('planImport against stored rows', () => {
     ]);
     // The matched rows keep their payee; the known payee is used, not seeded.
     expect(plan.payeeSeeds.map((seed) => seed.name)).toEqual(['Kiosk']);
-    expect(plan.mutations[2].data['payeeId']).toBe('p-rewe');
+    // Each match is an update plus the tombstone at the line's own id; then the new row.
+    expect(plan.mutations.map((m) => m.operation)).toEqual([
+      'update',
+      'delete',
+      'update',
+      'delete',
+      'create',
+    ]);
+    expect(plan.mutations[4].data['payeeId']).toBe('p-rewe');
   });
 
   it('compares payees after merges in the same-payee pass', () => {

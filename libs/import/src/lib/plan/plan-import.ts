@@ -34,6 +34,15 @@ export interface ImportContext {
 export interface ImportPlanOptions {
   /** File lines (`StatementLine.line`) the user left out. */
   readonly excludeLines?: readonly number[];
+  /** `false`: lines never fuzzily match a row typed by hand (research D7). Default true. */
+  readonly fuzzyMatch?: boolean;
+  /** File lines to add as rows of their own even where a row would match (D7's force-add). */
+  readonly forceNewLines?: readonly number[];
+  /**
+   * Lines whose imported row the user deleted are imported again (D5), as new rows with a fresh
+   * id (`reimportedRowId`): a delete wins every merge, so the deleted id cannot be written again.
+   */
+  readonly reimportDeleted?: boolean;
 }
 
 export interface ImportPlan {
@@ -56,7 +65,8 @@ export interface ImportPlan {
   readonly payeeSeeds: { readonly id: string; readonly name: string }[];
   /**
    * Creates for `new` lines and updates for `match` lines, in file order, each split parent
-   * before its children: one batch. Empty while `blockingLines` is not.
+   * before its children: one batch. Each update is followed by the delete of the id the line
+   * would have had as a row of its own (a tombstone that remembers the bank id, see below). Empty while `blockingLines` is not.
    */
   readonly mutations: FinanceMutation[];
   /** `new` lines written (a split record counts once). */
@@ -79,10 +89,11 @@ export function planImport(
 ): ImportPlan {
   const { accountId } = context;
   const { lines } = statement;
-  const excludedLines = new Set(options.excludeLines ?? []);
-  const excluded = new Set(
-    lines.flatMap((line, index) => (excludedLines.has(line.line) ? [index] : [])),
-  );
+  const positionsOf = (fileLines: readonly number[] | undefined) => {
+    const wanted = new Set(fileLines ?? []);
+    return new Set(lines.flatMap((line, index) => (wanted.has(line.line) ? [index] : [])));
+  };
+  const excluded = positionsOf(options.excludeLines);
   const choosePayee = payeeChooser(context.payees);
   const resolvePayee = payeeResolver(context.payees);
   const findCategory = categoryFinder(context.categories);
@@ -99,6 +110,9 @@ export function planImport(
     accounts: context.accounts,
     payeeOf: (row) => (row.payeeId ? resolvePayee(row.payeeId) : undefined),
     excluded,
+    forceNew: positionsOf(options.forceNewLines),
+    fuzzyMatch: options.fuzzyMatch,
+    reimportDeleted: options.reimportDeleted,
   });
 
   const blockingLines = lines.flatMap((line, index) =>
@@ -169,9 +183,19 @@ function planWrites(
     const references = referencesOf(line, index);
     const written =
       outcome.status === 'new'
-        ? newLineMutations(accountId, line, outcome.importedId, references)
+        ? newLineMutations(accountId, line, outcome.importedId, references, outcome.rowId)
         : [matchMutation(line, outcome.importedId, outcome.candidate, references)];
     mutations.push(...written);
+    if (outcome.status === 'match') {
+      // A tombstone keeps no fields, so once the matched row is deleted nothing would carry the
+      // line's bank id: a tombstone at the id the line would have had keeps it from coming back
+      // (FINANCE §5), and a device that added the line offline meanwhile sees its copy removed.
+      mutations.push({
+        modelName: 'transactions',
+        operation: 'delete',
+        data: { id: outcome.rowId },
+      });
+    }
     ids.push(written[0].data.id);
     if (outcome.status === 'new') created += 1;
     else updated += 1;
@@ -193,19 +217,26 @@ function previewRow(line: StatementLine, outcome: LineOutcome): PreviewRow {
     amountMinor: line.amountMinor,
     payee: line.payee,
     notes: line.notes,
+    warning: line.warning,
   };
   switch (outcome.status) {
     case 'error':
       return compact({ ...base, error: outcome.error });
     case 'new':
       return compact({ ...base, importedId: outcome.importedId });
+    case 'duplicate':
+      return compact({
+        ...base,
+        importedId: outcome.importedId,
+        matchedId: outcome.matchedId,
+        deleted: outcome.deleted,
+      });
     case 'match':
       return compact({
         ...base,
         importedId: outcome.importedId,
         matchedId: outcome.candidate.row.id,
       });
-    case 'duplicate':
     case 'locked':
       return compact({ ...base, importedId: outcome.importedId, matchedId: outcome.matchedId });
   }

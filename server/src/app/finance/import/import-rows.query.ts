@@ -1,4 +1,4 @@
-import type { ImportContextScope } from '@finwise/import';
+import { MAX_REIMPORT_CHAIN, reimportChainIds, type ImportContextScope } from '@finwise/import';
 import type { AnyRecord } from '@finwise/sync-protocol';
 import type { SqlRunner } from '../../database/sql-runner';
 import type { SyncedEntityRegistry } from '../../sync/tables/synced-entity-registry';
@@ -28,6 +28,9 @@ const ROWS_IN_SCOPE = `
       (deleted_at IS NULL AND date BETWEEN $3::date AND $4::date)
       OR (account_id = $2 AND imported_id IN (SELECT imported_id FROM imported))
       OR (account_id <> $2 AND transfer_imported_id IN (SELECT imported_id FROM imported))
+      -- A split line's date is its parent's, so a live line transferring into the account is
+      -- read whatever its own date says (its parent is read after it).
+      OR (deleted_at IS NULL AND parent_id IS NOT NULL AND transfer_account_id = $2)
     )`;
 
 /**
@@ -58,17 +61,42 @@ export async function readImportRows(
   ]);
   const ids = (rows: readonly { id: string }[]) => rows.map((row) => row.id);
   const [transactions, accounts, payees, categories] = await Promise.all([
-    table('transactions').findByIds(sql, tenantId, [
-      ...new Set([...ids(inScope), ...scope.rowIds]),
-    ]),
+    readTransactions(sql, tenantId, [...new Set([...ids(inScope), ...scope.rowIds])], registry),
     table('accounts').findByIds(sql, tenantId, ids(accountIds)),
     table('payees').findByIds(sql, tenantId, ids(payeeIds)),
     table('categories').findByIds(sql, tenantId, ids(categoryIds)),
   ]);
   return {
-    transactions: [...transactions.values()],
+    transactions,
     accounts: [...accounts.values()],
     payees: [...payees.values()],
     categories: [...categories.values()],
   };
+}
+
+/**
+ * The transactions with these ids, then in rounds what else a plan needs: the parents of split
+ * lines, and for each tombstone the row that re-imports it (`reimportChainIds`), so a re-import
+ * of a line deleted more than once finds a free id.
+ */
+async function readTransactions(
+  sql: SqlRunner,
+  tenantId: string,
+  firstIds: readonly string[],
+  registry: SyncedEntityRegistry,
+): Promise<AnyRecord[]> {
+  const rows = new Map<string, AnyRecord>();
+  const asked = new Set<string>();
+  let next = [...firstIds];
+  for (let round = 0; next.length > 0 && round <= MAX_REIMPORT_CHAIN; round += 1) {
+    next.forEach((id) => asked.add(id));
+    const found = [...(await registry.get('transactions').findByIds(sql, tenantId, next)).values()];
+    found.forEach((row) => rows.set(row.id, row));
+    const parents = found.flatMap((row) => {
+      const parentId = row['parentId'];
+      return typeof parentId === 'string' && !asked.has(parentId) ? [parentId] : [];
+    });
+    next = [...new Set([...parents, ...reimportChainIds(found, asked)])];
+  }
+  return [...rows.values()];
 }

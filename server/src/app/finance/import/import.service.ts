@@ -192,7 +192,13 @@ export class ImportService {
       categories: rows.categories,
       accounts: rows.accounts,
     } as unknown as ImportContext;
-    return planImport(statement, context, { excludeLines: request.options.excludeLines ?? [] });
+    const { options } = request;
+    return planImport(statement, context, {
+      excludeLines: options.excludeLines ?? [],
+      forceNewLines: options.forceNewLines ?? [],
+      fuzzyMatch: options.fuzzyMatch,
+      reimportDeleted: options.reimportDeleted,
+    });
   }
 
   private async accountCurrency(sql: SqlRunner, tenantId: string, id: string): Promise<string> {
