@@ -1,8 +1,8 @@
-import { liveQuery, type Subscription } from 'dexie';
 import type { SyncedEntityDefinition } from '@finwise/domain';
 import type { AnyRecord } from '@finwise/sync-protocol';
 import type { LocalDatabase } from '../database/local-database';
 import type { LocalWriter, LocalWriteResult } from '../local/local-writes';
+import { followTable } from './live-table';
 import type { CreateInput, SyncRow, SyncTable, UpdatePatch } from '../public-types';
 
 /** What a table needs from the client that owns it. */
@@ -78,22 +78,19 @@ export class TableApi<T extends SyncRow> implements SyncTable<T> {
   }
 
   observe(callback: (rows: T[]) => void): () => void {
-    let subscription: Subscription | null = null;
+    let stopFollowing: (() => void) | null = null;
     let closed = false;
     const unsubscribe = this.host.track(() => {
       closed = true;
-      subscription?.unsubscribe();
+      stopFollowing?.();
     });
     this.host
       .opened()
       .then(({ db }) => {
         if (closed) return;
-        const table = db.rows(this.entity.modelName);
-        subscription = liveQuery(() => table.filter(isLive).toArray()).subscribe({
-          next: (rows) => callback(rows as unknown as T[]),
-          // The only expected error is the database closing on stop().
-          error: () => undefined,
-        });
+        stopFollowing = followTable(db, this.entity.modelName, isLive, (rows) =>
+          callback(rows as unknown as T[]),
+        );
       })
       .catch(() => undefined);
     return unsubscribe;
