@@ -9,7 +9,15 @@ const TABLE = 'account_groups';
 const TENANT = '5f0c1d2e-0000-4000-8000-000000000001';
 const isLive = (row: AnyRecord) => row.deletedAt == null;
 const idOf = (n: number) => `00000000-0000-4000-8000-${n.toString().padStart(12, '0')}`;
-const group = (n: number, name = `Group ${n}`): AnyRecord => ({ id: idOf(n), name, deletedAt: null });
+const group = (n: number, name = `Group ${n}`): AnyRecord => ({
+  id: idOf(n),
+  tenantId: TENANT,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  deletedAt: null,
+  fieldClocks: {},
+  name,
+});
 
 /** Counts every row the table hands out, however it is read (get, bulkGet, query, cursor). */
 function countReads(db: LocalDatabase): { reads: number } {
