@@ -2,6 +2,7 @@ import {
   afterNextRender,
   ChangeDetectionStrategy,
   Component,
+  computed,
   ElementRef,
   inject,
   Injector,
@@ -45,6 +46,10 @@ export class UnmatchImportComponent {
   private readonly unmatch = inject(ImportUnmatch);
   private readonly injector = inject(Injector);
   protected readonly id = `unmatch-${++nextUnmatchId}`;
+  protected readonly title = computed(() => {
+    const bankText = this.transaction().importedPayee;
+    return `Matched to a bank line by an import${bankText ? `. Bank text: “${bankText}”` : ''}`;
+  });
   protected readonly state = signal<UnmatchState>({ kind: 'idle' });
   protected readonly error = signal<string | null>(null);
   private readonly question = viewChild<ElementRef<HTMLElement>>('question');

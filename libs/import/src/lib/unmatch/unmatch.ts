@@ -82,11 +82,12 @@ export function unmatchMutations(row: UnmatchRow, choices: UnmatchChoices): Fina
     date: row.date,
     amountMinor: row.amountMinor,
     importedId: row.importedId,
+    // Optional fields are left out rather than sent as null, as an import's create does.
+    ...(row.importedPayee ? { importedPayee: row.importedPayee } : {}),
+    ...(choices.payeeId ? { payeeId: choices.payeeId } : {}),
     cleared: true,
     reconciled: false,
   };
-  if (row.importedPayee) line['importedPayee'] = row.importedPayee;
-  if (choices.payeeId) line['payeeId'] = choices.payeeId;
   return [
     {
       modelName: 'transactions',
