@@ -141,7 +141,12 @@ describe('re-importing the file after an unmatch', () => {
     rows = applyMutations(
       rows,
       unmatchMutations(
-        { ...row, date: row.date as string, amountMinor: row.amountMinor as number },
+        {
+          ...row,
+          accountId: CHECKING,
+          date: row.date as string,
+          amountMinor: row.amountMinor as number,
+        },
         { clearedBefore: false, lineRowId },
       ),
     );
