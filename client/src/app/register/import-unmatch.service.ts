@@ -8,7 +8,7 @@ import {
   unmatchMutations,
 } from '@finwise/import';
 import { FinanceWrites } from '../data/finance-writes/finance-writes.service';
-import { RowHistoryService } from '../data/history/row-history.service';
+import { HISTORY_MAX, RowHistoryService } from '../data/history/row-history.service';
 import { SyncClientService } from '../data/sync-client/sync-client.service';
 import { findPayeeByName } from '../data/views/payee-index';
 import { PayeesViewStore } from '../data/views/payees-view.store';
@@ -18,6 +18,8 @@ import { clearedBeforeMatch } from './cleared-before-match';
 export interface UnmatchPlan {
   /** `cleared` the manual entry gets back; undefined: it stays as it is (history unknown). */
   readonly clearedBefore: boolean | undefined;
+  /** Where `clearedBefore` came from: the row's history, or why it is not known. */
+  readonly clearedSource: 'history' | 'offline' | 'unavailable';
   /** The bank's text the new row shows. */
   readonly bankPayee: string | null;
   readonly mutations: readonly FinanceMutation[];
@@ -61,14 +63,14 @@ export class ImportUnmatch {
       .getMany(reimportChain(accountId, importedId), { includeDeleted: true });
     const byId = new Map(chain.map((found) => [found.id, found]));
     const lineRowId = unmatchedLineRowId(accountId, importedId, (id) => byId.get(id));
-    const clearedBefore = await this.clearedBefore(row.id, importedId);
+    const { clearedBefore, clearedSource } = await this.clearedBefore(row.id, importedId);
     const bankPayee = row.importedPayee ?? null;
     const payee = bankPayee ? findPayeeByName(untracked(this.payeeIndex), bankPayee) : undefined;
     const mutations = unmatchMutations(
       { ...row, accountId, date: row.date as string, amountMinor: row.amountMinor as number },
       { clearedBefore, lineRowId, payeeId: payee?.payee.id ?? null },
     );
-    return { clearedBefore, bankPayee, mutations };
+    return { clearedBefore, clearedSource, bankPayee, mutations };
   }
 
   /** Both writes as one local transaction, queued for sync as one batch. */
@@ -76,13 +78,23 @@ export class ImportUnmatch {
     await this.writes.applyTogether(plan.mutations);
   }
 
-  private async clearedBefore(rowId: string, importedId: string): Promise<boolean | undefined> {
-    if (!untracked(this.sync.status).online) return undefined;
+  private async clearedBefore(
+    rowId: string,
+    importedId: string,
+  ): Promise<Pick<UnmatchPlan, 'clearedBefore' | 'clearedSource'>> {
+    if (!untracked(this.sync.status).online) {
+      return { clearedBefore: undefined, clearedSource: 'offline' };
+    }
     try {
-      return clearedBeforeMatch(await this.history.load('transactions', rowId), importedId);
+      const history = await this.history.load('transactions', rowId, HISTORY_MAX);
+      const clearedBefore = clearedBeforeMatch(history, importedId);
+      return {
+        clearedBefore,
+        clearedSource: clearedBefore === undefined ? 'unavailable' : 'history',
+      };
     } catch {
       // No history (network gone, server without the row yet): keep cleared, and say so.
-      return undefined;
+      return { clearedBefore: undefined, clearedSource: 'unavailable' };
     }
   }
 }

@@ -122,6 +122,7 @@ describe('UnmatchImportComponent', () => {
     const { page, emitted } = await render(false);
     await page.click('Unmatch this transaction from the bank line');
     http().expectNone((request) => request.url === HISTORY_URL);
+    expect(page.text()).toContain('You are offline');
     expect(page.text()).toContain('“cleared” stays as it is');
 
     await page.click('Unmatch');
@@ -145,6 +146,7 @@ describe('UnmatchImportComponent', () => {
       .expectOne((request) => request.url === HISTORY_URL)
       .flush({ error: 'gone' }, { status: 503, statusText: 'Unavailable' });
     await page.settle();
+    expect(page.text()).toContain('The server could not say whether it was cleared');
     expect(page.text()).toContain('“cleared” stays as it is');
 
     await page.click('Keep matched');
