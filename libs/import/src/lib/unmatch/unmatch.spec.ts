@@ -167,6 +167,16 @@ describe('re-importing the file after an unmatch', () => {
     expect(again.mutations).toEqual([]);
   });
 
+  it('gives two devices unmatching offline the same bank line row, so they merge into one', () => {
+    const phone = unmatchAfterImport();
+    const laptop = unmatchAfterImport();
+    expect(laptop.lineRowId).toBe(phone.lineRowId);
+    const merged = applyMutations(phone.rows, []).filter((row) => !row.deletedAt);
+    const again = applyMutations(laptop.rows, []).filter((row) => !row.deletedAt);
+    expect(again).toEqual(merged);
+    expect(merged.filter((row) => row.importedId === BANK_ID)).toHaveLength(1);
+  });
+
   it('stays a duplicate with reimportDeleted: the line has a live row', () => {
     const { rows, lineRowId } = unmatchAfterImport();
     const again = planImport(file, context({ transactions: rows }), { reimportDeleted: true });
