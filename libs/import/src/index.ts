@@ -23,3 +23,4 @@ export { readCsv, readTsv } from './lib/csv/read-csv';
 export { readOfx } from './lib/ofx/read-ofx';
 export { readQif } from './lib/qif/read-qif';
 export * from './lib/export';
+export * from './lib/unmatch/unmatch';

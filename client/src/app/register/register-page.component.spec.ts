@@ -321,6 +321,35 @@ describe('RegisterPageComponent', () => {
     expect(page.element.querySelector('[data-test="history-panel"]')).not.toBeNull();
   });
 
+  it('offers Unmatch in the editor of a row an import matched, and only there', async () => {
+    rowButton('Bakery', /^Edit/).click();
+    await page.settle();
+    expect(page.element.querySelector('fw-unmatch-import')).toBeNull();
+    await page.click('Cancel');
+
+    page.client.seed('transactions', [
+      { ...salary, importedId: 'bank-9', importedPayee: 'ACME PAYROLL' },
+    ]);
+    await page.settle();
+    rowButton('Employer', /^Edit/).click();
+    await page.settle();
+    const editor = page.within('fw-register-row-editor');
+    expect(editor.text()).toContain(
+      'Matched to a bank line by an import. Bank text: “ACME PAYROLL”',
+    );
+    await editor.click('Unmatch this transaction from the bank line');
+    await editor.click('Unmatch');
+
+    expect(page.client.calls).toContain('batch 2');
+    expect(page.client.calls).toContain(
+      `update transactions ${salary.id} {"importedId":null,"importedPayee":null}`,
+    );
+    expect(page.element.querySelector('fw-register-row-editor')).toBeNull();
+    await page.settle();
+    expect(rows().filter((row) => row.includes('2,500.00'))).toHaveLength(2);
+    expect(document.activeElement).toBe(rowButton('Employer', /^Edit/));
+  });
+
   it('says so when the account does not exist in this household', async () => {
     page.fixture.componentRef.setInput('accountId', '00000000-0000-4000-8000-0000000000ff');
     await page.settle();

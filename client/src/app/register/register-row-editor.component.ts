@@ -19,7 +19,9 @@ import type { CategoryGroup } from '../data/views/category-groups';
 import type { TransactionSide } from '../data/views/transaction-side';
 import { HistoryPanelComponent } from '../forms/history-panel/history-panel.component';
 import { SplitEditorComponent } from './split-editor.component';
+import { canUnmatch } from './import-unmatch.service';
 import { TransactionFormComponent } from './transaction-form.component';
+import { UnmatchImportComponent } from './unmatch-import.component';
 
 /**
  * The editor a register row turns into: the transaction's fields and, on its booking side, its
@@ -28,7 +30,12 @@ import { TransactionFormComponent } from './transaction-form.component';
  */
 @Component({
   selector: 'fw-register-row-editor',
-  imports: [TransactionFormComponent, SplitEditorComponent, HistoryPanelComponent],
+  imports: [
+    TransactionFormComponent,
+    SplitEditorComponent,
+    HistoryPanelComponent,
+    UnmatchImportComponent,
+  ],
   template: `
     <div class="row-editor">
       <fw-transaction-form
@@ -46,6 +53,14 @@ import { TransactionFormComponent } from './transaction-form.component';
           [lines]="splitLines()"
           [categoryGroups]="categoryGroups()"
           [currency]="account().currency ?? 'EUR'"
+        />
+      }
+      @if (unmatchable(); as matched) {
+        <fw-unmatch-import
+          class="row-editor__unmatch"
+          [transaction]="matched"
+          [currency]="account().currency ?? 'EUR'"
+          (unmatched)="done.emit(null)"
         />
       }
       <div class="row-editor__history">
@@ -83,6 +98,7 @@ import { TransactionFormComponent } from './transaction-form.component';
       padding-top: 0.75rem;
       border-top: 1px solid var(--fw-color-border);
     }
+    .row-editor__unmatch,
     .row-editor__splits {
       display: block;
       padding-top: 0.75rem;
@@ -116,6 +132,11 @@ export class RegisterRowEditorComponent {
   protected readonly currentRow = computed(
     () => this.transactionsStore.entityMap()[this.transaction().id] ?? null,
   );
+  /** The row as it is now, when an import matched it on this account's side (research D7). */
+  protected readonly unmatchable = computed(() => {
+    const row = this.currentRow();
+    return row && !this.side().isTransferSide && canUnmatch(row) ? row : null;
+  });
   /** Each amount in the currency of the account that books it. */
   protected readonly currencies = computed(() => {
     const row = this.currentRow() ?? this.transaction();
