@@ -34,6 +34,41 @@ export function indexedDbDependencies(
   return { indexedDB, IDBKeyRange: keyRange };
 }
 
+/** Factories of started, not yet stopped clients, with how many clients use each. */
+const inUse = new Map<IDBFactory, number>();
+
+/**
+ * A client starts on this factory: it stays in `Dexie.dependencies` (or is put back there, if
+ * a stopped client's release emptied it) while the client runs.
+ */
+export function holdIndexedDb(dependencies: IndexedDbDependencies): void {
+  const { indexedDB } = dependencies;
+  inUse.set(indexedDB, (inUse.get(indexedDB) ?? 0) + 1);
+  const deps = Dexie.dependencies as { indexedDB?: IDBFactory };
+  if (!deps.indexedDB) deps.indexedDB = indexedDB;
+}
+
+/**
+ * A client stopped: if the global still points at its factory and no running client uses that
+ * factory any more, the global moves to a running client's factory (or back to the
+ * environment's, none in Node). Otherwise a stopped client's whole in-memory database (Node,
+ * fake-indexeddb) would stay reachable from Dexie's global until the next client is created.
+ */
+export function releaseIndexedDb(dependencies: IndexedDbDependencies): void {
+  const { indexedDB } = dependencies;
+  const count = (inUse.get(indexedDB) ?? 0) - 1;
+  if (count > 0) {
+    inUse.set(indexedDB, count);
+    return;
+  }
+  inUse.delete(indexedDB);
+  const deps = Dexie.dependencies as { indexedDB?: IDBFactory };
+  if (deps.indexedDB !== indexedDB) return;
+  const running = [...inUse.keys()];
+  deps.indexedDB =
+    running[running.length - 1] ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+}
+
 /** Whether this client uses the environment's own IndexedDB (shared by all its tabs). */
 export function usesGlobalIndexedDb(dependencies: IndexedDbDependencies): boolean {
   return dependencies.indexedDB === (globalThis as { indexedDB?: IDBFactory }).indexedDB;

@@ -8,7 +8,12 @@ import {
 } from './database/local-database';
 import { readMeta, writeMeta } from './database/meta';
 import { openLocalDatabase, type OpenedDatabase } from './local/open-database';
-import { indexedDbDependencies, usesGlobalIndexedDb } from './environment';
+import {
+  holdIndexedDb,
+  indexedDbDependencies,
+  releaseIndexedDb,
+  usesGlobalIndexedDb,
+} from './environment';
 import { SyncClientError } from './errors';
 import type { LeaderElection } from './leader/leader-election';
 import { webLocks } from './leader/leader-election';
@@ -77,6 +82,7 @@ export class SyncClientRuntime implements SyncClient {
   private readonly stopListeners = new Set<() => void>();
   private readonly watches: Subscription[] = [];
   private stopVisibility: (() => void) | null = null;
+  private holdsIndexedDb = false;
   private readonly tables = new Map<string, TableApi<AnySyncRow>>();
   private readonly tableHost: TableHost;
 
@@ -247,10 +253,15 @@ export class SyncClientRuntime implements SyncClient {
     this.engine = null;
     this.election?.abandon();
     this.local?.db.close();
+    this.releaseIndexedDb();
   }
 
   private async open(): Promise<void> {
     this.phase = 'starting';
+    if (!this.holdsIndexedDb) {
+      holdIndexedDb(this.dependencies);
+      this.holdsIndexedDb = true;
+    }
     this.opening = openLocalDatabase(
       this.options.tenantId,
       this.dependencies,
@@ -321,6 +332,7 @@ export class SyncClientRuntime implements SyncClient {
     const local = this.local ?? (await this.opening?.catch(() => null));
     local?.db.close();
     this.statusStore.update({ online: false });
+    this.releaseIndexedDb();
   }
 
   private async deleteLocalData(): Promise<void> {
@@ -328,6 +340,12 @@ export class SyncClientRuntime implements SyncClient {
       indexedDB: this.dependencies.indexedDB,
       IDBKeyRange: this.dependencies.IDBKeyRange,
     }).delete();
+  }
+
+  private releaseIndexedDb(): void {
+    if (!this.holdsIndexedDb) return;
+    this.holdsIndexedDb = false;
+    releaseIndexedDb(this.dependencies);
   }
 
   private endListeners(): void {

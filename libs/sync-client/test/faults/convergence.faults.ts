@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { Client as PgClient } from 'pg';
 import { sameRecord, type AnyRecord } from '@finwise/sync-protocol';
 import { FaultProxy } from './fault-proxy';
+import { HeapProbe } from './heap-probe';
 import {
   startServerProcess,
   TEST_JWT_SECRET,
@@ -51,6 +52,7 @@ describe('convergence under injected faults', () => {
   let server: ServerProcess;
   let proxy: FaultProxy;
   const traffic = new SyncTraffic();
+  const heap = new HeapProbe();
   const stats: Stats = {
     cases: 0,
     faults: {},
@@ -89,7 +91,8 @@ describe('convergence under injected faults', () => {
       `\nfault suite: ${stats.cases} runs (seed ${SEED}) on ${server?.database ?? '?'}; faults injected: ${faults || 'none'}; ` +
         `SIGKILLs right after a push: ${stats.killsAfterPush}, of which ${stats.killsHitInFlightPush} hit a push in flight; ` +
         `sockets the server closed at token expiry: ${traffic.serverDisconnects}; ` +
-        `acked writes checked ${stats.writesChecked}, lost ${stats.lost}; mutations checked ${stats.mutationsChecked}, double effects ${stats.doubleEffects}\n`,
+        `acked writes checked ${stats.writesChecked}, lost ${stats.lost}; mutations checked ${stats.mutationsChecked}, double effects ${stats.doubleEffects}; ` +
+        `${heap.summary()}\n`,
     );
   });
 
@@ -98,6 +101,7 @@ describe('convergence under injected faults', () => {
       fc.asyncProperty(planArb, async (plan) => {
         stats.cases += 1;
         await runCase(plan);
+        heap.afterCase(stats.cases);
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: true, verbose: 1 },
     );
