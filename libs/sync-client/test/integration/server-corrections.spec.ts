@@ -102,8 +102,9 @@ describe('server corrections (PostgreSQL)', () => {
     const rows = await stale.client.table('account_groups').all();
     expect(rows.map((r) => r.id)).not.toContain('5b0c6f1e-0000-4000-8000-000000000001');
     expect(rows.map((r) => r.id)).toContain(pending.id);
-    // The reload (30 rows from the server) runs before the outbox drains.
-    expect(stale.client.status().initialLoad).toEqual({ loaded: 30, total: 30 });
+    // The outbox drains first (a reconnect pushes before it pulls), so the reload brings the
+    // writer's 30 rows and the pushed one back from the server.
+    expect(stale.client.status().initialLoad).toEqual({ loaded: 31, total: 31 });
     await waitFor(
       async () => (await writer.client.table('account_groups').get(pending.id)) !== undefined,
       10_000,

@@ -9,6 +9,7 @@ import { SyncConnection } from './connection/connection';
 import { TransportError } from './connection/socket-request';
 import { SocketWork } from './connection/socket-work';
 import { FeedPuller } from './pull/feed-puller';
+import { nextStep } from './next-step';
 import type { AckOutcome } from './push/apply-ack';
 import { OutboxPusher } from './push/outbox-pusher';
 import { SyncStatePublisher } from './sync-state-publisher';
@@ -31,8 +32,7 @@ export interface EngineHost {
 /**
  * The leader's sync duties: one socket, and on it, one step at a time, the pull part
  * (`FeedPuller`: catch-up from the stored cursor, broadcasts) and the push part
- * (`OutboxPusher`: the outbox in order). A due pull goes first, then received broadcasts,
- * then the next push batch. Only the leader of a tenant database runs an engine; every step
+ * (`OutboxPusher`: the outbox in order), taking turns as `nextStep` says. Only the leader of a tenant database runs an engine; every step
  * is persisted before the next starts, so it can be dropped at any point (crash, tab close,
  * leadership change) and another engine resumes.
  */
@@ -159,9 +159,19 @@ export class SyncEngine {
   }
 
   private async run(work: SocketWork): Promise<void> {
+    let pushedLast = false;
     while (work.active && !this.stopped) {
       try {
-        if (work.pullDue) {
+        const step = nextStep({
+          pushWaiting: this.pusher.hasWork,
+          pullDue: work.pullDue,
+          broadcasts: work.broadcasts.length,
+          pushedLast,
+        });
+        pushedLast = step === 'push';
+        if (step === 'push') {
+          await this.pusher.pushNextBatch(work);
+        } else if (step === 'pull') {
           const token = work.beginPull();
           await this.puller.catchUp(work);
           work.pullDone(token);
@@ -169,10 +179,8 @@ export class SyncEngine {
           this.connection.markHealthy(work.socket);
           this.synced();
           this.resolveFirstSync();
-        } else if (work.broadcasts.length > 0) {
+        } else if (step === 'broadcast') {
           await this.puller.receive(work, work.broadcasts.shift() as ChangesBroadcast);
-        } else if (this.pusher.hasWork) {
-          await this.pusher.pushNextBatch(work);
         } else if ((await work.idle(this.host.tuning.idlePullMs)) === 'timeout') {
           // A broadcast can be lost (a crash between commit and emit, a Redis hiccup): an idle
           // connection pulls now and then, so a lost one delays a change by at most this long.
