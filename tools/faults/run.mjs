@@ -1,4 +1,5 @@
-// npm run test:faults [-- --runs 1000] [-- --seed 42]: the seeded fault-injection suite.
+// npm run test:faults [-- --runs 1000] [-- --seed 42] [-- --path 525]: the seeded fault-injection
+// suite; --path replays one case of a failed run (the path fast-check printed).
 import { spawnSync } from 'node:child_process';
 
 const args = process.argv.slice(2);
@@ -10,6 +11,7 @@ const env = {
   ...process.env,
   FAULT_RUNS: option('runs', process.env.FAULT_RUNS ?? '200'),
   FAULT_SEED: option('seed', process.env.FAULT_SEED ?? '20261125'),
+  ...(option('path', '') ? { FAULT_PATH: option('path', '') } : {}),
   // Measured after a full GC, the live heap grows by about 0.5 MB per case (≈0.6 GB for 1,000
   // cases); every client, IndexedDB factory, socket and timer of a case is released. The
   // headroom is for the end: after the last case of a 200-case run, the default heap (4 GB)

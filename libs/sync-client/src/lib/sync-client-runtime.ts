@@ -1,4 +1,4 @@
-import Dexie, { liveQuery, type Subscription } from 'dexie';
+import Dexie from 'dexie';
 import { findEntity } from '@finwise/domain';
 import { SyncLimits } from '@finwise/sync-protocol';
 import {
@@ -7,6 +7,7 @@ import {
   type LocalDatabase,
 } from './database/local-database';
 import { readMeta, writeMeta } from './database/meta';
+import { onTableChange, watchQuery } from './database/table-watch';
 import { openLocalDatabase, type OpenedDatabase } from './local/open-database';
 import {
   holdIndexedDb,
@@ -80,7 +81,8 @@ export class SyncClientRuntime implements SyncClient {
   }[] = [];
   private readonly liveQueries = new Set<() => void>();
   private readonly stopListeners = new Set<() => void>();
-  private readonly watches: Subscription[] = [];
+  /** Stops the watchers of the shared database. */
+  private readonly watches: (() => void)[] = [];
   private stopVisibility: (() => void) | null = null;
   private holdsIndexedDb = false;
   private readonly tables = new Map<string, TableApi<AnySyncRow>>();
@@ -351,7 +353,7 @@ export class SyncClientRuntime implements SyncClient {
   private endListeners(): void {
     for (const listener of [...this.stopListeners]) listener();
     for (const unsubscribe of [...this.liveQueries]) unsubscribe();
-    for (const watch of this.watches.splice(0)) watch.unsubscribe();
+    for (const stop of this.watches.splice(0)) stop();
     this.stopVisibility?.();
     this.stopVisibility = null;
   }
@@ -421,19 +423,22 @@ export class SyncClientRuntime implements SyncClient {
    * write to it too; the leader must push their writes) and what the leader publishes.
    */
   private watchSharedState(db: LocalDatabase): void {
+    const statusKeys = ['syncState', 'rejections', 'initialLoad', 'overwritten'];
+    const outboxChanged = () => {
+      // Outside the transaction whose commit reported the change.
+      Dexie.ignoreTransaction(() => this.refreshPendingCount(db));
+      this.engine?.outboxChanged();
+    };
+    outboxChanged();
     this.watches.push(
-      liveQuery(() => countOutbox(db.outbox)).subscribe({
-        next: () => {
-          this.refreshPendingCount(db);
-          this.engine?.outboxChanged();
-        },
-        error: () => undefined,
-      }),
+      onTableChange(db, 'outbox', null, outboxChanged),
       this.watchPullRequests(db),
-      liveQuery(() =>
-        db.meta.bulkGet(['syncState', 'rejections', 'initialLoad', 'overwritten']),
-      ).subscribe({
-        next: ([syncState, rejections, initialLoad, overwritten]) => {
+      watchQuery(
+        db,
+        'meta',
+        statusKeys,
+        () => db.meta.bulkGet(statusKeys),
+        ([syncState, rejections, initialLoad, overwritten]) => {
           const patch: Partial<SyncStatus> = {
             rejections: (rejections?.value as SyncStatus['rejections']) ?? [],
             overwritten: (overwritten?.value as SyncStatus['overwritten']) ?? [],
@@ -453,22 +458,24 @@ export class SyncClientRuntime implements SyncClient {
           }
           this.statusStore.update(patch);
         },
-        error: () => undefined,
-      }),
+      ),
     );
   }
 
   /** The leader pulls when another tab of the tenant became visible (see `tabVisible`). */
-  private watchPullRequests(db: LocalDatabase): Subscription {
+  private watchPullRequests(db: LocalDatabase): () => void {
     let seen: string | undefined | null = null;
-    return liveQuery(() => readMeta(db, 'pullRequest')).subscribe({
-      next: (request) => {
+    return watchQuery(
+      db,
+      'meta',
+      ['pullRequest'],
+      () => readMeta(db, 'pullRequest'),
+      (request) => {
         // The first value is what was there before this instance started, not a new request.
         if (seen !== null && request !== seen) this.engine?.pullNow();
         seen = request;
       },
-      error: () => undefined,
-    });
+    );
   }
 
   private refreshPendingCount(db: LocalDatabase): void {

@@ -23,6 +23,8 @@ import { WriteOracle } from './write-oracle';
 
 const RUNS = Number(process.env['FAULT_RUNS'] ?? 200);
 const SEED = Number(process.env['FAULT_SEED'] ?? 20_261_125);
+/** Replays one case of a failed run: the `path` fast-check printed (e.g. FAULT_PATH=525). */
+const PATH = process.env['FAULT_PATH'];
 /** The shortest lifetime the server accepts: long cases see real expiry too. */
 const ACCESS_TOKEN_TTL_SECONDS = 5;
 
@@ -103,7 +105,13 @@ describe('convergence under injected faults', () => {
         await runCase(plan);
         heap.afterCase(stats.cases);
       }),
-      { numRuns: RUNS, seed: SEED, endOnFailure: true, verbose: 1 },
+      {
+        numRuns: RUNS,
+        seed: SEED,
+        endOnFailure: true,
+        verbose: 1,
+        ...(PATH ? { path: PATH } : {}),
+      },
     );
     expect(stats.lost).toBe(0);
     expect(stats.doubleEffects).toBe(0);
@@ -274,6 +282,10 @@ describe('convergence under injected faults', () => {
         `/${model}?includeDeleted=true&limit=1000`,
         { token },
       );
+      if (response.status !== 200 || !Array.isArray(response.body?.items))
+        throw new Error(
+          `listing ${model} failed: ${response.status} ${JSON.stringify(response.body)}`,
+        );
       for (const row of response.body.items) rows.set(row.id, row);
       liveByModel.set(
         model,

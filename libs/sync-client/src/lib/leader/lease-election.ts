@@ -1,13 +1,14 @@
-import { liveQuery, type Subscription } from 'dexie';
+import Dexie from 'dexie';
 import type { LocalDatabase } from '../database/local-database';
 import { readMeta, writeMeta } from '../database/meta';
+import { onTableChange } from '../database/table-watch';
 import type { LeaderElection } from './leader-election';
 
 /**
  * Leadership where the Web Locks API is missing (Node, old browsers): a lease row in `meta`
  * that the leader renews every third of its duration, so only a leader that missed two
- * renewals in a row loses it. A leader that stops deletes the row and the others, watching it
- * through a live query, take over at once; one that crashed is replaced the moment its lease
+ * renewals in a row loses it. A leader that stops deletes the row and the others, watching it,
+ * take over at once; one that crashed is replaced the moment its lease
  * runs out (followers time a claim for the expiry they saw, rather than waiting for their next
  * renewal tick). Lease checks and writes happen in one transaction, so two candidates never
  * both win.
@@ -17,7 +18,7 @@ export class LeaseElection implements LeaderElection {
   private stopped = false;
   private timer: ReturnType<typeof setInterval> | null = null;
   private expiryTimer: ReturnType<typeof setTimeout> | null = null;
-  private watch: Subscription | null = null;
+  private stopWatching: (() => void) | null = null;
   private campaign: Promise<void> | null = null;
   private onChange: (leader: boolean) => void = () => undefined;
 
@@ -37,15 +38,13 @@ export class LeaseElection implements LeaderElection {
       Math.max(50, Math.floor(this.leaseMs / 3)),
     );
     (this.timer as { unref?: () => void }).unref?.();
-    this.watch = liveQuery(() => this.db.meta.get('leaderLease')).subscribe({
-      next: (entry) => {
-        const lease = entry?.value as { holder: string; expiresAt: number } | undefined;
-        if (this.leader) return;
-        if (!lease || lease.expiresAt <= this.now()) void this.runCampaign();
-        else this.claimAt(lease.expiresAt);
-      },
-      error: () => undefined,
+    // Only a follower cares when the lease changes hands: it claims as soon as it is free.
+    // The leader's own renewals (and every other device's, where devices share a process and
+    // a database name) then cost no read.
+    this.stopWatching = onTableChange(this.db, 'meta', ['leaderLease'], () => {
+      if (!this.leader && !this.stopped) void Dexie.ignoreTransaction(() => this.followLease());
     });
+    if (!this.leader) await this.followLease();
     return this.leader;
   }
 
@@ -64,6 +63,13 @@ export class LeaseElection implements LeaderElection {
 
   abandon(): void {
     this.halt();
+  }
+
+  private async followLease(): Promise<void> {
+    const lease = await readMeta(this.db, 'leaderLease').catch(() => null);
+    if (this.leader || this.stopped || lease === null) return;
+    if (!lease || lease.expiresAt <= this.now()) void this.runCampaign();
+    else this.claimAt(lease.expiresAt);
   }
 
   /** Campaigns right after the lease another instance holds would run out (unless renewed). */
@@ -85,8 +91,8 @@ export class LeaseElection implements LeaderElection {
     this.timer = null;
     if (this.expiryTimer) clearTimeout(this.expiryTimer);
     this.expiryTimer = null;
-    this.watch?.unsubscribe();
-    this.watch = null;
+    this.stopWatching?.();
+    this.stopWatching = null;
   }
 
   /** One campaign at a time: renew when leading, take over a missing or expired lease. */
