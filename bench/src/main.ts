@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { cleanupAll, installExitHandlers } from './harness/cleanup';
 import { BenchContext, collectGarbage, type Scenario } from './harness/context';
-import { currentLoad, describeMachine } from './harness/machine';
+import { currentLoad, describeMachine, describeSettings } from './harness/machine';
 import { parseOptions, type BenchMode } from './harness/options';
 import { createBenchDatabase } from './harness/postgres';
 import {
@@ -63,7 +63,8 @@ async function main(): Promise<number> {
   const machine = await describeMachine();
   process.stdout.write(
     `FinWise Sync benchmark (${options.mode}${options.repeat > 1 ? `, ${options.repeat} runs` : ''}) on ${machine.cores} × ${machine.cpuModel}, ` +
-      `${machine.memoryGiB} GiB, Node ${machine.node}, PostgreSQL ${machine.postgres}; load average ${machine.loadAverageStart.join(' ')}\n`,
+      `${machine.memoryGiB} GiB, Node ${machine.node}, PostgreSQL ${machine.postgres}; load average ${machine.loadAverageStart.join(' ')}\n` +
+      `PostgreSQL settings: ${describeSettings(machine.postgresSettings)}\n`,
   );
   const measurements: Measurement[] = [];
   const skipped: Skipped[] = [];

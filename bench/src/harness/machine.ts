@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
-import { postgresVersion } from './postgres';
+import { postgresSettings, postgresVersion, type PostgresSetting } from './postgres';
 
 export interface MachineInfo {
   cpuModel: string;
@@ -11,6 +11,8 @@ export interface MachineInfo {
   os: string;
   node: string;
   postgres: string;
+  /** Write-path settings of that server (see REPORTED_SETTINGS); empty when it was unreachable. */
+  postgresSettings: Record<string, PostgresSetting>;
   /** 1/5/15-minute load averages at start and end: other work on the machine moves the figures. */
   loadAverageStart: number[];
   loadAverageEnd: number[];
@@ -24,9 +26,17 @@ export async function describeMachine(): Promise<MachineInfo> {
     os: `${type()} ${release()}`,
     node: process.version,
     postgres: await postgresVersion().catch(() => 'unreachable'),
+    postgresSettings: await postgresSettings().catch(() => ({})),
     loadAverageStart: loadavg().map(round2),
     loadAverageEnd: [],
   };
+}
+
+/** `shared_buffers=16384×8kB synchronous_commit=on …`, for the run's first lines. */
+export function describeSettings(settings: Record<string, PostgresSetting>): string {
+  return Object.entries(settings)
+    .map(([name, { setting, unit }]) => `${name}=${setting}${unit ? `×${unit}` : ''}`)
+    .join(' ');
 }
 
 export function currentLoad(): number[] {

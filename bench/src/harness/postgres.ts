@@ -34,6 +34,41 @@ export async function postgresVersion(): Promise<string> {
   );
 }
 
+/**
+ * The server settings that move write throughput and latency (buffers, WAL and its flushing,
+ * checkpoints, autovacuum): the same figures mean little without them.
+ */
+export const REPORTED_SETTINGS = [
+  'shared_buffers',
+  'work_mem',
+  'synchronous_commit',
+  'fsync',
+  'wal_sync_method',
+  'wal_level',
+  'full_page_writes',
+  'wal_buffers',
+  'commit_delay',
+  'max_wal_size',
+  'checkpoint_timeout',
+  'autovacuum',
+] as const;
+
+/** One row of `pg_settings`: the value in `unit`s (`16384` of `8kB`), as PostgreSQL reports it. */
+export interface PostgresSetting {
+  setting: string;
+  unit: string | null;
+}
+
+export async function postgresSettings(): Promise<Record<string, PostgresSetting>> {
+  const { rows } = await withAdmin((client) =>
+    client.query<PostgresSetting & { name: string }>(
+      `SELECT name, setting, unit FROM pg_settings WHERE name = ANY($1) ORDER BY name`,
+      [REPORTED_SETTINGS],
+    ),
+  );
+  return Object.fromEntries(rows.map(({ name, setting, unit }) => [name, { setting, unit }]));
+}
+
 /** A throwaway database `finwise_bench_<random>`, dropped on cleanup even after a failure. */
 export async function createBenchDatabase(): Promise<BenchDatabase> {
   const name = `finwise_bench_${randomBytes(6).toString('hex')}`;

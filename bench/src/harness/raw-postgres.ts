@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { transactions } from '@finwise/domain';
 import type { Mutation } from '@finwise/sync-protocol';
 import type { Pool, PoolClient } from 'pg';
+import type { PushSide } from './interleaved-push';
 
 /**
  * The raw PostgreSQL baselines: what plain `pg` does with the same rows, with none of the
@@ -14,14 +15,16 @@ export interface RawTable {
   tenantId: string;
 }
 
-interface Column {
+export interface Column {
   name: string;
   type: string;
 }
 
-const snakeCase = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+/** The column a business field is stored in (`amountMinor` → `amount_minor`). */
+export const snakeCase = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-async function transactionColumns(client: PoolClient | Pool): Promise<Column[]> {
+/** The columns of the product's `transactions` table with their SQL types, in table order. */
+export async function transactionColumns(client: PoolClient | Pool): Promise<Column[]> {
   const { rows } = await client.query<Column>(
     `SELECT attname AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute
      WHERE attrelid = 'transactions'::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum`,
@@ -110,6 +113,11 @@ export async function rawUpsert(
   } finally {
     client.release();
   }
+}
+
+/** rawUpsert as a side of interleavedPush: each round continues the table's feed positions. */
+export function rawUpsertSide(pool: Pool, table: RawTable, name: string): PushSide {
+  return { name, push: (slice, rowsBefore) => rawUpsert(pool, table, slice, rowsBefore) };
 }
 
 /**

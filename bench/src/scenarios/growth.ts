@@ -1,7 +1,13 @@
 import type { Scenario } from '../harness/context';
-import { interleavedPush } from '../harness/interleaved-push';
+import { interleavedPush, productSide, sideTimes } from '../harness/interleaved-push';
 import { openPushRun, pullThroughSocket } from '../harness/protocol-drivers';
-import { analyze, createRawTable, dropRawTable, rawKeysetRead } from '../harness/raw-postgres';
+import {
+  analyze,
+  createRawTable,
+  dropRawTable,
+  rawKeysetRead,
+  rawUpsertSide,
+} from '../harness/raw-postgres';
 import { signup } from '../harness/session';
 import { PUSH_ROUNDS } from './push-throughput';
 import { createMutations, packBatches, transactionRows } from '../harness/transaction-rows';
@@ -28,7 +34,12 @@ export const growth: Scenario = {
       try {
         const runner = await openPushRun(server.url, session, null);
         try {
-          push = await interleavedPush(pool, raw, runner, batches, PUSH_ROUNDS);
+          const run = await interleavedPush(
+            [rawUpsertSide(pool, raw, 'raw'), productSide('ours', runner)],
+            batches,
+            PUSH_ROUNDS,
+          );
+          push = { oursMs: sideTimes(run, 'ours').totalMs, rawMs: sideTimes(run, 'raw').totalMs };
         } finally {
           await runner.close();
         }
