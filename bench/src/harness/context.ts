@@ -50,6 +50,7 @@ export class BenchContext {
     label: string,
     redisUrl?: string,
     env?: Readonly<Record<string, string>>,
+    nodeArgs?: readonly string[],
   ): Promise<RunningServer> {
     return startServer({
       workspaceRoot: this.options.workspaceRoot,
@@ -57,6 +58,7 @@ export class BenchContext {
       databaseUrl: this.database.url,
       redisUrl,
       env,
+      nodeArgs,
       cpuProfileDir: this.options.cpuProfileDir,
       clientDir: this.pageDir,
       label: `${label}-run${this.run}`,

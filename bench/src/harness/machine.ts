@@ -45,12 +45,14 @@ export function currentLoad(): number[] {
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-/** Resident set size of a process (Linux /proc), in bytes. */
-export function processRssBytes(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const match = /^VmRSS:\s+(\d+)\s+kB$/m.exec(status);
-  if (!match) throw new Error(`no VmRSS for process ${pid}`);
-  return Number(match[1]) * 1024;
+/**
+ * This process's soft limit on open files (Linux /proc), which the server processes it starts
+ * inherit; null where unknown or unlimited. Every socket is a file descriptor on both ends.
+ */
+export function openFilesLimit(): number | null {
+  const limits = readFileSync('/proc/self/limits', 'utf8');
+  const match = /^Max open files\s+(\d+)/m.exec(limits);
+  return match ? Number(match[1]) : null;
 }
 
 /** Idle and total CPU time of all cores so far, in ms. */

@@ -24,7 +24,8 @@ export interface BenchSizes {
   latencyIntervalMs: number;
   /** Sent before measuring, so connection set-up and JIT warm-up stay out of the figures. */
   latencyWarmupMs: number;
-  memoryConnections: number;
+  /** Idle connections per measurement of scenario 4, one measurement per count. */
+  memoryConnections: number[];
   growthSizes: number[];
   /** Transactions of the household whose month budget scenario 7 asks for. */
   budgetRows: number;
@@ -58,7 +59,7 @@ const STANDARD_SIZES: BenchSizes = {
   latencyDurationMs: 10_000,
   latencyIntervalMs: 20,
   latencyWarmupMs: 1_000,
-  memoryConnections: 1_000,
+  memoryConnections: [1_000, 3_000],
   growthSizes: [10_000, 100_000],
   budgetRows: 100_000,
   importLines: 10_000,
@@ -73,7 +74,7 @@ const SIZES: Record<BenchMode, BenchSizes> = {
     latencyDurationMs: 3_000,
     latencyIntervalMs: 20,
     latencyWarmupMs: 500,
-    memoryConnections: 100,
+    memoryConnections: [100, 300],
     growthSizes: [1_000, 5_000],
     budgetRows: 5_000,
     importLines: 500,

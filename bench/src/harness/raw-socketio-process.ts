@@ -14,6 +14,9 @@ export async function startRawSocketServer(options: {
   redisUrl?: string;
   redisKey?: string;
   cpuProfileDir?: string | null;
+  /** More environment and Node flags, e.g. the memory scenario's heap probe (see heap-probe.ts). */
+  env?: Readonly<Record<string, string>>;
+  nodeArgs?: readonly string[];
 }): Promise<RunningServer> {
   const main = join(options.bundleDir, 'raw-socketio-server.cjs');
   if (!existsSync(main))
@@ -25,13 +28,17 @@ export async function startRawSocketServer(options: {
     env['REDIS_URL'] = options.redisUrl;
     env['REDIS_KEY'] = options.redisKey ?? 'finwise-bench-raw';
   }
-  const nodeArgs = options.cpuProfileDir
-    ? [
-        '--cpu-prof',
-        `--cpu-prof-dir=${options.cpuProfileDir}`,
-        `--cpu-prof-name=raw-${options.label}-${Date.now()}.cpuprofile`,
-      ]
-    : [];
+  Object.assign(env, options.env);
+  const nodeArgs = [
+    ...(options.nodeArgs ?? []),
+    ...(options.cpuProfileDir
+      ? [
+          '--cpu-prof',
+          `--cpu-prof-dir=${options.cpuProfileDir}`,
+          `--cpu-prof-name=raw-${options.label}-${Date.now()}.cpuprofile`,
+        ]
+      : []),
+  ];
   const child = spawn(process.execPath, [...nodeArgs, main], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

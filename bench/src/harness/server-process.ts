@@ -28,6 +28,8 @@ export interface ServerStartOptions {
   clientDir?: string;
   /** More environment, e.g. `FINWISE_HISTORY=off` for the push scenario's second server. */
   env?: Readonly<Record<string, string>>;
+  /** More Node flags, e.g. the memory scenario's heap probe (see heap-probe.ts). */
+  nodeArgs?: readonly string[];
   label: string;
 }
 
@@ -59,13 +61,16 @@ export async function startServer(options: ServerStartOptions): Promise<RunningS
   Object.assign(env, options.env);
   if (options.redisUrl) env['REDIS_URL'] = options.redisUrl;
   else delete env['REDIS_URL'];
-  const nodeArgs = options.cpuProfileDir
-    ? [
-        '--cpu-prof',
-        `--cpu-prof-dir=${options.cpuProfileDir}`,
-        `--cpu-prof-name=server-${options.label}-${Date.now()}.cpuprofile`,
-      ]
-    : [];
+  const nodeArgs = [
+    ...(options.nodeArgs ?? []),
+    ...(options.cpuProfileDir
+      ? [
+          '--cpu-prof',
+          `--cpu-prof-dir=${options.cpuProfileDir}`,
+          `--cpu-prof-name=server-${options.label}-${Date.now()}.cpuprofile`,
+        ]
+      : []),
+  ];
   const child = spawn(process.execPath, [...nodeArgs, main], {
     cwd: options.workspaceRoot,
     env,
