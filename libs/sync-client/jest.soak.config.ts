@@ -10,4 +10,7 @@ export default {
   // As in the fault suite: after a passing 200-client run, Jest's walk over the globals the
   // clients touched ran out of a 6 GB heap at teardown. The process exits next anyway.
   testEnvironmentOptions: { globalsCleanup: 'off' },
+  // Without Jest's record of every global value Dexie's zones set (see the file): ~2 KB per
+  // local transaction, gigabytes over a long run.
+  testEnvironment: '<rootDir>/test/support/long-run-environment.cjs',
 };
