@@ -9,8 +9,8 @@ const option = (name, fallback) => {
   return index >= 0 && args[index + 1] ? args[index + 1] : fallback;
 };
 const quick = args.includes('--quick');
-// The quick form is a smaller household count for CI: 200 clients in one process did not drain
-// reliably on a 2-core machine (see docs/operations.md).
+// The quick form is a smaller household count, to keep CI short; the 20-minute form runs 200
+// clients (see docs/operations.md).
 const env = {
   ...process.env,
   SOAK_MINUTES: option('minutes', quick ? '2' : '20'),
