@@ -268,7 +268,20 @@ describe('convergence under injected faults', () => {
     proxy.setMode('pass');
     if (!server.running) await server.restart();
     for (const d of devices) d.client.connect();
-    await Promise.all(devices.map((d) => d.client.flush(60_000)));
+    try {
+      await Promise.all(devices.map((d) => d.client.flush(60_000)));
+    } catch (error) {
+      // Say what each device was doing, so a stall can be told from a lost ack or a sign-out.
+      const states = devices.map((d, i) => {
+        const { online, pendingCount, rejections } = d.client.status();
+        return (
+          `device ${i}: online ${online}, leader ${d.client.isLeader()}, ${pendingCount} queued, ` +
+          `${rejections.length} rejections, refreshes ${d.refreshes.calls} ` +
+          `(last failure: ${d.refreshes.lastFailure ?? 'none'})`
+        );
+      });
+      throw new Error(`${(error as Error).message}\n${states.join('\n')}`);
+    }
   }
 
   async function converge(session: Session, devices: Device[], oracle: WriteOracle): Promise<void> {
@@ -345,6 +358,7 @@ describe('convergence under injected faults', () => {
 function makeDevice(server: ServerProcess, url: string, session: Session, realRefresh: boolean) {
   let current = session;
   let nextToken: 'expired' | number | null = null;
+  const refreshes: { calls: number; lastFailure: string | null } = { calls: 0, lastFailure: null };
   const client: SyncClient = createSyncClient({
     url,
     tenantId: session.tenant.id,
@@ -356,8 +370,15 @@ function makeDevice(server: ServerProcess, url: string, session: Session, realRe
       return current.accessToken;
     },
     refreshToken: async () => {
+      refreshes.calls += 1;
       current = realRefresh
-        ? { ...current, ...(await server.refresh(current.refreshToken)) }
+        ? {
+            ...current,
+            ...(await server.refresh(current.refreshToken).catch((error: Error) => {
+              refreshes.lastFailure = error.message;
+              throw error;
+            })),
+          }
         : {
             ...current,
             accessToken: accessToken(current, TEST_JWT_SECRET, ACCESS_TOKEN_TTL_SECONDS),
@@ -369,7 +390,7 @@ function makeDevice(server: ServerProcess, url: string, session: Session, realRe
   });
   /** The next handshake uses an expired token, or one that expires in that many seconds. */
   const useNextToken = (token: 'expired' | number) => (nextToken = token);
-  return { client, useNextToken };
+  return { client, useNextToken, refreshes };
 }
 
 /** Terminates the server's connections to its database; returns how many there were. */
