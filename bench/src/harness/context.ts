@@ -66,7 +66,7 @@ export class BenchContext {
   }
 
   /**
-   * Before each side of a latency measurement. The data scenarios leave work behind that
+   * Before a latency measurement (each side of scale-out, scenario 3's windows). The data scenarios leave work behind that
    * would otherwise land at random inside the measured seconds (stalls of up to 0.75 s were
    * seen), mostly inside the side measured first: autovacuum of 100k fresh rows, dirty pages
    * for the next checkpoint, garbage in this process, the kernel's write-back of the files a

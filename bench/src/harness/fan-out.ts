@@ -1,13 +1,47 @@
 import type { Socket } from 'socket.io-client';
 import { collectGarbage } from './context';
 import { runLatency, type LatencyRunResult, type SendChange } from './latency-run';
+import type { LeanSocket } from './lean-socket';
 import type { BenchSizes } from './options';
 import { connectManyLean, connectSocket } from './socket-clients';
 
+/** Receivers and one writer of one side of a fan-out comparison, open until `close()`. */
+export interface FanOut {
+  receivers: readonly LeanSocket[];
+  send: SendChange;
+  close(): Promise<void>;
+}
+
 /**
- * Connects `clients` receivers (round-robin over `urls`) and one writer (on the first URL),
- * lets the room joins settle, then runs the open-loop latency measurement.
+ * Connects `clients` receivers (round-robin over `urls`) and one writer (on the first URL)
+ * and lets the room joins settle.
  */
+export async function openFanOut(input: {
+  urls: readonly string[];
+  token: string | null;
+  clients: number;
+  sender: (writer: Socket) => SendChange;
+}): Promise<FanOut> {
+  const receivers = await connectManyLean(input.urls, input.token, input.clients);
+  try {
+    const writer = await connectSocket(input.urls[0], input.token);
+    // The connect packet precedes the server's room join (and, over Redis, its subscription).
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    return {
+      receivers: receivers.sockets,
+      send: input.sender(writer),
+      async close() {
+        writer.close();
+        await receivers.close();
+      },
+    };
+  } catch (error) {
+    await receivers.close();
+    throw error;
+  }
+}
+
+/** One open-loop latency run (warm-up, then `latencyDurationMs`) on fresh connections. */
 export async function measureFanOut(input: {
   urls: readonly string[];
   token: string | null;
@@ -15,27 +49,28 @@ export async function measureFanOut(input: {
   sender: (writer: Socket) => SendChange;
   sizes: BenchSizes;
 }): Promise<LatencyRunResult> {
-  const receivers = await connectManyLean(input.urls, input.token, input.clients);
-  let writer: Socket | null = null;
+  const fanOut = await openFanOut(input);
   try {
-    writer = await connectSocket(input.urls[0], input.token);
-    // The connect packet precedes the server's room join (and, over Redis, its subscription).
-    await new Promise((resolve) => setTimeout(resolve, 500));
     collectGarbage();
     return await runLatency({
-      receivers: receivers.sockets,
-      send: input.sender(writer),
+      receivers: fanOut.receivers,
+      send: fanOut.send,
       intervalMs: input.sizes.latencyIntervalMs,
       durationMs: input.sizes.latencyDurationMs,
       warmupMs: input.sizes.latencyWarmupMs,
     });
   } finally {
-    writer?.close();
-    await receivers.close();
+    await fanOut.close();
   }
 }
 
-export function latencyNotes(label: string, result: LatencyRunResult): string[] {
+/** Delivery counts of one run, or summed over the windows of one side. */
+export type DeliveryCounts = Pick<
+  LatencyRunResult,
+  'delivered' | 'expected' | 'missing' | 'writeErrors' | 'payloadBytes'
+>;
+
+export function latencyNotes(label: string, result: DeliveryCounts): string[] {
   const notes = [
     `${label}: ${result.delivered}/${result.expected} deliveries timed, payload ${result.payloadBytes} B`,
   ];

@@ -27,6 +27,8 @@ export interface LatencyRunResult {
   writeErrors: number;
   /** Bytes of one delivered packet as the receivers got it (the same shape for product and baseline). */
   payloadBytes: number;
+  /** The `firstSeq` for the next run on the same connections (see `runLatency`). */
+  nextSeq: number;
 }
 
 /** How the writer sends change number `seq`; `onError` counts refused writes. */
@@ -99,6 +101,8 @@ export function rawSender(writer: Socket, tenantId: string): SendChange {
  * Open-loop load: one change every `intervalMs` for `warmupMs + durationMs`, whatever the
  * acks do, and every receiver's `sync:changes` timed against the send instant (one process,
  * one monotonic clock). Changes sent during warm-up are delivered but not counted.
+ * Changes are numbered from `firstSeq`: runs that share connections pass the previous run's
+ * `nextSeq`, so a late delivery of an earlier run can never be taken for one of this run.
  */
 export async function runLatency(input: {
   receivers: readonly LeanSocket[];
@@ -106,7 +110,10 @@ export async function runLatency(input: {
   intervalMs: number;
   durationMs: number;
   warmupMs: number;
+  firstSeq?: number;
 }): Promise<LatencyRunResult> {
+  const firstSeq = input.firstSeq ?? 0;
+  // Indexed by seq − firstSeq, so the array stays dense whatever the numbering.
   const sentAt: number[] = [];
   const samples: number[] = [];
   let firstMeasured = Number.POSITIVE_INFINITY;
@@ -115,15 +122,17 @@ export async function runLatency(input: {
   const handler = (packet: string) => {
     const received = performance.now();
     const seq = seqOf(packet);
-    if (seq === null || seq < firstMeasured || sentAt[seq] === undefined) return;
-    samples.push(received - sentAt[seq]);
+    if (seq === null || seq < firstMeasured) return;
+    const sent = sentAt[seq - firstSeq];
+    if (sent === undefined) return;
+    samples.push(received - sent);
     if (payloadBytes === 0) payloadBytes = Buffer.byteLength(packet);
   };
   const unsubscribe = input.receivers.map((socket) => socket.onEvent(handler));
   try {
     const started = performance.now();
     const end = started + input.warmupMs + input.durationMs;
-    let seq = 0;
+    let seq = firstSeq;
     let measuredSent = 0;
     await new Promise<void>((resolve) => {
       const tick = () => {
@@ -131,12 +140,15 @@ export async function runLatency(input: {
         if (now >= end) return resolve();
         if (firstMeasured === Number.POSITIVE_INFINITY && now - started >= input.warmupMs)
           firstMeasured = seq;
-        sentAt[seq] = performance.now();
+        sentAt[seq - firstSeq] = performance.now();
         input.send(seq, () => (writeErrors += 1));
         if (seq >= firstMeasured) measuredSent += 1;
         seq += 1;
         // Scheduled against the start, so a slow tick does not stretch the whole run.
-        setTimeout(tick, Math.max(0, started + seq * input.intervalMs - performance.now()));
+        setTimeout(
+          tick,
+          Math.max(0, started + (seq - firstSeq) * input.intervalMs - performance.now()),
+        );
       };
       tick();
     });
@@ -152,6 +164,7 @@ export async function runLatency(input: {
       missing: expected - samples.length,
       writeErrors,
       payloadBytes,
+      nextSeq: seq,
     };
   } finally {
     for (const off of unsubscribe) off();

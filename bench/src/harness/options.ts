@@ -20,7 +20,12 @@ export interface BenchSizes {
   /** Transactions pushed in scenario 1 and loaded in scenario 2. */
   pushRows: number;
   latencyClients: number[];
+  /** Scenario 5's one measured run per side. */
   latencyDurationMs: number;
+  /** Scenario 3: measured windows per side, alternating with the baseline's… */
+  latencyWindows: number;
+  /** …of this length each. */
+  latencyWindowMs: number;
   latencyIntervalMs: number;
   /** Sent before measuring, so connection set-up and JIT warm-up stay out of the figures. */
   latencyWarmupMs: number;
@@ -57,6 +62,8 @@ const STANDARD_SIZES: BenchSizes = {
   pushRows: 100_000,
   latencyClients: [100, 1_000],
   latencyDurationMs: 10_000,
+  latencyWindows: 5,
+  latencyWindowMs: 2_000,
   latencyIntervalMs: 20,
   latencyWarmupMs: 1_000,
   memoryConnections: [1_000, 3_000],
@@ -72,6 +79,8 @@ const SIZES: Record<BenchMode, BenchSizes> = {
     pushRows: 5_000,
     latencyClients: [50],
     latencyDurationMs: 3_000,
+    latencyWindows: 5,
+    latencyWindowMs: 1_000,
     latencyIntervalMs: 20,
     latencyWarmupMs: 500,
     memoryConnections: [100, 300],

@@ -28,3 +28,18 @@ export function summarizeLatency(samples: readonly number[]): LatencySummary {
     max: samples.length === 0 ? Number.NaN : samples.reduce((a, b) => Math.max(a, b), -Infinity),
   };
 }
+
+/**
+ * One side's figures over its measurement windows: the median of the windows' p50 and of their
+ * p99 (a window disturbed by the shared machine moves the median little), and the largest
+ * delivery of any window. Windows without deliveries are left out (their counts say so).
+ */
+export function summarizeWindows(windows: readonly LatencySummary[]): LatencySummary {
+  const timed = windows.filter((w) => w.count > 0);
+  return {
+    count: timed.reduce((sum, w) => sum + w.count, 0),
+    p50: median(timed.map((w) => w.p50)),
+    p99: median(timed.map((w) => w.p99)),
+    max: timed.length === 0 ? Number.NaN : Math.max(...timed.map((w) => w.max)),
+  };
+}
