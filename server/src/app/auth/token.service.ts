@@ -68,7 +68,8 @@ export class TokenService {
 
   /**
    * Exchanges a refresh token for a new pair. A token that was already exchanged is a stolen
-   * copy or a replay: its whole family is revoked so the thief's session dies too.
+   * copy or a replay: its whole family is revoked so the thief's session dies too, unless it
+   * comes back within the reuse grace (a retry whose answer was lost).
    */
   async rotate(
     refreshToken: unknown,
@@ -96,15 +97,24 @@ export class TokenService {
           });
           return member ? 'Invalid refresh token' : { removed: true as const };
         }
-        if (stored.rotatedAt) return revokeFamily(manager, stored.familyId);
+        // An exchange whose answer was lost (a dropped connection, an instance killed after
+        // the commit) is retried with the same token moments later: within the grace that is
+        // the same device, and it gets a new pair of the same login. Later, the token is a
+        // stolen copy or a replay, and the whole login is revoked.
+        if (stored.rotatedAt && !this.withinReuseGrace(stored.rotatedAt))
+          return revokeFamily(manager, stored.familyId);
         if (stored.expiresAt.getTime() <= Date.now()) return 'Refresh token expired';
-        const claimed = await manager.update(
-          RefreshTokenEntity,
-          { id: stored.id, rotatedAt: IsNull() },
-          { rotatedAt: new Date() },
-        );
-        // Lost a race against a concurrent exchange of the same token: treat as reuse.
-        if (claimed.affected !== 1) return revokeFamily(manager, stored.familyId);
+        if (!stored.rotatedAt) {
+          const claimed = await manager.update(
+            RefreshTokenEntity,
+            { id: stored.id, rotatedAt: IsNull() },
+            { rotatedAt: new Date() },
+          );
+          // Lost a race against a concurrent exchange of the same token: that exchange just
+          // happened, so the same rule applies.
+          if (claimed.affected !== 1 && !this.withinReuseGrace(new Date()))
+            return revokeFamily(manager, stored.familyId);
+        }
         // A member who left keeps no way back in: no new token is stored, and the login ends.
         if (
           !(await manager.existsBy(MembershipEntity, {
@@ -128,6 +138,11 @@ export class TokenService {
     if ('notMember' in outcome)
       throw new ForbiddenException('You are not a member of this household');
     return outcome;
+  }
+
+  private withinReuseGrace(rotatedAt: Date): boolean {
+    const graceMs = this.config.refreshReuseGraceSeconds * 1000;
+    return graceMs > 0 && Date.now() - rotatedAt.getTime() <= graceMs;
   }
 
   async revokeFamilyOf(refreshToken: string): Promise<void> {

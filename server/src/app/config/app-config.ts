@@ -13,6 +13,11 @@ export interface AppConfig {
   corsOrigins: string[];
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
+  /**
+   * How long a refresh token that was just exchanged may be presented again (a retry whose
+   * answer was lost) before that counts as reuse. 0: never.
+   */
+  refreshReuseGraceSeconds: number;
   tombstoneRetentionDays: number;
   /**
    * Whether pushes and REST writes are recorded in the change history (FINWISE_HISTORY). Off
@@ -91,6 +96,7 @@ const envSchema = z.object({
     .optional(),
   ACCESS_TOKEN_TTL_SECONDS: int('ACCESS_TOKEN_TTL_SECONDS', 5, 86_400).default(900),
   REFRESH_TOKEN_TTL_SECONDS: int('REFRESH_TOKEN_TTL_SECONDS', 60, 31_536_000).default(30 * 86_400),
+  REFRESH_REUSE_GRACE_SECONDS: int('REFRESH_REUSE_GRACE_SECONDS', 0, 300).default(30),
   TOMBSTONE_RETENTION_DAYS: int('TOMBSTONE_RETENTION_DAYS', 1, 36_500).default(90),
   FINWISE_HISTORY: z
     .enum(['on', 'off'], { error: 'FINWISE_HISTORY must be on or off' })
@@ -165,6 +171,7 @@ export function loadConfig(
     corsOrigins: e.CORS_ORIGINS ?? [],
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
+    refreshReuseGraceSeconds: e.REFRESH_REUSE_GRACE_SECONDS,
     tombstoneRetentionDays: e.TOMBSTONE_RETENTION_DAYS,
     recordHistory: e.FINWISE_HISTORY === 'on',
     appDbPassword: e.FINWISE_APP_PASSWORD,
