@@ -50,7 +50,12 @@ describe('first visit', () => {
   it('explains FinWise and opens the sign-up form with one click', async () => {
     const page = ann.page;
     await page.goto(`${server.url}/login`);
-    expect(await heading(page)).toBe('Sign in to FinWise');
+    // The page's heading element can be there a moment before its text.
+    await waitUntil(
+      'the sign-in page shows',
+      async () => (await heading(page)) === 'Sign in to FinWise',
+      10_000,
+    );
     expect(await page.locator('[data-test="intro"]').innerText()).toMatch(
       /FinWise is a personal finance app with an envelope budget that works offline first/,
     );
