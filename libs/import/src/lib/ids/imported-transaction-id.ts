@@ -1,5 +1,6 @@
 import { BUDGET_ID_NAMESPACE } from '@finwise/domain';
 import { parse as parseUuid, v5 as uuidv5 } from 'uuid';
+import { memoisedDerivation } from './memoised-derivation';
 
 /*
  * The namespace parsed once and the name encoded with TextEncoder: given strings, uuid parses
@@ -9,7 +10,12 @@ import { parse as parseUuid, v5 as uuidv5 } from 'uuid';
  */
 const NAMESPACE = parseUuid(BUDGET_ID_NAMESPACE);
 const UTF8 = new TextEncoder();
-const idOf = (name: string): string => uuidv5(UTF8.encode(name), NAMESPACE);
+/** Two ids per line of a 10,000-line file (its row and, on a re-import, the chain's next). */
+const REMEMBERED_IDS = 50_000;
+const idOf = memoisedDerivation(
+  (name: string): string => uuidv5(UTF8.encode(name), NAMESPACE),
+  REMEMBERED_IDS,
+);
 
 /**
  * An imported row's id (FINANCE §5): the same bank row imported on two devices, or twice on one,

@@ -2,13 +2,17 @@ import { MAX_MONEY_MINOR, normalisePayeeName } from '@finwise/domain';
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import type { StatementLine } from '../model/statement';
+import { memoisedDerivation } from './memoised-derivation';
 
 /** `importedId` is a short text field (≤ 200 characters, DESIGN §4). */
 export const MAX_IMPORTED_ID_LENGTH = 200;
 
-function sha256Hex(text: string): string {
-  return bytesToHex(sha256(utf8ToBytes(text)));
-}
+/** One hash per line without a bank id, for the largest file an import accepts (10 MB). */
+const REMEMBERED_HASHES = 50_000;
+const sha256Hex = memoisedDerivation(
+  (text: string): string => bytesToHex(sha256(utf8ToBytes(text))),
+  REMEMBERED_HASHES,
+);
 
 /**
  * The synthetic id of research D2 as FINANCE §5 words it: `syn:` + SHA-256 hex of

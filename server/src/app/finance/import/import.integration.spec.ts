@@ -139,6 +139,39 @@ describe.each(testDatabaseKinds())('bank-file import endpoints on %s', (kind) =>
     expect(await snapshots.take()).toEqual(before);
   });
 
+  it('writes a file of more rows than one statement holds: each row once, in the feed', async () => {
+    const h = await household();
+    const day = (i: number) => `${String((i % 28) + 1).padStart(2, '0')}.10.2026`;
+    const lines = Array.from(
+      { length: 2_345 },
+      (_, i) =>
+        `${day(i)};${day(i)};Laden ${i};Einkauf ${i};-${i + 1},${String(i % 100).padStart(2, '0')}`,
+    );
+    const file = {
+      name: 'oktober.csv',
+      content: [
+        'Buchungstag;Wertstellung;Auftraggeber / Begünstigter;Verwendungszweck;Betrag (EUR)',
+        ...lines,
+      ].join('\r\n'),
+    };
+
+    const response = await upload(h, h.checking, 'import', file);
+
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ created: 2_345, error: 0 });
+    const reader = await TestSyncClient.connected(server.url, h.session.accessToken);
+    open.push(reader);
+    const imported = (await reader.catchUp(1_000))
+      .flatMap((page) => page.changes)
+      .filter((change) => change.modelName === 'transactions');
+    expect(imported).toHaveLength(2_345);
+    expect(new Set(imported.map((change) => change.record.id))).toEqual(new Set(response.body.ids));
+    expect(reader.row('transactions', response.body.ids[2_344])).toMatchObject({
+      amountMinor: -234_544,
+      accountId: h.checking,
+    });
+  });
+
   it('does not bring back an imported row the user deleted', async () => {
     const h = await household();
     const first = await upload(h, h.checking, 'import', giro);

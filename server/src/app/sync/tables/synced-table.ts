@@ -25,6 +25,9 @@ export interface PurgedRow {
 /** Columns every synced table has, managed by the engine rather than by entity fields. */
 const ENGINE_COLUMNS: readonly string[] = [...RECORD_META_KEYS, 'serverSeq', 'changedAt'];
 
+/** Above a push batch's 500 mutations, below where one statement's rows outgrow `work_mem`. */
+const UPSERT_ROWS_PER_STATEMENT = 1_000;
+
 const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
 /**
@@ -134,13 +137,21 @@ export class SyncedTable {
   }
 
   /** Writes merged rows with one multi-row upsert, whatever their number; ids must be distinct. */
+  /**
+   * Writes the rows in statements of at most `UPSERT_ROWS_PER_STATEMENT`. `jsonb_to_recordset`
+   * materialises its whole result before the insert reads it, and past `work_mem` (4 MB by
+   * default) that spills to a temporary file: a 9,769-row bank import spent 1.17 s in one
+   * statement and 0.75 s in ten (bench/README.md, scenario 8). A push batch fits in one.
+   */
   async upsert(sql: SqlRunner, tenantId: string, rows: readonly StoredRow[]): Promise<void> {
-    if (rows.length === 0) return;
-    await sql.rows(this.upsertSql, [
-      tenantId,
-      JSON.stringify(rows.map(({ record }) => record)),
-      plainArrayLiteral(rows.map(({ serverSeq }) => serverSeq)),
-    ]);
+    for (let start = 0; start < rows.length; start += UPSERT_ROWS_PER_STATEMENT) {
+      const part = rows.slice(start, start + UPSERT_ROWS_PER_STATEMENT);
+      await sql.rows(this.upsertSql, [
+        tenantId,
+        JSON.stringify(part.map(({ record }) => record)),
+        plainArrayLiteral(part.map(({ serverSeq }) => serverSeq)),
+      ]);
+    }
   }
 
   /** Rows changed after feed position `afterSeq`, in feed order. */
