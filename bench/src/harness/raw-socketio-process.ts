@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { onCleanup } from './cleanup';
 import type { RunningServer } from './server-process';
 import { readyPort, stopChild } from './server-process';
+import { childNodeArgs } from './child-node-args';
 
 const READY = /RAW_READY (\d+)/;
 
@@ -29,16 +30,7 @@ export async function startRawSocketServer(options: {
     env['REDIS_KEY'] = options.redisKey ?? 'finwise-bench-raw';
   }
   Object.assign(env, options.env);
-  const nodeArgs = [
-    ...(options.nodeArgs ?? []),
-    ...(options.cpuProfileDir
-      ? [
-          '--cpu-prof',
-          `--cpu-prof-dir=${options.cpuProfileDir}`,
-          `--cpu-prof-name=raw-${options.label}-${Date.now()}.cpuprofile`,
-        ]
-      : []),
-  ];
+  const nodeArgs = childNodeArgs(options.nodeArgs, options.cpuProfileDir, `raw-${options.label}`);
   const child = spawn(process.execPath, [...nodeArgs, main], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

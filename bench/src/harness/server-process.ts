@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onCleanup } from './cleanup';
+import { childNodeArgs } from './child-node-args';
 
 /** Fixed per bench run so that several instances accept each other's tokens. */
 const JWT_SECRET = 'finwise-bench-jwt-secret-0123456789abcdef';
@@ -61,16 +62,11 @@ export async function startServer(options: ServerStartOptions): Promise<RunningS
   Object.assign(env, options.env);
   if (options.redisUrl) env['REDIS_URL'] = options.redisUrl;
   else delete env['REDIS_URL'];
-  const nodeArgs = [
-    ...(options.nodeArgs ?? []),
-    ...(options.cpuProfileDir
-      ? [
-          '--cpu-prof',
-          `--cpu-prof-dir=${options.cpuProfileDir}`,
-          `--cpu-prof-name=server-${options.label}-${Date.now()}.cpuprofile`,
-        ]
-      : []),
-  ];
+  const nodeArgs = childNodeArgs(
+    options.nodeArgs,
+    options.cpuProfileDir,
+    `server-${options.label}`,
+  );
   const child = spawn(process.execPath, [...nodeArgs, main], {
     cwd: options.workspaceRoot,
     env,
