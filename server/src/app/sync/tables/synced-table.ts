@@ -3,6 +3,11 @@ import { RECORD_META_KEYS, type AnyRecord } from '@finwise/sync-protocol';
 import type { EntityMetadata } from 'typeorm';
 import { plainArrayLiteral } from '../../database/sql-arrays';
 import type { SqlRunner } from '../../database/sql-runner';
+import {
+  compactFieldClocks,
+  expandFieldClocks,
+  type StoredFieldClocks,
+} from './stored-field-clocks';
 
 interface ColumnMapping {
   property: string;
@@ -148,7 +153,7 @@ export class SyncedTable {
       const part = rows.slice(start, start + UPSERT_ROWS_PER_STATEMENT);
       await sql.rows(this.upsertSql, [
         tenantId,
-        JSON.stringify(part.map(({ record }) => record)),
+        JSON.stringify(part.map(({ record }) => this.stored(record))),
         plainArrayLiteral(part.map(({ serverSeq }) => serverSeq)),
       ]);
     }
@@ -208,6 +213,11 @@ export class SyncedTable {
     );
   }
 
+  /** The record as its row stores it: the field clocks in their compact form. */
+  private stored(record: AnyRecord): Record<string, unknown> {
+    return { ...record, fieldClocks: compactFieldClocks(record.fieldClocks, this.fieldNames) };
+  }
+
   private toRecord(row: Record<string, unknown>): AnyRecord {
     const createdAt = row['created_at'];
     const record: AnyRecord = {
@@ -216,7 +226,7 @@ export class SyncedTable {
       createdAt: createdAt instanceof Date ? createdAt.toISOString() : (createdAt as string | null),
       updatedAt: row['updated_at'] as string,
       deletedAt: (row['deleted_at'] as string | null) ?? null,
-      fieldClocks: (row['field_clocks'] as Record<string, string>) ?? {},
+      fieldClocks: expandFieldClocks(row['field_clocks'] as StoredFieldClocks, this.fieldNames),
     };
     for (const field of this.fields) record[field.property] = row[field.column] ?? null;
     return record;
