@@ -129,7 +129,7 @@ export class BudgetActions {
 
   async setCarryOverspending(categoryId: string, carry: boolean): Promise<boolean> {
     return this.run(async () => {
-      const category = this.data.categoryMap()[categoryId];
+      const category = this.data.categoryMap().get(categoryId);
       if (!category) throw new Error('This category no longer exists.');
       await this.writes.apply(setCarryOverspending(category, carry));
       return carry
@@ -145,7 +145,7 @@ export class BudgetActions {
       month,
       budgets: this.data.budgets(),
       categories: this.data.categories(),
-    }).filter((mutation) => (cells[mutation.data.id]?.budgetedMinor ?? 0) !== 0).length;
+    }).filter((mutation) => (cells.get(mutation.data.id)?.budgetedMinor ?? 0) !== 0).length;
   }
 
   async copyLastMonth(month: string): Promise<boolean> {
@@ -175,7 +175,7 @@ export class BudgetActions {
 
   private nameOf(categoryId: string | null): string {
     if (categoryId === null) return 'To Budget';
-    return this.data.categoryMap()[categoryId]?.name ?? 'a deleted category';
+    return this.data.categoryMap().get(categoryId)?.name ?? 'a deleted category';
   }
 
   private money(minor: number): string {

@@ -25,9 +25,9 @@ export class BudgetData {
   readonly currency = this.settings.budgetCurrency;
   readonly accounts = this.accountsStore.entities;
   readonly categories = this.categoriesStore.entities;
-  readonly categoryMap = this.categoriesStore.entityMap;
+  readonly categoryMap = this.categoriesStore.byId;
   readonly budgets = this.budgetsStore.entities;
-  readonly budgetCells = this.budgetsStore.entityMap;
+  readonly budgetCells = this.budgetsStore.byId;
   readonly budgetMonths = this.monthsStore.entities;
 
   /** Until every store has answered, a zero would be a guess, not the budget. */

@@ -37,7 +37,7 @@ export interface BudgetView {
  */
 export function budgetView(
   budget: MonthBudget,
-  cells: Readonly<Record<string, Budget | undefined>>,
+  cells: ReadonlyMap<string, Budget>,
   accounts: readonly Account[],
 ): BudgetView {
   const groups = new Map<string, BudgetGroup>();
@@ -50,7 +50,7 @@ export function budgetView(
     }
     expenseCategories.push(category);
     if (category.hidden && !holdsMoney(category)) continue;
-    const typed = cells[budgetCellId(category.categoryId, budget.month)]?.budgetedMinor ?? 0;
+    const typed = cells.get(budgetCellId(category.categoryId, budget.month))?.budgetedMinor ?? 0;
     const group = groups.get(category.groupName) ?? {
       name: category.groupName,
       lines: [],

@@ -147,7 +147,7 @@ export class DeleteCategoryDialogComponent {
       await this.writes.applyTogether(plan.mutations);
       const name = category.name ?? 'The category';
       const target = replacementId
-        ? (this.categories.entityMap()[replacementId]?.name ?? 'the chosen category')
+        ? (this.categories.byId().get(replacementId)?.name ?? 'the chosen category')
         : null;
       this.deleted.emit({ name, message: deletedMessage(name, plan.transactionCount, target) });
       this.returnFocusTo = null;

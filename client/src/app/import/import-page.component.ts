@@ -54,7 +54,7 @@ export class ImportPageComponent {
   readonly accountId = input.required<string>();
 
   protected readonly loaded = this.accounts.loaded;
-  protected readonly account = computed(() => this.accounts.entityMap()[this.accountId()]);
+  protected readonly account = computed(() => this.accounts.byId().get(this.accountId()));
   protected readonly currency = computed(() => this.account()?.currency ?? 'EUR');
   protected readonly session = new ImportSession(this.accountId, this.currency);
 

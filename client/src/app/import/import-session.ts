@@ -54,10 +54,10 @@ const DEFAULT_MATCHING: MatchChoices = { fuzzyMatch: true, reimportDeleted: fals
  */
 export class ImportSession {
   readonly file = signal<PickedFile | null>(null);
-  private readonly settings = inject(ImportSettingsStore).entityMap;
+  private readonly settings = inject(ImportSettingsStore).byId;
   /** The account's remembered options text: a change of another account's leaves it be. */
   private readonly remembered = computed(
-    () => this.settings()[importSettingsId(this.accountId())]?.options ?? null,
+    () => this.settings().get(importSettingsId(this.accountId()))?.options ?? null,
   );
   /** The options files of this account are read with: remembered, then changed by the user. */
   readonly choices = linkedSignal<string | null, ImportChoices>({

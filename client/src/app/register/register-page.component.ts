@@ -92,7 +92,7 @@ export class RegisterPageComponent {
   private historyLinkOpened: string | null = null;
 
   protected readonly loaded = computed(() => this.accounts.loaded() && this.transactions.loaded());
-  protected readonly account = computed(() => this.accounts.entityMap()[this.accountId()]);
+  protected readonly account = computed(() => this.accounts.byId().get(this.accountId()));
   protected readonly allAccounts = inject(AccountsViewStore).sorted;
   protected readonly categoryGroups = inject(CategoriesViewStore).groups;
   protected readonly index = inject(TransactionsViewStore).index;
@@ -158,7 +158,7 @@ export class RegisterPageComponent {
   /** The edited row as it is now; splits only on the booking side. */
   protected readonly splitParent = computed(() => {
     const editing = this.editing();
-    const current = editing && this.transactions.entityMap()[editing.transaction.id];
+    const current = editing && this.transactions.byId().get(editing.transaction.id);
     return current && !editing.side.isTransferSide && !current.transferAccountId ? current : null;
   });
   protected readonly splitLines = computed(() => {
@@ -176,7 +176,7 @@ export class RegisterPageComponent {
       if (
         editing &&
         this.transactions.loaded() &&
-        !this.transactions.entityMap()[editing.transaction.id]
+        !this.transactions.byId().get(editing.transaction.id)
       ) {
         untracked(() => this.editing.set(null));
       }
@@ -187,7 +187,7 @@ export class RegisterPageComponent {
         return;
       }
       const lines = this.lines();
-      const row = this.transactions.entityMap()[id];
+      const row = this.transactions.byId().get(id);
       // A split line's history is reached through its parent, the row the register shows.
       const line =
         lines.find((candidate) => candidate.transaction.id === id) ??
@@ -241,14 +241,14 @@ export class RegisterPageComponent {
   }
 
   protected accountName(id: string | null): string {
-    return (id && this.accounts.entityMap()[id]?.name) || 'a deleted account';
+    return (id && this.accounts.byId().get(id)?.name) || 'a deleted account';
   }
 
   protected categoryName(id: string | null): string {
     if (!id) {
       return '';
     }
-    return this.categories.entityMap()[id]?.name ?? 'Unknown category';
+    return this.categories.byId().get(id)?.name ?? 'Unknown category';
   }
 
   protected trackItem(_index: number, item: RegisterViewItem): string {

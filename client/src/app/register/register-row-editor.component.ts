@@ -130,7 +130,7 @@ export class RegisterRowEditorComponent {
   private readonly injector = inject(Injector);
   /** The row as it is now, for the history to tell which values it already holds. */
   protected readonly currentRow = computed(
-    () => this.transactionsStore.entityMap()[this.transaction().id] ?? null,
+    () => this.transactionsStore.byId().get(this.transaction().id) ?? null,
   );
   /** The row as it is now, when an import matched it on this account's side (research D7). */
   protected readonly unmatchable = computed(() => {
@@ -140,10 +140,10 @@ export class RegisterRowEditorComponent {
   /** Each amount in the currency of the account that books it. */
   protected readonly currencies = computed(() => {
     const row = this.currentRow() ?? this.transaction();
-    const accounts = this.accountsStore.entityMap();
-    const booking = (row.accountId && accounts[row.accountId]?.currency) || 'EUR';
+    const accounts = this.accountsStore.byId();
+    const booking = (row.accountId && accounts.get(row.accountId)?.currency) || 'EUR';
     const transfer =
-      (row.transferAccountId && accounts[row.transferAccountId]?.currency) || booking;
+      (row.transferAccountId && accounts.get(row.transferAccountId)?.currency) || booking;
     return { amountMinor: booking, transferAmountMinor: transfer };
   });
   private readonly host: HTMLElement = inject(ElementRef).nativeElement;

@@ -21,7 +21,7 @@ export class ReferenceNames {
   /** The name of the row with this id, or null when no store on this device has it. */
   nameOf(id: string): string | null {
     for (const store of this.stores) {
-      const row: { name?: string | null } | undefined = store.entityMap()[id];
+      const row: { name?: string | null } | undefined = store.byId().get(id);
       if (row?.name) return row.name;
     }
     return null;

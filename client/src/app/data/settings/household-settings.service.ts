@@ -23,7 +23,7 @@ export class HouseholdSettings {
   /** Writes the budget currency; works offline like every other write. */
   async setBudgetCurrency(budgetCurrency: string): Promise<void> {
     const id = settingsId();
-    if (this.settings.entityMap()[id]) {
+    if (this.settings.byId().get(id)) {
       await this.settings.update(id, { budgetCurrency });
     } else {
       // The id is fixed, so a second device or a retried sign-up writes this same row.

@@ -5,7 +5,7 @@ import type { FieldErrors } from '../../shared/validation/validation-messages';
 
 /** What a store built with `withSyncedEntity` offers a screen that knows nothing else of it. */
 export interface SyncedEntityStore {
-  entities: Signal<SyncRow[]>;
+  entities: Signal<readonly SyncRow[]>;
   loaded: Signal<boolean>;
   create(data: Record<string, unknown>): Promise<SyncRow>;
   update(id: string, patch: Record<string, unknown>): Promise<SyncRow>;

@@ -93,7 +93,7 @@ describe('withSyncedEntity on the real sync client', () => {
     await until('the live query shows the edit', () =>
       store.entities().some((row) => row.amountMinor === -1_300),
     );
-    expect(store.entityMap()[created.id]).toMatchObject({
+    expect(store.byId().get(created.id)).toMatchObject({
       notes: 'Bakery',
       amountMinor: -1_300,
       payeeId: null,

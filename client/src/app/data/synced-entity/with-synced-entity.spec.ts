@@ -5,6 +5,8 @@ import type { Category } from '@finwise/domain';
 import { signalStore } from '@ngrx/signals';
 import { categoryRow } from '../../testing/rows';
 import { AuthService } from '../auth/auth.service';
+import { HeldDeletes } from '../held-deletes/held-deletes';
+import { LiveRowsService } from '../sync-client/live-rows.service';
 import { setUpFakeSync, TEST_SESSION, type FakeSync } from '../testing/fake-sync-setup';
 import { withSyncedEntity } from './with-synced-entity';
 
@@ -43,7 +45,7 @@ describe('withSyncedEntity', () => {
 
     expect(store.loaded()).toBe(true);
     expect(store.entities()).toEqual([rent]);
-    expect(store.entityMap()[rent.id]?.name).toBe('Rent');
+    expect(store.byId().get(rent.id)?.name).toBe('Rent');
   });
 
   it('writes through the sync client and sees its own write come back', async () => {
@@ -98,6 +100,28 @@ describe('withSyncedEntity', () => {
     expect(sync.client().stopped).toBe(true);
     expect(store.loaded()).toBe(false);
     await expect(store.create({ name: 'x' })).rejects.toThrow('Sign in');
+  });
+
+  it("hands out the live query's own rows, copying none, and leaves out held deletes", async () => {
+    const store = setUp();
+    await settle();
+    const rent = categoryRow({ name: 'Rent' });
+    const fuel = categoryRow({ name: 'Fuel' });
+    sync.client().seed('categories', [rent, fuel]);
+    await settle();
+    const live = TestBed.inject(LiveRowsService).of('categories');
+
+    // A large household's rows are not copied into store state on every change.
+    expect(store.entities()).toBe(live());
+    expect(store.byId().get(fuel.id)).toBe(live()?.[1]);
+
+    const held = TestBed.inject(HeldDeletes);
+    held.hold([{ modelName: 'categories', id: rent.id }]);
+    expect(store.entities().map((row) => row.name)).toEqual(['Fuel']);
+    expect(store.byId().has(rent.id)).toBe(false);
+
+    held.release([{ modelName: 'categories', id: rent.id }]);
+    expect(store.entities()).toBe(live());
   });
 
   it('words the shared schema issues per field', () => {

@@ -1,16 +1,8 @@
-import { computed, DestroyRef, effect, inject, untracked } from '@angular/core';
+import { computed, inject, type Signal } from '@angular/core';
 import { findEntity, validateMutationData } from '@finwise/domain';
 import type { Operation } from '@finwise/sync-protocol';
 import type { CreateInput, SyncRow, SyncTable, UpdatePatch } from '@finwise/sync-client';
-import {
-  patchState,
-  signalStoreFeature,
-  withHooks,
-  withMethods,
-  withProps,
-  withState,
-} from '@ngrx/signals';
-import { removeAllEntities, setAllEntities, withEntities } from '@ngrx/signals/entities';
+import { signalStoreFeature, withComputed, withMethods, withProps } from '@ngrx/signals';
 import { fieldErrors, type FieldErrors } from '../../shared/validation/validation-messages';
 import { LiveRowsService } from '../sync-client/live-rows.service';
 import { SyncClientService } from '../sync-client/sync-client.service';
@@ -21,6 +13,11 @@ import { HeldDeletes } from '../held-deletes/held-deletes';
  * come from the sync client's live query (local writes, other tabs and other devices alike),
  * writes go through the client (stored locally, queued, synced). Switching household swaps
  * the rows; signing out empties the store. Rows whose delete waits for its Undo are left out.
+ *
+ * The rows are the live query's own array, derived, not copied into store state: an entity
+ * state of `@ngrx/signals/entities` rebuilds or clones its id-keyed object on every change,
+ * which at 100,000 transactions took 130–270 ms per edit before anything was drawn (see
+ * bench/README.md, scenario 10). `byId` is built only when read, once per change.
  */
 export function withSyncedEntity<Entity extends SyncRow>(modelName: string) {
   const definition = findEntity(modelName);
@@ -28,14 +25,28 @@ export function withSyncedEntity<Entity extends SyncRow>(modelName: string) {
     throw new Error(`Unknown synced entity: ${modelName}`);
   }
   return signalStoreFeature(
-    withEntities<Entity>(),
-    // Whether the local database has answered for this household (an empty list is then real).
-    withState({ loaded: false }),
     withProps(() => ({
       _syncClient: inject(SyncClientService),
       _liveRows: inject(LiveRowsService),
       _heldDeletes: inject(HeldDeletes),
     })),
+    withComputed((store) => {
+      const live = store._liveRows.of(modelName) as Signal<readonly Entity[] | null>;
+      const held = computed(() => store._heldDeletes.byModel().get(modelName));
+      const entities = computed((): readonly Entity[] => {
+        const rows = live() ?? [];
+        const hidden = held();
+        return hidden?.size ? rows.filter((row) => !hidden.has(row.id)) : rows;
+      });
+      return {
+        /** Whether the local database has answered for this household (an empty list is then real). */
+        loaded: computed(() => live() !== null),
+        entities,
+        byId: computed(
+          (): ReadonlyMap<string, Entity> => new Map(entities().map((row) => [row.id, row])),
+        ),
+      };
+    }),
     withMethods((store) => {
       const table = (): SyncTable<Entity> => {
         const client = store._syncClient.client();
@@ -62,28 +73,6 @@ export function withSyncedEntity<Entity extends SyncRow>(modelName: string) {
           return result.ok ? {} : fieldErrors(result.issues, labels);
         },
       };
-    }),
-    withHooks({
-      onInit(store) {
-        let latest: readonly SyncRow[] | null = null;
-        const held = computed(() => store._heldDeletes.byModel().get(modelName));
-        const show = (hidden: ReadonlySet<string> | undefined) => {
-          const rows = latest && hidden ? latest.filter((row) => !hidden.has(row.id)) : latest;
-          patchState(store, rows ? setAllEntities(rows as Entity[]) : removeAllEntities(), {
-            loaded: rows !== null,
-          });
-        };
-        const stop = store._liveRows.listen(modelName, (rows) => {
-          latest = rows;
-          show(untracked(held));
-        });
-        // A hold that starts or ends changes what is shown without any row changing.
-        effect(() => {
-          const hidden = held();
-          untracked(() => show(hidden));
-        });
-        inject(DestroyRef).onDestroy(stop);
-      },
     }),
   );
 }

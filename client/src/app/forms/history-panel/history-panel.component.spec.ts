@@ -37,7 +37,7 @@ class HostComponent {
   protected readonly entity = transactions;
   protected readonly rowId = row.id;
   protected readonly store = inject(TransactionsStore);
-  protected readonly current = computed(() => this.store.entityMap()[row.id] ?? null);
+  protected readonly current = computed(() => this.store.byId().get(row.id) ?? null);
 }
 
 function entry(overrides: Partial<HistoryEntry>): HistoryEntry {
