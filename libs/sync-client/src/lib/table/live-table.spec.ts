@@ -105,6 +105,25 @@ describe('followTable', () => {
     expect(seen[1].map((row) => row.id)).toEqual([idOf(1), idOf(2), idOf(4), idOf(5)]);
   });
 
+  it('matches a fresh scan after mixed changes, and never changes a list it handed out', async () => {
+    const { db, seen } = await openWith(Array.from({ length: 50 }, (_, i) => group(2 * i + 2)));
+    const first = seen[0].map((row) => row.id);
+    // New rows before, between and after the known ones; renames; tombstones; all in rounds.
+    const rounds: AnyRecord[][] = [
+      [group(1), group(51), group(200, 'Renamed')],
+      [{ ...group(2), deletedAt: '2026-01-01' }, group(99), group(101)],
+      [{ ...group(1), deletedAt: '2026-01-01' }, group(100, 'Again'), group(150)],
+    ];
+    for (const [index, round] of rounds.entries()) {
+      await db.rows(TABLE).bulkPut(round);
+      await waitFor(() => seen.length === index + 2, 5000, `round ${index + 1}`);
+    }
+
+    const scan = (await db.rows(TABLE).toArray()).filter(isLive);
+    expect(seen.at(-1)).toEqual(scan);
+    expect(seen[0].map((row) => row.id)).toEqual(first);
+  });
+
   it('stays silent about a tombstone of a row it never showed', async () => {
     const { db, seen } = await openWith([group(1)]);
 
