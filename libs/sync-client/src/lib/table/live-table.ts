@@ -23,9 +23,9 @@ export function followTable(
 ): () => void {
   const part = `idb://${db.name}/${modelName}/`;
   const table = db.rows(modelName);
-  // Sorted by id, as a table scan gives them: a change is found by binary search and spliced
-  // in place, and each emit is one copy. Re-sorting or rebuilding a Map of 100,000 rows per
-  // change cost 60–170 ms in Node; a splice and a copy cost under 3 ms.
+  // Sorted by id, as a table scan gives them: a changed row is found by binary search and
+  // replaced in place, rows that come or go are merged in in one pass, and each emit is one
+  // copy. Re-sorting or rebuilding a Map of 100,000 rows per change cost 60–170 ms in Node.
   let rows: AnyRecord[] = [];
   let readAll = true;
   let changedKeys = new Set<string>();
@@ -57,21 +57,26 @@ export function followTable(
 
   const reloadKeys = async (keys: string[]): Promise<boolean> => {
     const fresh = await table.bulkGet(keys);
-    let changed = false;
+    const added: AnyRecord[] = [];
+    const removed = new Set<string>();
+    let replaced = 0;
     keys.forEach((key, index) => {
       const row = fresh[index];
       const at = positionOf(rows, key);
       const present = at < rows.length && rows[at].id === key;
       if (row && isShown(row)) {
-        if (present) rows[at] = row;
-        else rows.splice(at, 0, row);
-        changed = true;
+        if (present) {
+          rows[at] = row;
+          replaced += 1;
+        } else {
+          added.push(row);
+        }
       } else if (present) {
-        rows.splice(at, 1);
-        changed = true;
+        removed.add(key);
       }
     });
-    return changed;
+    if (added.length > 0 || removed.size > 0) rows = merged(rows, added, removed);
+    return replaced > 0 || added.length > 0 || removed.size > 0;
   };
 
   const onMutated = (parts: ObservabilitySet): void => {
@@ -87,6 +92,26 @@ export function followTable(
     closed = true;
     Dexie.on.storagemutated.unsubscribe(onMutated);
   };
+}
+
+/**
+ * `rows` without the `removed` ids and with `added` (ids not in `rows`), still sorted by id,
+ * in one pass: a page of a thousand new rows costs one walk of the list, not one splice each.
+ */
+function merged(
+  rows: readonly AnyRecord[],
+  added: AnyRecord[],
+  removed: ReadonlySet<string>,
+): AnyRecord[] {
+  added.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const result: AnyRecord[] = [];
+  let next = 0;
+  for (const row of rows) {
+    while (next < added.length && added[next].id < row.id) result.push(added[next++]);
+    if (!removed.has(row.id)) result.push(row);
+  }
+  while (next < added.length) result.push(added[next++]);
+  return result;
 }
 
 /** Where `id` is or would go in `rows`, which are sorted by id. */
