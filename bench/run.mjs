@@ -14,7 +14,7 @@ const args = process.argv.slice(2);
 
 if (args.includes('--help')) {
   process.stdout.write(
-    'npm run bench [-- --quick | --full] [--peer] [--repeat=N] [--only=push,load,latency,memory,scaleout,growth,budget,import,reports]\n' +
+    'npm run bench [-- --quick | --full] [--peer] [--repeat=N] [--only=push,load,latency,memory,scaleout,growth,budget,import,reports,app]\n' +
       '              [--no-browser] [--cpu-prof] [--no-build] [--out=path.json] [--server=path/to/main.js]\n' +
       '              [--clients=100,1000] [--rows=N]   (override sizes while investigating)\n',
   );
@@ -74,6 +74,16 @@ await Promise.all([
     ...common,
     entryPoints: [join(root, 'bench/src/browser/load-page.ts')],
     outfile: join(outDir, 'load-page.js'),
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  }),
+  // Evaluated inside the real app's pages (scenario 10), where Dexie is the app's own.
+  build({
+    ...common,
+    entryPoints: [join(root, 'bench/src/browser/app-probe.ts')],
+    outfile: join(outDir, 'app-probe.js'),
     platform: 'browser',
     target: 'es2022',
     format: 'iife',

@@ -11,6 +11,7 @@ import {
   type Measurement,
   type Skipped,
 } from './harness/report';
+import { appAtScale } from './scenarios/app';
 import { broadcastLatency } from './scenarios/broadcast-latency';
 import { bankImport } from './scenarios/bank-import';
 import { budgetMonth } from './scenarios/budget-month';
@@ -33,6 +34,7 @@ const SCENARIOS: Scenario[] = [
   budgetMonth,
   bankImport,
   reports,
+  appAtScale,
 ];
 
 /** Every scenario stops by itself; these only catch a hang (e.g. a client that never finishes loading). */

@@ -10,6 +10,7 @@ export const SCENARIOS = [
   'budget',
   'import',
   'reports',
+  'app',
 ] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
@@ -40,6 +41,12 @@ export interface BenchSizes {
   importExistingRows: number;
   /** Transactions of the household whose reports scenario 9 asks for. */
   reportRows: number;
+  /** Transactions of the household scenario 10 opens in the real app… */
+  appRows: number;
+  /** …edits timed there (each with one raw put and get)… */
+  appEdits: number;
+  /** …and how long its register is scrolled. */
+  appScrollMs: number;
 }
 
 export interface BenchOptions {
@@ -72,6 +79,9 @@ const STANDARD_SIZES: BenchSizes = {
   importLines: 10_000,
   importExistingRows: 100_000,
   reportRows: 100_000,
+  appRows: 100_000,
+  appEdits: 50,
+  appScrollMs: 3_000,
 };
 
 const SIZES: Record<BenchMode, BenchSizes> = {
@@ -89,6 +99,9 @@ const SIZES: Record<BenchMode, BenchSizes> = {
     importLines: 500,
     importExistingRows: 2_000,
     reportRows: 5_000,
+    appRows: 5_000,
+    appEdits: 10,
+    appScrollMs: 1_000,
   },
   standard: STANDARD_SIZES,
   // The standard run plus the 1,000,000-row growth point.

@@ -10,7 +10,7 @@ export interface Measurement {
   metric: string;
   /** Size and shape of what was measured, e.g. "100,000 rows in 233 batches". */
   detail: string;
-  unit: 'rows/s' | 's' | 'ms' | 'KiB';
+  unit: 'rows/s' | 's' | 'ms' | 'KiB' | 'fps';
   ours: number;
   baseline: number | null;
   baselineName: string | null;
@@ -76,6 +76,8 @@ export function formatValue(value: number | null, unit: Measurement['unit']): st
       return `${value.toFixed(value < 10 ? 2 : 1)} ms`;
     case 'KiB':
       return `${value.toFixed(1)} KiB`;
+    case 'fps':
+      return `${value.toFixed(1)} fps`;
   }
 }
 
