@@ -54,6 +54,20 @@ const common = {
   tsconfig: join(root, 'bench', 'tsconfig.json'),
   logLevel: 'warning',
 };
+
+/** One script for a browser page: bundled whole, as an IIFE. */
+function buildPageScript(entry, outFile) {
+  return build({
+    ...common,
+    entryPoints: [join(root, entry)],
+    outfile: join(outDir, outFile),
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+}
+
 await Promise.all([
   build({
     ...common,
@@ -70,25 +84,9 @@ await Promise.all([
     plugins: [externalPackages],
   }),
   // Runs inside Chromium: everything, Dexie and socket.io-client included, in one script.
-  build({
-    ...common,
-    entryPoints: [join(root, 'bench/src/browser/load-page.ts')],
-    outfile: join(outDir, 'load-page.js'),
-    platform: 'browser',
-    target: 'es2022',
-    format: 'iife',
-    define: { 'process.env.NODE_ENV': '"production"' },
-  }),
+  buildPageScript('bench/src/browser/load-page.ts', 'load-page.js'),
   // Evaluated inside the real app's pages (scenario 10), where Dexie is the app's own.
-  build({
-    ...common,
-    entryPoints: [join(root, 'bench/src/browser/app-probe.ts')],
-    outfile: join(outDir, 'app-probe.js'),
-    platform: 'browser',
-    target: 'es2022',
-    format: 'iife',
-    define: { 'process.env.NODE_ENV': '"production"' },
-  }),
+  buildPageScript('bench/src/browser/app-probe.ts', 'app-probe.js'),
 ]);
 
 // The initial-load scenarios hold 100k (1M with --full) rows in fake-indexeddb and in
