@@ -8,3 +8,4 @@ export * from './lib/batch-bytes';
 export * from './lib/error-code-descriptions';
 export * from './lib/protocol-schemas';
 export * from './lib/history';
+export * from './lib/stored-field-clocks';

@@ -1,3 +1,5 @@
+import { findEntity } from '@finwise/domain';
+import { expandFieldClocks } from '@finwise/sync-protocol';
 import { Client } from 'pg';
 
 export interface RowVersion {
@@ -68,7 +70,8 @@ export async function readServerRecord(
         id: row.id,
         serverSeq: Number(row.server_seq),
         deletedAt: row.deleted_at,
-        fieldClocks: row.field_clocks,
+        // As the server reads them: a stored row names most fields' shared clock once.
+        fieldClocks: expandFieldClocks(row.field_clocks, findEntity(row.model)?.fieldNames ?? []),
       })),
       loggedMutations: log.rows.map((row) => row.mutation_id),
     };

@@ -1,13 +1,14 @@
 import type { SyncedEntityDefinition } from '@finwise/domain';
-import { RECORD_META_KEYS, type AnyRecord } from '@finwise/sync-protocol';
-import type { EntityMetadata } from 'typeorm';
-import { plainArrayLiteral } from '../../database/sql-arrays';
-import type { SqlRunner } from '../../database/sql-runner';
 import {
   compactFieldClocks,
   expandFieldClocks,
+  RECORD_META_KEYS,
+  type AnyRecord,
   type StoredFieldClocks,
-} from './stored-field-clocks';
+} from '@finwise/sync-protocol';
+import type { EntityMetadata } from 'typeorm';
+import { plainArrayLiteral } from '../../database/sql-arrays';
+import type { SqlRunner } from '../../database/sql-runner';
 
 interface ColumnMapping {
   property: string;

@@ -1,12 +1,13 @@
 /**
- * How a row's field clocks are stored in its `field_clocks` column. A create stamps every field
- * with its one HLC and most edits touch a field or two, so nearly all of a row's clocks are the
- * same: the stored form names that clock once as `*` and lists only the fields that differ (a
- * field with no clock as `null`). Spelled out, the clocks were about three quarters of a stored
- * transaction; see bench/README.md (push) for what the compact form saves. Records keep the full
- * map (DESIGN §6): only this column's form changes, and a row stored in the full form (written
- * before, or with no clock shared by two fields) reads as it was. A migration that edits the
- * column in SQL must handle both forms.
+ * How the server stores a row's field clocks in its `field_clocks` column; shared so that a
+ * test reading the database directly sees the clocks as the server does. A create stamps every
+ * field with its one HLC and most edits touch a field or two, so nearly all of a row's clocks
+ * are the same: the stored form names that clock once as `*` and lists only the fields that
+ * differ (a field with no clock as `null`). Spelled out, the clocks were about three quarters of
+ * a stored transaction; see bench/README.md (push) for what the compact form saves. Records keep
+ * the full map (DESIGN §6): only this column's form changes, and a row stored in the full form
+ * (written before, or with no clock shared by two fields) reads as it was. A migration that
+ * edits the column in SQL must handle both forms.
  */
 export type StoredFieldClocks = Record<string, string | null>;
 
