@@ -1,5 +1,6 @@
 import type { Account, Budget } from '@finwise/domain';
 import { budgetCellId, type CategoryBudget, type MonthBudget } from '@finwise/finance';
+import type { RowLookup } from '../data/synced-entity/row-lookup';
 
 /** An expense category's line: the month's numbers plus what was typed and what was moved. */
 export interface BudgetLine extends CategoryBudget {
@@ -37,7 +38,7 @@ export interface BudgetView {
  */
 export function budgetView(
   budget: MonthBudget,
-  cells: ReadonlyMap<string, Budget>,
+  cells: RowLookup<Budget>,
   accounts: readonly Account[],
 ): BudgetView {
   const groups = new Map<string, BudgetGroup>();

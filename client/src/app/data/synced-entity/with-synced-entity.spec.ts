@@ -118,7 +118,7 @@ describe('withSyncedEntity', () => {
     const held = TestBed.inject(HeldDeletes);
     held.hold([{ modelName: 'categories', id: rent.id }]);
     expect(store.entities().map((row) => row.name)).toEqual(['Fuel']);
-    expect(store.byId().has(rent.id)).toBe(false);
+    expect(store.byId().get(rent.id)).toBeUndefined();
 
     held.release([{ modelName: 'categories', id: rent.id }]);
     expect(store.entities()).toBe(live());

@@ -7,6 +7,7 @@ import { fieldErrors, type FieldErrors } from '../../shared/validation/validatio
 import { LiveRowsService } from '../sync-client/live-rows.service';
 import { SyncClientService } from '../sync-client/sync-client.service';
 import { HeldDeletes } from '../held-deletes/held-deletes';
+import { rowLookup, type RowLookup } from './row-lookup';
 
 /**
  * A signal store feature mirroring one synced entity of the signed-in household: entities
@@ -17,7 +18,7 @@ import { HeldDeletes } from '../held-deletes/held-deletes';
  * The rows are the live query's own array, derived, not copied into store state: an entity
  * state of `@ngrx/signals/entities` rebuilds or clones its id-keyed object on every change,
  * which at 100,000 transactions took 130–270 ms per edit before anything was drawn (see
- * bench/README.md, scenario 10). `byId` is built only when read, once per change.
+ * bench/README.md, scenario 10). `byId` searches that array (see `rowLookup`).
  */
 export function withSyncedEntity<Entity extends SyncRow>(modelName: string) {
   const definition = findEntity(modelName);
@@ -42,9 +43,7 @@ export function withSyncedEntity<Entity extends SyncRow>(modelName: string) {
         /** Whether the local database has answered for this household (an empty list is then real). */
         loaded: computed(() => live() !== null),
         entities,
-        byId: computed(
-          (): ReadonlyMap<string, Entity> => new Map(entities().map((row) => [row.id, row])),
-        ),
+        byId: computed((): RowLookup<Entity> => rowLookup(entities())),
       };
     }),
     withMethods((store) => {

@@ -3,6 +3,7 @@ import {
   effectiveRows,
   indexLiveAccounts,
   splitRemainders,
+  type AccountIndex,
   type EffectiveRow,
 } from '@finwise/finance';
 import { sideOf, type TransactionSide } from './transaction-side';
@@ -23,6 +24,8 @@ export interface TransactionIndex {
   childrenByParent: ReadonlyMap<string, readonly Transaction[]>;
   /** Per split parent: its amount minus its lines ("X left to assign"); 0 when balanced. */
   remainders: ReadonlyMap<string, number>;
+  /** Every id some row names as its parent, live or not: a change to one of them moves its lines. */
+  parentIds: ReadonlySet<string>;
 }
 
 /**
@@ -37,25 +40,14 @@ export function indexTransactions(
   accounts: readonly Account[] = [],
 ): TransactionIndex {
   const liveAccounts = indexLiveAccounts(accounts);
-  const entries = effectiveRows(transactions);
-  const byAccount = new Map<string, { line: LedgerLine; entry: EffectiveRow<Transaction> }[]>();
+  const byAccount = new Map<string, LedgerLine[]>();
   const childrenByParent = new Map<string, Transaction[]>();
+  const parentIds = new Set<string>();
 
-  const add = (accountId: string, entry: EffectiveRow<Transaction>) => {
-    const side = sideOf(entry, accountId, liveAccounts);
-    if (!side) {
-      return;
-    }
-    const item = { line: { transaction: entry.row, side }, entry };
-    const list = byAccount.get(accountId);
-    if (list) {
-      list.push(item);
-    } else {
-      byAccount.set(accountId, [item]);
-    }
-  };
-
-  for (const entry of entries) {
+  for (const row of transactions) {
+    if (row.parentId) parentIds.add(row.parentId);
+  }
+  for (const entry of effectiveRows(transactions)) {
     if (entry.kind === 'split-child' && entry.parentId) {
       const lines = childrenByParent.get(entry.parentId);
       if (lines) {
@@ -63,37 +55,58 @@ export function indexTransactions(
       } else {
         childrenByParent.set(entry.parentId, [entry.row]);
       }
-    } else {
-      add(entry.accountId, entry);
     }
-    if (entry.transferAccountId) {
-      add(entry.transferAccountId, entry);
+    for (const line of ledgerLines(entry, liveAccounts)) {
+      const list = byAccount.get(line.accountId);
+      if (list) {
+        list.push(line.line);
+      } else {
+        byAccount.set(line.accountId, [line.line]);
+      }
     }
   }
 
   for (const list of childrenByParent.values()) {
     list.sort((a, b) => compareText(createdClock(a), createdClock(b)) || compareText(a.id, b.id));
   }
-  const sorted = new Map<string, LedgerLine[]>();
-  for (const [accountId, list] of byAccount) {
-    list.sort((a, b) => compareRegisterOrder(a.entry, b.entry));
-    sorted.set(
-      accountId,
-      list.map((item) => item.line),
-    );
+  for (const list of byAccount.values()) {
+    list.sort(compareLedgerLines);
   }
-  return { byAccount: sorted, childrenByParent, remainders: splitRemainders(transactions) };
+  return {
+    byAccount,
+    childrenByParent,
+    remainders: splitRemainders(transactions),
+    parentIds,
+  };
 }
 
 /**
- * Oldest first: by effective date, then by when the row was created (its HLC), then by id,
- * the same on every device.
+ * The lines one row puts in the registers: on its account (a split line stays under its parent
+ * there) and on the far account of a transfer, a split line's leg included.
  */
-function compareRegisterOrder(a: EffectiveRow<Transaction>, b: EffectiveRow<Transaction>): number {
+export function ledgerLines(
+  entry: EffectiveRow<Transaction>,
+  accounts: AccountIndex,
+): { accountId: string; line: LedgerLine }[] {
+  const lines: { accountId: string; line: LedgerLine }[] = [];
+  const add = (accountId: string) => {
+    const side = sideOf(entry, accountId, accounts);
+    if (side) lines.push({ accountId, line: { transaction: entry.row, side } });
+  };
+  if (entry.kind !== 'split-child' || !entry.parentId) add(entry.accountId);
+  if (entry.transferAccountId) add(entry.transferAccountId);
+  return lines;
+}
+
+/**
+ * Register order, oldest first: by effective date, then by when the row was created (its HLC),
+ * then by id, the same on every device.
+ */
+export function compareLedgerLines(a: LedgerLine, b: LedgerLine): number {
   return (
-    compareText(a.date, b.date) ||
-    compareText(createdClock(a.row), createdClock(b.row)) ||
-    compareText(a.row.id, b.row.id)
+    compareText(a.side.date, b.side.date) ||
+    compareText(createdClock(a.transaction), createdClock(b.transaction)) ||
+    compareText(a.transaction.id, b.transaction.id)
   );
 }
 

@@ -2,6 +2,7 @@ import { effect, inject, Injectable, signal, untracked } from '@angular/core';
 import { SYNCED_ENTITIES } from '@finwise/domain';
 import type { SyncRow } from '@finwise/sync-client';
 import { LiveRowsService } from '../../data/sync-client/live-rows.service';
+import { rowChanges } from '../../data/sync-client/row-changes';
 
 /**
  * The newest version of every row of every synced entity this device has shown. A change the
@@ -11,6 +12,8 @@ import { LiveRowsService } from '../../data/sync-client/live-rows.service';
 @Injectable({ providedIn: 'root' })
 export class RowMemoryService {
   private readonly rows = new Map<string, Map<string, SyncRow>>();
+  /** The list each entity's rows were last remembered from. */
+  private readonly lastSeen = new Map<string, readonly SyncRow[]>();
   /** Moves on with every remembered change, so a notice worded before its row arrived is redone. */
   private readonly version = signal(0);
 
@@ -38,8 +41,20 @@ export class RowMemoryService {
       known = new Map();
       this.rows.set(modelName, known);
     }
-    for (const row of rows) {
-      known.set(row.id, row);
+    // Only the rows that changed since the last list: walking all of them per edit cost more
+    // than the edit itself at 100,000 transactions.
+    const previous = this.lastSeen.get(modelName);
+    const changes = previous ? rowChanges(previous, rows) : null;
+    this.lastSeen.set(modelName, rows);
+    if (changes) {
+      if (changes.length === 0) return;
+      for (const { after } of changes) {
+        if (after) known.set(after.id, after);
+      }
+    } else {
+      for (const row of rows) {
+        known.set(row.id, row);
+      }
     }
     this.version.update((version) => version + 1);
   }

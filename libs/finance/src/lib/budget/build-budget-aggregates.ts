@@ -1,3 +1,4 @@
+import { AmountGroups } from '../core/amount-groups';
 import { monthOf } from '../core/month';
 import {
   isLive,
@@ -42,8 +43,8 @@ export function buildBudgetAggregates(rows: BudgetRows): BudgetAggregates {
   const accounts = indexLiveAccounts(rows.accounts);
   const inBudget = (accountId: string) => isInBudget(accounts.get(accountId), currency);
 
-  const activity = new Map<string, ActivityAggregate>();
-  const remainders = new Map<string, MonthAmount>();
+  const activity = new AmountGroups<ActivityAggregate>();
+  const remainders = new AmountGroups<MonthAmount>();
   const ledgerMonths: string[] = [];
 
   for (const entry of effectiveRows(rows.transactions)) {
@@ -51,13 +52,13 @@ export function buildBudgetAggregates(rows: BudgetRows): BudgetAggregates {
     if (entry.kind === 'split-parent') {
       if (!inBudget(entry.accountId)) continue;
       ledgerMonths.push(month);
-      addTo(remainders, month, { month, amountMinor: entry.amountMinor });
+      remainders.add(month, { month, amountMinor: entry.amountMinor });
       continue;
     }
     // The remainder is parent − Σ children whatever the children's transfers do, so each child
     // of an on-budget parent is taken off it here (its own side is on the parent's account).
     if (entry.kind === 'split-child' && inBudget(entry.accountId)) {
-      addTo(remainders, month, { month, amountMinor: -entry.amountMinor });
+      remainders.add(month, { month, amountMinor: -entry.amountMinor });
     }
     const budgetSides = rowSides(entry, accounts).filter((side) => inBudget(side.accountId));
     if (budgetSides.length === 0) continue;
@@ -65,7 +66,7 @@ export function buildBudgetAggregates(rows: BudgetRows): BudgetAggregates {
     // Both sides in the budget: money moved between two budget accounts, no activity.
     if (budgetSides.length !== 1) continue;
     const categoryId = entry.row.categoryId ?? null;
-    addTo(activity, `${month}|${categoryId ?? ''}`, {
+    activity.add(`${month}|${categoryId ?? ''}`, {
       month,
       categoryId,
       amountMinor: budgetSides[0].amountMinor,
@@ -80,12 +81,12 @@ export function buildBudgetAggregates(rows: BudgetRows): BudgetAggregates {
     budgetCells.set(key, { month, categoryId, budgetedMinor: previous + budgetedMinor });
   }
 
-  const moves = new Map<string, MoveAggregate>();
+  const moves = new AmountGroups<MoveAggregate>();
   for (const { month, amountMinor, ...move } of rows.budgetMoves) {
     if (!isLive(move) || month === null || amountMinor === null) continue;
     const fromCategoryId = move.fromCategoryId ?? null;
     const toCategoryId = move.toCategoryId ?? null;
-    addTo(moves, `${month}|${fromCategoryId ?? ''}|${toCategoryId ?? ''}`, {
+    moves.add(`${month}|${fromCategoryId ?? ''}|${toCategoryId ?? ''}`, {
       month,
       fromCategoryId,
       toCategoryId,
@@ -109,20 +110,12 @@ export function buildBudgetAggregates(rows: BudgetRows): BudgetAggregates {
       (earliest, month) => (earliest === null || month < earliest ? month : earliest),
       null,
     ),
-    activity: sortedValues(activity),
-    splitRemainders: sortedValues(remainders),
+    activity: activity.sortedValues(),
+    splitRemainders: remainders.sortedValues(),
     budgetCells: sortedValues(budgetCells),
-    moves: sortedValues(moves),
+    moves: moves.sortedValues(),
     holds: holds.sort((a, b) => compare(a.month, b.month)),
   };
-}
-
-function addTo<V extends MonthAmount>(groups: Map<string, V>, key: string, value: V): void {
-  const previous = groups.get(key);
-  groups.set(
-    key,
-    previous ? { ...previous, amountMinor: previous.amountMinor + value.amountMinor } : value,
-  );
 }
 
 /** Values in key order, so the aggregates of equal rows are equal whatever the rows' order. */

@@ -140,4 +140,14 @@ describe('effectiveRows', () => {
       [nullFlags.id, false, false],
     ]);
   });
+
+  it('reads each array of rows once, and a new array afresh', () => {
+    const plain = row({ accountId: checking.id, date: '2026-03-05', amountMinor: -100 });
+    const rows = [plain];
+    expect(effectiveRows(rows)).toBe(effectiveRows(rows));
+
+    const moved = { ...plain, date: '2026-04-01' };
+    expect(effectiveRows([moved])[0].date).toBe('2026-04-01');
+    expect(effectiveRows(rows)[0].date).toBe('2026-03-05');
+  });
 });

@@ -46,16 +46,41 @@ function isUsable<T extends LedgerTransaction>(row: T | undefined): row is Usabl
 }
 
 /**
+ * The result of the last calls, per array of rows: the register, the balances, the split
+ * remainders and the budget each read the same array after a change, and each used to read
+ * it again.
+ */
+const computed = new WeakMap<readonly LedgerTransaction[], readonly EffectiveRow[]>();
+
+/**
  * Every live row that counts, with its effective fields. Tombstones, rows without account, date
  * or amount, and dead children (parent missing, deleted or itself a child) are left out: rules
  * that span rows can be broken by concurrent offline edits, so they are ignored here rather than
- * trusted.
+ * trusted. Computed once per array (arrays of rows are treated as immutable, as the stores give
+ * them); the result is shared, so it is read-only.
  */
 export function effectiveRows<T extends LedgerTransaction>(
   transactions: readonly T[],
+): readonly EffectiveRow<T>[] {
+  let result = computed.get(transactions) as readonly EffectiveRow<T>[] | undefined;
+  if (!result) {
+    result = computeEffectiveRows(transactions);
+    computed.set(transactions, result);
+  }
+  return result;
+}
+
+function computeEffectiveRows<T extends LedgerTransaction>(
+  transactions: readonly T[],
 ): EffectiveRow<T>[] {
+  // Only rows some row names as its parent are looked up: a map of every row cost more than
+  // the rest of the pass in a household of 100,000 transactions with few splits.
+  const namedParents = new Set<string>();
+  for (const row of transactions) if (row.parentId) namedParents.add(row.parentId);
   const byId = new Map<string, T>();
-  for (const row of transactions) byId.set(row.id, row);
+  if (namedParents.size > 0) {
+    for (const row of transactions) if (namedParents.has(row.id)) byId.set(row.id, row);
+  }
 
   const liveParentOf = (child: T): UsableRow<T> | undefined => {
     const parent = child.parentId ? byId.get(child.parentId) : undefined;

@@ -1,3 +1,4 @@
+import { AmountGroups } from '../core/amount-groups';
 import { monthOf } from '../core/month';
 import {
   isLive,
@@ -25,15 +26,15 @@ export interface ReportRows {
  */
 export function buildReportAggregates(rows: ReportRows): ReportAggregates {
   const accounts = indexLiveAccounts(rows.accounts);
-  const flows = new Map<string, FlowAggregate>();
-  const remainders = new Map<string, AccountMonthAmount>();
+  const flows = new AmountGroups<FlowAggregate>();
+  const remainders = new AmountGroups<AccountMonthAmount>();
 
   for (const entry of effectiveRows(rows.transactions)) {
     const month = monthOf(entry.date);
     const remainderKey = `${month}|${entry.accountId}`;
     if (entry.kind === 'split-parent') {
       if (accounts.has(entry.accountId)) {
-        addTo(remainders, remainderKey, {
+        remainders.add(remainderKey, {
           month,
           accountId: entry.accountId,
           amountMinor: entry.amountMinor,
@@ -43,7 +44,7 @@ export function buildReportAggregates(rows: ReportRows): ReportAggregates {
     }
     // The remainder is parent − Σ lines whatever the lines' transfers do.
     if (entry.kind === 'split-child' && accounts.has(entry.accountId)) {
-      addTo(remainders, remainderKey, {
+      remainders.add(remainderKey, {
         month,
         accountId: entry.accountId,
         amountMinor: -entry.amountMinor,
@@ -52,7 +53,7 @@ export function buildReportAggregates(rows: ReportRows): ReportAggregates {
     const categoryId = entry.row.categoryId ?? null;
     for (const side of rowSides(entry, accounts)) {
       const otherAccountId = side.side === 'own' ? entry.transferAccountId : entry.accountId;
-      addTo(flows, `${month}|${side.accountId}|${otherAccountId ?? ''}|${categoryId ?? ''}`, {
+      flows.add(`${month}|${side.accountId}|${otherAccountId ?? ''}|${categoryId ?? ''}`, {
         month,
         accountId: side.accountId,
         otherAccountId,
@@ -66,26 +67,7 @@ export function buildReportAggregates(rows: ReportRows): ReportAggregates {
     currency: rows.currency,
     accounts: [...accounts.values()],
     categories: rows.categories.filter(isLive),
-    flows: sortedValues(flows),
-    splitRemainders: sortedValues(remainders),
+    flows: flows.sortedValues(),
+    splitRemainders: remainders.sortedValues(),
   };
-}
-
-function addTo<V extends { amountMinor: number }>(
-  groups: Map<string, V>,
-  key: string,
-  value: V,
-): void {
-  const previous = groups.get(key);
-  groups.set(
-    key,
-    previous ? { ...previous, amountMinor: previous.amountMinor + value.amountMinor } : value,
-  );
-}
-
-/** Values in key order, so the aggregates of equal rows are equal whatever the rows' order. */
-function sortedValues<V>(groups: Map<string, V>): V[] {
-  return [...groups.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, value]) => value);
 }
