@@ -99,18 +99,23 @@ async function measure(
   const rows = `${appRows.toLocaleString('en-US')} rows`;
   const money = (minor: number) => ({ minor, currency: household.currency, prefix: '' });
   const { page } = app;
+  const profiles = context.options.cpuProfileDir;
+  const profile = (name: string) =>
+    profiles ? join(profiles, `chromium-app-${name}-run${context.run}.cpuprofile`) : null;
 
   // Sign in through the form; the initial load is done when the progress bar is gone and the
   // accounts page shows the net worth of every row.
   const clickedAt = await signInThroughForm(page, server.url, session);
   await injectProbe(page, context.options.bundleDir);
-  await callProbe(page, 'shown', {
-    watches: [
-      { name: 'net worth', selector: '[data-test="net-worth"]', ...money(netWorthOf(household)) },
-    ],
-    timeoutMs: slow,
+  await withPageProfile(page, profile('load'), async () => {
+    await callProbe(page, 'shown', {
+      watches: [
+        { name: 'net worth', selector: '[data-test="net-worth"]', ...money(netWorthOf(household)) },
+      ],
+      timeoutMs: slow,
+    });
+    await page.locator('#initial-load-progress').waitFor({ state: 'detached', timeout: slow });
   });
-  await page.locator('#initial-load-progress').waitFor({ state: 'detached', timeout: slow });
   const loadMs = performance.now() - clickedAt;
 
   // The largest account's register, showing all of its rows and its balance.
@@ -185,9 +190,6 @@ async function measure(
     activity,
     timeoutMs: 60_000,
   };
-  const profiles = context.options.cpuProfileDir;
-  const profile = (name: string) =>
-    profiles ? join(profiles, `chromium-app-${name}-run${context.run}.cpuprofile`) : null;
   const timings: EditTiming[] = [];
   await withPageProfile(page, profile('register'), () =>
     withPageProfile(budget, profile('budget'), async () => {

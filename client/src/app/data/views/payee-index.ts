@@ -21,6 +21,8 @@ export interface PayeeIndex {
   suggestions: readonly PayeeSummary[];
   /** Payees merged into another, with the payee they resolve to. */
   merged: readonly { payee: Payee; into: PayeeSummary | undefined }[];
+  /** Per payee shown, its newest categorised transaction (where `lastCategoryId` comes from). */
+  newest: ReadonlyMap<string, Transaction>;
 }
 
 /**
@@ -70,7 +72,13 @@ export function indexPayees(
     }
   }
 
-  const suggestions = [...byId.values()]
+  merged.sort((a, b) => (a.payee.name ?? '').localeCompare(b.payee.name ?? ''));
+  return { resolve, byId, suggestions: suggestionsOf(byId), merged, newest };
+}
+
+/** Favorites first, then by use; unused payees only when favorite. */
+export function suggestionsOf(byId: ReadonlyMap<string, PayeeSummary>): PayeeSummary[] {
+  return [...byId.values()]
     .filter((summary) => summary.useCount > 0 || summary.payee.favorite === true)
     .sort(
       (a, b) =>
@@ -78,8 +86,6 @@ export function indexPayees(
         b.useCount - a.useCount ||
         (a.payee.name ?? '').localeCompare(b.payee.name ?? ''),
     );
-  merged.sort((a, b) => (a.payee.name ?? '').localeCompare(b.payee.name ?? ''));
-  return { resolve, byId, suggestions, merged };
 }
 
 /** The resolved payee's name for a stored `payeeId`; null without one or before it synced. */
@@ -115,7 +121,8 @@ export function findPayeeByName(index: PayeeIndex, name: string): PayeeSummary |
   return mergedAway?.into;
 }
 
-function isNewer(a: Transaction, b: Transaction): boolean {
+/** Whether `a` is the newer of two transactions: by date, then by its last change. */
+export function isNewer(a: Transaction, b: Transaction): boolean {
   const aDate = a.date ?? '';
   const bDate = b.date ?? '';
   if (aDate !== bDate) {

@@ -18,6 +18,7 @@ import type { PersistedClock } from '../database/persisted-clock';
 import { appendAllToOutbox, appendToOutbox, countOutbox } from '../outbox/outbox';
 import { rowKey, type OutboxEntry } from '../outbox/outbox-entry';
 import { withTenant } from './tenant-row';
+import { putRows } from '../database/put-rows';
 
 export interface LocalWriteResult {
   /** The row after the write (a tombstone for deletes); null when nothing changed. */
@@ -156,7 +157,7 @@ export class LocalWriter {
         changed = staged.record;
       }
       for (const [modelName, records] of written)
-        await this.db.rows(modelName).bulkPut([...records.values()]);
+        await putRows(this.db.rows(modelName), [...records.values()]);
       await appendAllToOutbox(this.db.outbox, entries);
       await stamps.save();
       return { record: changed, ...(await this.countPending()) };

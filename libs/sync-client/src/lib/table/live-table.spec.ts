@@ -3,6 +3,7 @@ import type { AnyRecord } from '@finwise/sync-protocol';
 import { newDevice } from '../../../test/support/fake-indexeddb';
 import { waitFor } from '../../../test/support/wait';
 import { LocalDatabase } from '../database/local-database';
+import { putRows } from '../database/put-rows';
 import { followTable } from './live-table';
 
 const TABLE = 'account_groups';
@@ -94,6 +95,19 @@ describe('followTable', () => {
     expect(counter.reads).toBe(1);
     expect(seen[1]).toHaveLength(2000);
     expect(seen[1][1499]).toMatchObject({ id: idOf(1500), name: 'Renamed' });
+  });
+
+  it('reads only the written rows after a large write made through putRows', async () => {
+    const { db, counter, seen } = await openWith(
+      Array.from({ length: 2000 }, (_, i) => group(2 * i + 2)),
+    );
+    counter.reads = 0;
+
+    const page = Array.from({ length: 1000 }, (_, i) => group(2 * i + 1, 'New'));
+    await db.transaction('rw', db.rows(TABLE), () => putRows(db.rows(TABLE), page));
+    await waitFor(() => seen.at(-1)?.length === 3000, 5000, 'the page');
+
+    expect(counter.reads).toBe(1000);
   });
 
   it('adds new rows in key order and drops rows that become tombstones', async () => {

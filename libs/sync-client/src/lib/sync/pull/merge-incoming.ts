@@ -2,6 +2,7 @@ import { findEntity } from '@finwise/domain';
 import type { AnyRecord, Change } from '@finwise/sync-protocol';
 import type { LocalDatabase } from '../../database/local-database';
 import type { PersistedClock } from '../../database/persisted-clock';
+import { putRows } from '../../database/put-rows';
 import { mergeServerRecord } from '../../local/merge-server-record';
 
 /**
@@ -32,7 +33,7 @@ export async function mergeIncoming(
     const rows = new Map<string, AnyRecord | undefined>(ids.map((id, i) => [id, existing[i]]));
     for (const record of records)
       rows.set(record.id, mergeServerRecord(rows.get(record.id), record, entity.fieldNames));
-    await table.bulkPut([...rows.values()] as AnyRecord[]);
+    await putRows(table, [...rows.values()] as AnyRecord[]);
   }
   await clock.observe(
     db,
