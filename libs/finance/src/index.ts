@@ -13,6 +13,7 @@ export * from './lib/ledger/reconciled-sum';
 export * from './lib/budget/budget-aggregates';
 export * from './lib/budget/on-budget';
 export * from './lib/budget/build-budget-aggregates';
+export * from './lib/budget/budget-ledger-sums';
 export * from './lib/budget/month-budget';
 export * from './lib/budget/compute-month-budget';
 export * from './lib/reports/report-range';

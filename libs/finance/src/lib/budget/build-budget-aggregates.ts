@@ -1,5 +1,4 @@
 import { AmountGroups } from '../core/amount-groups';
-import { monthOf } from '../core/month';
 import {
   isLive,
   type BudgetCategory,
@@ -9,18 +8,15 @@ import {
   type LedgerAccount,
   type LedgerTransaction,
 } from '../core/rows';
-import { effectiveRows } from '../ledger/effective-rows';
-import { indexLiveAccounts } from '../ledger/live-accounts';
-import { rowSides } from '../ledger/row-sides';
+import { indexLiveAccounts, type AccountIndex } from '../ledger/live-accounts';
 import type {
-  ActivityAggregate,
   BudgetAggregates,
   BudgetCellAggregate,
   HoldAggregate,
-  MonthAmount,
   MoveAggregate,
 } from './budget-aggregates';
-import { isExcludedFromBudget, isInBudget } from './on-budget';
+import { BudgetLedgerSums } from './budget-ledger-sums';
+import { isExcludedFromBudget } from './on-budget';
 
 /** A household's rows, as the browser holds them, for the budget. */
 export interface BudgetRows {
@@ -39,40 +35,21 @@ export interface BudgetRows {
  * same numbers the server's SQL produces, so both feed one `computeMonthBudget`.
  */
 export function buildBudgetAggregates(rows: BudgetRows): BudgetAggregates {
-  const { currency } = rows;
   const accounts = indexLiveAccounts(rows.accounts);
-  const inBudget = (accountId: string) => isInBudget(accounts.get(accountId), currency);
+  const sums = BudgetLedgerSums.of(rows.transactions, { accounts, currency: rows.currency });
+  return budgetAggregatesOf(sums, rows, accounts);
+}
 
-  const activity = new AmountGroups<ActivityAggregate>();
-  const remainders = new AmountGroups<MonthAmount>();
-  const ledgerMonths: string[] = [];
-
-  for (const entry of effectiveRows(rows.transactions)) {
-    const month = monthOf(entry.date);
-    if (entry.kind === 'split-parent') {
-      if (!inBudget(entry.accountId)) continue;
-      ledgerMonths.push(month);
-      remainders.add(month, { month, amountMinor: entry.amountMinor });
-      continue;
-    }
-    // The remainder is parent − Σ children whatever the children's transfers do, so each child
-    // of an on-budget parent is taken off it here (its own side is on the parent's account).
-    if (entry.kind === 'split-child' && inBudget(entry.accountId)) {
-      remainders.add(month, { month, amountMinor: -entry.amountMinor });
-    }
-    const budgetSides = rowSides(entry, accounts).filter((side) => inBudget(side.accountId));
-    if (budgetSides.length === 0) continue;
-    ledgerMonths.push(month);
-    // Both sides in the budget: money moved between two budget accounts, no activity.
-    if (budgetSides.length !== 1) continue;
-    const categoryId = entry.row.categoryId ?? null;
-    activity.add(`${month}|${categoryId ?? ''}`, {
-      month,
-      categoryId,
-      amountMinor: budgetSides[0].amountMinor,
-    });
-  }
-
+/**
+ * The aggregates from the transactions' sums (taken with the same accounts and currency) and
+ * the household's other rows, for a caller that keeps the sums up to date between edits.
+ */
+export function budgetAggregatesOf(
+  sums: BudgetLedgerSums,
+  rows: Omit<BudgetRows, 'transactions'>,
+  accounts: AccountIndex = indexLiveAccounts(rows.accounts),
+): BudgetAggregates {
+  const { currency } = rows;
   const budgetCells = new Map<string, BudgetCellAggregate>();
   for (const { categoryId, month, budgetedMinor, ...cell } of rows.budgets) {
     if (!isLive(cell) || categoryId === null || month === null || budgetedMinor === null) continue;
@@ -106,12 +83,9 @@ export function buildBudgetAggregates(rows: BudgetRows): BudgetAggregates {
       .filter((account) => isExcludedFromBudget(account, currency))
       .map((account) => account.id)
       .sort(),
-    firstLedgerMonth: ledgerMonths.reduce<string | null>(
-      (earliest, month) => (earliest === null || month < earliest ? month : earliest),
-      null,
-    ),
-    activity: activity.sortedValues(),
-    splitRemainders: remainders.sortedValues(),
+    firstLedgerMonth: sums.firstLedgerMonth(),
+    activity: sums.activityAggregates(),
+    splitRemainders: sums.splitRemainders(),
     budgetCells: sortedValues(budgetCells),
     moves: moves.sortedValues(),
     holds: holds.sort((a, b) => compare(a.month, b.month)),
