@@ -99,7 +99,7 @@ const SIZES: Record<BenchMode, BenchSizes> = {
     importLines: 500,
     importExistingRows: 2_000,
     reportRows: 5_000,
-    appRows: 20_000,
+    appRows: 5_000,
     appEdits: 10,
     appScrollMs: 1_000,
   },

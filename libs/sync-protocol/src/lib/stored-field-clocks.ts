@@ -21,13 +21,18 @@ export function compactFieldClocks(
   const shared = mostCommonClock(clocks, fieldNames);
   if (shared === undefined) return { ...clocks };
   const stored: StoredFieldClocks = { [SHARED]: shared };
+  let fieldsWithClock = 0;
   for (const field of fieldNames) {
     const clock = clocks[field];
+    if (clock !== undefined) fieldsWithClock += 1;
     if (clock !== shared) stored[field] = clock ?? null;
   }
-  // Clocks of names that are not (or no longer) fields are kept as they are.
-  for (const [name, clock] of Object.entries(clocks)) {
-    if (!fieldNames.includes(name)) stored[name] = clock;
+  // Clocks of names that are not (or no longer) fields are kept as they are. Looked for only
+  // when there are more clocks than fields with one: a name search per clock on every pushed
+  // row is work the usual row does not need.
+  const names = Object.keys(clocks);
+  if (names.length > fieldsWithClock) {
+    for (const name of names) if (!fieldNames.includes(name)) stored[name] = clocks[name];
   }
   return stored;
 }
