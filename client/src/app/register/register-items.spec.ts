@@ -1,4 +1,6 @@
+import { rowChanges } from '../data/sync-client/row-changes';
 import { indexTransactions } from '../data/views/transaction-index';
+import { updateTransactionIndex } from '../data/views/transaction-index-update';
 import { accountRow, transactionRow } from '../testing/rows';
 import { registerItems, type RegisterEntry } from './register-items';
 
@@ -117,5 +119,34 @@ describe('registerItems', () => {
       'entry',
       'split',
     ]);
+  });
+
+  it('keeps the entries below an edit, and builds what a fresh build gives', () => {
+    const accounts = [checking, savings, dollars];
+    const rows = Array.from({ length: 6 }, (_, day) =>
+      transactionRow({
+        accountId: checking.id,
+        date: `2026-01-0${day + 1}`,
+        amountMinor: 1_000 * (day + 1),
+      }),
+    ).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const index = indexTransactions(rows, accounts);
+    const lines = index.byAccount.get(checking.id) ?? [];
+    const first = registerItems(lines, index.childrenByParent, index.remainders);
+    const edited = rows.map((row) =>
+      row.date === '2026-01-05' ? { ...row, amountMinor: -50 } : row,
+    );
+    const next =
+      updateTransactionIndex(index, rowChanges(rows, edited) ?? [], accounts) ??
+      indexTransactions(edited, accounts);
+    const nextLines = next.byAccount.get(checking.id) ?? [];
+
+    const items = registerItems(nextLines, next.childrenByParent, next.remainders, first);
+
+    expect(items).toEqual(registerItems(nextLines, next.childrenByParent, next.remainders));
+    // Newest first: the two rows from the edited one up are new, the four below it are kept.
+    items.forEach((item, position) =>
+      position < 2 ? expect(item).not.toBe(first[position]) : expect(item).toBe(first[position]),
+    );
   });
 });

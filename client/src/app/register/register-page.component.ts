@@ -11,6 +11,7 @@ import {
   inject,
   Injector,
   input,
+  linkedSignal,
   signal,
   untracked,
   viewChild,
@@ -38,7 +39,7 @@ import { USER_LOCALE } from '../shared/locale';
 import { MoneyPipe } from '../shared/money/money.pipe';
 import { ReconcileDialogComponent } from './reconcile-dialog.component';
 import { editorSlots, withRowEditor, type RegisterViewItem } from './register-editor-items';
-import { registerItems } from './register-items';
+import { registerItems, type RegisterItem } from './register-items';
 import { RegisterRowEditorComponent } from './register-row-editor.component';
 import { RegisterSearch } from './search/register-search';
 import { RegisterSearchComponent } from './search/register-search.component';
@@ -98,9 +99,12 @@ export class RegisterPageComponent {
   protected readonly index = inject(TransactionsViewStore).index;
   /** This account's lines, oldest first. */
   protected readonly lines = computed(() => this.index().byAccount.get(this.accountId()) ?? []);
-  private readonly rows = computed(() =>
-    registerItems(this.lines(), this.index().childrenByParent, this.index().remainders),
-  );
+  /** Built from the previous items, so that an edit keeps the entries below it (see registerItems). */
+  private readonly rows = linkedSignal({
+    source: () => ({ lines: this.lines(), index: this.index() }),
+    computation: ({ lines, index }, previous?: { value: RegisterItem[] }) =>
+      registerItems(lines, index.childrenByParent, index.remainders, previous?.value),
+  });
   protected readonly entryCount = computed(() => this.lines().length);
   protected readonly balance = computed(() => accountBalance(this.lines()));
   protected readonly lastReconciliation = computed(() =>
