@@ -9,6 +9,7 @@ export type {
   InitialLoadProgress,
   OverwrittenChange,
   Rejection,
+  RowChange,
   StopOptions,
   SyncClient,
   SyncClientErrorCode,

@@ -193,8 +193,19 @@ export interface SyncTable<T extends SyncRow = AnySyncRow> {
   createIfAbsent(data: CreateInput<T> & { id: string }): Promise<T | undefined>;
   update(id: string, patch: UpdatePatch<T>): Promise<T>;
   delete(id: string): Promise<void>;
-  /** Live query: called with the live rows as soon as they are read and after every change. */
-  observe(callback: (rows: T[]) => void): () => void;
+  /**
+   * Live query: called with the live rows (in id order) as soon as they are read and after
+   * every change. Addition to DESIGN §7: `changes` lists the rows that differ from the list of
+   * the previous call, so a caller that derives something from the rows can update it instead
+   * of starting over; absent on the first call and whenever the table was read whole again.
+   */
+  observe(callback: (rows: T[], changes?: readonly RowChange<T>[]) => void): () => void;
+}
+
+/** Addition to DESIGN §7: one row an `observe` call changed: added (no `before`), removed (no `after`) or changed. */
+export interface RowChange<T> {
+  readonly before: T | undefined;
+  readonly after: T | undefined;
 }
 
 /**

@@ -7,7 +7,8 @@ import {
   untracked,
   type Signal,
 } from '@angular/core';
-import type { SyncRow } from '@finwise/sync-client';
+import type { RowChange, SyncRow } from '@finwise/sync-client';
+import { recordRowChanges } from './row-changes';
 import { SyncClientService } from './sync-client.service';
 
 /**
@@ -36,13 +37,18 @@ export class LiveRowsService {
 
   private follow(modelName: string): Signal<readonly SyncRow[] | null> {
     const rows = signal<readonly SyncRow[] | null>(null);
-    const publish = (next: readonly SyncRow[] | null) => rows.set(next);
+    const publish = (next: readonly SyncRow[] | null, changes?: readonly RowChange<SyncRow>[]) => {
+      // What changed is kept beside the list, for whatever derives from it (see rowChanges).
+      const previous = untracked(rows);
+      if (next && previous && changes) recordRowChanges(previous, next, changes);
+      rows.set(next);
+    };
     effect(
       (onCleanup) => {
         const client = this.client();
         untracked(() => publish(null));
         if (client) {
-          onCleanup(client.table(modelName).observe(publish));
+          onCleanup(client.table(modelName).observe((next, changes) => publish(next, changes)));
         }
       },
       { injector: this.injector },

@@ -1,4 +1,4 @@
-import { rowChanges } from './row-changes';
+import { recordRowChanges, rowChanges } from './row-changes';
 
 interface Row {
   id: string;
@@ -93,5 +93,19 @@ describe('rowChanges', () => {
     const after = before.map((item) => row(item.id, 1));
     expect(rowChanges(before, after, 5)).toBeNull();
     expect(rowChanges(before, after, 10)).toHaveLength(10);
+  });
+
+  it('gives the changes the sync client reported for a list, without looking, and only for its predecessor', () => {
+    const [a, b] = ['a', 'b'].map((id) => row(id));
+    const changedB = row('b', 1);
+    const previous = [a, b];
+    const next = [a, changedB];
+    const reported = [{ before: b, after: changedB }];
+    recordRowChanges(previous, next, reported);
+
+    expect(rowChanges(previous, next)).toBe(reported);
+    expect(rowChanges(previous, next, 0)).toBeNull();
+    // From another list the changes are found by walking both.
+    expect(rowChanges([a], next)).toEqual([{ before: undefined, after: changedB }]);
   });
 });

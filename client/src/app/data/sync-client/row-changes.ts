@@ -1,12 +1,30 @@
-/** One row that differs between two lists of rows: added (no `before`), removed (no `after`) or changed. */
-export interface RowChange<T> {
-  readonly before: T | undefined;
-  readonly after: T | undefined;
+import type { RowChange } from '@finwise/sync-client';
+
+export type { RowChange };
+
+/**
+ * Changes the sync client reported, per list it handed out, with the list they were made to (a
+ * weak reference, so the lists of earlier calls are not kept alive through later ones).
+ */
+const reported = new WeakMap<
+  readonly object[],
+  { previous: WeakRef<readonly object[]>; changes: readonly RowChange<unknown>[] }
+>();
+
+/** Notes that `next` is `previous` with `changes`, as `observe` said, so `rowChanges` need not look. */
+export function recordRowChanges<T extends object>(
+  previous: readonly T[],
+  next: readonly T[],
+  changes: readonly RowChange<T>[],
+): void {
+  reported.set(next, { previous: new WeakRef(previous), changes });
 }
 
 /**
- * The rows that differ between two lists of the same table, in id order. A row counts as
- * unchanged when it is the same object: the sync client hands out a new object only for a row
+ * The rows that differ between two lists of the same table, in id order: as the sync client
+ * reported them when it handed out `next` right after `previous`, else found by walking both
+ * lists (a held delete, for one, gives a list of its own). A row counts as unchanged when it is
+ * the same object: the sync client hands out a new object only for a row
  * it read again. Null when the lists are not in id order where they differ (the walk would pair
  * the wrong rows) or more than `limit` rows changed, for callers that rebuild rather than apply
  * many changes.
@@ -15,7 +33,11 @@ export function rowChanges<T extends { readonly id: string }>(
   previous: readonly T[],
   next: readonly T[],
   limit = Number.POSITIVE_INFINITY,
-): RowChange<T>[] | null {
+): readonly RowChange<T>[] | null {
+  const known = reported.get(next);
+  if (known && known.previous.deref() === previous) {
+    return known.changes.length > limit ? null : (known.changes as readonly RowChange<T>[]);
+  }
   // The rows both lists share at their start and at their end are skipped by identity alone:
   // reading each row's id cost 5 ms per 20,000 rows in Chromium, where rows of many shapes
   // make every property read a slow one. What is left is the stretch around the changes.

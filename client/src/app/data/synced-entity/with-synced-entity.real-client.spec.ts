@@ -7,6 +7,7 @@ import { accountRow } from '../../testing/rows';
 import { installStructuredClone } from '../../testing/structured-clone';
 import { SESSION_STORAGE_KEY } from '../auth/auth.service';
 import { TransactionsStore } from '../stores/transactions.store';
+import { rowChanges } from '../sync-client/row-changes';
 import { SYNC_CLIENT_FACTORY } from '../sync-client/sync-client-factory';
 import { SyncClientService } from '../sync-client/sync-client.service';
 import { TEST_SESSION } from '../testing/fake-sync-setup';
@@ -120,5 +121,30 @@ describe('withSyncedEntity on the real sync client', () => {
 
     await store.remove(created.id);
     await until('the delete hides the row', () => store.entities().length === 0);
+  }, 30_000);
+
+  it('hands on the changes the sync client reports with each list of rows', async () => {
+    const account = accountRow();
+    const store = boot();
+    await until('the local database answered', () => store.loaded());
+    const base = { accountId: account.id, date: '2026-03-01', cleared: false, reconciled: false };
+    const first = await store.create({ ...base, amountMinor: -100 });
+    await store.create({ ...base, amountMinor: -200 });
+    await until('both rows show', () => store.entities().length === 2);
+    const before = store.entities();
+
+    await store.update(first.id, { amountMinor: -150 });
+    await until('the edit shows', () => store.entities() !== before);
+    const after = store.entities();
+
+    const changes = rowChanges(before, after);
+    expect(changes).toEqual([
+      {
+        before: before.find((row) => row.id === first.id),
+        after: expect.objectContaining({ id: first.id, amountMinor: -150 }),
+      },
+    ]);
+    // The reported list itself, not one found by comparing the two lists.
+    expect(rowChanges(before, after)).toBe(changes);
   }, 30_000);
 });

@@ -4,6 +4,7 @@ import { newDevice } from '../../../test/support/fake-indexeddb';
 import { waitFor } from '../../../test/support/wait';
 import { LocalDatabase } from '../database/local-database';
 import { putRows } from '../database/put-rows';
+import type { RowChange } from '../public-types';
 import { followTable } from './live-table';
 
 const TABLE = 'account_groups';
@@ -77,9 +78,15 @@ describe('followTable', () => {
     await db.open();
     await db.rows(TABLE).bulkPut(rows);
     const seen: AnyRecord[][] = [];
-    stops.push(followTable(db, TABLE, isLive, (next) => seen.push(next)));
+    const changes: (RowChange<AnyRecord>[] | undefined)[] = [];
+    stops.push(
+      followTable(db, TABLE, isLive, (next, changed) => {
+        seen.push(next);
+        changes.push(changed);
+      }),
+    );
     await waitFor(() => seen.length === 1, 5000, 'the first call');
-    return { db, counter, seen, device };
+    return { db, counter, seen, changes, device };
   }
 
   it('reads only the changed row when one row of a large table changes', async () => {
@@ -120,7 +127,9 @@ describe('followTable', () => {
   });
 
   it('matches a fresh scan after mixed changes, and never changes a list it handed out', async () => {
-    const { db, seen } = await openWith(Array.from({ length: 50 }, (_, i) => group(2 * i + 2)));
+    const { db, seen, changes } = await openWith(
+      Array.from({ length: 50 }, (_, i) => group(2 * i + 2)),
+    );
     const first = seen[0].map((row) => row.id);
     // New rows before, between and after the known ones; renames; tombstones; all in rounds.
     const rounds: AnyRecord[][] = [
@@ -136,6 +145,17 @@ describe('followTable', () => {
     const scan = (await db.rows(TABLE).toArray()).filter(isLive);
     expect(seen.at(-1)).toEqual(scan);
     expect(seen[0].map((row) => row.id)).toEqual(first);
+    // Each call's changes turn the previous call's list into its own.
+    expect(changes[0]).toBeUndefined();
+    for (let call = 1; call < seen.length; call += 1) {
+      const rebuilt = new Map(seen[call - 1].map((row) => [row.id, row]));
+      for (const { before, after } of changes[call] ?? []) {
+        if (after) rebuilt.set(after.id, after);
+        else if (before) rebuilt.delete(before.id);
+        if (before) expect(seen[call - 1]).toContain(before);
+      }
+      expect([...rebuilt.values()].sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(seen[call]);
+    }
   });
 
   it('stays silent about a tombstone of a row it never showed', async () => {

@@ -1,13 +1,15 @@
 import Dexie, { type IntervalTree, type ObservabilitySet } from 'dexie';
 import type { AnyRecord } from '@finwise/sync-protocol';
 import type { LocalDatabase } from '../database/local-database';
+import type { RowChange } from '../public-types';
 
 /** Rows the table's readers see (tombstones are kept in the table but never shown). */
 export type RowFilter = (row: AnyRecord) => boolean;
 
 /**
  * Follows one table's live rows in memory and calls `emit` with all of them (in primary-key
- * order, as a table scan gives them) at once and after every committed change.
+ * order, as a table scan gives them) at once and after every committed change, with the rows
+ * that changed since the previous call (none after a read of the whole table).
  *
  * Dexie's `storagemutated` event names the primary keys each committed transaction wrote, in
  * this tab and (through its BroadcastChannel) in other tabs. Re-reading only those keys is what
@@ -19,7 +21,7 @@ export function followTable(
   db: LocalDatabase,
   modelName: string,
   isShown: RowFilter,
-  emit: (rows: AnyRecord[]) => void,
+  emit: (rows: AnyRecord[], changes?: RowChange<AnyRecord>[]) => void,
 ): () => void {
   const part = `idb://${db.name}/${modelName}/`;
   const table = db.rows(modelName);
@@ -40,8 +42,13 @@ export function followTable(
         const keys = [...changedKeys];
         readAll = false;
         changedKeys = new Set();
-        const changed = full ? await reloadAll() : await reloadKeys(keys);
-        if (changed && !closed) emit(rows.slice());
+        if (full) {
+          await reloadAll();
+          if (!closed) emit(rows.slice());
+        } else {
+          const changes = await reloadKeys(keys);
+          if (changes.length > 0 && !closed) emit(rows.slice(), changes);
+        }
       }
     } catch {
       // The only expected failure is the database closing when the client stops.
@@ -50,33 +57,30 @@ export function followTable(
     }
   };
 
-  const reloadAll = async (): Promise<boolean> => {
+  const reloadAll = async (): Promise<void> => {
     rows = await table.filter(isShown).toArray();
-    return true;
   };
 
-  const reloadKeys = async (keys: string[]): Promise<boolean> => {
+  const reloadKeys = async (keys: string[]): Promise<RowChange<AnyRecord>[]> => {
     const fresh = await table.bulkGet(keys);
     const added: AnyRecord[] = [];
     const removed = new Set<string>();
-    let replaced = 0;
+    const changes: RowChange<AnyRecord>[] = [];
     keys.forEach((key, index) => {
       const row = fresh[index];
       const at = positionOf(rows, key);
       const present = at < rows.length && rows[at].id === key;
       if (row && isShown(row)) {
-        if (present) {
-          rows[at] = row;
-          replaced += 1;
-        } else {
-          added.push(row);
-        }
+        changes.push({ before: present ? rows[at] : undefined, after: row });
+        if (present) rows[at] = row;
+        else added.push(row);
       } else if (present) {
+        changes.push({ before: rows[at], after: undefined });
         removed.add(key);
       }
     });
     if (added.length > 0 || removed.size > 0) rows = merged(rows, added, removed);
-    return replaced > 0 || added.length > 0 || removed.size > 0;
+    return changes;
   };
 
   const onMutated = (parts: ObservabilitySet): void => {

@@ -3,7 +3,7 @@ import type { AnyRecord } from '@finwise/sync-protocol';
 import type { LocalDatabase } from '../database/local-database';
 import type { LocalWriter, LocalWriteResult } from '../local/local-writes';
 import { followTable } from './live-table';
-import type { CreateInput, SyncRow, SyncTable, UpdatePatch } from '../public-types';
+import type { CreateInput, RowChange, SyncRow, SyncTable, UpdatePatch } from '../public-types';
 
 /** What a table needs from the client that owns it. */
 export interface TableHost {
@@ -77,7 +77,7 @@ export class TableApi<T extends SyncRow> implements SyncTable<T> {
     this.host.afterWrite(await writer.delete(this.entity, id));
   }
 
-  observe(callback: (rows: T[]) => void): () => void {
+  observe(callback: (rows: T[], changes?: readonly RowChange<T>[]) => void): () => void {
     let stopFollowing: (() => void) | null = null;
     let closed = false;
     const unsubscribe = this.host.track(() => {
@@ -88,8 +88,8 @@ export class TableApi<T extends SyncRow> implements SyncTable<T> {
       .opened()
       .then(({ db }) => {
         if (closed) return;
-        stopFollowing = followTable(db, this.entity.modelName, isLive, (rows) =>
-          callback(rows as unknown as T[]),
+        stopFollowing = followTable(db, this.entity.modelName, isLive, (rows, changes) =>
+          callback(rows as unknown as T[], changes as unknown as RowChange<T>[] | undefined),
         );
       })
       .catch(() => undefined);
